@@ -1,0 +1,35 @@
+namespace OlnmMl.Imaging.IO;
+
+/// <summary>Reads and writes volumes by file extension: .nii/.nii.gz (NIfTI-1), .nrrd/.nhdr (NRRD, read only).</summary>
+public static class VolumeIO
+{
+    /// <summary>Reads the volume at <paramref name="path"/>.</summary>
+    /// <exception cref="VolumeFormatException">Unknown extension, missing or malformed file.</exception>
+    public static Volume Read(string path)
+    {
+        var name = path.ToLowerInvariant();
+        if (name.EndsWith(".nii", StringComparison.Ordinal) || name.EndsWith(".nii.gz", StringComparison.Ordinal))
+        {
+            return NiftiReader.Read(path);
+        }
+
+        if (name.EndsWith(".nrrd", StringComparison.Ordinal) || name.EndsWith(".nhdr", StringComparison.Ordinal))
+        {
+            return NrrdReader.Read(path);
+        }
+
+        throw new VolumeFormatException(path, "unknown volume format (expected .nii, .nii.gz, .nrrd or .nhdr)");
+    }
+
+    /// <summary>Writes <paramref name="volume"/> as NIfTI-1 (.nii or .nii.gz) stored as <paramref name="type"/>.</summary>
+    public static void Write(Volume volume, string path, VoxelType type = VoxelType.Float32)
+    {
+        var name = path.ToLowerInvariant();
+        if (!name.EndsWith(".nii", StringComparison.Ordinal) && !name.EndsWith(".nii.gz", StringComparison.Ordinal))
+        {
+            throw new VolumeFormatException(path, "volumes are written as NIfTI-1: use a .nii or .nii.gz name");
+        }
+
+        NiftiWriter.Write(volume, path, type);
+    }
+}

@@ -1,0 +1,11 @@
+namespace OlnmMl.Onnx.Export;
+
+/// <summary>The exporters <see cref="TabularPipelineExporter"/> knows without being told.</summary>
+internal static class BuiltIns
+{
+    public static IReadOnlyList<ITransformerOnnxExporter> All { get; } =
+    [
+        new NormalizerOnnxExporter(),
+        new LinearBinaryOnnxExporter(),
+    ];
+}

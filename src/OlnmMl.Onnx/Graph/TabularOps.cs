@@ -1,0 +1,122 @@
+namespace OlnmMl.Onnx.Graph;
+
+/// <summary>
+/// Graph fragments for tabular models over a feature matrix X of shape [N, k]. Each method
+/// appends nodes to a builder and returns the name of the value it produces.
+/// </summary>
+public static class TabularOps
+{
+    /// <summary>Affine per-slot normalisation y = (x − offset) ⊙ scale, broadcast over rows ([N,k] → [N,k]).</summary>
+    /// <exception cref="ArgumentException">The offset and scale lengths differ.</exception>
+    public static string Affine(OnnxGraphBuilder g, string x, ReadOnlySpan<float> offset, ReadOnlySpan<float> scale, string hint = "normalized")
+    {
+        if (offset.Length != scale.Length)
+        {
+            throw new ArgumentException($"Affine normaliser has {offset.Length} offsets but {scale.Length} scales.", nameof(offset));
+        }
+
+        var o = g.AddInitializer(hint + "_offset", offset, [offset.Length]);
+        var s = g.AddInitializer(hint + "_scale", scale, [scale.Length]);
+        var centred = g.AddNode("Sub", [x, o], hint + "_centred");
+        return g.AddNode("Mul", [centred, s], hint);
+    }
+
+    /// <summary>Keeps the slots <paramref name="indices"/> in that order: y[:, j] = x[:, indices[j]] ([N,k] → [N,|indices|]).</summary>
+    /// <exception cref="ArgumentException"><paramref name="indices"/> is empty or has a negative entry.</exception>
+    public static string SelectSlots(OnnxGraphBuilder g, string x, ReadOnlySpan<int> indices, string hint = "selected")
+    {
+        if (indices.IsEmpty)
+        {
+            throw new ArgumentException("A slot selection must keep at least one slot.", nameof(indices));
+        }
+
+        var longs = new long[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            longs[i] = indices[i] >= 0
+                ? indices[i]
+                : throw new ArgumentException($"Slot index {indices[i]} at position {i} is negative.", nameof(indices));
+        }
+
+        var idx = g.AddInitializer(hint + "_indices", longs, [longs.Length]);
+        return g.AddNode("Gather", [x, idx], hint, OnnxAttribute.Int("axis", 1));
+    }
+
+    /// <summary>Linear score s = X·w + b as a vector ([N,k] → [N]).</summary>
+    public static string LinearScore(OnnxGraphBuilder g, string x, ReadOnlySpan<float> weights, float bias, string hint = "score")
+    {
+        var w = g.AddInitializer(hint + "_weights", weights, [weights.Length, 1]);
+        var b = g.AddInitializer(hint + "_bias", [bias], [1]);
+        var column = g.AddNode("Gemm", [x, w, b], hint + "_column");
+        return Flatten(g, column, hint);
+    }
+
+    /// <summary>Platt probability p = 1 / (1 + exp(A·s + B)) = σ(−(A·s + B)) ([N] → [N]).</summary>
+    public static string Platt(OnnxGraphBuilder g, string score, double a, double b, string hint = "probability")
+    {
+        var negA = g.AddScalar(hint + "_neg_a", (float)-a);
+        var negB = g.AddScalar(hint + "_neg_b", (float)-b);
+        var scaled = g.AddNode("Mul", [score, negA], hint + "_scaled");
+        var logit = g.AddNode("Add", [scaled, negB], hint + "_logit");
+        return g.AddNode("Sigmoid", [logit], hint);
+    }
+
+    /// <summary>
+    /// Gaussian-kernel expansion f(x) = Σᵢ cᵢ·exp(−γ‖x − svᵢ‖²) + b with the squared distances
+    /// computed from explicit differences (no ‖x‖² − 2x·sv + ‖sv‖² cancellation) ([N,k] → [N]).
+    /// </summary>
+    /// <param name="g">The graph.</param>
+    /// <param name="x">Feature matrix [N,k].</param>
+    /// <param name="supportVectors">Support vectors, row-major [m,k].</param>
+    /// <param name="dimension">k.</param>
+    /// <param name="coefficients">cᵢ (dual coefficient times label), length m.</param>
+    /// <param name="bias">b.</param>
+    /// <param name="gamma">γ &gt; 0.</param>
+    /// <param name="hint">Output name hint.</param>
+    /// <exception cref="ArgumentException">Sizes disagree or γ is not positive.</exception>
+    public static string RbfKernelScore(
+        OnnxGraphBuilder g,
+        string x,
+        ReadOnlySpan<float> supportVectors,
+        int dimension,
+        ReadOnlySpan<float> coefficients,
+        float bias,
+        double gamma,
+        string hint = "svm_score")
+    {
+        var m = coefficients.Length;
+        if (m == 0 || dimension <= 0 || supportVectors.Length != m * dimension)
+        {
+            throw new ArgumentException(
+                $"RBF kernel needs m·k support-vector values; got {supportVectors.Length} for m = {m}, k = {dimension}.",
+                nameof(supportVectors));
+        }
+
+        if (!(gamma > 0))
+        {
+            throw new ArgumentException($"RBF kernel gamma must be positive; got {gamma}.", nameof(gamma));
+        }
+
+        var sv = g.AddInitializer(hint + "_support_vectors", supportVectors, [1, m, dimension]);
+        var axes1 = g.AddInitializer(hint + "_axis1", [1L], [1]);
+        var axes2 = g.AddInitializer(hint + "_axis2", [2L], [1]);
+        var x3 = g.AddNode("Unsqueeze", [x, axes1], hint + "_x3");
+        var diff = g.AddNode("Sub", [x3, sv], hint + "_diff");
+        var sq = g.AddNode("Mul", [diff, diff], hint + "_sq");
+        var dist = g.AddNode("ReduceSum", [sq, axes2], hint + "_dist2", OnnxAttribute.Int("keepdims", 0));
+        var negGamma = g.AddScalar(hint + "_neg_gamma", (float)-gamma);
+        var arg = g.AddNode("Mul", [dist, negGamma], hint + "_arg");
+        var kernel = g.AddNode("Exp", [arg], hint + "_kernel");
+        var c = g.AddInitializer(hint + "_coefficients", coefficients, [m, 1]);
+        var b = g.AddInitializer(hint + "_bias", [bias], [1]);
+        var column = g.AddNode("Gemm", [kernel, c, b], hint + "_column");
+        return Flatten(g, column, hint);
+    }
+
+    /// <summary>Reshapes [N,1] to [N].</summary>
+    public static string Flatten(OnnxGraphBuilder g, string column, string hint)
+    {
+        var shape = g.AddInitializer(hint + "_shape", [-1L], [1]);
+        return g.AddNode("Reshape", [column, shape], hint);
+    }
+}

@@ -1,0 +1,33 @@
+namespace OlnmMl.Cohorts.Validation;
+
+/// <summary>Kinds of manifest problems.</summary>
+public enum ProblemKind
+{
+    /// <summary>The manifest itself does not parse (bad column, unknown cohort, bad value).</summary>
+    MalformedManifest,
+
+    /// <summary>Two cases share an id.</summary>
+    DuplicateId,
+
+    /// <summary>An image, mask or PET file does not exist.</summary>
+    MissingFile,
+
+    /// <summary>A volume exists but cannot be read.</summary>
+    UnreadableFile,
+
+    /// <summary>The mask's grid (size, spacing, origin, direction) differs from the image's.</summary>
+    MaskNotOnImageGrid,
+
+    /// <summary>The mask has no voxel inside.</summary>
+    EmptyMask,
+
+    /// <summary>The training cohort holds only one class (or no case).</summary>
+    SingleClassTraining,
+}
+
+/// <summary>One problem found in a manifest; <see cref="Message"/> names the case and file.</summary>
+/// <param name="Kind">What went wrong.</param>
+/// <param name="CaseId">The case, when the problem belongs to one.</param>
+/// <param name="Path">The file concerned (manifest, image, mask or PET).</param>
+/// <param name="Message">One line for a person: file, case and problem.</param>
+public sealed record ManifestProblem(ProblemKind Kind, string? CaseId, string Path, string Message);

@@ -1,0 +1,35 @@
+namespace OlnmMl.Evaluation;
+
+/// <summary>
+/// The reasons, written into results, for which a statistic is NaN instead of a number.
+/// Degenerate input never throws: it gives NaN plus one of these reasons.
+/// </summary>
+public static class Undefined
+{
+    /// <summary>No case with a positive label (and a finite score) remains.</summary>
+    public const string NoPositives = "no positive cases with a finite score";
+
+    /// <summary>No case with a negative label (and a finite score) remains.</summary>
+    public const string NoNegatives = "no negative cases with a finite score";
+
+    /// <summary>DeLong's variance needs the sample variance of both placement sets.</summary>
+    public const string TooFewForVariance = "DeLong variance needs at least 2 positive and 2 negative cases";
+
+    /// <summary>Paired comparison: both scores give the same placements, so the difference has variance 0.</summary>
+    public const string IdenticalCurves = "the two scores rank the cases identically (difference has variance 0)";
+
+    /// <summary>All finite scores are equal: no cut-off separates the cases.</summary>
+    public const string SingleScoreValue = "all finite scores are equal: no cut-off separates cases";
+
+    /// <summary>A proportion's denominator is zero.</summary>
+    public const string EmptyDenominator = "the proportion's denominator is zero";
+
+    /// <summary>The logistic recalibration did not converge (e.g. perfect separation) or is not identifiable.</summary>
+    public const string NoCalibrationFit = "logistic recalibration did not converge or is not identifiable (separation or a single predicted value)";
+
+    /// <summary>Fewer than three risk groups remain for Hosmer–Lemeshow (df = groups − 2 would be ≤ 0).</summary>
+    public const string TooFewGroups = "Hosmer-Lemeshow needs at least 3 distinct risk groups";
+
+    /// <summary>No cases at all.</summary>
+    public const string NoCases = "no cases with a finite score";
+}

@@ -1,0 +1,23 @@
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.AutoML.Spaces;
+
+namespace OlnmMl.AutoML.Runner;
+
+/// <summary>Everything a trial factory needs to run one trial.</summary>
+/// <param name="TrialNumber">The trial's number in the study.</param>
+/// <param name="Parameters">The configuration (including the trial-kind parameter).</param>
+/// <param name="Seed">Seed for every random choice of the trial.</param>
+/// <param name="Budget">Epochs to train (successive halving), or null for the trial's default.</param>
+/// <param name="PromotedFrom">Trial whose configuration this one continues (its artefacts may hold a checkpoint), or null.</param>
+/// <param name="ArtefactDirectory">Existing, empty folder for this trial's artefacts.</param>
+/// <param name="PromotedFromArtefactDirectory">Artefact folder of <paramref name="PromotedFrom"/>, or null.</param>
+/// <param name="Data">The experiment's data section.</param>
+public sealed record TrialContext(
+    int TrialNumber,
+    ParameterSet Parameters,
+    int Seed,
+    int? Budget,
+    int? PromotedFrom,
+    string ArtefactDirectory,
+    string? PromotedFromArtefactDirectory,
+    ExperimentData Data);

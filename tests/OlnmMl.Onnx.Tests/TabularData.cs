@@ -38,8 +38,9 @@ public static class TabularData
                 x[j] = (float)((random.NextDouble() * 2 - 1) * Math.Pow(10, j % 3) + 5 * j);
             }
 
-            var logit = 1.5 * (x[0] - 0) - 0.2 * (x[1] - 5) + 0.03 * (x[2] - 10) + (random.NextDouble() - 0.5);
-            rows.Add(new Row { Features = x, Label = logit > 0 });
+            // Label drawn from a logistic truth, so classes overlap and probabilities stay calibrated, not saturated.
+            var logit = 0.8 * x[0] - 0.1 * (x[1] - 5) + 0.01 * (x[2] - 10);
+            rows.Add(new Row { Features = x, Label = random.NextDouble() < 1 / (1 + Math.Exp(-logit)) });
         }
 
         return rows;

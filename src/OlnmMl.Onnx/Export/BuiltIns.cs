@@ -7,5 +7,6 @@ internal static class BuiltIns
     [
         new NormalizerOnnxExporter(),
         new LinearBinaryOnnxExporter(),
+        new KernelSvmOnnxExporter(),
     ];
 }

@@ -61,58 +61,6 @@ public static class TabularOps
         return g.AddNode("Sigmoid", [logit], hint);
     }
 
-    /// <summary>
-    /// Gaussian-kernel expansion f(x) = Σᵢ cᵢ·exp(−γ‖x − svᵢ‖²) + b with the squared distances
-    /// computed from explicit differences (no ‖x‖² − 2x·sv + ‖sv‖² cancellation) ([N,k] → [N]).
-    /// </summary>
-    /// <param name="g">The graph.</param>
-    /// <param name="x">Feature matrix [N,k].</param>
-    /// <param name="supportVectors">Support vectors, row-major [m,k].</param>
-    /// <param name="dimension">k.</param>
-    /// <param name="coefficients">cᵢ (dual coefficient times label), length m.</param>
-    /// <param name="bias">b.</param>
-    /// <param name="gamma">γ &gt; 0.</param>
-    /// <param name="hint">Output name hint.</param>
-    /// <exception cref="ArgumentException">Sizes disagree or γ is not positive.</exception>
-    public static string RbfKernelScore(
-        OnnxGraphBuilder g,
-        string x,
-        ReadOnlySpan<float> supportVectors,
-        int dimension,
-        ReadOnlySpan<float> coefficients,
-        float bias,
-        double gamma,
-        string hint = "svm_score")
-    {
-        var m = coefficients.Length;
-        if (m == 0 || dimension <= 0 || supportVectors.Length != m * dimension)
-        {
-            throw new ArgumentException(
-                $"RBF kernel needs m·k support-vector values; got {supportVectors.Length} for m = {m}, k = {dimension}.",
-                nameof(supportVectors));
-        }
-
-        if (!(gamma > 0))
-        {
-            throw new ArgumentException($"RBF kernel gamma must be positive; got {gamma}.", nameof(gamma));
-        }
-
-        var sv = g.AddInitializer(hint + "_support_vectors", supportVectors, [1, m, dimension]);
-        var axes1 = g.AddInitializer(hint + "_axis1", [1L], [1]);
-        var axes2 = g.AddInitializer(hint + "_axis2", [2L], [1]);
-        var x3 = g.AddNode("Unsqueeze", [x, axes1], hint + "_x3");
-        var diff = g.AddNode("Sub", [x3, sv], hint + "_diff");
-        var sq = g.AddNode("Mul", [diff, diff], hint + "_sq");
-        var dist = g.AddNode("ReduceSum", [sq, axes2], hint + "_dist2", OnnxAttribute.Int("keepdims", 0));
-        var negGamma = g.AddScalar(hint + "_neg_gamma", (float)-gamma);
-        var arg = g.AddNode("Mul", [dist, negGamma], hint + "_arg");
-        var kernel = g.AddNode("Exp", [arg], hint + "_kernel");
-        var c = g.AddInitializer(hint + "_coefficients", coefficients, [m, 1]);
-        var b = g.AddInitializer(hint + "_bias", [bias], [1]);
-        var column = g.AddNode("Gemm", [kernel, c, b], hint + "_column");
-        return Flatten(g, column, hint);
-    }
-
     /// <summary>Reshapes [N,1] to [N].</summary>
     public static string Flatten(OnnxGraphBuilder g, string column, string hint)
     {

@@ -1,0 +1,44 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace OlnmMl.Reporting.Figures;
+
+/// <summary>One model's ROC curve in one cohort, with its AUC and 95% CI.</summary>
+public sealed record RocSeries(string Model, double[] FalsePositiveRate, double[] TruePositiveRate, double Auc, double CiLower, double CiUpper);
+
+/// <summary>One cohort's panel: its name, size, positives and the overlaid models.</summary>
+public sealed record RocPanel(string Cohort, int Cases, int Positives, IReadOnlyList<RocSeries> Models);
+
+/// <summary>
+/// ROC curves as the papers draw them: one panel per cohort, models overlaid, legend
+/// "model, AUC 0.81 (0.75–0.86)", chance diagonal dashed.
+/// </summary>
+public static class RocFigure
+{
+    /// <summary>Builds the figure.</summary>
+    public static Multiplot Build(IReadOnlyList<RocPanel> panels)
+    {
+        var figure = FigureStyle.Panels(panels.Count);
+        for (var p = 0; p < panels.Count; p++)
+        {
+            var panel = panels[p];
+            var plot = figure.GetPlot(p);
+            FigureStyle.Diagonal(plot);
+            for (var m = 0; m < panel.Models.Count; m++)
+            {
+                var series = panel.Models[m];
+                FigureStyle.Curve(plot, series.FalsePositiveRate, series.TruePositiveRate, m, Legend(series));
+            }
+
+            FigureStyle.Decorate(plot, $"{panel.Cohort} (n = {panel.Cases}, pN+ = {panel.Positives})", "1 − specificity", "Sensitivity");
+            plot.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);
+            plot.Legend.Alignment = Alignment.LowerRight;
+        }
+
+        return figure;
+    }
+
+    /// <summary>"model, AUC 0.812 (0.751–0.866)".</summary>
+    public static string Legend(RocSeries series) =>
+        string.Create(CultureInfo.InvariantCulture, $"{series.Model}, AUC {series.Auc:0.000} ({series.CiLower:0.000}–{series.CiUpper:0.000})");
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text;
+using OlnmMl.Reporting.Figures;
+using OlnmMl.Reporting.Tables;
+using ScottPlot;
+
+namespace OlnmMl.Reporting.Html;
+
+/// <summary>
+/// A self-contained report: one HTML file with every figure embedded (PNG as a data URI), no
+/// external assets, plus the same content as Markdown with figures written beside it. Build it
+/// section by section, then <see cref="Write"/>.
+/// </summary>
+public sealed class HtmlReport(string title)
+{
+    private readonly List<(string Heading, List<Block> Blocks)> _sections = [];
+
+    /// <summary>The report title.</summary>
+    public string Title { get; } = title;
+
+    /// <summary>Section headings in order.</summary>
+    public IEnumerable<string> Sections => _sections.Select(s => s.Heading);
+
+    /// <summary>Starts a new section; later blocks go into it.</summary>
+    public HtmlReport Section(string heading)
+    {
+        _sections.Add((heading, []));
+        return this;
+    }
+
+    /// <summary>Adds a paragraph of plain text.</summary>
+    public HtmlReport Paragraph(string text) => Add(new Block.Text(text));
+
+    /// <summary>Adds a table.</summary>
+    public HtmlReport Add(Table table) => Add(new Block.TableBlock(table));
+
+    /// <summary>Adds a figure rendered at <paramref name="width"/>×<paramref name="height"/>; <paramref name="name"/> becomes its file name.</summary>
+    public HtmlReport Figure(string name, string caption, Multiplot figure, int width, int height) =>
+        Add(new Block.FigureBlock(name, caption, FigureFile.ToPng(figure, width, height), FigureFile.ToSvg(figure, width, height)));
+
+    /// <summary>Adds key–value provenance lines (versions, seeds, settings, data hashes).</summary>
+    public HtmlReport Provenance(IReadOnlyDictionary<string, string> items) =>
+        Add(new Block.TableBlock(new Table("Provenance", ["item", "value"], items.Select(kv => (IReadOnlyList<string>)[kv.Key, kv.Value]).ToList())));
+
+    /// <summary>
+    /// Writes report.html, report.md, each table as CSV and each figure as PNG and SVG into
+    /// <paramref name="directory"/>; returns the HTML path.
+    /// </summary>
+    public string Write(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var html = new StringBuilder();
+        var markdown = new StringBuilder().Append("# ").AppendLine(Title).AppendLine();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+            .Append(WebUtility.HtmlEncode(Title)).Append("</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n<h1>")
+            .Append(WebUtility.HtmlEncode(Title)).Append("</h1>\n");
+        var tableIndex = 0;
+        foreach (var (heading, blocks) in _sections)
+        {
+            html.Append("<section>\n<h2>").Append(WebUtility.HtmlEncode(heading)).Append("</h2>\n");
+            markdown.Append("## ").AppendLine(heading).AppendLine();
+            foreach (var block in blocks)
+            {
+                switch (block)
+                {
+                    case Block.Text text:
+                        html.Append("<p>").Append(WebUtility.HtmlEncode(text.Content)).Append("</p>\n");
+                        markdown.AppendLine(text.Content).AppendLine();
+                        break;
+                    case Block.TableBlock table:
+                        var csvName = $"table{++tableIndex}-{Slug(table.Table.Title)}.csv";
+                        WriteText(Path.Combine(directory, csvName), table.Table.ToCsv());
+                        html.Append(table.Table.ToHtml());
+                        markdown.Append(table.Table.ToMarkdown()).AppendLine().Append("[CSV](").Append(csvName).AppendLine(")").AppendLine();
+                        break;
+                    case Block.FigureBlock figure:
+                        File.WriteAllBytes(Path.Combine(directory, figure.Name + ".png"), figure.Png);
+                        WriteText(Path.Combine(directory, figure.Name + ".svg"), figure.Svg);
+                        html.Append("<figure><img alt=\"").Append(WebUtility.HtmlEncode(figure.Caption))
+                            .Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(figure.Png))
+                            .Append("\"><figcaption>").Append(WebUtility.HtmlEncode(figure.Caption)).Append("</figcaption></figure>\n");
+                        markdown.Append("![").Append(figure.Caption).Append("](").Append(figure.Name).AppendLine(".png)").AppendLine();
+                        break;
+                }
+            }
+
+            html.Append("</section>\n");
+        }
+
+        html.Append("</body>\n</html>\n");
+        var htmlPath = Path.Combine(directory, "report.html");
+        WriteText(htmlPath, html.ToString());
+        WriteText(Path.Combine(directory, "report.md"), markdown.ToString());
+        return htmlPath;
+    }
+
+    private HtmlReport Add(Block block)
+    {
+        if (_sections.Count == 0)
+        {
+            throw new InvalidOperationException("Call Section(...) before adding content.");
+        }
+
+        _sections[^1].Blocks.Add(block);
+        return this;
+    }
+
+    private static void WriteText(string path, string content)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static string Slug(string text) =>
+        new string(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+
+    private const string Css =
+        "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}" +
+        "table{border-collapse:collapse;margin:1em 0;font-size:14px}caption{font-weight:bold;text-align:left;padding:4px 0}" +
+        "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}" +
+        "figure{margin:1em 0}img{max-width:100%}figcaption{font-size:13px;color:#555}";
+
+    private abstract record Block
+    {
+        public sealed record Text(string Content) : Block;
+
+        public sealed record TableBlock(Table Table) : Block;
+
+        public sealed record FigureBlock(string Name, string Caption, byte[] Png, string Svg) : Block;
+    }
+}

@@ -1,0 +1,26 @@
+namespace OlnmMl.Torch.Networks;
+
+/// <summary>The encoders available by name: resnet10/18/34/50, densenet121, swin.</summary>
+public static class NetworkCatalog
+{
+    /// <summary>Every architecture name <see cref="Create"/> accepts.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["resnet10", "resnet18", "resnet34", "resnet50", "densenet121", "swin"];
+
+    /// <summary>
+    /// Builds the named encoder with <paramref name="inputChannels"/> image channels and a
+    /// <paramref name="numClasses"/>-way linear head (0 = headless feature encoder).
+    /// Weights are drawn from the global torch generator (seed it with <c>torch.manual_seed</c>).
+    /// </summary>
+    public static FeatureNetwork Create(string architecture, int inputChannels = 1, int numClasses = 0) =>
+        architecture.ToLowerInvariant() switch
+        {
+            "resnet10" => new ResNet(ResNetArchitecture.ResNet10, inputChannels, numClasses),
+            "resnet18" => new ResNet(ResNetArchitecture.ResNet18, inputChannels, numClasses),
+            "resnet34" => new ResNet(ResNetArchitecture.ResNet34, inputChannels, numClasses),
+            "resnet50" => new ResNet(ResNetArchitecture.ResNet50, inputChannels, numClasses),
+            "densenet121" => new DenseNet(DenseNetArchitecture.DenseNet121, inputChannels, numClasses),
+            "swin" => new SwinEncoder(SwinArchitecture.SwinUnetr, inputChannels, numClasses),
+            _ => throw new ArgumentException(
+                $"Unknown architecture '{architecture}'; expected one of {string.Join(", ", Names)}.", nameof(architecture)),
+        };
+}

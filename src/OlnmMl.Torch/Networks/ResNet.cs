@@ -1,0 +1,86 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace OlnmMl.Torch.Networks;
+
+/// <summary>
+/// 3D ResNet in the MONAI/MedicalNet layout: <c>conv1</c> (7×7×7, stride 2, pad 3, no bias),
+/// <c>bn1</c>, ReLU, 3×3×3 max-pool (stride 2), <c>layer1</c>..<c>layer4</c> (strides 1, 2, 2, 2),
+/// global average pool, and <c>fc</c> (absent in headless mode). Depth and block kind come
+/// from a <see cref="ResNetArchitecture"/> row.
+/// </summary>
+public sealed class ResNet : FeatureNetwork
+{
+    private readonly Conv3d conv1;
+    private readonly BatchNorm3d bn1;
+    private readonly Sequential layer1;
+    private readonly Sequential layer2;
+    private readonly Sequential layer3;
+    private readonly Sequential layer4;
+    private readonly Linear? fc;
+    private readonly int inputChannels;
+    private readonly int featureWidth;
+
+    /// <summary>Builds the network; <paramref name="numClasses"/> = 0 gives the headless encoder.</summary>
+    public ResNet(ResNetArchitecture architecture, int inputChannels = 1, int numClasses = 0) : base(architecture.Name)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputChannels, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(numClasses);
+        this.inputChannels = inputChannels;
+        conv1 = nn.Conv3d(inputChannels, 64, 7, stride: 2, padding: 3, bias: false);
+        bn1 = nn.BatchNorm3d(64);
+        long inPlanes = 64;
+        var layers = new Sequential[4];
+        for (int i = 0; i < 4; i++)
+        {
+            long planes = ResNetArchitecture.LayerWidths[i];
+            var blocks = new nn.Module<Tensor, Tensor>[architecture.BlocksPerLayer[i]];
+            for (int b = 0; b < blocks.Length; b++)
+            {
+                long stride = i > 0 && b == 0 ? 2 : 1;
+                blocks[b] = architecture.Block == ResNetBlockKind.Basic
+                    ? new ResNetBasicBlock(inPlanes, planes, stride)
+                    : new ResNetBottleneckBlock(inPlanes, planes, stride);
+                inPlanes = planes * architecture.Expansion;
+            }
+            layers[i] = nn.Sequential(blocks);
+        }
+        (layer1, layer2, layer3, layer4) = (layers[0], layers[1], layers[2], layers[3]);
+        featureWidth = (int)inPlanes;
+        fc = numClasses > 0 ? nn.Linear(inPlanes, numClasses) : null;
+        RegisterComponents();
+        NetworkInitialisation.KaimingNormalConvolutions(this);
+    }
+
+    /// <inheritdoc/>
+    public override int FeatureWidth => featureWidth;
+
+    /// <inheritdoc/>
+    public override int InputChannels => inputChannels;
+
+    /// <inheritdoc/>
+    public override bool IsHeadless => fc is null;
+
+    /// <inheritdoc/>
+    public override Tensor Features(Tensor input)
+    {
+        CheckInput(input);
+        using var scope = NewDisposeScope();
+        var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
+        x = nn.functional.max_pool3d(x, [3, 3, 3], [2, 2, 2], [1, 1, 1]);
+        x = layer4.forward(layer3.forward(layer2.forward(layer1.forward(x))));
+        return x.mean([2, 3, 4]).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input)
+    {
+        if (fc is null)
+        {
+            return Features(input);
+        }
+        using var features = Features(input);
+        return fc.forward(features);
+    }
+}

@@ -1,0 +1,37 @@
+namespace OlnmMl.Torch.Networks;
+
+/// <summary>Residual block kinds of the 3D ResNet family (MONAI <c>ResNetBlock</c> / <c>ResNetBottleneck</c>).</summary>
+public enum ResNetBlockKind
+{
+    /// <summary>Two 3×3×3 convolutions; expansion 1.</summary>
+    Basic,
+
+    /// <summary>1×1×1 → 3×3×3 → 1×1×1 convolutions; expansion 4.</summary>
+    Bottleneck,
+}
+
+/// <summary>
+/// One row of the ResNet table: block kind and the number of blocks in layer1..layer4
+/// (widths 64, 128, 256, 512 before expansion), as in MONAI <c>monai/networks/nets/resnet.py</c>
+/// and MedicalNet.
+/// </summary>
+public sealed record ResNetArchitecture(string Name, ResNetBlockKind Block, int[] BlocksPerLayer)
+{
+    /// <summary>Layer widths before block expansion.</summary>
+    public static IReadOnlyList<int> LayerWidths { get; } = [64, 128, 256, 512];
+
+    /// <summary>ResNet-10: basic blocks [1, 1, 1, 1].</summary>
+    public static ResNetArchitecture ResNet10 { get; } = new("resnet10", ResNetBlockKind.Basic, [1, 1, 1, 1]);
+
+    /// <summary>ResNet-18: basic blocks [2, 2, 2, 2].</summary>
+    public static ResNetArchitecture ResNet18 { get; } = new("resnet18", ResNetBlockKind.Basic, [2, 2, 2, 2]);
+
+    /// <summary>ResNet-34: basic blocks [3, 4, 6, 3].</summary>
+    public static ResNetArchitecture ResNet34 { get; } = new("resnet34", ResNetBlockKind.Basic, [3, 4, 6, 3]);
+
+    /// <summary>ResNet-50: bottleneck blocks [3, 4, 6, 3].</summary>
+    public static ResNetArchitecture ResNet50 { get; } = new("resnet50", ResNetBlockKind.Bottleneck, [3, 4, 6, 3]);
+
+    /// <summary>Channel multiplier of the block's output: 1 (basic) or 4 (bottleneck).</summary>
+    public int Expansion => Block == ResNetBlockKind.Basic ? 1 : 4;
+}

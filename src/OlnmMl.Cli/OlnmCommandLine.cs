@@ -1,0 +1,27 @@
+using System.CommandLine;
+using OlnmMl.Cli.Commands;
+
+namespace OlnmMl.Cli;
+
+/// <summary>The <c>olnm</c> command tree. Each command is a few lines that parse options and call one library entry point.</summary>
+public static class OlnmCommandLine
+{
+    /// <summary>Builds the root command (with <c>--help</c> and <c>--version</c>).</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "OlnmMl: occult lymph-node metastasis prediction from CT — radiomics, 3D deep learning, fusion, cross-cohort evaluation, sweeps and ONNX export.\n" +
+            "Run 'olnm run' for the main job on the embedded synthetic multi-centre cohort.");
+        foreach (var command in Commands())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static IEnumerable<Command> Commands()
+    {
+        yield return CohortCommands.Create();
+    }
+}

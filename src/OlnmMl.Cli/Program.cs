@@ -1,0 +1,3 @@
+using OlnmMl.Cli;
+
+return await OlnmCommandLine.Build().Parse(args).InvokeAsync();

@@ -1,4 +1,4 @@
-using MathNet.Numerics;
+using OlnmMl.Evaluation.Distributions;
 
 namespace OlnmMl.Reporting.Tables;
 
@@ -46,7 +46,7 @@ public static class GroupTests
             }
         }
 
-        return ChiSquareUpperTail(degrees, statistic);
+        return ChiSquare.UpperTail(statistic, degrees);
     }
 
     /// <summary>
@@ -91,10 +91,6 @@ public static class GroupTests
         }
 
         var h = 12 / (n * (n + 1)) * nonEmpty.Select((g, i) => rankSums[i] * rankSums[i] / g.Length).Sum() - 3 * (n + 1);
-        return ChiSquareUpperTail(nonEmpty.Length - 1, h / correction);
+        return ChiSquare.UpperTail(h / correction, nonEmpty.Length - 1);
     }
-
-    /// <summary>P(χ²_df ≥ x) = Q(df/2, x/2), the regularised upper incomplete gamma function.</summary>
-    private static double ChiSquareUpperTail(int degrees, double x) =>
-        x <= 0 ? 1.0 : SpecialFunctions.GammaUpperRegularized(degrees / 2.0, x / 2.0);
 }

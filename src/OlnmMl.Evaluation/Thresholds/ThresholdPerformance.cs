@@ -4,7 +4,8 @@ namespace OlnmMl.Evaluation.Thresholds;
 /// Classification performance at one cut-off (score ≥ threshold is positive), each proportion
 /// with a Wilson interval: accuracy (TP+TN)/N, sensitivity TP/(TP+FN), specificity TN/(TN+FP),
 /// PPV TP/(TP+FP), NPV TN/(TN+FN). F1 = 2TP/(2TP+FP+FN) is not a binomial proportion and has no
-/// interval here (use <see cref="Bootstrap.BootstrapCi"/>). An empty denominator gives NaN.
+/// interval here (use <see cref="Bootstrap.BootstrapCi"/>). An empty denominator gives NaN, and so does
+/// a NaN threshold (an undefined cut-off carried from training): every proportion is then NaN of 0 trials.
 /// </summary>
 /// <param name="Threshold">The cut-off.</param>
 /// <param name="Counts">The 2 × 2 table.</param>
@@ -33,8 +34,14 @@ public sealed record ThresholdPerformance(
     /// <param name="confidenceLevel">Level of the Wilson intervals, default 0.95.</param>
     public static ThresholdPerformance At(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, double threshold, double confidenceLevel = 0.95)
     {
+        var (_, _, excluded) = CaseSet.Count(scores, labels);
+        if (double.IsNaN(threshold))
+        {
+            var none = new Proportion(0, 0, double.NaN, double.NaN, double.NaN);
+            return new ThresholdPerformance(threshold, new ConfusionCounts(0, 0, 0, 0), excluded, none, none, none, none, none, double.NaN);
+        }
+
         ConfusionCounts c = ConfusionCounts.At(scores, labels, threshold);
-        int excluded = scores.Length - (c.TruePositives + c.FalsePositives + c.TrueNegatives + c.FalseNegatives);
         int f1Denominator = 2 * c.TruePositives + c.FalsePositives + c.FalseNegatives;
         return new ThresholdPerformance(
             threshold,

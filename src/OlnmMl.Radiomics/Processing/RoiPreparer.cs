@@ -1,0 +1,167 @@
+using OlnmMl.Imaging;
+using OlnmMl.Imaging.Geometry;
+using OlnmMl.Imaging.Resampling;
+using OlnmMl.Radiomics.Settings;
+
+namespace OlnmMl.Radiomics.Processing;
+
+/// <summary>
+/// Turns an image and its mask into the <see cref="RoiImage"/> the features are computed on: the mask is
+/// brought onto the image grid, the grid is cropped around the mask with a margin, interpolated as IBSI
+/// prescribes (grid centres aligned with the whole image's, so the crop does not change the sampling),
+/// and re-segmented.
+/// </summary>
+public static class RoiPreparer
+{
+    /// <summary>
+    /// Prepares the ROI, or returns null (with a warning) when the mask is empty on the image grid.
+    /// <paramref name="marginMm"/> is the context kept around the mask (filter support, local peak sphere).
+    /// </summary>
+    public static RoiImage? Prepare(Volume image, Volume mask, RadiomicsSettings settings, double marginMm, ICollection<string> warnings)
+    {
+        if (!mask.Geometry.SameGrid(image.Geometry))
+        {
+            warnings.Add($"mask grid ({mask.Geometry.Describe()}) differs from the image grid ({image.Geometry.Describe()}); mask resampled onto the image grid (nearest neighbour)");
+            mask = Resampler.Resample(mask, image.Geometry, Interpolation.Nearest);
+        }
+
+        if (MaskBox(mask) is not { } box)
+        {
+            warnings.Add("mask is empty on the image grid; every feature is NaN");
+            return null;
+        }
+
+        var target = settings.Interpolation is { } interpolation
+            ? Resampler.AlignedGrid(image.Geometry, interpolation.TargetSpacing(image.Geometry.Spacing))
+            : image.Geometry;
+        var sub = SubGrid(image.Geometry, target, box, marginMm);
+
+        float[] intensities;
+        bool[] morphological;
+        if (settings.Interpolation is { } ip)
+        {
+            intensities = Resampler.Resample(image, sub, ip.Image, float.NaN).Voxels;
+            if (ip.RoundIntensities)
+            {
+                for (var i = 0; i < intensities.Length; i++)
+                {
+                    intensities[i] = MathF.Round(intensities[i], MidpointRounding.AwayFromZero);
+                }
+            }
+
+            morphological = Resampler.ResampleMask(mask, sub, ip.MaskThreshold).Voxels.Select(v => v > 0.5f).ToArray();
+        }
+        else
+        {
+            (intensities, morphological) = CopyBlock(image, mask, sub, target);
+        }
+
+        var nonFinite = 0;
+        for (var i = 0; i < intensities.Length; i++)
+        {
+            if (morphological[i] && !float.IsFinite(intensities[i]))
+            {
+                nonFinite++;
+            }
+        }
+
+        if (nonFinite > 0)
+        {
+            warnings.Add($"{nonFinite} ROI voxels have non-finite intensities (NaN or outside the image) and are left out of the intensity mask");
+        }
+
+        var intensityMask = Resegmentation.IntensityMask(intensities, morphological, settings.Resegmentation);
+        var roi = new RoiImage(sub.Size, sub.Spacing, intensities, morphological, intensityMask);
+        if (roi.MorphologicalCount == 0)
+        {
+            warnings.Add("mask is empty after interpolation; every feature is NaN");
+            return null;
+        }
+
+        if (roi.IntensityCount == 0)
+        {
+            warnings.Add("intensity mask is empty after re-segmentation; intensity and texture features are NaN");
+        }
+
+        return roi;
+    }
+
+    private static (int X0, int Y0, int Z0, int X1, int Y1, int Z1)? MaskBox(Volume mask)
+    {
+        var size = mask.Size;
+        int x0 = int.MaxValue, y0 = int.MaxValue, z0 = int.MaxValue, x1 = -1, y1 = -1, z1 = -1;
+        for (var z = 0; z < size.Z; z++)
+        {
+            for (var y = 0; y < size.Y; y++)
+            {
+                var row = size.Index(0, y, z);
+                for (var x = 0; x < size.X; x++)
+                {
+                    if (mask.Voxels[row + x] > 0.5f)
+                    {
+                        (x0, x1) = (Math.Min(x0, x), Math.Max(x1, x));
+                        (y0, y1) = (Math.Min(y0, y), Math.Max(y1, y));
+                        (z0, z1) = (Math.Min(z0, z), Math.Max(z1, z));
+                    }
+                }
+            }
+        }
+
+        return x1 < 0 ? null : (x0, y0, z0, x1, y1, z1);
+    }
+
+    private static ImageGeometry SubGrid(ImageGeometry source, ImageGeometry target, (int X0, int Y0, int Z0, int X1, int Y1, int Z1) box, double marginMm)
+    {
+        Span<double> lo = [double.MaxValue, double.MaxValue, double.MaxValue];
+        Span<double> hi = [double.MinValue, double.MinValue, double.MinValue];
+        for (var corner = 0; corner < 8; corner++)
+        {
+            var i = (corner & 1) == 0 ? box.X0 - 0.5 : box.X1 + 0.5;
+            var j = (corner & 2) == 0 ? box.Y0 - 0.5 : box.Y1 + 0.5;
+            var k = (corner & 4) == 0 ? box.Z0 - 0.5 : box.Z1 + 0.5;
+            var t = target.PhysicalToIndex(source.IndexToPhysical(i, j, k));
+            for (var a = 0; a < 3; a++)
+            {
+                lo[a] = Math.Min(lo[a], t[a]);
+                hi[a] = Math.Max(hi[a], t[a]);
+            }
+        }
+
+        Span<int> start = stackalloc int[3];
+        Span<int> count = stackalloc int[3];
+        for (var a = 0; a < 3; a++)
+        {
+            var margin = (int)Math.Ceiling(marginMm / target.Spacing[a]) + 1;
+            start[a] = Math.Max(0, (int)Math.Floor(lo[a]) - margin);
+            var end = Math.Min(target.Size[a] - 1, (int)Math.Ceiling(hi[a]) + margin);
+            count[a] = end - start[a] + 1;
+        }
+
+        var origin = target.IndexToPhysical(start[0], start[1], start[2]);
+        return new ImageGeometry(new GridSize(count[0], count[1], count[2]), target.Spacing, origin, target.Direction);
+    }
+
+    private static (float[] Intensities, bool[] Mask) CopyBlock(Volume image, Volume mask, ImageGeometry sub, ImageGeometry full)
+    {
+        var start = full.PhysicalToIndex(sub.Origin);
+        int sx = (int)Math.Round(start.X), sy = (int)Math.Round(start.Y), sz = (int)Math.Round(start.Z);
+        var size = sub.Size;
+        var intensities = new float[size.Count];
+        var morphological = new bool[size.Count];
+        for (var z = 0; z < size.Z; z++)
+        {
+            for (var y = 0; y < size.Y; y++)
+            {
+                for (var x = 0; x < size.X; x++)
+                {
+                    var from = full.Size.Index(sx + x, sy + y, sz + z);
+                    var to = size.Index(x, y, z);
+                    intensities[to] = image.Voxels[from];
+                    morphological[to] = mask.Voxels[from] > 0.5f;
+                }
+            }
+        }
+
+        return (intensities, morphological);
+    }
+}

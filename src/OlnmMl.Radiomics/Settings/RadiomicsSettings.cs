@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace OlnmMl.Radiomics.Settings;
+
+/// <summary>
+/// One extraction recipe (one YAML file under <c>pipelines/radiomics/</c>): interpolation,
+/// re-segmentation, discretisation per family group, image types (filters) and enabled families.
+/// </summary>
+/// <param name="Name">Recipe name, recorded with every result.</param>
+/// <param name="Interpolation">IBSI interpolation, or null to keep the image grid.</param>
+/// <param name="Resegmentation">Intensity re-segmentation of the original image.</param>
+/// <param name="Texture">Discretisation for texture families.</param>
+/// <param name="Histogram">Discretisation for the intensity histogram.</param>
+/// <param name="IntensityVolumeHistogram">Discretisation for the intensity-volume histogram.</param>
+/// <param name="Filtered">Discretisation used for every family on filtered images (a bin width in HU means nothing there).</param>
+/// <param name="ImageTypes">Images to compute features on; features of each are prefixed with its name.</param>
+/// <param name="Families">Enabled family names (<see cref="FeatureFamilies"/>).</param>
+/// <param name="TextureDistance">Neighbour distance (Chebyshev, voxels) of the texture matrices.</param>
+public sealed record RadiomicsSettings(
+    string Name,
+    InterpolationSettings? Interpolation,
+    ResegmentationSettings Resegmentation,
+    DiscretisationSettings Texture,
+    DiscretisationSettings Histogram,
+    DiscretisationSettings IntensityVolumeHistogram,
+    DiscretisationSettings Filtered,
+    IReadOnlyList<ImageTypeSettings> ImageTypes,
+    IReadOnlyList<string> Families,
+    int TextureDistance = 1)
+{
+    private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };
+
+    /// <summary>True when <paramref name="family"/> is enabled.</summary>
+    public bool Has(string family) => Families.Contains(family, StringComparer.Ordinal);
+
+    /// <summary>SHA-256 (hex) of the recipe's canonical JSON form: the settings part of the extraction cache key.</summary>
+    public string Hash()
+    {
+        var json = JsonSerializer.Serialize(this, HashJson);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+    }
+}

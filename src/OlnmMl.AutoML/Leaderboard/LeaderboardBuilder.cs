@@ -1,0 +1,140 @@
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.AutoML.Runner;
+using OlnmMl.AutoML.Store;
+using OlnmMl.Evaluation.CrossCohort;
+using OlnmMl.Evaluation.Roc;
+using OlnmMl.Evaluation.Testing;
+
+namespace OlnmMl.AutoML.Leaderboard;
+
+/// <summary>
+/// Builds the leaderboard from the per-case predictions stored with each complete trial, using OlnmMl.Evaluation:
+/// <see cref="CrossCohortEvaluation.Evaluate"/> per trial (Youden cut-off fitted on the Training cohort — or, when a
+/// trial returned none, on its first Selection cohort — carried unchanged to every other cohort), and per cohort the
+/// paired DeLong test of every trial against that cohort's highest-AUC trial on the cases both scored,
+/// Benjamini–Hochberg-adjusted over the trials compared.
+/// </summary>
+public static class LeaderboardBuilder
+{
+    /// <summary>Builds the table for <paramref name="trials"/>; predictions are read relative to <paramref name="artefactRoot"/>.</summary>
+    public static LeaderboardTable Build(string study, ExperimentDefinition experiment, IEnumerable<TrialRecord> trials, string artefactRoot)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(trials);
+        var notes = new List<string>();
+        var evaluated = new List<(TrialRecord Trial, CrossCohortSummary Summary, IReadOnlyList<CohortPredictions> Predictions)>();
+        var complete = trials.Where(t => t is { Status: TrialStatus.Complete, Objective: not null })
+            .OrderBy(t => SelectionObjective.ToLoss(experiment.Objective, t.Objective!.Value))
+            .ThenBy(t => t.Number);
+        foreach (var trial in complete)
+        {
+            if (!trial.Artefacts.TryGetValue("predictions", out var relative) || !File.Exists(Path.Combine(artefactRoot, relative)))
+            {
+                notes.Add($"Trial {trial.Number} is left out: its predictions file is missing.");
+                continue;
+            }
+
+            var predictions = PredictionsFile.Read(Path.Combine(artefactRoot, relative));
+            var training = predictions.FirstOrDefault(p => p.Role == CohortRole.Training)
+                ?? predictions.First(p => p.Role == CohortRole.Selection);
+            if (training.Role != CohortRole.Training)
+            {
+                notes.Add($"Trial {trial.Number} returned no Training cohort; its cut-off was fitted on selection cohort '{training.Cohort}'.");
+            }
+
+            var others = predictions.Where(p => p.Role != CohortRole.Training && !ReferenceEquals(p, training)).Select(Scores).ToArray();
+            evaluated.Add((trial, CrossCohortEvaluation.Evaluate($"trial {trial.Number}", Scores(training), others), predictions));
+        }
+
+        var cohortOrder = evaluated.SelectMany(e => e.Predictions).Where(p => p.Role != CohortRole.Training)
+            .OrderBy(p => p.Role).Select(p => (p.Cohort, p.Role)).Distinct().ToArray();
+        var tests = cohortOrder.ToDictionary(c => c.Cohort, c => CompareWithBest(c.Cohort, evaluated.Select(e => e.Predictions).ToArray()));
+        var rows = evaluated.Select((e, index) => new LeaderboardRow(
+            index + 1,
+            e.Trial,
+            e.Summary.TrainingCohort,
+            e.Summary.TrainingCutoff.Threshold,
+            e.Summary.AverageAuc,
+            e.Summary.Cohorts.Where(m => !m.IsTraining).ToDictionary(
+                m => m.Cohort,
+                m =>
+                {
+                    var role = cohortOrder.First(c => c.Cohort == m.Cohort).Role;
+                    var (best, p, adjusted) = tests[m.Cohort][index];
+                    return new LeaderboardCell(role, m, best, p, adjusted);
+                }))).ToArray();
+
+        notes.InsertRange(0,
+        [
+            $"Models are ranked by the selection objective ({experiment.Objective}) computed only on training-centre hold-outs "
+                + $"({(experiment.Data.Selection == SelectionStrategy.InternalValidation ? "internal validation" : "leave-one-centre-out CV")}).",
+            $"External cohorts ({string.Join(", ", cohortOrder.Where(c => c.Role == CohortRole.External).Select(c => c.Cohort))}) were scored for this table only and never seen by the tuner.",
+            "Sensitivity, specificity, PPV and NPV use the Youden cut-off fixed on the training cohort. AUC CIs: DeLong; "
+                + "p: paired DeLong versus the cohort's highest-AUC model, Benjamini-Hochberg adjusted per cohort. aAUC: mean (SD) over non-training cohorts.",
+        ]);
+        return new LeaderboardTable(
+            study,
+            experiment.Objective,
+            cohortOrder.Where(c => c.Role == CohortRole.Selection).Select(c => c.Cohort).ToArray(),
+            cohortOrder.Where(c => c.Role == CohortRole.External).Select(c => c.Cohort).ToArray(),
+            rows,
+            notes);
+    }
+
+    private static CohortScores Scores(CohortPredictions p) => new(p.Cohort, p.Probabilities.ToArray(), p.Labels.ToArray());
+
+    private static (bool IsBest, double P, double Adjusted)[] CompareWithBest(string cohort, IReadOnlyList<IReadOnlyList<CohortPredictions>> trials)
+    {
+        var perTrial = trials.Select(t => t.FirstOrDefault(p => p.Cohort == cohort)).ToArray();
+        var aucs = perTrial.Select(p => p is null ? double.NaN : DeLong.Auc(p.Probabilities.ToArray(), p.Labels.ToArray())).ToArray();
+        var best = -1;
+        for (var i = 0; i < aucs.Length; i++)
+        {
+            if (!double.IsNaN(aucs[i]) && (best < 0 || aucs[i] > aucs[best]))
+            {
+                best = i;
+            }
+        }
+
+        var raw = new double[perTrial.Length];
+        Array.Fill(raw, double.NaN);
+        if (best >= 0)
+        {
+            var bestCohort = perTrial[best]!;
+            var bestById = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < bestCohort.CaseIds.Count; i++)
+            {
+                bestById[bestCohort.CaseIds[i]] = i;
+            }
+
+            for (var t = 0; t < perTrial.Length; t++)
+            {
+                if (t != best && perTrial[t] is { } other)
+                {
+                    raw[t] = PairedP(bestCohort, bestById, other);
+                }
+            }
+        }
+
+        var adjusted = MultipleTesting.BenjaminiHochberg(raw);
+        return raw.Select((p, i) => (i == best, p, adjusted[i])).ToArray();
+    }
+
+    private static double PairedP(CohortPredictions best, Dictionary<string, int> bestById, CohortPredictions other)
+    {
+        var first = new List<double>();
+        var second = new List<double>();
+        var labels = new List<bool>();
+        for (var i = 0; i < other.CaseIds.Count; i++)
+        {
+            if (bestById.TryGetValue(other.CaseIds[i], out var j) && best.Labels[j] == other.Labels[i])
+            {
+                first.Add(best.Probabilities[j]);
+                second.Add(other.Probabilities[i]);
+                labels.Add(other.Labels[i]);
+            }
+        }
+
+        return DeLong.PairedTest(first.ToArray(), second.ToArray(), labels.ToArray()).PValue;
+    }
+}

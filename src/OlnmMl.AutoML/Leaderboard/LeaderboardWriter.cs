@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.Evaluation.Thresholds;
+
+namespace OlnmMl.AutoML.Leaderboard;
+
+/// <summary>Renders a <see cref="LeaderboardTable"/> as CSV (one row per trial, every number) and as Markdown (notes,
+/// a ranking table, and a threshold-metrics table per cohort).</summary>
+public static class LeaderboardWriter
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>CSV with a header row; cohort columns are prefixed by the cohort name.</summary>
+    public static string ToCsv(LeaderboardTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var cohorts = table.SelectionCohorts.Concat(table.ExternalCohorts).ToArray();
+        var header = new List<string> { "rank", "trial", "kind", "parameters", "objective", "fit_seconds", "peak_memory_mb", "aauc", "aauc_sd", "training_cohort", "cutoff" };
+        foreach (var c in cohorts)
+        {
+            header.AddRange(new[] { "role", "n", "auc", "auc_lower", "auc_upper", "sensitivity", "specificity", "ppv", "npv", "brier", "calibration_slope", "delong_p", "delong_p_bh" }
+                .Select(m => $"{c}_{m}"));
+        }
+
+        var s = new StringBuilder().AppendLine(string.Join(',', header.Select(Csv)));
+        foreach (var row in table.Rows)
+        {
+            var fields = new List<string>
+            {
+                Num(row.Rank), Num(row.Trial.Number), Kind(row), row.Trial.Parameters.ToString(), Num(row.Trial.Objective ?? double.NaN),
+                Num(row.Trial.Duration.TotalSeconds), Num(row.Trial.PeakMemoryBytes / (1024.0 * 1024.0)),
+                Num(row.AverageAuc.Mean), Num(row.AverageAuc.StandardDeviation), row.TrainingCohort, Num(row.Cutoff),
+            };
+            foreach (var c in cohorts)
+            {
+                if (row.Cells.TryGetValue(c, out var cell))
+                {
+                    var m = cell.Metrics;
+                    var t = m.AtTrainingCutoff;
+                    fields.AddRange([
+                        cell.Role.ToString(), Num(m.Auc.Positives + m.Auc.Negatives), Num(m.Auc.Auc), Num(m.Auc.CiLower), Num(m.Auc.CiUpper),
+                        Num(t.Sensitivity.Estimate), Num(t.Specificity.Estimate), Num(t.PositivePredictiveValue.Estimate), Num(t.NegativePredictiveValue.Estimate),
+                        Num(m.BrierScore), Num(m.Calibration?.Slope ?? double.NaN), Num(cell.DeLongP), Num(cell.DeLongPAdjusted),
+                    ]);
+                }
+                else
+                {
+                    fields.AddRange(Enumerable.Repeat(string.Empty, 13));
+                }
+            }
+
+            s.AppendLine(string.Join(',', fields.Select(Csv)));
+        }
+
+        return s.ToString();
+    }
+
+    /// <summary>Markdown: notes, the ranking (AUC (95% CI) and BH-adjusted p per cohort, aAUC (SD), fit time), then
+    /// sensitivity/specificity/PPV/NPV at the training cut-off, Brier and calibration slope per cohort.</summary>
+    public static string ToMarkdown(LeaderboardTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var cohorts = table.SelectionCohorts.Select(c => (Name: c, Tag: "selection")).Concat(table.ExternalCohorts.Select(c => (Name: c, Tag: "external"))).ToArray();
+        var s = new StringBuilder();
+        s.Append("# Leaderboard: ").AppendLine(table.Study).AppendLine();
+        foreach (var note in table.Notes)
+        {
+            s.Append("- ").AppendLine(note);
+        }
+
+        s.AppendLine();
+        s.Append("| rank | trial | kind | parameters | ").Append(Objective(table.Objective)).Append(" (selection) | ");
+        foreach (var (name, tag) in cohorts)
+        {
+            s.Append(name).Append(" AUC (95% CI) [").Append(tag).Append("] | p (BH) | ");
+        }
+
+        s.AppendLine("aAUC (SD) | fit time |");
+        s.Append("|---|---|---|---|---|").Append(string.Concat(Enumerable.Repeat("---|---|", cohorts.Length))).AppendLine("---|---|");
+        foreach (var row in table.Rows)
+        {
+            s.Append("| ").Append(Num(row.Rank)).Append(" | ").Append(Num(row.Trial.Number)).Append(" | ").Append(Kind(row)).Append(" | ")
+                .Append(Parameters(row)).Append(" | ").Append(F3(row.Trial.Objective ?? double.NaN)).Append(" | ");
+            foreach (var (name, _) in cohorts)
+            {
+                if (row.Cells.TryGetValue(name, out var cell))
+                {
+                    var auc = cell.Metrics.Auc;
+                    s.Append(F3(auc.Auc)).Append(" (").Append(F3(auc.CiLower)).Append("–").Append(F3(auc.CiUpper)).Append(')')
+                        .Append(cell.IsBest ? " **best**" : string.Empty).Append(" | ").Append(cell.IsBest ? "—" : P(cell.DeLongPAdjusted)).Append(" | ");
+                }
+                else
+                {
+                    s.Append("— | — | ");
+                }
+            }
+
+            s.Append(F3(row.AverageAuc.Mean)).Append(" (").Append(F3(row.AverageAuc.StandardDeviation)).Append(") | ")
+                .Append(row.Trial.Duration.TotalSeconds.ToString("F1", Invariant)).AppendLine(" s |");
+        }
+
+        s.AppendLine().AppendLine("## At the training-fixed Youden cut-off").AppendLine();
+        s.AppendLine("| rank | trial | cohort | cut-off | sensitivity | specificity | PPV | NPV | Brier | calibration slope |");
+        s.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var row in table.Rows)
+        {
+            foreach (var (name, _) in cohorts)
+            {
+                if (row.Cells.TryGetValue(name, out var cell))
+                {
+                    ThresholdPerformance t = cell.Metrics.AtTrainingCutoff;
+                    s.Append("| ").Append(Num(row.Rank)).Append(" | ").Append(Num(row.Trial.Number)).Append(" | ").Append(name).Append(" | ")
+                        .Append(F3(row.Cutoff)).Append(" | ").Append(F3(t.Sensitivity.Estimate)).Append(" | ").Append(F3(t.Specificity.Estimate))
+                        .Append(" | ").Append(F3(t.PositivePredictiveValue.Estimate)).Append(" | ").Append(F3(t.NegativePredictiveValue.Estimate))
+                        .Append(" | ").Append(F3(cell.Metrics.BrierScore)).Append(" | ").Append(F3(cell.Metrics.Calibration?.Slope ?? double.NaN)).AppendLine(" |");
+                }
+            }
+        }
+
+        return s.ToString();
+    }
+
+    /// <summary>Writes <c>leaderboard.csv</c> and <c>leaderboard.md</c> into <paramref name="directory"/>; returns both paths.</summary>
+    public static (string Csv, string Markdown) WriteFiles(LeaderboardTable table, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var csv = Path.Combine(directory, "leaderboard.csv");
+        var markdown = Path.Combine(directory, "leaderboard.md");
+        File.WriteAllText(csv, ToCsv(table));
+        File.WriteAllText(markdown, ToMarkdown(table));
+        return (csv, markdown);
+    }
+
+    private static string Kind(LeaderboardRow row) => row.Trial.Parameters.GetCategory(ExperimentDefinition.TrialKindParameter);
+
+    private static string Parameters(LeaderboardRow row) => string.Join(", ",
+        row.Trial.Parameters.Where(p => p.Key != ExperimentDefinition.TrialKindParameter).Select(p => $"{p.Key}={p.Value}"))
+        + (row.Trial.Budget is { } b ? $" (epochs {b})" : string.Empty);
+
+    private static string Objective(ObjectiveMetric metric) => metric switch
+    {
+        ObjectiveMetric.Auc => "AUC",
+        ObjectiveMetric.Brier => "Brier",
+        _ => "log loss",
+    };
+
+    private static string Num(double value) => double.IsNaN(value) ? "NaN" : value.ToString("R", Invariant);
+
+    private static string Num(long value) => value.ToString(Invariant);
+
+    private static string F3(double value) => double.IsNaN(value) ? "—" : value.ToString("F3", Invariant);
+
+    private static string P(double p) => double.IsNaN(p) ? "—" : p < 0.001 ? "<0.001" : p.ToString("F3", Invariant);
+
+    private static string Csv(string field) =>
+        field.AsSpan().IndexOfAny(',', '"', '\n') >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.AutoML.Store;
+using OlnmMl.AutoML.Tuners;
+
+namespace OlnmMl.AutoML.Runner;
+
+/// <summary>
+/// Runs a sweep against a study store: replays the stored trials into a fresh tuner, re-runs trials left Running
+/// by an interrupted run (same numbers, same seeds), then proposes new trials while the budgets allow — at most
+/// <see cref="SweepBudget.Parallelism"/> at once and, with a memory budget, only while the factories' estimates of
+/// the running trials fit (one trial always runs). Failed trials are recorded and the sweep goes on. The tuner is
+/// told only the selection objective (<see cref="SelectionObjective"/>). Cancelling the token stops the sweep and
+/// leaves running trials Running, exactly as a killed process would.
+/// </summary>
+public sealed class SweepRunner
+{
+    private readonly ExperimentDefinition _experiment;
+    private readonly IStudyStore _store;
+    private readonly TrialFactoryRegistry _registry;
+    private readonly TrialExecutor _executor;
+    private readonly ISweepProgress _progress;
+
+    /// <summary>Creates a runner; <paramref name="artefactRoot"/> receives one folder per trial.</summary>
+    public SweepRunner(ExperimentDefinition experiment, IStudyStore store, TrialFactoryRegistry registry, string artefactRoot, ISweepProgress? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentException.ThrowIfNullOrEmpty(artefactRoot);
+        experiment.Validate();
+        registry.RequireAll(experiment);
+        _experiment = experiment;
+        _store = store;
+        _registry = registry;
+        _executor = new TrialExecutor(experiment, registry, artefactRoot);
+        _progress = progress ?? new CallbackProgress((_, _, _) => { });
+    }
+
+    /// <summary>The observation a tuner is told about <paramref name="trial"/>: its selection loss, nothing else.</summary>
+    public static TunerObservation Observe(TrialRecord trial, ExperimentDefinition experiment)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentNullException.ThrowIfNull(experiment);
+        double? loss = trial is { Status: TrialStatus.Complete, Objective: { } objective } ? SelectionObjective.ToLoss(experiment.Objective, objective) : null;
+        return new TunerObservation(trial.Number, trial.Parameters, trial.Status != TrialStatus.Running, loss, trial.Budget, trial.PromotedFrom);
+    }
+
+    /// <summary>Runs until the budgets are spent, the tuner is exhausted or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task<SweepSummary> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var budget = _experiment.Budget;
+        var tuner = _experiment.Tuner.Create(_experiment.Space, _experiment.Seed);
+        var history = _store.GetTrials();
+        var state = new SweepState(_experiment, history);
+        foreach (var trial in history)
+        {
+            tuner.Tell(Observe(trial, _experiment));
+        }
+
+        var restarts = new Queue<TrialRecord>(history.Where(t => t.Status == TrialStatus.Running));
+        using var deadline = new CancellationTokenSource();
+        if (budget.Time is { } time)
+        {
+            deadline.CancelAfter(time);
+        }
+
+        var running = new Dictionary<Task<TrialRecord>, long>();
+        var nextNumber = history.Count;
+        TrialSuggestion? held = null;
+        var exhausted = false;
+        while (true)
+        {
+            while (!cancellationToken.IsCancellationRequested && !deadline.IsCancellationRequested && running.Count < budget.Parallelism)
+            {
+                TrialRecord? restart = restarts.Count > 0 ? restarts.Peek() : null;
+                if (restart is null && held is null)
+                {
+                    if (exhausted || (budget.MaxTrials is { } max && nextNumber >= max))
+                    {
+                        break;
+                    }
+
+                    held = tuner.Propose(nextNumber);
+                    if (held is null)
+                    {
+                        exhausted = true;
+                        break;
+                    }
+                }
+
+                var parameters = restart?.Parameters ?? held!.Parameters;
+                var estimate = _registry.Resolve(parameters.GetCategory(ExperimentDefinition.TrialKindParameter)).EstimateMemoryBytes(parameters);
+                if (running.Count > 0 && budget.MemoryBytes is { } memory && running.Values.Sum() + estimate > memory)
+                {
+                    break;
+                }
+
+                TrialRecord started;
+                if (restart is not null)
+                {
+                    started = restarts.Dequeue();
+                }
+                else
+                {
+                    started = _store.StartTrial(new TrialStart(
+                        held!.Parameters, TrialSeeds.For(_experiment.Seed, nextNumber, stream: 1), held.Budget, held.PromotedFrom, DateTimeOffset.UtcNow));
+                    if (started.Number != nextNumber)
+                    {
+                        throw new InvalidOperationException(
+                            $"Study '{_store.Study.Name}' numbered the new trial {started.Number}, expected {nextNumber}: another process is writing to it.");
+                    }
+
+                    nextNumber++;
+                    held = null;
+                    tuner.Tell(Observe(started, _experiment));
+                }
+
+                running.Add(Task.Run(() => _executor.RunAsync(started, cancellationToken, deadline.Token), CancellationToken.None), estimate);
+                _progress.TrialStarted(started, state.Snapshot(running.Count, clock.Elapsed));
+            }
+
+            if (running.Count == 0)
+            {
+                break;
+            }
+
+            var done = await Task.WhenAny(running.Keys).ConfigureAwait(false);
+            running.Remove(done);
+            if (done.IsCanceled || (done.IsFaulted && done.Exception?.InnerException is OperationCanceledException))
+            {
+                continue;
+            }
+
+            var finished = await done.ConfigureAwait(false);
+            _store.FinishTrial(finished);
+            tuner.Tell(Observe(finished, _experiment));
+            state.Add(finished);
+            _progress.TrialFinished(finished, state.Snapshot(running.Count, clock.Elapsed));
+        }
+
+        return state.Summary(_store.CountTrials(TrialStatus.Running), exhausted, clock.Elapsed);
+    }
+}

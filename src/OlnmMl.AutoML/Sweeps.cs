@@ -1,0 +1,90 @@
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.AutoML.Leaderboard;
+using OlnmMl.AutoML.Runner;
+using OlnmMl.AutoML.Store;
+
+namespace OlnmMl.AutoML;
+
+/// <summary>
+/// Entry points of <c>olnm sweep</c>: <c>run</c> (<see cref="RunAsync(string, TrialFactoryRegistry, ISweepProgress?, string, CancellationToken)"/>),
+/// <c>resume</c> (<see cref="ResumeAsync"/>), <c>status</c> (<see cref="GetStatus"/>) and <c>leaderboard</c>
+/// (<see cref="BuildLeaderboard"/>, <see cref="WriteLeaderboard"/>). A study is <c>studies/NAME.db</c> plus
+/// <c>studies/NAME.artefacts/</c>; the experiment's YAML is stored in the database, so resume needs only the study.
+/// </summary>
+public static class Sweeps
+{
+    /// <summary>Creates study <c>DIR/NAME.db</c> from an experiment file and runs it; throws when the study exists.</summary>
+    public static Task<SweepSummary> RunAsync(
+        string experimentPath, TrialFactoryRegistry registry, ISweepProgress? progress = null, string studiesDirectory = StudyLocation.DefaultDirectory, CancellationToken cancellationToken = default)
+    {
+        var experiment = ExperimentYaml.Load(experimentPath);
+        return RunAsync(experiment, StudyLocation.ForName(experiment.Name, studiesDirectory), registry, progress, cancellationToken);
+    }
+
+    /// <summary>Creates a study at <paramref name="location"/> for an experiment built in code and runs it.</summary>
+    public static async Task<SweepSummary> RunAsync(
+        ExperimentDefinition experiment, StudyLocation location, TrialFactoryRegistry registry, ISweepProgress? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(location);
+        experiment.Validate();
+        registry.RequireAll(experiment);
+        if (File.Exists(location.DatabasePath))
+        {
+            throw new IOException($"Study '{location.DatabasePath}' already exists; continue it with 'olnm sweep resume {location.DatabasePath}'.");
+        }
+
+        using var store = SqliteStudyStore.Create(location.DatabasePath, new StudyInfo(experiment.Name, ExperimentYaml.Write(experiment), DateTimeOffset.UtcNow));
+        return await new SweepRunner(experiment, store, registry, location.ArtefactRoot, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Continues a study (path or name): re-runs interrupted trials, then proposes new ones within the budgets.</summary>
+    public static async Task<SweepSummary> ResumeAsync(
+        string study, TrialFactoryRegistry registry, ISweepProgress? progress = null, string studiesDirectory = StudyLocation.DefaultDirectory, CancellationToken cancellationToken = default)
+    {
+        var location = StudyLocation.Resolve(study, studiesDirectory);
+        using var store = SqliteStudyStore.Open(location.DatabasePath);
+        var experiment = ExperimentYaml.Read(store.Study.Definition, location.DatabasePath);
+        return await new SweepRunner(experiment, store, registry, location.ArtefactRoot, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Counts, best trial and recent errors of a study (path or name).</summary>
+    public static StudyStatus GetStatus(string study, string studiesDirectory = StudyLocation.DefaultDirectory)
+    {
+        var location = StudyLocation.Resolve(study, studiesDirectory);
+        using var store = SqliteStudyStore.Open(location.DatabasePath);
+        var experiment = ExperimentYaml.Read(store.Study.Definition, location.DatabasePath);
+        var trials = store.GetTrials();
+        var best = trials.Where(t => t is { Status: TrialStatus.Complete, Objective: not null })
+            .OrderBy(t => SelectionObjective.ToLoss(experiment.Objective, t.Objective!.Value)).ThenBy(t => t.Number).FirstOrDefault();
+        return new StudyStatus(
+            store.Study,
+            location,
+            trials.Count,
+            trials.Count(t => t.Status == TrialStatus.Complete),
+            trials.Count(t => t.Status == TrialStatus.Failed),
+            trials.Count(t => t.Status == TrialStatus.Pruned),
+            trials.Count(t => t.Status == TrialStatus.Running),
+            experiment.Budget.MaxTrials,
+            best?.Number,
+            best?.Objective,
+            trials.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Duration),
+            trials.Where(t => t.Status == TrialStatus.Failed).TakeLast(5).Select(t => $"trial {t.Number}: {t.Error?.Split('\n')[0].Trim()}").ToArray());
+    }
+
+    /// <summary>The leaderboard of a study (path or name), from the stored per-case predictions.</summary>
+    public static LeaderboardTable BuildLeaderboard(string study, string studiesDirectory = StudyLocation.DefaultDirectory)
+    {
+        var location = StudyLocation.Resolve(study, studiesDirectory);
+        using var store = SqliteStudyStore.Open(location.DatabasePath);
+        var experiment = ExperimentYaml.Read(store.Study.Definition, location.DatabasePath);
+        return LeaderboardBuilder.Build(store.Study.Name, experiment, store.GetTrials(), location.ArtefactRoot);
+    }
+
+    /// <summary>Writes leaderboard.csv and leaderboard.md (default folder: the study's artefact folder); returns their paths.</summary>
+    public static (string Csv, string Markdown) WriteLeaderboard(string study, string? outputDirectory = null, string studiesDirectory = StudyLocation.DefaultDirectory)
+    {
+        var table = BuildLeaderboard(study, studiesDirectory);
+        return LeaderboardWriter.WriteFiles(table, outputDirectory ?? StudyLocation.Resolve(study, studiesDirectory).ArtefactRoot);
+    }
+}

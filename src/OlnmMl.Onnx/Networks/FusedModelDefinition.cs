@@ -1,0 +1,36 @@
+namespace OlnmMl.Onnx.Networks;
+
+/// <summary>
+/// Everything needed to write a fused image (+ PET) + radiomics model as one graph: the trained
+/// parameters in PyTorch <c>state_dict</c> naming, where each part lives in it, and the
+/// radiomics preprocessing fitted on the training rows.
+/// </summary>
+public sealed record FusedModelDefinition
+{
+    /// <summary>All trained parameters and buffers, by their PyTorch names.</summary>
+    public required IReadOnlyDictionary<string, ParameterTensor> Weights { get; init; }
+
+    /// <summary>Prefix of the CT encoder's parameters (e.g. <c>image_encoder.</c>; "" when the map holds only the network).</summary>
+    public string ImageEncoderPrefix { get; init; } = "image_encoder.";
+
+    /// <summary>Prefix of a second (PET) encoder; null when the model has no <c>pet</c> input.</summary>
+    public string? PetEncoderPrefix { get; init; }
+
+    /// <summary>Prefix of the head's parameters.</summary>
+    public string HeadPrefix { get; init; } = "";
+
+    /// <summary>Edge length S of the cubic input volume [N, C, S, S, S].</summary>
+    public int ImageSize { get; init; } = 96;
+
+    /// <summary>Raw radiomics feature names k, in input order; empty for an image-only model.</summary>
+    public IReadOnlyList<string> RadiomicsFeatureNames { get; init; } = [];
+
+    /// <summary>Normalisation and selection applied to the radiomics input inside the graph; null feeds it unchanged.</summary>
+    public RadiomicsPreprocessing? Radiomics { get; init; }
+
+    /// <summary>Encoder facts not held in the weights.</summary>
+    public ResNet3dOnnxOptions Encoder { get; init; } = new();
+
+    /// <summary>The fusion head.</summary>
+    public FusionHeadSpec Head { get; init; } = new();
+}

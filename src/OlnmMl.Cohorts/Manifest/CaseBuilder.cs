@@ -41,7 +41,7 @@ internal static class CaseBuilder
         var label = Field("label", ManifestFields.ParseLabel)
             ?? throw new ManifestFormatException(manifestPath, location, $"case '{id}': 'label' is missing or empty");
         var extra = fields
-            .Where(pair => !ManifestFields.Known.Contains(pair.Key))
+            .Where(pair => !ManifestFields.Known.Contains(pair.Key) && pair.Value.Length > 0)
             .ToDictionary(pair => pair.Key, pair => pair.Value);
         var clinical = new ClinicalVariables(
             Field("age", ManifestFields.ParseNumber),

@@ -6,7 +6,7 @@ namespace OlnmMl.Cohorts.Manifest;
 /// The CSV manifest: a header row, then one case per row. Columns
 /// <c>id,centre,cohort,label[,label_n2],image,mask[,pet]</c>, the clinical columns
 /// <c>age,sex,max_diameter_cm,density,location,contrast_enhanced</c> (all optional) and any further columns,
-/// which land in <see cref="ClinicalVariables.Extra"/>. RFC 4180 quoting; paths relative to the CSV's folder.
+/// which land in <see cref="ClinicalVariables.Extra"/> (empty cells are left out). RFC 4180 quoting; paths relative to the CSV's folder.
 /// </summary>
 public static class CsvManifest
 {

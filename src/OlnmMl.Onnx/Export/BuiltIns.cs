@@ -8,5 +8,6 @@ internal static class BuiltIns
         new NormalizerOnnxExporter(),
         new LinearBinaryOnnxExporter(),
         new KernelSvmOnnxExporter(),
+        new FeatureSelectionOnnxExporter(),
     ];
 }

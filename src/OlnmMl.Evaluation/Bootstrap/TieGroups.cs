@@ -21,20 +21,23 @@ internal sealed class TieGroups
     /// <summary>Group index of each negative case.</summary>
     public int[] NegativeGroups { get; }
 
+    /// <summary>Groups finite scores; the group arrays list positives and negatives in case order.</summary>
     public static TieGroups Build(double[] scores, bool[] labels)
     {
         var sortedScores = (double[])scores.Clone();
-        var sortedLabels = (bool[])labels.Clone();
-        Array.Sort(sortedScores, sortedLabels);
-        var positives = new List<int>();
-        var negatives = new List<int>();
+        int[] order = Enumerable.Range(0, scores.Length).ToArray();
+        Array.Sort(sortedScores, order);
+        var groupOfCase = new int[scores.Length];
         int group = -1;
         for (int i = 0; i < sortedScores.Length; i++)
         {
             if (i == 0 || sortedScores[i] != sortedScores[i - 1]) group++;
-            (sortedLabels[i] ? positives : negatives).Add(group);
+            groupOfCase[order[i]] = group;
         }
 
+        var positives = new List<int>();
+        var negatives = new List<int>();
+        for (int c = 0; c < scores.Length; c++) (labels[c] ? positives : negatives).Add(groupOfCase[c]);
         return new TieGroups(group + 1, [.. positives], [.. negatives]);
     }
 

@@ -6,9 +6,9 @@ namespace OlnmMl.Evaluation.Calibration;
 /// <summary>
 /// Hosmer–Lemeshow goodness-of-fit test, grouped as ResourceSelection::hoslem.test: breaks are the
 /// type-7 quantiles of p at 0, 1/g, …, 1 (duplicates removed, so tied p stay in one group); group k
-/// holds p in (b_{k−1}, b_k], the first also b₀. With O and E = Σp the observed and expected
+/// holds p in (b_{k−1}, b_k], the first also b₀; empty groups are dropped. With O and E = Σp the observed and expected
 /// positives and nₖ the size of group k,
-/// Ĉ = Σₖ (Oₖ − Eₖ)² / (Eₖ (1 − Eₖ/nₖ)), df = G − 2 (G = groups formed), p = P(χ²_df ≥ Ĉ).
+/// Ĉ = Σₖ (Oₖ − Eₖ)² / (Eₖ (1 − Eₖ/nₖ)), df = G − 2 (G = non-empty groups), p = P(χ²_df ≥ Ĉ).
 /// Fewer than 3 groups gives NaN with a reason; NaN probabilities are dropped.
 /// </summary>
 /// <param name="Statistic">Ĉ.</param>
@@ -37,16 +37,15 @@ public sealed record HosmerLemeshow(double Statistic, int DegreesOfFreedom, doub
             if (breaks.Count == 0 || b > breaks[^1]) breaks.Add(b);
         }
 
-        int formed = breaks.Count - 1;
-        if (p.Length == 0 || formed < 3) return new HosmerLemeshow(double.NaN, 0, double.NaN, Math.Max(formed, 0), p.Length, Undefined.TooFewGroups);
-
+        int intervals = breaks.Count - 1;
         double statistic = 0;
+        int formed = 0;
         int r = 0;
-        for (int k = 1; k <= formed; k++)
+        for (int k = 1; k <= intervals; k++)
         {
             double observed = 0, expected = 0;
             int size = 0;
-            while (r < p.Length && (p[r] <= breaks[k] || k == formed))
+            while (r < p.Length && (p[r] <= breaks[k] || k == intervals))
             {
                 observed += y[r] ? 1 : 0;
                 expected += p[r];
@@ -55,12 +54,14 @@ public sealed record HosmerLemeshow(double Statistic, int DegreesOfFreedom, doub
             }
 
             if (size == 0) continue;
+            formed++;
             double expectedNegative = size - expected;
             double observedNegative = size - observed;
             statistic += (observed - expected) * (observed - expected) / expected
                 + (observedNegative - expectedNegative) * (observedNegative - expectedNegative) / expectedNegative;
         }
 
+        if (formed < 3) return new HosmerLemeshow(double.NaN, 0, double.NaN, formed, p.Length, Undefined.TooFewGroups);
         int df = formed - 2;
         return new HosmerLemeshow(statistic, df, ChiSquare.UpperTail(statistic, df), formed, p.Length, null);
     }

@@ -18,11 +18,11 @@ public sealed record SmacOptions
     /// <summary>Best observed configurations whose neighbourhoods are searched locally per proposal.</summary>
     public int LocalSearchStarts { get; init; } = 5;
 
-    /// <summary>Neighbours drawn around each local-search start (Gaussian steps of SD <see cref="LocalStepSize"/> in unit space).</summary>
+    /// <summary>Neighbours drawn around each local-search start (Gaussian steps in unit space).</summary>
     public int NeighboursPerStart { get; init; } = 40;
 
-    /// <summary>SD of a local-search step in the unit-encoded space.</summary>
-    public double LocalStepSize { get; init; } = 0.08;
+    /// <summary>Largest SD of a local-search step in the unit-encoded space (steps use this, a quarter and a sixteenth of it).</summary>
+    public double LocalStepSize { get; init; } = 0.1;
 
     /// <summary>Exploration margin ξ of expected improvement.</summary>
     public double Xi { get; init; } = 0.0;

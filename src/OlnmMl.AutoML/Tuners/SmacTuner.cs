@@ -68,6 +68,14 @@ public sealed class SmacTuner : ITuner
             targets[i] = training[i].Loss;
         }
 
+        // Fit on log(1 + y − min y): monotone, so the incumbent stays the incumbent, but a few very poor
+        // configurations no longer dominate the forest's splits and variance (SMAC's log-cost transform).
+        var lowest = targets.Min();
+        for (var i = 0; i < targets.Length; i++)
+        {
+            targets[i] = Math.Log(1 + targets[i] - lowest);
+        }
+
         var forest = RegressionForest.Fit(features, targets, dimension, _options.Trees, _options.MinLeafSize, random);
         var best = targets.Min();
         var seen = new HashSet<ParameterSet>(training.Select(t => t.Parameters));
@@ -155,8 +163,10 @@ public sealed class SmacTuner : ITuner
             }
             else
             {
+                // Step SDs of LocalStepSize × {1, 1/4, 1/16}: coarse moves explore, fine ones converge.
+                var scale = _options.LocalStepSize / Math.Pow(4, random.Next(3));
                 var step = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-                unit[i] = Math.Clamp((unit[i] < 0 ? random.NextDouble() : unit[i]) + (_options.LocalStepSize * step), 0, 1);
+                unit[i] = Math.Clamp((unit[i] < 0 ? random.NextDouble() : unit[i]) + (scale * step), 0, 1);
             }
         }
     }

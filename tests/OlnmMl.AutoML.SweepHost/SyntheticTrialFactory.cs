@@ -1,0 +1,51 @@
+using OlnmMl.AutoML.Runner;
+using OlnmMl.AutoML.Spaces;
+
+namespace OlnmMl.AutoML.SweepHost;
+
+/// <summary>
+/// A trial kind for tests: no pipeline, just predictions whose separation grows with the float parameter
+/// <c>signal</c>. Case i of a cohort is positive when i is odd; its probability is
+/// logistic(signal·(2y − 1) + noise), noise ~ U(−1, 1) from the trial seed. It waits <see cref="Delay"/> first so
+/// that a sweep can be killed mid-trial, and fails on purpose when <c>signal</c> exceeds <see cref="FailAbove"/>.
+/// Cohorts: training (Training), validation (Selection), external (External), 40 cases each.
+/// </summary>
+public sealed class SyntheticTrialFactory(TimeSpan delay, double failAbove = double.PositiveInfinity, long memoryEstimate = 1) : ITrialFactory
+{
+    /// <summary>The trial kind name.</summary>
+    public const string KindName = "synthetic";
+
+    /// <summary>Wait before predicting.</summary>
+    public TimeSpan Delay => delay;
+
+    /// <summary>Trials with a larger <c>signal</c> throw.</summary>
+    public double FailAbove => failAbove;
+
+    /// <inheritdoc />
+    public string Name => KindName;
+
+    /// <inheritdoc />
+    public long EstimateMemoryBytes(ParameterSet parameters) => memoryEstimate;
+
+    /// <inheritdoc />
+    public async Task<TrialOutcome> RunAsync(TrialContext context, CancellationToken cancellationToken)
+    {
+        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        var signal = context.Parameters.GetDouble("signal");
+        if (signal > failAbove)
+        {
+            throw new InvalidOperationException($"synthetic failure: signal {signal} > {failAbove}");
+        }
+
+        var random = new Random(context.Seed);
+        CohortPredictions Cohort(string name, CohortRole role)
+        {
+            var ids = Enumerable.Range(0, 40).Select(i => $"{name}-{i}").ToArray();
+            var labels = Enumerable.Range(0, 40).Select(i => i % 2 == 1).ToArray();
+            var p = labels.Select(y => 1 / (1 + Math.Exp(-((signal * (y ? 1 : -1)) + (2 * random.NextDouble()) - 1)))).ToArray();
+            return new CohortPredictions(name, role, ids, labels, p);
+        }
+
+        return new TrialOutcome([Cohort("training", CohortRole.Training), Cohort("validation", CohortRole.Selection), Cohort("external", CohortRole.External)]);
+    }
+}

@@ -1,0 +1,99 @@
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.AutoML.Spaces;
+
+namespace OlnmMl.AutoML.Tests;
+
+public class ExperimentYamlTests
+{
+    internal static string ExperimentPath(string file)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "experiments", file)))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory is null ? throw new FileNotFoundException($"experiments/{file} not found above {AppContext.BaseDirectory}") : Path.Combine(directory.FullName, "experiments", file);
+    }
+
+    [Fact]
+    public void Paper_table3_grid_has_the_six_published_models()
+    {
+        // Table 3 rows: radiomics, deep, add*, learnable add*, concat*, concat.
+        var experiment = ExperimentYaml.Load(ExperimentPath("paper-table3.yaml"));
+        var grid = experiment.Space.Grid(experiment.Tuner.GridResolution);
+        var labels = grid.Select(g => g.TryGetValue("fusion", out var f) ? f.AsCategory() : g.GetCategory("trial")).ToArray();
+        Assert.Equal(["radiomics-svm", "deep", "add*", "learnable-add*", "concat*", "concat"], labels);
+        Assert.Equal(["test1", "test2"], experiment.Data.ExternalCohorts.ToArray());
+    }
+
+    [Fact]
+    public void Paper_table2_grid_has_the_nine_published_backbone_rows()
+    {
+        // ResNet-18/34/50 and Swin scratch + pre-trained (8) and DenseNet-121 scratch (1).
+        var experiment = ExperimentYaml.Load(ExperimentPath("paper-table2.yaml"));
+        var grid = experiment.Space.Grid(experiment.Tuner.GridResolution);
+        Assert.Equal(9, grid.Count);
+        Assert.Single(grid, g => g.GetCategory("backbone") == "densenet121");
+        Assert.All(grid, g => Assert.Equal("concat", g.GetCategory("fusion")));
+    }
+
+    [Theory]
+    [InlineData("quickstart.yaml")]
+    [InlineData("paper-table2.yaml")]
+    [InlineData("paper-table3.yaml")]
+    public void Write_then_read_gives_the_same_definition(string file)
+    {
+        var experiment = ExperimentYaml.Load(ExperimentPath(file));
+        var again = ExperimentYaml.Read(ExperimentYaml.Write(experiment));
+        Assert.Equal(experiment.Name, again.Name);
+        Assert.Equal(experiment.Seed, again.Seed);
+        Assert.Equal(experiment.Data, again.Data);
+        Assert.Equal(experiment.Objective, again.Objective);
+        Assert.Equal(experiment.Budget, again.Budget);
+        Assert.Equal(experiment.Tuner.Kind, again.Tuner.Kind);
+        Assert.Equal(experiment.Space.Grid(3), again.Space.Grid(3));
+        Assert.Equal(ExperimentYaml.Write(experiment), ExperimentYaml.Write(again));
+    }
+
+    [Fact]
+    public void Quickstart_is_small_and_on_the_cpu()
+    {
+        var experiment = ExperimentYaml.Load(ExperimentPath("quickstart.yaml"));
+        Assert.Equal("cpu", experiment.Data.Options["device"]);
+        Assert.InRange(experiment.Budget.MaxTrials!.Value, 1, 20);
+        Assert.Equal(["radiomics-svm", "deep", "fusion"], ((CategoricalParameter)experiment.Space.Parameters[0]).Choices);
+    }
+
+    [Fact]
+    public void An_unknown_key_is_reported_with_its_line()
+    {
+        const string yaml = """
+            name: x
+            data: {source: synthetic:paper}
+            tuner: {kind: random}
+            budget: {trials: 3}
+            space:
+              trial: {choice: [a]}
+              c: {float: [0, 1], lgo: true}
+            """;
+        var error = Assert.Throws<FormatException>(() => ExperimentYaml.Read(yaml, "bad.yaml"));
+        Assert.Contains("bad.yaml, line 7", error.Message);
+        Assert.Contains("'lgo'", error.Message);
+    }
+
+    [Fact]
+    public void A_space_without_a_trial_parameter_is_rejected()
+    {
+        const string yaml = """
+            name: x
+            data: {source: synthetic:paper}
+            tuner: {kind: random}
+            budget: {trials: 3}
+            space:
+              c: {float: [0, 1]}
+            """;
+        var error = Assert.Throws<FormatException>(() => ExperimentYaml.Read(yaml));
+        Assert.Contains("'trial'", error.Message);
+    }
+}

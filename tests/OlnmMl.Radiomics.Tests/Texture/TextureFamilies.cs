@@ -10,10 +10,12 @@ public static class TextureFamilies
         {
             ["Grey level co-occurrence based features"] = Glcm.Compute,
             ["Grey level run length based features"] = Glrlm.Compute,
+            ["Grey level size zone based features"] = Glszm.Compute,
+            ["Grey level distance zone based features"] = Gldzm.Compute,
         };
 
     /// <summary>The family types whose tagged methods are features.</summary>
-    public static readonly IReadOnlyList<Type> Types = [typeof(Glcm), typeof(Glrlm)];
+    public static readonly IReadOnlyList<Type> Types = [typeof(Glcm), typeof(Glrlm), typeof(Glszm), typeof(Gldzm)];
 
     /// <summary>The reference table's aggregation label as the IBSI code our features carry.</summary>
     public static string AggregationCode(string referenceAggregation) => referenceAggregation switch

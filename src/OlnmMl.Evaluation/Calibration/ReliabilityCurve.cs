@@ -2,23 +2,6 @@ using OlnmMl.Evaluation.Thresholds;
 
 namespace OlnmMl.Evaluation.Calibration;
 
-/// <summary>How <see cref="ReliabilityCurve"/> forms its bins.</summary>
-public enum BinningStrategy
-{
-    /// <summary>Bins [k/B, (k+1)/B) of equal width on [0, 1] (the last one closed).</summary>
-    EqualWidth,
-
-    /// <summary>Bins of (nearly) equal case counts by rank of p: case of rank r goes to bin ⌊r·B/N⌋.</summary>
-    EqualCount,
-}
-
-/// <summary>One bin of a reliability curve.</summary>
-/// <param name="Lower">Smallest predicted probability in the bin.</param>
-/// <param name="Upper">Largest predicted probability in the bin.</param>
-/// <param name="MeanPredicted">Mean p in the bin.</param>
-/// <param name="Observed">Fraction positive in the bin, with its Wilson interval.</param>
-public sealed record ReliabilityBin(double Lower, double Upper, double MeanPredicted, Proportion Observed);
-
 /// <summary>
 /// Binned reliability (calibration) curve: per bin, mean predicted probability against the observed
 /// fraction of positives (with a Wilson interval). Empty bins are omitted; NaN probabilities dropped.

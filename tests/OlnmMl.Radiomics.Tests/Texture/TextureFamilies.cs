@@ -12,10 +12,12 @@ public static class TextureFamilies
             ["Grey level run length based features"] = Glrlm.Compute,
             ["Grey level size zone based features"] = Glszm.Compute,
             ["Grey level distance zone based features"] = Gldzm.Compute,
+            ["Neighbourhood grey tone difference based features"] = Ngtdm.Compute,
+            ["Neighbouring grey level dependence based features"] = Ngldm.Compute,
         };
 
     /// <summary>The family types whose tagged methods are features.</summary>
-    public static readonly IReadOnlyList<Type> Types = [typeof(Glcm), typeof(Glrlm), typeof(Glszm), typeof(Gldzm)];
+    public static readonly IReadOnlyList<Type> Types = [typeof(Glcm), typeof(Glrlm), typeof(Glszm), typeof(Gldzm), typeof(Ngtdm), typeof(Ngldm)];
 
     /// <summary>The reference table's aggregation label as the IBSI code our features carry.</summary>
     public static string AggregationCode(string referenceAggregation) => referenceAggregation switch

@@ -10,8 +10,8 @@ public sealed record FusedModelDefinition
     /// <summary>All trained parameters and buffers, by their PyTorch names.</summary>
     public required IReadOnlyDictionary<string, ParameterTensor> Weights { get; init; }
 
-    /// <summary>Prefix of the CT encoder's parameters (e.g. <c>image_encoder.</c>; "" when the map holds only the network).</summary>
-    public string ImageEncoderPrefix { get; init; } = "image_encoder.";
+    /// <summary>Prefix of the CT encoder's parameters (OlnmMl.Torch's FusionNetwork: <c>encoder.</c>; "" when the map holds only the network).</summary>
+    public string ImageEncoderPrefix { get; init; } = "encoder.";
 
     /// <summary>Prefix of a second (PET) encoder; null when the model has no <c>pet</c> input.</summary>
     public string? PetEncoderPrefix { get; init; }

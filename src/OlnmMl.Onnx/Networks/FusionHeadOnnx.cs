@@ -18,11 +18,37 @@ public static class FusionHeadOnnx
             throw new ArgumentException("A fusion head needs at least one modality.", nameof(modalities));
         }
 
-        var h = spec.Kind switch
+        if (spec.Projections.Count != 0 && spec.Projections.Count != modalities.Count)
         {
-            FusionKind.Concat => modalities.Count == 1 ? modalities[0] : g.AddNode("Concat", modalities, "fused", OnnxAttribute.Int("axis", 1)),
-            _ => Sum(g, modalities, weights, spec),
-        };
+            throw new ArgumentException(
+                $"{modalities.Count} modalities need {modalities.Count} projection names (\"\" for identity); {spec.Projections.Count} were given.", nameof(spec));
+        }
+
+        if (spec.Kind == FusionKind.LearnableAdd && spec.ModalityWeights.Count != modalities.Count)
+        {
+            throw new ArgumentException(
+                $"Learnable-add fusion of {modalities.Count} modalities needs {modalities.Count} weights; {spec.ModalityWeights.Count} were named.", nameof(spec));
+        }
+
+        var terms = new List<string>(modalities.Count);
+        for (var m = 0; m < modalities.Count; m++)
+        {
+            var term = spec.Projections.Count == 0 || spec.Projections[m].Length == 0
+                ? modalities[m]
+                : NetworkOps.Linear(g, modalities[m], weights, spec.Projections[m]);
+            if (spec.Kind == FusionKind.LearnableAdd)
+            {
+                term = g.AddNode("Mul", [term, Scalar(g, weights, spec.ModalityWeights[m])], term + "_weighted");
+            }
+
+            terms.Add(term);
+        }
+
+        var h = terms.Count == 1
+            ? terms[0]
+            : spec.Kind == FusionKind.Concat
+                ? g.AddNode("Concat", terms, "fused", OnnxAttribute.Int("axis", 1))
+                : terms.Skip(1).Aggregate(terms[0], (sum, t) => g.AddNode("Add", [sum, t], "fused"));
         for (var i = 0; i < spec.Layers.Count; i++)
         {
             h = NetworkOps.Linear(g, h, weights, spec.Layers[i]);
@@ -44,38 +70,11 @@ public static class FusionHeadOnnx
         return g.AddNode("Reshape", [column, shape], "head_probability");
     }
 
-    private static string Sum(OnnxGraphBuilder g, IReadOnlyList<string> modalities, StateDict weights, FusionHeadSpec spec)
+    private static string Scalar(OnnxGraphBuilder g, StateDict weights, string name)
     {
-        if (spec.Projections.Count != modalities.Count)
-        {
-            throw new ArgumentException(
-                $"{spec.Kind} fusion of {modalities.Count} modalities needs {modalities.Count} projections; {spec.Projections.Count} were named.", nameof(spec));
-        }
-
-        if (spec.Kind == FusionKind.LearnableAdd && spec.ModalityWeights.Count != modalities.Count)
-        {
-            throw new ArgumentException(
-                $"Learnable-add fusion of {modalities.Count} modalities needs {modalities.Count} weights; {spec.ModalityWeights.Count} were named.", nameof(spec));
-        }
-
-        string? sum = null;
-        for (var m = 0; m < modalities.Count; m++)
-        {
-            var term = NetworkOps.Linear(g, modalities[m], weights, spec.Projections[m]);
-            if (spec.Kind == FusionKind.LearnableAdd)
-            {
-                var w = weights.Get(spec.ModalityWeights[m]);
-                if (w.Data.Length != 1)
-                {
-                    throw new ArgumentException($"Modality weight '{weights.Prefix}{spec.ModalityWeights[m]}' must be a scalar; it has {w.Data.Length} values.", nameof(weights));
-                }
-
-                term = g.AddNode("Mul", [term, g.AddScalar(weights.Prefix + spec.ModalityWeights[m], w.Data[0])], term + "_weighted");
-            }
-
-            sum = sum is null ? term : g.AddNode("Add", [sum, term], "fused");
-        }
-
-        return sum!;
+        var w = weights.Get(name);
+        return w.Data.Length == 1
+            ? g.AddScalar(weights.Prefix + name, w.Data[0])
+            : throw new ArgumentException($"Modality weight '{weights.Prefix}{name}' must be a scalar; it has {w.Data.Length} values.", nameof(name));
     }
 }

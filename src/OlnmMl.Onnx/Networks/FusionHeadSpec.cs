@@ -3,10 +3,10 @@ namespace OlnmMl.Onnx.Networks;
 /// <summary>How modality features are merged before the head.</summary>
 public enum FusionKind
 {
-    /// <summary>h = [f_image, f_pet?, f_radiomics] (feature concatenation).</summary>
+    /// <summary>h = [P₁f₁, P₂f₂, …] (concatenation of the, possibly projected, modality features).</summary>
     Concat,
 
-    /// <summary>h = Σₘ Pₘ fₘ (each modality projected by its Linear to a common width, then summed).</summary>
+    /// <summary>h = Σₘ Pₘ fₘ (widths must agree after projection).</summary>
     Add,
 
     /// <summary>h = Σₘ wₘ Pₘ fₘ with learned scalars wₘ.</summary>
@@ -24,8 +24,9 @@ public enum HeadOutput
 }
 
 /// <summary>
-/// A fusion head described by PyTorch parameter names: per-modality projections (Add kinds),
-/// learned modality weights (LearnableAdd), then an MLP of Linear layers with ReLU between them.
+/// A fusion head described by PyTorch parameter names: optional per-modality projections Pₘ
+/// (identity where none is named), learned modality weights (LearnableAdd), the merge, then an
+/// MLP of Linear layers with ReLU between them. Modalities come in input order: image, [pet,] radiomics.
 /// </summary>
 public sealed record FusionHeadSpec
 {
@@ -35,7 +36,7 @@ public sealed record FusionHeadSpec
     /// <summary>Linear layer names of the MLP in order (e.g. <c>head.0</c>, <c>head.2</c>); ReLU between consecutive layers.</summary>
     public IReadOnlyList<string> Layers { get; init; } = ["fc"];
 
-    /// <summary>For Add kinds: the projection Linear of each modality in input order (image, [pet,] radiomics).</summary>
+    /// <summary>The projection Linear of each modality in input order, "" for identity; empty means identity for all.</summary>
     public IReadOnlyList<string> Projections { get; init; } = [];
 
     /// <summary>For LearnableAdd: the scalar (shape [1] or []) weight parameter of each modality in input order.</summary>
@@ -43,4 +44,28 @@ public sealed record FusionHeadSpec
 
     /// <summary>The final activation.</summary>
     public HeadOutput Output { get; init; } = HeadOutput.Sigmoid;
+
+    /// <summary>
+    /// The head of OlnmMl.Torch's <c>FusionNetwork</c> for a published mode name: <c>add*</c>
+    /// (d + L(r)), <c>learnable-add*</c> (α d + β L(r)), <c>concat*</c> ([d, L(r)]), <c>concat</c> ([d, r]),
+    /// <c>deep-only</c> (d); L = <c>radiomics_projection</c>, α, β = <c>deep_weight</c>, <c>radiomics_weight</c>,
+    /// then <c>head</c> (Linear → 2 logits, softmax).
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is not one of those modes.</exception>
+    public static FusionHeadSpec ForFusionNetwork(string mode) => mode.ToLowerInvariant() switch
+    {
+        "add*" => new() { Kind = FusionKind.Add, Projections = ["", "radiomics_projection"], Layers = ["head"], Output = HeadOutput.Softmax },
+        "learnable-add*" => new()
+        {
+            Kind = FusionKind.LearnableAdd,
+            Projections = ["", "radiomics_projection"],
+            ModalityWeights = ["deep_weight", "radiomics_weight"],
+            Layers = ["head"],
+            Output = HeadOutput.Softmax,
+        },
+        "concat*" => new() { Kind = FusionKind.Concat, Projections = ["", "radiomics_projection"], Layers = ["head"], Output = HeadOutput.Softmax },
+        "concat" or "deep-only" => new() { Kind = FusionKind.Concat, Layers = ["head"], Output = HeadOutput.Softmax },
+        _ => throw new ArgumentException(
+            $"Fusion mode '{mode}' has no ONNX head; known: add*, learnable-add*, concat*, concat, deep-only.", nameof(mode)),
+    };
 }

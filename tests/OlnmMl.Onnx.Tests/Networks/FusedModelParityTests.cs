@@ -25,6 +25,7 @@ public sealed class FusedModelParityTests(ITestOutputHelper output) : IDisposabl
         { "basic/concat/sigmoid", 1 }, { "basic/concat/sigmoid", 7 },
         { "bottleneck/add/softmax", 7 },
         { "basic+pet/learnable-add/softmax", 1 }, { "basic+pet/learnable-add/softmax", 7 },
+        { "torch/add*", 7 }, { "torch/learnable-add*", 7 }, { "torch/concat*", 1 }, { "torch/concat*", 7 }, { "torch/concat", 7 },
     };
 
     [Theory]
@@ -95,6 +96,11 @@ public sealed class FusedModelParityTests(ITestOutputHelper output) : IDisposabl
 
     private static (FusedModelDefinition Definition, StateDictionary Sd) Build(string variant)
     {
+        if (variant.StartsWith("torch/", StringComparison.Ordinal))
+        {
+            return BuildFusionNetwork(variant["torch/".Length..]);
+        }
+
         var sd = new StateDictionary();
         var r = new Random(variant.Length);
         var bottleneck = variant.StartsWith("bottleneck", StringComparison.Ordinal);
@@ -157,8 +163,58 @@ public sealed class FusedModelParityTests(ITestOutputHelper output) : IDisposabl
         return (definition, sd);
     }
 
+    /// <summary>OlnmMl.Torch FusionNetwork layout: encoder.*, radiomics_projection (k → W), deep_weight, radiomics_weight, head (→ 2).</summary>
+    private static (FusedModelDefinition Definition, StateDictionary Sd) BuildFusionNetwork(string mode)
+    {
+        var sd = new StateDictionary();
+        var r = new Random(mode.Length * 7);
+        var width = TinyNetworks.ResNet(sd, r, "encoder.", 1, 4, [4, 8, 8, 8], [1, 1, 1, 1], bottleneck: false);
+        TinyNetworks.Linear(sd, r, "radiomics_projection", width, Selected.Length, gain: 0.5);
+        sd["deep_weight"] = ([0.7f], [1]);
+        sd["radiomics_weight"] = ([1.3f], [1]);
+        var embedding = mode switch { "concat*" => 2 * width, "concat" => width + Selected.Length, _ => width };
+        TinyNetworks.Linear(sd, r, "head", 2, embedding, gain: 0.3);
+        var definition = new FusedModelDefinition
+        {
+            Weights = TinyNetworks.ToParameters(sd),
+            ImageSize = Size,
+            RadiomicsFeatureNames = Enumerable.Range(0, RadiomicsCount).Select(i => $"f{i}").ToArray(),
+            Radiomics = new RadiomicsPreprocessing(Offset, Scale, Selected),
+            Head = FusionHeadSpec.ForFusionNetwork(mode),
+        };
+        return (definition, sd);
+    }
+
+    private static double[] FusionNetworkReference(string mode, StateDictionary sd, float[] image, float[] radiomics, int batch)
+    {
+        var deep = ReferenceNet.ResNetFeatures(ReferenceNet.FromFloats(image, batch, 1, Size), sd, "encoder.");
+        var result = new double[batch];
+        for (var n = 0; n < batch; n++)
+        {
+            var rad = Selected.Select(j => ((double)radiomics[(n * RadiomicsCount) + j] - Offset[j]) * Scale[j]).ToArray();
+            var d = deep[n];
+            double[] Projected() => ReferenceNet.Linear(rad, sd, "radiomics_projection");
+            var fused = mode switch
+            {
+                "add*" => d.Zip(Projected(), (a, b) => a + b).ToArray(),
+                "learnable-add*" => d.Zip(Projected(), (a, b) => (0.7f * a) + (1.3f * b)).ToArray(),
+                "concat*" => d.Concat(Projected()).ToArray(),
+                _ => d.Concat(rad).ToArray(),
+            };
+            var z = ReferenceNet.Linear(fused, sd, "head");
+            result[n] = 1 / (1 + Math.Exp(z[0] - z[1]));
+        }
+
+        return result;
+    }
+
     private static double[] Reference(string variant, StateDictionary sd, float[] image, float[] pet, float[] radiomics, int batch)
     {
+        if (variant.StartsWith("torch/", StringComparison.Ordinal))
+        {
+            return FusionNetworkReference(variant["torch/".Length..], sd, image, radiomics, batch);
+        }
+
         var imageFeatures = ReferenceNet.ResNetFeatures(ReferenceNet.FromFloats(image, batch, 1, Size), sd, "image_encoder.");
         var petFeatures = variant.Contains("+pet", StringComparison.Ordinal)
             ? ReferenceNet.ResNetFeatures(ReferenceNet.FromFloats(pet, batch, 1, Size), sd, "pet_encoder.")

@@ -13,18 +13,18 @@ public sealed class ResNet18ExportTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("olnm-onnx-").FullName;
 
-    /// <summary>Random MedicalNet-layout ResNet-18 (widths 64…512, 2 blocks per layer) with a concat head over 512 + 10 features.</summary>
+    /// <summary>Random FusionNetwork-layout ResNet-18 (encoder.*, widths 64…512, 2 blocks per layer) with the concat head over 512 + 10 features.</summary>
     internal static FusedModelDefinition FusedResNet18(int seed)
     {
         var sd = new StateDictionary();
         var r = new Random(seed);
-        var width = TinyNetworks.ResNet(sd, r, "image_encoder.", 1, 64, [64, 128, 256, 512], [2, 2, 2, 2], bottleneck: false);
-        TinyNetworks.Linear(sd, r, "fc", 1, width + 10, gain: 0.3);
+        var width = TinyNetworks.ResNet(sd, r, "encoder.", 1, 64, [64, 128, 256, 512], [2, 2, 2, 2], bottleneck: false);
+        TinyNetworks.Linear(sd, r, "head", 2, width + 10, gain: 0.3);
         return new FusedModelDefinition
         {
             Weights = TinyNetworks.ToParameters(sd),
             RadiomicsFeatureNames = Enumerable.Range(0, 10).Select(i => $"feature_{i}").ToArray(),
-            Head = new FusionHeadSpec { Kind = FusionKind.Concat, Layers = ["fc"] },
+            Head = FusionHeadSpec.ForFusionNetwork("concat"),
         };
     }
 

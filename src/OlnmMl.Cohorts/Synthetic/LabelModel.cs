@@ -6,14 +6,14 @@ namespace OlnmMl.Cohorts.Synthetic;
 /// The synthetic truth of occult nodal metastasis: a logistic model
 /// logit P(pN+) = β₀ + shift_centre + ln 3.4·solid + ln 1.5·(diameter_cm − 1.6) + ln 2.8·inner + ln 1.6·middle
 /// + 1.0·(spiculation − ½) + 0.8·(heterogeneity − ½) + ln 0.975·(age − 60) + 0.1·male + 0.7·peritumoral,
-/// with β₀ = −1.1. The conditional odds ratios are chosen so that the marginal ones in the source population
+/// with β₀ = −1.7 (population prevalence ≈ 38 %). The conditional odds ratios are chosen so that the marginal ones in the source population
 /// land where the published tables put them (solid ≈ 2.5–4, ≈ 1.4 per cm, central ≈ 1.7–3; age OR 0.975/year
 /// after the PET/CT study's 0.967). The peritumoral score is seen only outside the mask in the image.
 /// </summary>
 public static class LabelModel
 {
     /// <summary>Intercept β₀.</summary>
-    public const double Intercept = -1.1;
+    public const double Intercept = -1.7;
 
     /// <summary>The linear predictor (log-odds of pN+) of <paramref name="patient"/> at a centre with <paramref name="centreShift"/>.</summary>
     public static double Logit(SyntheticPatient patient, double centreShift = 0)

@@ -48,7 +48,15 @@ public static class LogisticRegression
                     for (int b = 0; b <= a; b++) h[a * p + b] += w * row[a] * row[b];
                 }
             }
-            var step = Cholesky.Solve(h, p, g, names);
+            double[] step;
+            try
+            {
+                step = Cholesky.Solve(h, p, g, names);
+            }
+            catch (InvalidOperationException) when (iter > 0)
+            {
+                throw Separation(beta, names, iter);
+            }
             var maxStep = 0.0;
             for (int j = 0; j < p; j++)
             {
@@ -57,11 +65,7 @@ public static class LogisticRegression
             }
             converged = maxStep < 1e-10;
         }
-        if (!converged)
-        {
-            var worst = Enumerable.Range(1, d).MaxBy(j => Math.Abs(beta[j]));
-            throw new InvalidOperationException($"Logistic regression did not converge in {maxIterations} iterations; predictor '{names[worst - 1]}' (β = {beta[worst]:G4}) probably separates the classes.");
-        }
+        if (!converged) throw Separation(beta, names, maxIterations);
 
         var covariance = Cholesky.Inverse(h, p, names);
         var zCrit = Normal.Quantile(0.5 + confidenceLevel / 2);
@@ -74,5 +78,11 @@ public static class LogisticRegression
                 Math.Exp(beta[j]), Math.Exp(beta[j] - zCrit * se), Math.Exp(beta[j] + zCrit * se));
         }
         return table;
+    }
+
+    private static InvalidOperationException Separation(double[] beta, IReadOnlyList<string> names, int iterations)
+    {
+        var worst = Enumerable.Range(1, names.Count).MaxBy(j => Math.Abs(beta[j]));
+        return new InvalidOperationException($"Logistic regression did not converge after {iterations} iterations (fitted probabilities reach 0 or 1); predictor '{names[worst - 1]}' (β = {beta[worst]:G4}) probably separates the classes, alone or with others.");
     }
 }

@@ -7,7 +7,7 @@ namespace OlnmMl.Learners.Data;
 /// Base of this library's fitted transformers: a per-row <see cref="RowMapping"/> applied lazily.
 /// Persistence: ML.NET keeps the writer of <see cref="ModelSaveContext"/> internal to its own assemblies, so
 /// <c>mlContext.Model.Save</c> cannot hold these components; each derived class saves itself in a versioned format
-/// and <c>TabularModel</c> saves whole pipelines.
+/// and <see cref="Pipelines.TabularModel"/> saves whole pipelines.
 /// </summary>
 public abstract class MappingTransformer : ITransformer
 {

@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using OlnmMl.Learners.Data;
+
+namespace OlnmMl.Learners.Pipelines;
+
+/// <summary>
+/// A feature table (e.g. PyRadiomics output): one row per case, an id column, an optional Boolean label column and
+/// numeric feature columns. As an <see cref="IDataView"/> it has <c>Id</c> (text), <c>Label</c> (Boolean, when
+/// labelled) and <c>Features</c> (a Single vector whose slot names are the feature column names).
+/// </summary>
+public sealed class FeatureTable
+{
+    private FeatureTable(string source, string[] ids, string[] featureNames, float[][] rows, bool[]? labels)
+    {
+        Source = source;
+        Ids = ids;
+        FeatureNames = featureNames;
+        Rows = rows;
+        Labels = labels;
+    }
+
+    /// <summary>Where the table came from (file path), for messages.</summary>
+    public string Source { get; }
+
+    /// <summary>Case ids, one per row.</summary>
+    public IReadOnlyList<string> Ids { get; }
+
+    /// <summary>Feature names, in column order.</summary>
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>Feature values per row.</summary>
+    public IReadOnlyList<float[]> Rows { get; }
+
+    /// <summary>Labels, or null for an unlabelled table.</summary>
+    public IReadOnlyList<bool>? Labels { get; }
+
+    /// <summary>
+    /// Reads a CSV with a header. <paramref name="idColumn"/> must exist; <paramref name="labelColumn"/> (when not
+    /// null) must exist and hold 0/1 or true/false; with <paramref name="featureNames"/> exactly those columns are read
+    /// as features (in that order), otherwise every other column. Feature cells must be finite numbers (invariant
+    /// culture).
+    /// </summary>
+    /// <exception cref="FeatureTableException">On a missing file or column, a non-numeric, empty, NaN or ±∞ feature cell, or a bad label, naming file, line and column.</exception>
+    public static FeatureTable Load(string path, string? labelColumn, string idColumn = "id", IReadOnlyList<string>? featureNames = null)
+    {
+        if (!File.Exists(path)) throw new FeatureTableException($"Feature table '{path}' does not exist.");
+        if (featureNames is not null && featureNames.Count == 0) throw new ArgumentException("An explicit feature list must not be empty.", nameof(featureNames));
+        using var reader = new StreamReader(path);
+        using var records = CsvRecords.Read(reader).GetEnumerator();
+        if (!records.MoveNext()) throw new FeatureTableException($"Feature table '{path}' has no header row.");
+        var header = records.Current.Fields.Select(h => h.Trim()).ToArray();
+        if (header.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+            throw new FeatureTableException($"Feature table '{path}' has the column '{duplicate.Key}' more than once.");
+
+        int IndexOf(string name, string role) => Array.IndexOf(header, name) is var i and >= 0 ? i
+            : throw new FeatureTableException($"Feature table '{path}' has no {role} column '{name}' (columns: {string.Join(", ", header.Take(12))}{(header.Length > 12 ? ", …" : "")}).");
+
+        var idIndex = IndexOf(idColumn, "id");
+        var labelIndex = labelColumn is null ? -1 : IndexOf(labelColumn, "label");
+        var featureIndex = featureNames is null
+            ? Enumerable.Range(0, header.Length).Where(i => i != idIndex && i != labelIndex).ToArray()
+            : [.. featureNames.Select(n => IndexOf(n, "feature"))];
+        if (featureIndex.Length == 0) throw new FeatureTableException($"Feature table '{path}' has no feature columns besides '{idColumn}'{(labelColumn is null ? "" : $" and '{labelColumn}'")}.");
+
+        var ids = new List<string>();
+        var rows = new List<float[]>();
+        var labels = new List<bool>();
+        while (records.MoveNext())
+        {
+            var (line, fields) = records.Current;
+            if (fields.Length != header.Length)
+                throw new FeatureTableException($"{path}: line {line} has {fields.Length} fields; the header has {header.Length}.");
+            ids.Add(fields[idIndex]);
+            if (labelIndex >= 0) labels.Add(ParseLabel(fields[labelIndex], path, line, labelColumn!));
+            var row = new float[featureIndex.Length];
+            for (int k = 0; k < featureIndex.Length; k++)
+                row[k] = ParseFeature(fields[featureIndex[k]], path, line, header[featureIndex[k]]);
+            rows.Add(row);
+        }
+        if (rows.Count == 0) throw new FeatureTableException($"Feature table '{path}' has a header but no rows.");
+        return new FeatureTable(path, [.. ids], [.. featureIndex.Select(i => header[i])], [.. rows], labelIndex >= 0 ? [.. labels] : null);
+    }
+
+    /// <summary>The table as an IDataView (Id, [Label], Features with slot names).</summary>
+    public IDataView ToDataView(MLContext ml)
+    {
+        var d = FeatureNames.Count;
+        var vectorType = new VectorDataViewType(NumberDataViewType.Single, d);
+        var slotNames = new VBuffer<ReadOnlyMemory<char>>(d, FeatureNames.Select(n => n.AsMemory()).ToArray());
+        var slotType = new VectorDataViewType(TextDataViewType.Instance, d);
+        if (Labels is { } labels)
+        {
+            var schema = SchemaDefinition.Create(typeof(LabelledRow));
+            schema[nameof(LabelledRow.Features)].ColumnType = vectorType;
+            schema[nameof(LabelledRow.Features)].AddAnnotation(AnnotationNames.SlotNames, slotNames, slotType);
+            return ml.Data.LoadFromEnumerable(Rows.Select((r, i) => new LabelledRow { Id = Ids[i], Label = labels[i], Features = r }).ToList(), schema);
+        }
+        var unlabelled = SchemaDefinition.Create(typeof(UnlabelledRow));
+        unlabelled[nameof(UnlabelledRow.Features)].ColumnType = vectorType;
+        unlabelled[nameof(UnlabelledRow.Features)].AddAnnotation(AnnotationNames.SlotNames, slotNames, slotType);
+        return ml.Data.LoadFromEnumerable(Rows.Select((r, i) => new UnlabelledRow { Id = Ids[i], Features = r }).ToList(), unlabelled);
+    }
+
+    private static bool ParseLabel(string? text, string path, int line, string column)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "1" or "true" or "1.0": return true;
+            case "0" or "false" or "0.0": return false;
+            default: throw new FeatureTableException($"{path}: line {line}, label column '{column}': '{text}' is not 0/1 or true/false.");
+        }
+    }
+
+    private static float ParseFeature(string? text, string path, int line, string column)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new FeatureTableException($"{path}: line {line}, feature column '{column}' is empty; impute missing values before training.");
+        if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            throw new FeatureTableException($"{path}: line {line}, feature column '{column}': '{text}' is not a number (exclude non-numeric columns or make them the id).");
+        if (!float.IsFinite(v))
+            throw new FeatureTableException($"{path}: line {line}, feature column '{column}' is {text}; features must be finite (impute or drop the column).");
+        return v;
+    }
+
+    private sealed class LabelledRow
+    {
+        public string Id { get; set; } = "";
+
+        public bool Label { get; set; }
+
+        public float[] Features { get; set; } = [];
+    }
+
+    private sealed class UnlabelledRow
+    {
+        public string Id { get; set; } = "";
+
+        public float[] Features { get; set; } = [];
+    }
+}

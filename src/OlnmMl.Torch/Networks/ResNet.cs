@@ -28,13 +28,13 @@ public sealed class ResNet : FeatureNetwork
         ArgumentOutOfRangeException.ThrowIfLessThan(inputChannels, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(numClasses);
         this.inputChannels = inputChannels;
-        conv1 = nn.Conv3d(inputChannels, 64, 7, stride: 2, padding: 3, bias: false);
-        bn1 = nn.BatchNorm3d(64);
-        long inPlanes = 64;
+        long inPlanes = architecture.Widths[0];
+        conv1 = nn.Conv3d(inputChannels, inPlanes, 7, stride: 2, padding: 3, bias: false);
+        bn1 = nn.BatchNorm3d(inPlanes);
         var layers = new Sequential[4];
         for (int i = 0; i < 4; i++)
         {
-            long planes = ResNetArchitecture.LayerWidths[i];
+            long planes = architecture.Widths[i];
             var blocks = new nn.Module<Tensor, Tensor>[architecture.BlocksPerLayer[i]];
             for (int b = 0; b < blocks.Length; b++)
             {

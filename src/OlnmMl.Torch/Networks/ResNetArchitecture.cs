@@ -11,26 +11,31 @@ public enum ResNetBlockKind
 }
 
 /// <summary>
-/// One row of the ResNet table: block kind and the number of blocks in layer1..layer4
-/// (widths 64, 128, 256, 512 before expansion), as in MONAI <c>monai/networks/nets/resnet.py</c>
-/// and MedicalNet.
+/// One row of the ResNet table: block kind, the number of blocks in layer1..layer4 and their
+/// widths before expansion (64, 128, 256, 512 in MONAI <c>monai/networks/nets/resnet.py</c> and
+/// MedicalNet; the stem has the first width).
 /// </summary>
-public sealed record ResNetArchitecture(string Name, ResNetBlockKind Block, int[] BlocksPerLayer)
+public sealed record ResNetArchitecture(string Name, ResNetBlockKind Block, int[] BlocksPerLayer, int[] Widths)
 {
-    /// <summary>Layer widths before block expansion.</summary>
-    public static IReadOnlyList<int> LayerWidths { get; } = [64, 128, 256, 512];
+    private static readonly int[] StandardWidths = [64, 128, 256, 512];
 
     /// <summary>ResNet-10: basic blocks [1, 1, 1, 1].</summary>
-    public static ResNetArchitecture ResNet10 { get; } = new("resnet10", ResNetBlockKind.Basic, [1, 1, 1, 1]);
+    public static ResNetArchitecture ResNet10 { get; } = new("resnet10", ResNetBlockKind.Basic, [1, 1, 1, 1], StandardWidths);
 
     /// <summary>ResNet-18: basic blocks [2, 2, 2, 2].</summary>
-    public static ResNetArchitecture ResNet18 { get; } = new("resnet18", ResNetBlockKind.Basic, [2, 2, 2, 2]);
+    public static ResNetArchitecture ResNet18 { get; } = new("resnet18", ResNetBlockKind.Basic, [2, 2, 2, 2], StandardWidths);
 
     /// <summary>ResNet-34: basic blocks [3, 4, 6, 3].</summary>
-    public static ResNetArchitecture ResNet34 { get; } = new("resnet34", ResNetBlockKind.Basic, [3, 4, 6, 3]);
+    public static ResNetArchitecture ResNet34 { get; } = new("resnet34", ResNetBlockKind.Basic, [3, 4, 6, 3], StandardWidths);
 
     /// <summary>ResNet-50: bottleneck blocks [3, 4, 6, 3].</summary>
-    public static ResNetArchitecture ResNet50 { get; } = new("resnet50", ResNetBlockKind.Bottleneck, [3, 4, 6, 3]);
+    public static ResNetArchitecture ResNet50 { get; } = new("resnet50", ResNetBlockKind.Bottleneck, [3, 4, 6, 3], StandardWidths);
+
+    /// <summary>
+    /// ResNet-10 at one eighth of the width (8, 16, 32, 64): not a published network, for CPU
+    /// smoke runs and tests where the full widths would take minutes.
+    /// </summary>
+    public static ResNetArchitecture ResNet10Tiny { get; } = new("resnet10-tiny", ResNetBlockKind.Basic, [1, 1, 1, 1], [8, 16, 32, 64]);
 
     /// <summary>Channel multiplier of the block's output: 1 (basic) or 4 (bottleneck).</summary>
     public int Expansion => Block == ResNetBlockKind.Basic ? 1 : 4;

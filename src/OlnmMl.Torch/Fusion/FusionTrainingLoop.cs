@@ -1,0 +1,159 @@
+using OlnmMl.Torch.Training;
+using OlnmMl.Torch.Weights;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace OlnmMl.Torch.Fusion;
+
+/// <summary>
+/// The training loop of the published fusion study: Adam, mini-batches of shuffled training
+/// cases (random 90° rotations), loss = CE + λ·SupCon, EMA update after every step; after every
+/// epoch the EMA model is scored on the internal-validation rows and the best one is kept
+/// (early stopping after <see cref="FusionTrainerOptions.EarlyStoppingPatience"/> stale epochs).
+/// External cohorts are never seen here.
+/// </summary>
+internal static class FusionTrainingLoop
+{
+    public static (FusionNetwork Model, FusionTrainingReport Report) Train(
+        FusionDataset train, FusionDataset? validation, FusionTrainerOptions options, int edge, Device device)
+    {
+        manual_seed(options.Seed);
+        int radiomicsWidth = train.RadiomicsWidth;
+        var online = new FusionNetwork(options.Mode, options.Architecture, options.ImageChannels, radiomicsWidth);
+        var shadow = new FusionNetwork(options.Mode, options.Architecture, options.ImageChannels, radiomicsWidth);
+        try
+        {
+            if (options.EncoderWeightsPath is { } path && online.Encoder is { } encoder)
+            {
+                CheckpointLoader.Load(encoder, path);
+            }
+            online.to(device);
+            shadow.to(device);
+            EmaModel.CopyInto(shadow, online);
+            var report = Run(online, shadow, train, validation, options, edge, device);
+            return (shadow, report);
+        }
+        catch
+        {
+            shadow.Dispose();
+            throw;
+        }
+        finally
+        {
+            online.Dispose();
+        }
+    }
+
+    private static FusionTrainingReport Run(
+        FusionNetwork online, FusionNetwork shadow, FusionDataset train, FusionDataset? validation,
+        FusionTrainerOptions options, int edge, Device device)
+    {
+        using var optimizer = optim.Adam(online.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        var random = new Random(options.Seed);
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        var losses = new List<double>();
+        var aucs = new List<double>();
+        Dictionary<string, Tensor>? best = null;
+        double bestAuc = double.NegativeInfinity;
+        int selected = options.Epochs - 1;
+        int stale = 0;
+        try
+        {
+            for (int epoch = 0; epoch < options.Epochs; epoch++)
+            {
+                double rate = CosineSchedule.Rate(options.LearningRate, epoch, options.Epochs, options.CosineDecayStartEpoch);
+                foreach (var group in optimizer.ParamGroups)
+                {
+                    group.LearningRate = rate;
+                }
+                random.Shuffle(order);
+                losses.Add(Epoch(online, shadow, optimizer, train, order, options, edge, device, random));
+                if (validation is null)
+                {
+                    selected = epoch;
+                    continue;
+                }
+                double auc = RankAuc.Compute(FusionScoring.Scores(shadow, validation, options, edge, device), validation.Labels);
+                aucs.Add(auc);
+                if (auc > bestAuc)
+                {
+                    bestAuc = auc;
+                    selected = epoch;
+                    stale = 0;
+                    Release(best);
+                    best = Snapshot(shadow);
+                }
+                else if (options.EarlyStoppingPatience > 0 && ++stale >= options.EarlyStoppingPatience)
+                {
+                    break;
+                }
+            }
+            if (best is not null)
+            {
+                using var noGrad = no_grad();
+                foreach (var (name, tensor) in shadow.state_dict())
+                {
+                    tensor.copy_(best[name]);
+                }
+            }
+        }
+        finally
+        {
+            Release(best);
+        }
+        shadow.eval();
+        return new FusionTrainingReport(losses, aucs, selected);
+    }
+
+    private static double Epoch(
+        FusionNetwork online, FusionNetwork shadow, optim.Optimizer optimizer, FusionDataset train, int[] order,
+        FusionTrainerOptions options, int edge, Device device, Random random)
+    {
+        online.train();
+        double total = 0;
+        int batches = 0;
+        for (int start = 0; start < order.Length; start += options.BatchSize)
+        {
+            int size = Math.Min(options.BatchSize, order.Length - start);
+            if (size < 2)
+            {
+                break; // batch norm needs two samples
+            }
+            using var scope = NewDisposeScope();
+            var (images, radiomics, labels, centres) = train.Batch(order.AsSpan(start, size), options.ImageChannels, edge, device);
+            if (options.RandomRotations && options.Mode.UsesImage())
+            {
+                images = RandomRotations.Apply(images, random);
+            }
+            var (logits, embedding) = online.ForwardWithEmbedding(images, radiomics);
+            var loss = nn.functional.cross_entropy(logits, labels);
+            if (options.ContrastiveWeight > 0)
+            {
+                loss = loss + options.ContrastiveWeight * SupervisedContrastiveLoss.Compute(embedding, labels, centres, options.Temperature);
+            }
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            EmaModel.Update(shadow, online, options.EmaMomentum);
+            total += loss.item<float>();
+            batches++;
+        }
+        return batches == 0 ? double.NaN : total / batches;
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(nn.Module module) =>
+        module.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+
+    private static void Release(Dictionary<string, Tensor>? snapshot)
+    {
+        if (snapshot is null)
+        {
+            return;
+        }
+        foreach (var tensor in snapshot.Values)
+        {
+            tensor.Dispose();
+        }
+        snapshot.Clear();
+    }
+}

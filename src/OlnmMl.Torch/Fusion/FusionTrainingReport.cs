@@ -1,0 +1,13 @@
+namespace OlnmMl.Torch.Fusion;
+
+/// <summary>
+/// What happened during <see cref="FusionTrainer.Fit(Microsoft.ML.IDataView, Microsoft.ML.IDataView?)"/>:
+/// mean training loss per epoch, EMA-model validation AUC per epoch (empty without validation
+/// data), and the epoch whose EMA weights were kept (the best validation AUC; the last epoch
+/// without validation data).
+/// </summary>
+public sealed record FusionTrainingReport(IReadOnlyList<double> TrainingLoss, IReadOnlyList<double> ValidationAuc, int SelectedEpoch)
+{
+    /// <summary>Epochs actually run (fewer than requested after early stopping).</summary>
+    public int EpochsRun => TrainingLoss.Count;
+}

@@ -38,6 +38,11 @@ internal sealed class SynchronousProgress(List<CohortProgress> reports) : IProgr
     }
 }
 
+internal sealed class CallbackProgress(Action<CohortProgress> report) : IProgress<CohortProgress>
+{
+    public void Report(CohortProgress value) => report(value);
+}
+
 public sealed class SyntheticCohortGeneratorTests(TinyCohortFixture tiny) : IClassFixture<TinyCohortFixture>
 {
     private static IEnumerable<string> Files(string folder) =>
@@ -54,6 +59,32 @@ public sealed class SyntheticCohortGeneratorTests(TinyCohortFixture tiny) : ICla
             Assert.True(
                 File.ReadAllBytes(Path.Combine(tiny.Result.OutputDirectory, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(again.OutputDirectory, file))),
                 $"{file} differs between two runs with seed 1");
+        }
+    }
+
+    [Fact]
+    public void An_interrupted_run_resumes_to_the_same_files()
+    {
+        var options = tiny.Options with { OutputDirectory = tiny.Folder.File("resumed"), MaxDegreeOfParallelism = 1 };
+        using var cancel = new CancellationTokenSource();
+        var seen = 0;
+        var stopAfterFive = new CallbackProgress(_ =>
+        {
+            if (Interlocked.Increment(ref seen) == 5)
+            {
+                cancel.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => SyntheticCohortGenerator.Generate(options, stopAfterFive, cancel.Token));
+        Assert.False(File.Exists(Path.Combine(options.OutputDirectory, "manifest.csv")));
+
+        var result = SyntheticCohortGenerator.Generate(options);
+        Assert.False(result.Reused);
+        foreach (var file in Files(tiny.Result.OutputDirectory))
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(tiny.Result.OutputDirectory, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(options.OutputDirectory, file))),
+                $"{file} differs after resuming");
         }
     }
 

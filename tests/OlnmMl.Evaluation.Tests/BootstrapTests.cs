@@ -84,6 +84,34 @@ public class BootstrapTests
     }
 
     [Fact]
+    public void PairedBootstrapOfTheAucDifferenceAgreesWithPairedDeLong()
+    {
+        // Resampling cases (both scores together) estimates SE(AUC₁ − AUC₂); DeLong's paired SE is its
+        // asymptotic value, so on 2000 cases they must agree within about 10 %.
+        var (first, second, labels) = Reference.Binormal(2000, 0.9, 14, decimals: 3);
+        AucComparison delong = DeLong.PairedTest(first, second, labels);
+        var gathered = new ThreadLocal<(double[] A, double[] B, bool[] Y)>(() => (new double[labels.Length], new double[labels.Length], new bool[labels.Length]));
+        BootstrapInterval boot = BootstrapCi.Compute(
+            labels,
+            indices =>
+            {
+                var (a, b, y) = gathered.Value;
+                for (int i = 0; i < indices.Length; i++)
+                {
+                    a[i] = first[indices[i]];
+                    b[i] = second[indices[i]];
+                    y[i] = labels[indices[i]];
+                }
+
+                return DeLong.Auc(a, y) - DeLong.Auc(b, y);
+            },
+            new BootstrapOptions(1000, Seed: 4));
+        Assert.Equal(delong.Difference, boot.Estimate, 1e-14);
+        Assert.Equal(delong.StandardError, boot.StandardError, 0.1 * delong.StandardError);
+        gathered.Dispose();
+    }
+
+    [Fact]
     public void OneClassGivesNaNInsteadOfThrowing()
     {
         BootstrapInterval interval = BootstrapCi.Auc([0.2, 0.3], [true, true]);

@@ -18,6 +18,7 @@ namespace OlnmMl.Radiomics.Settings;
 /// <param name="ImageTypes">Images to compute features on; features of each are prefixed with its name.</param>
 /// <param name="Families">Enabled family names (<see cref="FeatureFamilies"/>).</param>
 /// <param name="TextureDistance">Neighbour distance (Chebyshev, voxels) of the texture matrices.</param>
+/// <param name="TextureAggregations">Texture aggregation suffixes (<see cref="TextureAggregationNames"/>); zone families use the dimensions they name.</param>
 public sealed record RadiomicsSettings(
     string Name,
     InterpolationSettings? Interpolation,
@@ -28,9 +29,13 @@ public sealed record RadiomicsSettings(
     DiscretisationSettings Filtered,
     IReadOnlyList<ImageTypeSettings> ImageTypes,
     IReadOnlyList<string> Families,
-    int TextureDistance = 1)
+    int TextureDistance = 1,
+    IReadOnlyList<string>? TextureAggregations = null)
 {
     private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };
+
+    /// <summary>The texture aggregation suffixes in use (all six when none were given).</summary>
+    public IReadOnlyList<string> Aggregations => TextureAggregations ?? TextureAggregationNames.All;
 
     /// <summary>True when <paramref name="family"/> is enabled.</summary>
     public bool Has(string family) => Families.Contains(family, StringComparer.Ordinal);

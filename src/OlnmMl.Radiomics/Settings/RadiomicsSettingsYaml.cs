@@ -12,7 +12,7 @@ namespace OlnmMl.Radiomics.Settings;
 /// <c>resegmentation</c> {<c>range</c> [min, max], <c>outlier_sigma</c>}; <c>discretisation</c> {<c>texture</c>,
 /// <c>histogram</c>, <c>ivh</c>, <c>filtered</c>: {<c>method</c> fixed_bin_number|fixed_bin_size|none, <c>bins</c>,
 /// <c>bin_width</c>}}; <c>image_types</c> [{<c>type</c> original|log|wavelet|square|square_root|logarithm|exponential|gradient,
-/// <c>sigmas_mm</c>, <c>wavelets</c>}]; <c>families</c> [morph, loc, stat, ih, ivh, glcm, …]; <c>texture_distance</c>.
+/// <c>sigmas_mm</c>, <c>wavelets</c>}]; <c>families</c> [morph, loc, stat, ih, ivh, glcm, …]; <c>texture_distance</c>; <c>texture_aggregations</c> [3d_avg, 3d_v_mrg, …].
 /// Unknown keys and invalid values throw <see cref="RadiomicsSettingsException"/> naming the source, line and key.
 /// </summary>
 public static class RadiomicsSettingsYaml
@@ -84,7 +84,21 @@ public static class RadiomicsSettingsYaml
             Discretisation(block.Filtered, source, "discretisation.filtered") ?? new DiscretisationSettings(DiscretisationMethod.FixedBinNumber),
             (d.ImageTypes ?? []).Select((t, i) => ImageType(t, source, $"image_types[{i}]")).DefaultIfEmpty(ImageTypeSettings.Original).ToArray(),
             families,
-            distance);
+            distance,
+            Aggregations(d.TextureAggregations, source));
+    }
+
+    private static IReadOnlyList<string>? Aggregations(List<string>? names, string source)
+    {
+        foreach (var name in names ?? [])
+        {
+            if (!TextureAggregationNames.All.Contains(name))
+            {
+                Fail(source, "texture_aggregations", $"unknown aggregation '{name}' (expected {string.Join(", ", TextureAggregationNames.All)})");
+            }
+        }
+
+        return names is { Count: > 0 } ? names : null;
     }
 
     private static InterpolationSettings? Interpolation(InterpolationDocument? d, string source)

@@ -10,6 +10,7 @@ internal sealed class SettingsDocument
     public List<ImageTypeDocument>? ImageTypes { get; set; }
     public List<string>? Families { get; set; }
     public int? TextureDistance { get; set; }
+    public List<string>? TextureAggregations { get; set; }
 }
 
 internal sealed class InterpolationDocument

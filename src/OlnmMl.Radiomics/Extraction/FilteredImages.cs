@@ -1,0 +1,67 @@
+using System.Globalization;
+using OlnmMl.Radiomics.Filters;
+using OlnmMl.Radiomics.Processing;
+using OlnmMl.Radiomics.Settings;
+
+namespace OlnmMl.Radiomics.Extraction;
+
+/// <summary>Expands one image type of a recipe into named images on the ROI grid (one per σ, per wavelet sub-band…).</summary>
+public static class FilteredImages
+{
+    /// <summary>The context (mm) a filter needs around the ROI: 4σ for LoG, 6 mm for wavelets, 2 mm for the gradient.</summary>
+    public static double SupportMm(ImageTypeSettings type) => type.Kind switch
+    {
+        ImageFilterKind.LaplacianOfGaussian => 4 * type.SigmasMm.Max(),
+        ImageFilterKind.Wavelet => 6,
+        ImageFilterKind.Gradient => 2,
+        _ => 0,
+    };
+
+    /// <summary>The images of <paramref name="type"/> computed from <paramref name="roi"/>, each with its name prefix.</summary>
+    public static IEnumerable<(string Prefix, RoiImage Image)> Expand(ImageTypeSettings type, RoiImage roi)
+    {
+        var image = roi.Intensities;
+        switch (type.Kind)
+        {
+            case ImageFilterKind.Original:
+                yield return ("original", roi);
+                break;
+            case ImageFilterKind.LaplacianOfGaussian:
+                foreach (var sigma in type.SigmasMm)
+                {
+                    var name = "log_sigma_" + sigma.ToString("0.###", CultureInfo.InvariantCulture).Replace('.', '_') + "_mm";
+                    yield return (name, roi.WithFilteredIntensities(LaplacianOfGaussian.Apply(image, roi.Size, roi.Spacing, sigma)));
+                }
+
+                break;
+            case ImageFilterKind.Wavelet:
+                foreach (var wavelet in type.Wavelets)
+                {
+                    var bands = Wavelet.Decompose(image, roi.Size, wavelet);
+                    for (var b = 0; b < bands.Length; b++)
+                    {
+                        yield return ($"wavelet_{wavelet}_{Wavelet.SubBands[b].ToLowerInvariant()}", roi.WithFilteredIntensities(bands[b]));
+                    }
+                }
+
+                break;
+            case ImageFilterKind.Square:
+                yield return ("square", roi.WithFilteredIntensities(IntensityFilters.Square(image)));
+                break;
+            case ImageFilterKind.SquareRoot:
+                yield return ("square_root", roi.WithFilteredIntensities(IntensityFilters.SquareRoot(image)));
+                break;
+            case ImageFilterKind.Logarithm:
+                yield return ("logarithm", roi.WithFilteredIntensities(IntensityFilters.Logarithm(image)));
+                break;
+            case ImageFilterKind.Exponential:
+                yield return ("exponential", roi.WithFilteredIntensities(IntensityFilters.Exponential(image)));
+                break;
+            case ImageFilterKind.Gradient:
+                yield return ("gradient", roi.WithFilteredIntensities(IntensityFilters.GradientMagnitude(image, roi.Size, roi.Spacing)));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown image filter.");
+        }
+    }
+}

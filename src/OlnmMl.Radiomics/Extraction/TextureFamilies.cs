@@ -1,0 +1,32 @@
+using OlnmMl.Radiomics.Settings;
+using OlnmMl.Radiomics.Texture;
+
+namespace OlnmMl.Radiomics.Extraction;
+
+/// <summary>Runs the texture families of <see cref="OlnmMl.Radiomics.Texture"/> with a recipe's distance and aggregations.</summary>
+public static class TextureFamilies
+{
+    /// <summary>The features of texture family <paramref name="family"/> ("glcm", "glrlm", …) on <paramref name="roi"/>.</summary>
+    public static IReadOnlyList<FeatureValue> Compute(string family, DiscretisedRoi roi, RadiomicsSettings settings)
+    {
+        var directional = settings.Aggregations.Select(a => (DirectionalAggregation)IndexOf(a)).ToArray();
+        return family switch
+        {
+            "glcm" => Glcm.Compute(roi, new GlcmSettings { Aggregations = directional, Distance = settings.TextureDistance }),
+            "glrlm" => Glrlm.Compute(roi, new GlrlmSettings { Aggregations = directional }),
+            _ => throw new ArgumentException($"Texture family '{family}' is not available in this build.", nameof(family)),
+        };
+    }
+
+    /// <summary>The zone aggregations (2D, 2.5D, 3D) named by the recipe's directional suffixes.</summary>
+    public static IReadOnlyList<ZoneAggregation> ZoneAggregations(RadiomicsSettings settings) =>
+        settings.Aggregations
+            .Select(a => a.StartsWith("2d", StringComparison.Ordinal) ? ZoneAggregation.Averaged2D
+                : a.StartsWith("2_5d", StringComparison.Ordinal) ? ZoneAggregation.Merged25D
+                : ZoneAggregation.Volume3D)
+            .Distinct()
+            .Order()
+            .ToArray();
+
+    private static int IndexOf(string suffix) => TextureAggregationNames.All.ToList().IndexOf(suffix);
+}

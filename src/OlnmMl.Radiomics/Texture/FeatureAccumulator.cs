@@ -4,7 +4,7 @@ namespace OlnmMl.Radiomics.Texture;
 /// Averages a family's features over the matrices of one aggregation method (one matrix for the
 /// merged methods). With no matrix at all (e.g. an empty ROI) every feature is NaN.
 /// </summary>
-internal sealed class FeatureAccumulator<TMatrix>(FeatureTable<TMatrix> table, string aggregationCode)
+internal sealed class FeatureAccumulator<TMatrix>(MatrixFeatureTable<TMatrix> table, string aggregationCode)
 {
     private readonly double[] sums = new double[table.Count];
     private int count;

@@ -1,3 +1,5 @@
+using OlnmMl.Radiomics.Features;
+
 namespace OlnmMl.Radiomics.Texture;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace OlnmMl.Radiomics.Texture;
 /// </summary>
 public static class Glcm
 {
-    private static readonly FeatureTable<GlcmMatrix> Table = FeatureTable<GlcmMatrix>.Of(typeof(Glcm));
+    private static readonly MatrixFeatureTable<GlcmMatrix> Table = MatrixFeatureTable<GlcmMatrix>.Of(typeof(Glcm));
 
     /// <summary>Every GLCM feature for every aggregation method at δ = 1.</summary>
     public static IReadOnlyList<FeatureValue> Compute(DiscretisedRoi roi) => Compute(roi, new GlcmSettings());
@@ -46,7 +48,7 @@ public static class Glcm
     }
 
     /// <summary>Joint maximum: F = max<sub>i,j</sub> p<sub>ij</sub>.</summary>
-    [IbsiFeature("GYBY", "joint_max")]
+    [IbsiFeature("joint_max", "GYBY")]
     public static double JointMaximum(GlcmMatrix m)
     {
         var max = 0.0;
@@ -59,43 +61,43 @@ public static class Glcm
     }
 
     /// <summary>Joint average: F = Σ<sub>i,j</sub> i p<sub>ij</sub> = μ.</summary>
-    [IbsiFeature("60VM", "joint_avg")]
+    [IbsiFeature("joint_avg", "60VM")]
     public static double JointAverage(GlcmMatrix m) => m.Mean;
 
     /// <summary>Joint variance: F = Σ<sub>i,j</sub> (i − μ)² p<sub>ij</sub> = σ².</summary>
-    [IbsiFeature("UR99", "joint_var")]
+    [IbsiFeature("joint_var", "UR99")]
     public static double JointVariance(GlcmMatrix m) => m.Variance;
 
     /// <summary>Joint entropy: F = −Σ<sub>i,j</sub> p<sub>ij</sub> log₂ p<sub>ij</sub>.</summary>
-    [IbsiFeature("TU9B", "joint_entr")]
+    [IbsiFeature("joint_entr", "TU9B")]
     public static double JointEntropy(GlcmMatrix m) => m.JointEntropy;
 
     /// <summary>Difference average: F = Σ<sub>k=0..Ng−1</sub> k p<sub>i−j,k</sub>.</summary>
-    [IbsiFeature("TF7R", "diff_avg")]
+    [IbsiFeature("diff_avg", "TF7R")]
     public static double DifferenceAverage(GlcmMatrix m) => Moment(m.Difference, 0, 1);
 
     /// <summary>Difference variance: F = Σ<sub>k</sub> (k − μ<sub>d</sub>)² p<sub>i−j,k</sub>, μ<sub>d</sub> the difference average.</summary>
-    [IbsiFeature("D3YU", "diff_var")]
+    [IbsiFeature("diff_var", "D3YU")]
     public static double DifferenceVariance(GlcmMatrix m) => Moment(m.Difference, DifferenceAverage(m), 2);
 
     /// <summary>Difference entropy: F = −Σ<sub>k</sub> p<sub>i−j,k</sub> log₂ p<sub>i−j,k</sub>.</summary>
-    [IbsiFeature("NTRS", "diff_entr")]
+    [IbsiFeature("diff_entr", "NTRS")]
     public static double DifferenceEntropy(GlcmMatrix m) => Entropy(m.Difference);
 
     /// <summary>Sum average: F = Σ<sub>k=2..2Ng</sub> k p<sub>i+j,k</sub>.</summary>
-    [IbsiFeature("ZGXS", "sum_avg")]
+    [IbsiFeature("sum_avg", "ZGXS")]
     public static double SumAverage(GlcmMatrix m) => Moment(m.Sum, 0, 1);
 
     /// <summary>Sum variance: F = Σ<sub>k</sub> (k − μ<sub>s</sub>)² p<sub>i+j,k</sub>, μ<sub>s</sub> the sum average.</summary>
-    [IbsiFeature("OEEB", "sum_var")]
+    [IbsiFeature("sum_var", "OEEB")]
     public static double SumVariance(GlcmMatrix m) => Moment(m.Sum, SumAverage(m), 2);
 
     /// <summary>Sum entropy: F = −Σ<sub>k</sub> p<sub>i+j,k</sub> log₂ p<sub>i+j,k</sub>.</summary>
-    [IbsiFeature("P6QZ", "sum_entr")]
+    [IbsiFeature("sum_entr", "P6QZ")]
     public static double SumEntropy(GlcmMatrix m) => Entropy(m.Sum);
 
     /// <summary>Angular second moment (energy): F = Σ<sub>i,j</sub> p<sub>ij</sub>².</summary>
-    [IbsiFeature("8ZQL", "energy")]
+    [IbsiFeature("energy", "8ZQL")]
     public static double AngularSecondMoment(GlcmMatrix m)
     {
         var energy = 0.0;
@@ -108,56 +110,56 @@ public static class Glcm
     }
 
     /// <summary>Contrast: F = Σ<sub>i,j</sub> (i − j)² p<sub>ij</sub> = Σ<sub>k</sub> k² p<sub>i−j,k</sub>.</summary>
-    [IbsiFeature("ACUI", "contrast")]
+    [IbsiFeature("contrast", "ACUI")]
     public static double Contrast(GlcmMatrix m) => Moment(m.Difference, 0, 2);
 
     /// <summary>Dissimilarity: F = Σ<sub>i,j</sub> |i − j| p<sub>ij</sub> = Σ<sub>k</sub> k p<sub>i−j,k</sub>.</summary>
-    [IbsiFeature("8S9J", "dissimilarity")]
+    [IbsiFeature("dissimilarity", "8S9J")]
     public static double Dissimilarity(GlcmMatrix m) => Moment(m.Difference, 0, 1);
 
     /// <summary>Inverse difference: F = Σ<sub>k</sub> p<sub>i−j,k</sub> / (1 + k).</summary>
-    [IbsiFeature("IB1Z", "inv_diff")]
+    [IbsiFeature("inv_diff", "IB1Z")]
     public static double InverseDifference(GlcmMatrix m) => DifferenceWeighted(m, static (k, _) => 1 / (1 + k));
 
     /// <summary>Normalised inverse difference: F = Σ<sub>k</sub> p<sub>i−j,k</sub> / (1 + k / N<sub>g</sub>).</summary>
-    [IbsiFeature("NDRX", "inv_diff_norm")]
+    [IbsiFeature("inv_diff_norm", "NDRX")]
     public static double NormalisedInverseDifference(GlcmMatrix m) => DifferenceWeighted(m, static (k, ng) => 1 / (1 + (k / ng)));
 
     /// <summary>Inverse difference moment: F = Σ<sub>k</sub> p<sub>i−j,k</sub> / (1 + k²).</summary>
-    [IbsiFeature("WF0Z", "inv_diff_mom")]
+    [IbsiFeature("inv_diff_mom", "WF0Z")]
     public static double InverseDifferenceMoment(GlcmMatrix m) => DifferenceWeighted(m, static (k, _) => 1 / (1 + (k * k)));
 
     /// <summary>Normalised inverse difference moment: F = Σ<sub>k</sub> p<sub>i−j,k</sub> / (1 + k² / N<sub>g</sub>²).</summary>
-    [IbsiFeature("1QCO", "inv_diff_mom_norm")]
+    [IbsiFeature("inv_diff_mom_norm", "1QCO")]
     public static double NormalisedInverseDifferenceMoment(GlcmMatrix m) =>
         DifferenceWeighted(m, static (k, ng) => 1 / (1 + (k * k / (ng * ng))));
 
     /// <summary>Inverse variance: F = Σ<sub>k=1..Ng−1</sub> p<sub>i−j,k</sub> / k².</summary>
-    [IbsiFeature("E8JP", "inv_var")]
+    [IbsiFeature("inv_var", "E8JP")]
     public static double InverseVariance(GlcmMatrix m) => DifferenceWeighted(m, static (k, _) => k == 0 ? 0 : 1 / (k * k));
 
     /// <summary>
     /// Correlation: F = (Σ<sub>i,j</sub> i j p<sub>ij</sub> − μ<sub>i.</sub> μ<sub>.j</sub>) / (σ<sub>i.</sub> σ<sub>.j</sub>)
     /// = (Σ i j p<sub>ij</sub> − μ²) / σ² by symmetry; NaN when σ = 0 (one grey level).
     /// </summary>
-    [IbsiFeature("NI2N", "corr")]
+    [IbsiFeature("corr", "NI2N")]
     public static double Correlation(GlcmMatrix m) =>
         m.Variance == 0 ? double.NaN : (Autocorrelation(m) - (m.Mean * m.Mean)) / m.Variance;
 
     /// <summary>Autocorrelation: F = Σ<sub>i,j</sub> i j p<sub>ij</sub>.</summary>
-    [IbsiFeature("QWB0", "auto_corr")]
+    [IbsiFeature("auto_corr", "QWB0")]
     public static double Autocorrelation(GlcmMatrix m) => JointWeighted(m, static (i, j, _) => i * j);
 
     /// <summary>Cluster tendency: F = Σ<sub>i,j</sub> (i + j − μ<sub>i.</sub> − μ<sub>.j</sub>)² p<sub>ij</sub>.</summary>
-    [IbsiFeature("DG8W", "clust_tend")]
+    [IbsiFeature("clust_tend", "DG8W")]
     public static double ClusterTendency(GlcmMatrix m) => JointWeighted(m, static (i, j, mu) => Math.Pow(i + j - (2 * mu), 2));
 
     /// <summary>Cluster shade: F = Σ<sub>i,j</sub> (i + j − μ<sub>i.</sub> − μ<sub>.j</sub>)³ p<sub>ij</sub>.</summary>
-    [IbsiFeature("7NFM", "clust_shade")]
+    [IbsiFeature("clust_shade", "7NFM")]
     public static double ClusterShade(GlcmMatrix m) => JointWeighted(m, static (i, j, mu) => Math.Pow(i + j - (2 * mu), 3));
 
     /// <summary>Cluster prominence: F = Σ<sub>i,j</sub> (i + j − μ<sub>i.</sub> − μ<sub>.j</sub>)⁴ p<sub>ij</sub>.</summary>
-    [IbsiFeature("AE86", "clust_prom")]
+    [IbsiFeature("clust_prom", "AE86")]
     public static double ClusterProminence(GlcmMatrix m) => JointWeighted(m, static (i, j, mu) => Math.Pow(i + j - (2 * mu), 4));
 
     /// <summary>
@@ -165,7 +167,7 @@ public static class Glcm
     /// HX = −Σ p<sub>i.</sub> log₂ p<sub>i.</sub> and HXY1 = −Σ<sub>i,j</sub> p<sub>ij</sub> log₂(p<sub>i.</sub> p<sub>.j</sub>);
     /// NaN when HX = 0 (one grey level).
     /// </summary>
-    [IbsiFeature("R8DG", "info_corr_1")]
+    [IbsiFeature("info_corr_1", "R8DG")]
     public static double InformationCorrelation1(GlcmMatrix m) =>
         m.MarginalEntropy == 0 ? double.NaN : (m.JointEntropy - m.CrossEntropy1) / m.MarginalEntropy;
 
@@ -173,7 +175,7 @@ public static class Glcm
     /// Information correlation 2: F = √(1 − exp(−2 (HXY2 − HXY))), with
     /// HXY2 = −Σ<sub>i,j</sub> p<sub>i.</sub> p<sub>.j</sub> log₂(p<sub>i.</sub> p<sub>.j</sub>).
     /// </summary>
-    [IbsiFeature("JN9H", "info_corr_2")]
+    [IbsiFeature("info_corr_2", "JN9H")]
     public static double InformationCorrelation2(GlcmMatrix m) =>
         Math.Sqrt(Math.Max(0, 1 - Math.Exp(-2 * (m.CrossEntropy2 - m.JointEntropy))));
 

@@ -1,3 +1,5 @@
+using OlnmMl.Radiomics.Features;
+
 namespace OlnmMl.Radiomics.Texture;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace OlnmMl.Radiomics.Texture;
 /// </summary>
 public static class Gldzm
 {
-    private static readonly FeatureTable<GreyLevelCountMatrix> Table = FeatureTable<GreyLevelCountMatrix>.Of(typeof(Gldzm));
+    private static readonly MatrixFeatureTable<GreyLevelCountMatrix> Table = MatrixFeatureTable<GreyLevelCountMatrix>.Of(typeof(Gldzm));
 
     /// <summary>Every GLDZM feature for every aggregation method, 26/8-connected zones.</summary>
     public static IReadOnlyList<FeatureValue> Compute(DiscretisedRoi roi) => Compute(roi, new GldzmSettings());
@@ -26,66 +28,66 @@ public static class Gldzm
     }
 
     /// <summary>Small distance emphasis: F = (1/N<sub>s</sub>) Σ<sub>j</sub> d<sub>.j</sub> / j².</summary>
-    [IbsiFeature("0GBI", "sde")]
+    [IbsiFeature("sde", "0GBI")]
     public static double SmallDistanceEmphasis(GreyLevelCountMatrix m) => m.ColumnMoment(static j => 1 / (j * j));
 
     /// <summary>Large distance emphasis: F = (1/N<sub>s</sub>) Σ<sub>j</sub> j² d<sub>.j</sub>.</summary>
-    [IbsiFeature("MB4I", "lde")]
+    [IbsiFeature("lde", "MB4I")]
     public static double LargeDistanceEmphasis(GreyLevelCountMatrix m) => m.ColumnMoment(static j => j * j);
 
     /// <summary>Low grey level zone emphasis: F = (1/N<sub>s</sub>) Σ<sub>i</sub> d<sub>i.</sub> / i².</summary>
-    [IbsiFeature("S1RA", "lgze")]
+    [IbsiFeature("lgze", "S1RA")]
     public static double LowGreyLevelZoneEmphasis(GreyLevelCountMatrix m) => m.RowMoment(static i => 1 / (i * i));
 
     /// <summary>High grey level zone emphasis: F = (1/N<sub>s</sub>) Σ<sub>i</sub> i² d<sub>i.</sub>.</summary>
-    [IbsiFeature("K26C", "hgze")]
+    [IbsiFeature("hgze", "K26C")]
     public static double HighGreyLevelZoneEmphasis(GreyLevelCountMatrix m) => m.RowMoment(static i => i * i);
 
     /// <summary>Small distance low grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> d<sub>ij</sub> / (i² j²).</summary>
-    [IbsiFeature("RUVG", "sdlge")]
+    [IbsiFeature("sdlge", "RUVG")]
     public static double SmallDistanceLowGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => 1 / (i * i * j * j));
 
     /// <summary>Small distance high grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> i² d<sub>ij</sub> / j².</summary>
-    [IbsiFeature("DKNJ", "sdhge")]
+    [IbsiFeature("sdhge", "DKNJ")]
     public static double SmallDistanceHighGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => i * i / (j * j));
 
     /// <summary>Large distance low grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> j² d<sub>ij</sub> / i².</summary>
-    [IbsiFeature("A7WM", "ldlge")]
+    [IbsiFeature("ldlge", "A7WM")]
     public static double LargeDistanceLowGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => j * j / (i * i));
 
     /// <summary>Large distance high grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> i² j² d<sub>ij</sub>.</summary>
-    [IbsiFeature("KLTH", "ldhge")]
+    [IbsiFeature("ldhge", "KLTH")]
     public static double LargeDistanceHighGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => i * i * j * j);
 
     /// <summary>Grey level non-uniformity: F = (1/N<sub>s</sub>) Σ<sub>i</sub> d<sub>i.</sub>².</summary>
-    [IbsiFeature("VFT7", "glnu")]
+    [IbsiFeature("glnu", "VFT7")]
     public static double GreyLevelNonUniformity(GreyLevelCountMatrix m) => m.RowNonUniformity();
 
     /// <summary>Normalised grey level non-uniformity: F = (1/N<sub>s</sub>²) Σ<sub>i</sub> d<sub>i.</sub>².</summary>
-    [IbsiFeature("7HP3", "glnu_norm")]
+    [IbsiFeature("glnu_norm", "7HP3")]
     public static double NormalisedGreyLevelNonUniformity(GreyLevelCountMatrix m) => m.RowNonUniformity() / m.Total;
 
     /// <summary>Zone distance non-uniformity: F = (1/N<sub>s</sub>) Σ<sub>j</sub> d<sub>.j</sub>².</summary>
-    [IbsiFeature("V294", "zdnu")]
+    [IbsiFeature("zdnu", "V294")]
     public static double ZoneDistanceNonUniformity(GreyLevelCountMatrix m) => m.ColumnNonUniformity();
 
     /// <summary>Normalised zone distance non-uniformity: F = (1/N<sub>s</sub>²) Σ<sub>j</sub> d<sub>.j</sub>².</summary>
-    [IbsiFeature("IATH", "zdnu_norm")]
+    [IbsiFeature("zdnu_norm", "IATH")]
     public static double NormalisedZoneDistanceNonUniformity(GreyLevelCountMatrix m) => m.ColumnNonUniformity() / m.Total;
 
     /// <summary>Zone percentage: F = N<sub>s</sub> / N<sub>v</sub>.</summary>
-    [IbsiFeature("VIWW", "z_perc")]
+    [IbsiFeature("z_perc", "VIWW")]
     public static double ZonePercentage(GreyLevelCountMatrix m) => m.Total / m.VoxelCount;
 
     /// <summary>Grey level variance: F = Σ<sub>i,j</sub> (i − μ)² p<sub>ij</sub>, μ = Σ<sub>i,j</sub> i p<sub>ij</sub>.</summary>
-    [IbsiFeature("QK93", "gl_var")]
+    [IbsiFeature("gl_var", "QK93")]
     public static double GreyLevelVariance(GreyLevelCountMatrix m) => m.RowVariance();
 
     /// <summary>Zone distance variance: F = Σ<sub>i,j</sub> (j − μ)² p<sub>ij</sub>, μ = Σ<sub>i,j</sub> j p<sub>ij</sub>.</summary>
-    [IbsiFeature("7WT1", "zd_var")]
+    [IbsiFeature("zd_var", "7WT1")]
     public static double ZoneDistanceVariance(GreyLevelCountMatrix m) => m.ColumnVariance();
 
     /// <summary>Zone distance entropy: F = −Σ<sub>i,j</sub> p<sub>ij</sub> log₂ p<sub>ij</sub>.</summary>
-    [IbsiFeature("GBDU", "zd_entr")]
+    [IbsiFeature("zd_entr", "GBDU")]
     public static double ZoneDistanceEntropy(GreyLevelCountMatrix m) => m.Entropy();
 }

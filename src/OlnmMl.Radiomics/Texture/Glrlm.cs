@@ -1,3 +1,5 @@
+using OlnmMl.Radiomics.Features;
+
 namespace OlnmMl.Radiomics.Texture;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace OlnmMl.Radiomics.Texture;
 /// </summary>
 public static class Glrlm
 {
-    private static readonly FeatureTable<GreyLevelCountMatrix> Table = FeatureTable<GreyLevelCountMatrix>.Of(typeof(Glrlm));
+    private static readonly MatrixFeatureTable<GreyLevelCountMatrix> Table = MatrixFeatureTable<GreyLevelCountMatrix>.Of(typeof(Glrlm));
 
     /// <summary>Every GLRLM feature for every aggregation method.</summary>
     public static IReadOnlyList<FeatureValue> Compute(DiscretisedRoi roi) => Compute(roi, new GlrlmSettings());
@@ -41,66 +43,66 @@ public static class Glrlm
     }
 
     /// <summary>Short runs emphasis: F = (1/N<sub>s</sub>) Σ<sub>j</sub> r<sub>.j</sub> / j².</summary>
-    [IbsiFeature("22OV", "sre")]
+    [IbsiFeature("sre", "22OV")]
     public static double ShortRunsEmphasis(GreyLevelCountMatrix m) => m.ColumnMoment(static j => 1 / (j * j));
 
     /// <summary>Long runs emphasis: F = (1/N<sub>s</sub>) Σ<sub>j</sub> j² r<sub>.j</sub>.</summary>
-    [IbsiFeature("W4KF", "lre")]
+    [IbsiFeature("lre", "W4KF")]
     public static double LongRunsEmphasis(GreyLevelCountMatrix m) => m.ColumnMoment(static j => j * j);
 
     /// <summary>Low grey level run emphasis: F = (1/N<sub>s</sub>) Σ<sub>i</sub> r<sub>i.</sub> / i².</summary>
-    [IbsiFeature("V3SW", "lgre")]
+    [IbsiFeature("lgre", "V3SW")]
     public static double LowGreyLevelRunEmphasis(GreyLevelCountMatrix m) => m.RowMoment(static i => 1 / (i * i));
 
     /// <summary>High grey level run emphasis: F = (1/N<sub>s</sub>) Σ<sub>i</sub> i² r<sub>i.</sub>.</summary>
-    [IbsiFeature("G3QZ", "hgre")]
+    [IbsiFeature("hgre", "G3QZ")]
     public static double HighGreyLevelRunEmphasis(GreyLevelCountMatrix m) => m.RowMoment(static i => i * i);
 
     /// <summary>Short run low grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> r<sub>ij</sub> / (i² j²).</summary>
-    [IbsiFeature("HTZT", "srlge")]
+    [IbsiFeature("srlge", "HTZT")]
     public static double ShortRunLowGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => 1 / (i * i * j * j));
 
     /// <summary>Short run high grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> i² r<sub>ij</sub> / j².</summary>
-    [IbsiFeature("GD3A", "srhge")]
+    [IbsiFeature("srhge", "GD3A")]
     public static double ShortRunHighGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => i * i / (j * j));
 
     /// <summary>Long run low grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> j² r<sub>ij</sub> / i².</summary>
-    [IbsiFeature("IVPO", "lrlge")]
+    [IbsiFeature("lrlge", "IVPO")]
     public static double LongRunLowGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => j * j / (i * i));
 
     /// <summary>Long run high grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> i² j² r<sub>ij</sub>.</summary>
-    [IbsiFeature("3KUM", "lrhge")]
+    [IbsiFeature("lrhge", "3KUM")]
     public static double LongRunHighGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => i * i * j * j);
 
     /// <summary>Grey level non-uniformity: F = (1/N<sub>s</sub>) Σ<sub>i</sub> r<sub>i.</sub>².</summary>
-    [IbsiFeature("R5YN", "glnu")]
+    [IbsiFeature("glnu", "R5YN")]
     public static double GreyLevelNonUniformity(GreyLevelCountMatrix m) => m.RowNonUniformity();
 
     /// <summary>Normalised grey level non-uniformity: F = (1/N<sub>s</sub>²) Σ<sub>i</sub> r<sub>i.</sub>².</summary>
-    [IbsiFeature("OVBL", "glnu_norm")]
+    [IbsiFeature("glnu_norm", "OVBL")]
     public static double NormalisedGreyLevelNonUniformity(GreyLevelCountMatrix m) => m.RowNonUniformity() / m.Total;
 
     /// <summary>Run length non-uniformity: F = (1/N<sub>s</sub>) Σ<sub>j</sub> r<sub>.j</sub>².</summary>
-    [IbsiFeature("W92Y", "rlnu")]
+    [IbsiFeature("rlnu", "W92Y")]
     public static double RunLengthNonUniformity(GreyLevelCountMatrix m) => m.ColumnNonUniformity();
 
     /// <summary>Normalised run length non-uniformity: F = (1/N<sub>s</sub>²) Σ<sub>j</sub> r<sub>.j</sub>².</summary>
-    [IbsiFeature("IC23", "rlnu_norm")]
+    [IbsiFeature("rlnu_norm", "IC23")]
     public static double NormalisedRunLengthNonUniformity(GreyLevelCountMatrix m) => m.ColumnNonUniformity() / m.Total;
 
     /// <summary>Run percentage: F = N<sub>s</sub> / N<sub>v</sub> (N<sub>v</sub> summed over merged matrices).</summary>
-    [IbsiFeature("9ZK5", "r_perc")]
+    [IbsiFeature("r_perc", "9ZK5")]
     public static double RunPercentage(GreyLevelCountMatrix m) => m.Total / m.VoxelCount;
 
     /// <summary>Grey level variance: F = Σ<sub>i,j</sub> (i − μ)² p<sub>ij</sub>, μ = Σ<sub>i,j</sub> i p<sub>ij</sub>.</summary>
-    [IbsiFeature("8CE5", "gl_var")]
+    [IbsiFeature("gl_var", "8CE5")]
     public static double GreyLevelVariance(GreyLevelCountMatrix m) => m.RowVariance();
 
     /// <summary>Run length variance: F = Σ<sub>i,j</sub> (j − μ)² p<sub>ij</sub>, μ = Σ<sub>i,j</sub> j p<sub>ij</sub>.</summary>
-    [IbsiFeature("SXLW", "rl_var")]
+    [IbsiFeature("rl_var", "SXLW")]
     public static double RunLengthVariance(GreyLevelCountMatrix m) => m.ColumnVariance();
 
     /// <summary>Run entropy: F = −Σ<sub>i,j</sub> p<sub>ij</sub> log₂ p<sub>ij</sub>.</summary>
-    [IbsiFeature("HJ9O", "rl_entr")]
+    [IbsiFeature("rl_entr", "HJ9O")]
     public static double RunEntropy(GreyLevelCountMatrix m) => m.Entropy();
 }

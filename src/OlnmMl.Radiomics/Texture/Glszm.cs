@@ -1,3 +1,5 @@
+using OlnmMl.Radiomics.Features;
+
 namespace OlnmMl.Radiomics.Texture;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace OlnmMl.Radiomics.Texture;
 /// </summary>
 public static class Glszm
 {
-    private static readonly FeatureTable<GreyLevelCountMatrix> Table = FeatureTable<GreyLevelCountMatrix>.Of(typeof(Glszm));
+    private static readonly MatrixFeatureTable<GreyLevelCountMatrix> Table = MatrixFeatureTable<GreyLevelCountMatrix>.Of(typeof(Glszm));
 
     /// <summary>Every GLSZM feature for every aggregation method, 26/8-connected zones.</summary>
     public static IReadOnlyList<FeatureValue> Compute(DiscretisedRoi roi) => Compute(roi, new GlszmSettings());
@@ -25,66 +27,66 @@ public static class Glszm
     }
 
     /// <summary>Small zone emphasis: F = (1/N<sub>s</sub>) Σ<sub>j</sub> s<sub>.j</sub> / j².</summary>
-    [IbsiFeature("5QRC", "sze")]
+    [IbsiFeature("sze", "5QRC")]
     public static double SmallZoneEmphasis(GreyLevelCountMatrix m) => m.ColumnMoment(static j => 1 / (j * j));
 
     /// <summary>Large zone emphasis: F = (1/N<sub>s</sub>) Σ<sub>j</sub> j² s<sub>.j</sub>.</summary>
-    [IbsiFeature("48P8", "lze")]
+    [IbsiFeature("lze", "48P8")]
     public static double LargeZoneEmphasis(GreyLevelCountMatrix m) => m.ColumnMoment(static j => j * j);
 
     /// <summary>Low grey level zone emphasis: F = (1/N<sub>s</sub>) Σ<sub>i</sub> s<sub>i.</sub> / i².</summary>
-    [IbsiFeature("XMSY", "lgze")]
+    [IbsiFeature("lgze", "XMSY")]
     public static double LowGreyLevelZoneEmphasis(GreyLevelCountMatrix m) => m.RowMoment(static i => 1 / (i * i));
 
     /// <summary>High grey level zone emphasis: F = (1/N<sub>s</sub>) Σ<sub>i</sub> i² s<sub>i.</sub>.</summary>
-    [IbsiFeature("5GN9", "hgze")]
+    [IbsiFeature("hgze", "5GN9")]
     public static double HighGreyLevelZoneEmphasis(GreyLevelCountMatrix m) => m.RowMoment(static i => i * i);
 
     /// <summary>Small zone low grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> s<sub>ij</sub> / (i² j²).</summary>
-    [IbsiFeature("5RAI", "szlge")]
+    [IbsiFeature("szlge", "5RAI")]
     public static double SmallZoneLowGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => 1 / (i * i * j * j));
 
     /// <summary>Small zone high grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> i² s<sub>ij</sub> / j².</summary>
-    [IbsiFeature("HW1V", "szhge")]
+    [IbsiFeature("szhge", "HW1V")]
     public static double SmallZoneHighGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => i * i / (j * j));
 
     /// <summary>Large zone low grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> j² s<sub>ij</sub> / i².</summary>
-    [IbsiFeature("YH51", "lzlge")]
+    [IbsiFeature("lzlge", "YH51")]
     public static double LargeZoneLowGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => j * j / (i * i));
 
     /// <summary>Large zone high grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> i² j² s<sub>ij</sub>.</summary>
-    [IbsiFeature("J17V", "lzhge")]
+    [IbsiFeature("lzhge", "J17V")]
     public static double LargeZoneHighGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => i * i * j * j);
 
     /// <summary>Grey level non-uniformity: F = (1/N<sub>s</sub>) Σ<sub>i</sub> s<sub>i.</sub>².</summary>
-    [IbsiFeature("JNSA", "glnu")]
+    [IbsiFeature("glnu", "JNSA")]
     public static double GreyLevelNonUniformity(GreyLevelCountMatrix m) => m.RowNonUniformity();
 
     /// <summary>Normalised grey level non-uniformity: F = (1/N<sub>s</sub>²) Σ<sub>i</sub> s<sub>i.</sub>².</summary>
-    [IbsiFeature("Y1RO", "glnu_norm")]
+    [IbsiFeature("glnu_norm", "Y1RO")]
     public static double NormalisedGreyLevelNonUniformity(GreyLevelCountMatrix m) => m.RowNonUniformity() / m.Total;
 
     /// <summary>Zone size non-uniformity: F = (1/N<sub>s</sub>) Σ<sub>j</sub> s<sub>.j</sub>².</summary>
-    [IbsiFeature("4JP3", "zsnu")]
+    [IbsiFeature("zsnu", "4JP3")]
     public static double ZoneSizeNonUniformity(GreyLevelCountMatrix m) => m.ColumnNonUniformity();
 
     /// <summary>Normalised zone size non-uniformity: F = (1/N<sub>s</sub>²) Σ<sub>j</sub> s<sub>.j</sub>².</summary>
-    [IbsiFeature("VB3A", "zsnu_norm")]
+    [IbsiFeature("zsnu_norm", "VB3A")]
     public static double NormalisedZoneSizeNonUniformity(GreyLevelCountMatrix m) => m.ColumnNonUniformity() / m.Total;
 
     /// <summary>Zone percentage: F = N<sub>s</sub> / N<sub>v</sub>.</summary>
-    [IbsiFeature("P30P", "z_perc")]
+    [IbsiFeature("z_perc", "P30P")]
     public static double ZonePercentage(GreyLevelCountMatrix m) => m.Total / m.VoxelCount;
 
     /// <summary>Grey level variance: F = Σ<sub>i,j</sub> (i − μ)² p<sub>ij</sub>, μ = Σ<sub>i,j</sub> i p<sub>ij</sub>.</summary>
-    [IbsiFeature("BYLV", "gl_var")]
+    [IbsiFeature("gl_var", "BYLV")]
     public static double GreyLevelVariance(GreyLevelCountMatrix m) => m.RowVariance();
 
     /// <summary>Zone size variance: F = Σ<sub>i,j</sub> (j − μ)² p<sub>ij</sub>, μ = Σ<sub>i,j</sub> j p<sub>ij</sub>.</summary>
-    [IbsiFeature("3NSA", "zs_var")]
+    [IbsiFeature("zs_var", "3NSA")]
     public static double ZoneSizeVariance(GreyLevelCountMatrix m) => m.ColumnVariance();
 
     /// <summary>Zone size entropy: F = −Σ<sub>i,j</sub> p<sub>ij</sub> log₂ p<sub>ij</sub>.</summary>
-    [IbsiFeature("GU8N", "zs_entr")]
+    [IbsiFeature("zs_entr", "GU8N")]
     public static double ZoneSizeEntropy(GreyLevelCountMatrix m) => m.Entropy();
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using OlnmMl.Radiomics.Features;
 
 namespace OlnmMl.Radiomics.Texture;
 
@@ -11,7 +12,7 @@ namespace OlnmMl.Radiomics.Texture;
 /// </summary>
 public static class Ngldm
 {
-    private static readonly FeatureTable<GreyLevelCountMatrix> Table = FeatureTable<GreyLevelCountMatrix>.Of(typeof(Ngldm));
+    private static readonly MatrixFeatureTable<GreyLevelCountMatrix> Table = MatrixFeatureTable<GreyLevelCountMatrix>.Of(typeof(Ngldm));
 
     /// <summary>Every NGLDM feature for every aggregation method at δ = 1, α = 0.</summary>
     public static IReadOnlyList<FeatureValue> Compute(DiscretisedRoi roi) => Compute(roi, new NgldmSettings());
@@ -105,70 +106,70 @@ public static class Ngldm
     }
 
     /// <summary>Low dependence emphasis: F = (1/N<sub>s</sub>) Σ<sub>j</sub> s<sub>.j</sub> / j².</summary>
-    [IbsiFeature("SODN", "lde")]
+    [IbsiFeature("lde", "SODN")]
     public static double LowDependenceEmphasis(GreyLevelCountMatrix m) => m.ColumnMoment(static j => 1 / (j * j));
 
     /// <summary>High dependence emphasis: F = (1/N<sub>s</sub>) Σ<sub>j</sub> j² s<sub>.j</sub>.</summary>
-    [IbsiFeature("IMOQ", "hde")]
+    [IbsiFeature("hde", "IMOQ")]
     public static double HighDependenceEmphasis(GreyLevelCountMatrix m) => m.ColumnMoment(static j => j * j);
 
     /// <summary>Low grey level count emphasis: F = (1/N<sub>s</sub>) Σ<sub>i</sub> s<sub>i.</sub> / i².</summary>
-    [IbsiFeature("TL9H", "lgce")]
+    [IbsiFeature("lgce", "TL9H")]
     public static double LowGreyLevelCountEmphasis(GreyLevelCountMatrix m) => m.RowMoment(static i => 1 / (i * i));
 
     /// <summary>High grey level count emphasis: F = (1/N<sub>s</sub>) Σ<sub>i</sub> i² s<sub>i.</sub>.</summary>
-    [IbsiFeature("OAE7", "hgce")]
+    [IbsiFeature("hgce", "OAE7")]
     public static double HighGreyLevelCountEmphasis(GreyLevelCountMatrix m) => m.RowMoment(static i => i * i);
 
     /// <summary>Low dependence low grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> s<sub>ij</sub> / (i² j²).</summary>
-    [IbsiFeature("EQ3F", "ldlge")]
+    [IbsiFeature("ldlge", "EQ3F")]
     public static double LowDependenceLowGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => 1 / (i * i * j * j));
 
     /// <summary>Low dependence high grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> i² s<sub>ij</sub> / j².</summary>
-    [IbsiFeature("JA6D", "ldhge")]
+    [IbsiFeature("ldhge", "JA6D")]
     public static double LowDependenceHighGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => i * i / (j * j));
 
     /// <summary>High dependence low grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> j² s<sub>ij</sub> / i².</summary>
-    [IbsiFeature("NBZI", "hdlge")]
+    [IbsiFeature("hdlge", "NBZI")]
     public static double HighDependenceLowGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => j * j / (i * i));
 
     /// <summary>High dependence high grey level emphasis: F = (1/N<sub>s</sub>) Σ<sub>i,j</sub> i² j² s<sub>ij</sub>.</summary>
-    [IbsiFeature("9QMG", "hdhge")]
+    [IbsiFeature("hdhge", "9QMG")]
     public static double HighDependenceHighGreyLevelEmphasis(GreyLevelCountMatrix m) => m.JointMoment(static (i, j) => i * i * j * j);
 
     /// <summary>Grey level non-uniformity: F = (1/N<sub>s</sub>) Σ<sub>i</sub> s<sub>i.</sub>².</summary>
-    [IbsiFeature("FP8K", "glnu")]
+    [IbsiFeature("glnu", "FP8K")]
     public static double GreyLevelNonUniformity(GreyLevelCountMatrix m) => m.RowNonUniformity();
 
     /// <summary>Normalised grey level non-uniformity: F = (1/N<sub>s</sub>²) Σ<sub>i</sub> s<sub>i.</sub>².</summary>
-    [IbsiFeature("5SPA", "glnu_norm")]
+    [IbsiFeature("glnu_norm", "5SPA")]
     public static double NormalisedGreyLevelNonUniformity(GreyLevelCountMatrix m) => m.RowNonUniformity() / m.Total;
 
     /// <summary>Dependence count non-uniformity: F = (1/N<sub>s</sub>) Σ<sub>j</sub> s<sub>.j</sub>².</summary>
-    [IbsiFeature("Z87G", "dcnu")]
+    [IbsiFeature("dcnu", "Z87G")]
     public static double DependenceCountNonUniformity(GreyLevelCountMatrix m) => m.ColumnNonUniformity();
 
     /// <summary>Normalised dependence count non-uniformity: F = (1/N<sub>s</sub>²) Σ<sub>j</sub> s<sub>.j</sub>².</summary>
-    [IbsiFeature("OKJI", "dcnu_norm")]
+    [IbsiFeature("dcnu_norm", "OKJI")]
     public static double NormalisedDependenceCountNonUniformity(GreyLevelCountMatrix m) => m.ColumnNonUniformity() / m.Total;
 
     /// <summary>Dependence count percentage: F = N<sub>s</sub> / N<sub>v</sub> (1 by IBSI's definition, as every voxel has a neighbourhood).</summary>
-    [IbsiFeature("6XV8", "dc_perc")]
+    [IbsiFeature("dc_perc", "6XV8")]
     public static double DependenceCountPercentage(GreyLevelCountMatrix m) => m.Total / m.VoxelCount;
 
     /// <summary>Grey level variance: F = Σ<sub>i,j</sub> (i − μ)² p<sub>ij</sub>, μ = Σ<sub>i,j</sub> i p<sub>ij</sub>.</summary>
-    [IbsiFeature("1PFV", "gl_var")]
+    [IbsiFeature("gl_var", "1PFV")]
     public static double GreyLevelVariance(GreyLevelCountMatrix m) => m.RowVariance();
 
     /// <summary>Dependence count variance: F = Σ<sub>i,j</sub> (j − μ)² p<sub>ij</sub>, μ = Σ<sub>i,j</sub> j p<sub>ij</sub>.</summary>
-    [IbsiFeature("DNX2", "dc_var")]
+    [IbsiFeature("dc_var", "DNX2")]
     public static double DependenceCountVariance(GreyLevelCountMatrix m) => m.ColumnVariance();
 
     /// <summary>Dependence count entropy: F = −Σ<sub>i,j</sub> p<sub>ij</sub> log₂ p<sub>ij</sub>.</summary>
-    [IbsiFeature("FCBV", "dc_entr")]
+    [IbsiFeature("dc_entr", "FCBV")]
     public static double DependenceCountEntropy(GreyLevelCountMatrix m) => m.Entropy();
 
     /// <summary>Dependence count energy: F = Σ<sub>i,j</sub> p<sub>ij</sub>².</summary>
-    [IbsiFeature("CAS9", "dc_energy")]
+    [IbsiFeature("dc_energy", "CAS9")]
     public static double DependenceCountEnergy(GreyLevelCountMatrix m) => m.Energy();
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using OlnmMl.Radiomics.Features;
 
 namespace OlnmMl.Radiomics.Texture;
 
@@ -11,7 +12,7 @@ namespace OlnmMl.Radiomics.Texture;
 /// </summary>
 public static class Ngtdm
 {
-    private static readonly FeatureTable<NgtdmMatrix> Table = FeatureTable<NgtdmMatrix>.Of(typeof(Ngtdm));
+    private static readonly MatrixFeatureTable<NgtdmMatrix> Table = MatrixFeatureTable<NgtdmMatrix>.Of(typeof(Ngtdm));
 
     /// <summary>IBSI's cap on coarseness when Σ p<sub>i</sub> s<sub>i</sub> = 0.</summary>
     public const double MaximumCoarseness = 1e6;
@@ -98,7 +99,7 @@ public static class Ngtdm
     }
 
     /// <summary>Coarseness: F = 1 / Σ<sub>i</sub> p<sub>i</sub> s<sub>i</sub>, capped at 10⁶ when the sum is 0.</summary>
-    [IbsiFeature("QCDE", "coarseness")]
+    [IbsiFeature("coarseness", "QCDE")]
     public static double Coarseness(NgtdmMatrix m)
     {
         var weighted = WeightedDifference(m);
@@ -109,7 +110,7 @@ public static class Ngtdm
     /// Contrast: F = [1/(N<sub>g,p</sub>(N<sub>g,p</sub>−1)) Σ<sub>i1,i2</sub> p<sub>i1</sub> p<sub>i2</sub> (i1 − i2)²]
     /// · [(1/N<sub>v,c</sub>) Σ<sub>i</sub> s<sub>i</sub>]; 0 when N<sub>g,p</sub> = 1.
     /// </summary>
-    [IbsiFeature("65HE", "contrast")]
+    [IbsiFeature("contrast", "65HE")]
     public static double Contrast(NgtdmMatrix m)
     {
         if (m.PresentLevelCount <= 1)
@@ -126,7 +127,7 @@ public static class Ngtdm
     /// Busyness: F = Σ<sub>i</sub> p<sub>i</sub> s<sub>i</sub> / Σ<sub>i1,i2</sub> |i1 p<sub>i1</sub> − i2 p<sub>i2</sub>|
     /// (IBSI's correction of Amadasun and King); 0 when N<sub>g,p</sub> = 1.
     /// </summary>
-    [IbsiFeature("NQ30", "busyness")]
+    [IbsiFeature("busyness", "NQ30")]
     public static double Busyness(NgtdmMatrix m)
     {
         if (m.PresentLevelCount <= 1)
@@ -141,14 +142,14 @@ public static class Ngtdm
     /// Complexity: F = (1/N<sub>v,c</sub>) Σ<sub>i1,i2</sub> |i1 − i2| (p<sub>i1</sub> s<sub>i1</sub> + p<sub>i2</sub> s<sub>i2</sub>)
     /// / (p<sub>i1</sub> + p<sub>i2</sub>).
     /// </summary>
-    [IbsiFeature("HDEZ", "complexity")]
+    [IbsiFeature("complexity", "HDEZ")]
     public static double Complexity(NgtdmMatrix m) =>
         PairSum(m, static (i1, p1, s1, i2, p2, s2) => Math.Abs(i1 - i2) * ((p1 * s1) + (p2 * s2)) / (p1 + p2)) / m.ValidVoxelCount;
 
     /// <summary>
     /// Strength: F = Σ<sub>i1,i2</sub> (p<sub>i1</sub> + p<sub>i2</sub>)(i1 − i2)² / Σ<sub>i</sub> s<sub>i</sub>; 0 when Σ s<sub>i</sub> = 0.
     /// </summary>
-    [IbsiFeature("1X9X", "strength")]
+    [IbsiFeature("strength", "1X9X")]
     public static double Strength(NgtdmMatrix m) =>
         m.DifferenceSum == 0 ? 0 : PairSum(m, static (i1, p1, _, i2, p2, _) => (p1 + p2) * (i1 - i2) * (i1 - i2)) / m.DifferenceSum;
 

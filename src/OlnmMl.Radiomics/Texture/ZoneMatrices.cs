@@ -14,7 +14,7 @@ internal static class ZoneMatrices
         IReadOnlyList<ZoneAggregation> requested,
         ZoneConnectivity connectivity,
         bool byDistance,
-        FeatureTable<GreyLevelCountMatrix> table)
+        MatrixFeatureTable<GreyLevelCountMatrix> table)
     {
         ArgumentNullException.ThrowIfNull(requested);
         var aggregations = requested.Distinct().ToArray();

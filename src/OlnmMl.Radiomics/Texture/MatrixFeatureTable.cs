@@ -1,4 +1,5 @@
 using System.Reflection;
+using OlnmMl.Radiomics.Features;
 
 namespace OlnmMl.Radiomics.Texture;
 
@@ -7,11 +8,11 @@ namespace OlnmMl.Radiomics.Texture;
 /// <see cref="IbsiFeatureAttribute"/> that maps a <typeparamref name="TMatrix"/> to a double, in
 /// declaration order, compiled once into delegates.
 /// </summary>
-internal sealed class FeatureTable<TMatrix>
+internal sealed class MatrixFeatureTable<TMatrix>
 {
     private readonly Func<TMatrix, double>[] evaluators;
 
-    private FeatureTable(IReadOnlyList<IbsiFeatureAttribute> features, Func<TMatrix, double>[] evaluators)
+    private MatrixFeatureTable(IReadOnlyList<IbsiFeatureAttribute> features, Func<TMatrix, double>[] evaluators)
     {
         Features = features;
         this.evaluators = evaluators;
@@ -24,7 +25,7 @@ internal sealed class FeatureTable<TMatrix>
     public int Count => evaluators.Length;
 
     /// <summary>Collects the tagged feature methods of <paramref name="family"/>.</summary>
-    public static FeatureTable<TMatrix> Of(Type family)
+    public static MatrixFeatureTable<TMatrix> Of(Type family)
     {
         var methods = family.GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Where(m => m.IsDefined(typeof(IbsiFeatureAttribute), false))
@@ -40,7 +41,7 @@ internal sealed class FeatureTable<TMatrix>
             }
         }
 
-        return new FeatureTable<TMatrix>(
+        return new MatrixFeatureTable<TMatrix>(
             methods.Select(m => m.GetCustomAttribute<IbsiFeatureAttribute>()!).ToArray(),
             methods.Select(m => m.CreateDelegate<Func<TMatrix, double>>()).ToArray());
     }

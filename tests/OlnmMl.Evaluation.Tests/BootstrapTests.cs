@@ -16,13 +16,15 @@ public class BootstrapTests
         Assert.Equal(8, Quantile.OfSorted(x, 1));
     }
 
-    [Fact]
-    public void FastAucBootstrapDrawsTheSameResamplesAsTheGenericOne()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void FastAucBootstrapDrawsTheSameResamplesAsTheGenericOne(bool stratified)
     {
-        // Both paths draw m positives then n negatives from the same per-replicate stream, so the
-        // replicate AUCs, and hence the intervals, must coincide.
+        // Both paths draw case indices (stratified: m positives then n negatives) from the same
+        // per-replicate stream, so the replicate AUCs, and hence the intervals, must coincide.
         var (scores, _, labels) = Reference.Binormal(180, 0.8, 3);
-        var options = new BootstrapOptions(Replicates: 300, Seed: 17);
+        var options = new BootstrapOptions(Replicates: 300, Seed: 17, Stratified: stratified);
         BootstrapInterval fast = BootstrapCi.Auc(scores, labels, options);
         BootstrapInterval generic = BootstrapCi.Compute(scores, labels, (s, y) => DeLong.Auc(s, y), options);
         Assert.Equal(generic.CiLower, fast.CiLower, 1e-12);

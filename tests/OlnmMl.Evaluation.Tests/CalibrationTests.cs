@@ -33,6 +33,8 @@ public class CalibrationTests
         Assert.Equal(b, fit.Slope, 1e-9);
         Assert.Equal(-b * Math.Log(1.5), fit.Intercept, 1e-9);
         Assert.Null(fit.UndefinedReason);
+        // Saturated two-group fit: Var(b) = [1/(n₁f₁(1 − f₁)) + 1/(n₂f₂(1 − f₂))]/(L₁ − L₂)² = (1/2.1 + 1/2.5)/ln²6.
+        Assert.Equal(Math.Sqrt((1 / 2.1 + 1 / 2.5) / Math.Pow(Math.Log(6), 2)), fit.SlopeStandardError, 1e-9);
         // Offset model: its score equation Σ(y − σ(a′ + L)) = 0 must hold at a′: 8 = 10σ(a′ − ln 4) + 10σ(a′ + ln 1.5).
         double a0 = fit.CalibrationInTheLarge;
         double expectedEvents = 10 / (1 + Math.Exp(-(a0 - Math.Log(4)))) + 10 / (1 + Math.Exp(-(a0 + Math.Log(1.5))));

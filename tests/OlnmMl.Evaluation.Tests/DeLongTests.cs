@@ -84,6 +84,34 @@ public class DeLongTests
     }
 
     [Fact]
+    public void FastDeLongEqualsBruteForceOnManySmallHeavilyTiedSamples()
+    {
+        // 300 random data sets of 4–30 cases with scores in {0, 1, 2, 3} (many ties), both classes ≥ 2.
+        var random = new Random(99);
+        for (int trial = 0; trial < 300; trial++)
+        {
+            int cases = random.Next(4, 31);
+            var labels = new bool[cases];
+            var first = new double[cases];
+            var second = new double[cases];
+            for (int i = 0; i < cases; i++)
+            {
+                labels[i] = i < 2 || (i >= 4 && random.Next(2) == 0);
+                first[i] = random.Next(4);
+                second[i] = random.Next(4);
+            }
+
+            var (aucs, cov) = Reference.BruteForceDeLong([first, second], labels);
+            AucCovariance fast = DeLong.Covariance([first, second], labels);
+            Assert.Equal(aucs[0], fast.Aucs[0], 1e-12);
+            Assert.Equal(aucs[1], fast.Aucs[1], 1e-12);
+            Assert.Equal(cov[0, 0], fast.Covariance[0][0], 1e-13);
+            Assert.Equal(cov[0, 1], fast.Covariance[0][1], 1e-13);
+            Assert.Equal(cov[1, 1], fast.Covariance[1][1], 1e-13);
+        }
+    }
+
+    [Fact]
     public void AucEqualsMannWhitneyU()
     {
         // U = Σ ranks of positives − m(m+1)/2 with midranks for ties; AUC = U/(mn).

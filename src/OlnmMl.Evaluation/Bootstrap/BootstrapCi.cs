@@ -121,8 +121,6 @@ public static class BootstrapCi
             return new BootstrapInterval(double.NaN, double.NaN, double.NaN, double.NaN, options.ConfidenceLevel, options.Replicates, options.Replicates, options.Seed, options.Stratified);
         }
 
-        int[] allGroups = [.. groups.PositiveGroups, .. groups.NegativeGroups];
-        int m = groups.PositiveGroups.Length;
         double estimate = groups.Auc(groups.PositiveCounts(), groups.NegativeCounts());
         var results = new double[options.Replicates];
         Parallel.For(
@@ -143,11 +141,12 @@ public static class BootstrapCi
                 }
                 else
                 {
-                    for (int i = 0; i < allGroups.Length; i++)
+                    int[] caseGroups = groups.CaseGroups;
+                    for (int i = 0; i < caseGroups.Length; i++)
                     {
-                        int pick = random.NextInt(allGroups.Length);
-                        if (pick < m) counts.Positive[allGroups[pick]]++;
-                        else counts.Negative[allGroups[pick]]++;
+                        int pick = random.NextInt(caseGroups.Length);
+                        if (finiteLabels[pick]) counts.Positive[caseGroups[pick]]++;
+                        else counts.Negative[caseGroups[pick]]++;
                     }
                 }
 

@@ -6,11 +6,12 @@ namespace OlnmMl.Evaluation.Bootstrap;
 /// </summary>
 internal sealed class TieGroups
 {
-    private TieGroups(int count, int[] positiveGroups, int[] negativeGroups)
+    private TieGroups(int count, int[] positiveGroups, int[] negativeGroups, int[] caseGroups)
     {
         Count = count;
         PositiveGroups = positiveGroups;
         NegativeGroups = negativeGroups;
+        CaseGroups = caseGroups;
     }
 
     public int Count { get; }
@@ -20,6 +21,9 @@ internal sealed class TieGroups
 
     /// <summary>Group index of each negative case.</summary>
     public int[] NegativeGroups { get; }
+
+    /// <summary>Group index of every case, in case order.</summary>
+    public int[] CaseGroups { get; }
 
     /// <summary>Groups finite scores; the group arrays list positives and negatives in case order.</summary>
     public static TieGroups Build(double[] scores, bool[] labels)
@@ -38,7 +42,7 @@ internal sealed class TieGroups
         var positives = new List<int>();
         var negatives = new List<int>();
         for (int c = 0; c < scores.Length; c++) (labels[c] ? positives : negatives).Add(groupOfCase[c]);
-        return new TieGroups(group + 1, [.. positives], [.. negatives]);
+        return new TieGroups(group + 1, [.. positives], [.. negatives], groupOfCase);
     }
 
     public int[] PositiveCounts() => CountsOf(PositiveGroups);

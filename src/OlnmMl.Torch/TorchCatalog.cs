@@ -1,9 +1,14 @@
 using Microsoft.ML;
+using OlnmMl.Torch.DeepFeatures;
 using OlnmMl.Torch.Fusion;
 
 namespace OlnmMl.Torch;
 
-/// <summary>ML.NET catalog entry points of OlnmMl.Torch.</summary>
+/// <summary>
+/// ML.NET catalog entry points of OlnmMl.Torch. A catalog's environment is internal to ML.NET;
+/// the components only use an <see cref="MLContext"/> for schema-level helpers (custom mappings),
+/// which carry no state from the caller's context, so each gets a fresh one.
+/// </summary>
 public static class TorchCatalog
 {
     /// <summary>
@@ -19,7 +24,7 @@ public static class TorchCatalog
         string architecture = "resnet18",
         string fusionMode = "concat",
         int seed = 42) =>
-        new(CatalogContext(catalog), new FusionTrainerOptions
+        new(new MLContext(), new FusionTrainerOptions
         {
             LabelColumnName = labelColumnName,
             ImageColumnName = imageColumnName,
@@ -32,10 +37,29 @@ public static class TorchCatalog
 
     /// <summary>The fusion trainer with every option given.</summary>
     public static FusionTrainer Fusion(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, FusionTrainerOptions options) =>
-        new(CatalogContext(catalog), options);
+        new(new MLContext(), options);
 
-    private static MLContext CatalogContext(BinaryClassificationCatalog.BinaryClassificationTrainers catalog) =>
-        // The catalog's environment is internal to ML.NET; the trainer only needs an MLContext for
-        // schema-level helpers, which carry no state from the caller's context.
-        new();
+    /// <summary>
+    /// Pooled features of a 3D encoder (random or pre-trained weights) for each case's CT and mask
+    /// paths, preprocessed by OlnmMl.Imaging with an on-disk crop cache.
+    /// </summary>
+    public static DeepFeaturesEstimator DeepFeatures(
+        this TransformsCatalog catalog,
+        string outputColumnName = "DeepFeatures",
+        string imagePathColumnName = "ImagePath",
+        string maskPathColumnName = "MaskPath",
+        string architecture = "resnet18",
+        string? encoderWeightsPath = null) =>
+        new(new MLContext(), new DeepFeaturesOptions
+        {
+            OutputColumnName = outputColumnName,
+            ImagePathColumnName = imagePathColumnName,
+            MaskPathColumnName = maskPathColumnName,
+            Architecture = architecture,
+            EncoderWeightsPath = encoderWeightsPath,
+        });
+
+    /// <summary>Deep features with every option given.</summary>
+    public static DeepFeaturesEstimator DeepFeatures(this TransformsCatalog catalog, DeepFeaturesOptions options) =>
+        new(new MLContext(), options);
 }

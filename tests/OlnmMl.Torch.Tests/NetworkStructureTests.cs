@@ -82,18 +82,17 @@ public sealed class NetworkStructureTests
     [Theory]
     [InlineData("resnet10", 16)]
     [InlineData("densenet121", 32)]
-    public void OutputShapesAreFeaturesWhenHeadlessAndLogitsOtherwise(string name, int edge)
+    public void FeaturesArePooledVectorsAndLogitsHaveOneColumnPerClass(string name, int edge)
     {
         torch.manual_seed(1);
         using var input = torch.randn([2, 1, edge, edge, edge]);
-        using var headless = NetworkCatalog.Create(name);
         using var classifier = NetworkCatalog.Create(name, numClasses: 3);
-        headless.eval();
         classifier.eval();
-        using var features = headless.forward(input);
+        using var features = classifier.Features(input);
         using var logits = classifier.forward(input);
-        Assert.Equal(new long[] { 2, headless.FeatureWidth }, features.shape);
+        Assert.Equal(new long[] { 2, classifier.FeatureWidth }, features.shape);
         Assert.Equal(new long[] { 2, 3 }, logits.shape);
+        Assert.False(classifier.IsHeadless);
     }
 
     [Fact]

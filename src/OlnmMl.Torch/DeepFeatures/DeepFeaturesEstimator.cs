@@ -1,0 +1,63 @@
+using Microsoft.ML;
+using OlnmMl.Torch.Networks;
+using TorchSharp;
+using OlnmMl.Torch.Weights;
+using static TorchSharp.torch;
+
+namespace OlnmMl.Torch.DeepFeatures;
+
+/// <summary>
+/// Builds the headless encoder named in <see cref="DeepFeaturesOptions"/> (seeded random weights, or
+/// strict loading from a PyTorch/TorchSharp file) and returns a <see cref="DeepFeaturesTransformer"/>
+/// that adds its pooled features as a vector column usable by any ML.NET trainer.
+/// Fitting reads no rows (the encoder is not trained here; fine-tune with the fusion trainer's
+/// <c>deep-only</c> mode).
+/// </summary>
+public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptions options) : IEstimator<DeepFeaturesTransformer>
+{
+    /// <summary>The options in force.</summary>
+    public DeepFeaturesOptions Options { get; } = options;
+
+    /// <summary>Creates the transformer; <paramref name="input"/> is checked for the path columns.</summary>
+    public DeepFeaturesTransformer Fit(IDataView input)
+    {
+        foreach (string? column in new[] { Options.ImagePathColumnName, Options.MaskPathColumnName, Options.PetPathColumnName })
+        {
+            if (column is not null && input.Schema.GetColumnOrNull(column) is null)
+            {
+                throw new ArgumentException($"DeepFeatures needs the path column '{column}', which the data lacks.", nameof(input));
+            }
+        }
+        manual_seed(Options.Seed);
+        int channels = Options.PetPathColumnName is null ? 1 : 2;
+        var encoder = NetworkCatalog.Create(Options.Architecture, channels);
+        try
+        {
+            if (Options.EncoderWeightsPath is { } path)
+            {
+                CheckpointLoader.Load(encoder, path, new StrictLoadOptions { IgnorePrefixes = ["fc.", "conv_seg."] });
+            }
+            var device = Options.Device.Resolve();
+            encoder.to(device);
+            return new DeepFeaturesTransformer(mlContext, Options, encoder, device);
+        }
+        catch
+        {
+            encoder.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The input schema plus the feature vector column.</summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        var placeholder = SchemaShapeWidth();
+        return DeepFeaturesTransformer.CreateMapping(mlContext, Options, placeholder, static (_, _) => { }).GetOutputSchema(inputSchema);
+    }
+
+    private int SchemaShapeWidth()
+    {
+        using var encoder = NetworkCatalog.Create(Options.Architecture, Options.PetPathColumnName is null ? 1 : 2);
+        return encoder.FeatureWidth;
+    }
+}

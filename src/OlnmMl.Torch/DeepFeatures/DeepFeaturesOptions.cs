@@ -1,0 +1,41 @@
+using OlnmMl.Imaging.Preprocessing;
+
+namespace OlnmMl.Torch.DeepFeatures;
+
+/// <summary>
+/// Options of <see cref="DeepFeaturesEstimator"/>: which path columns to read, how cases are
+/// preprocessed (<see cref="CropOptions"/>, cached on disk), and which encoder produces the
+/// pooled features (random with <see cref="Seed"/>, or initialised from <see cref="EncoderWeightsPath"/>).
+/// </summary>
+public sealed record DeepFeaturesOptions
+{
+    /// <summary>Output vector column.</summary>
+    public string OutputColumnName { get; init; } = "DeepFeatures";
+
+    /// <summary>Text column with the CT path.</summary>
+    public string ImagePathColumnName { get; init; } = "ImagePath";
+
+    /// <summary>Text column with the mask path.</summary>
+    public string MaskPathColumnName { get; init; } = "MaskPath";
+
+    /// <summary>Optional text column with a PET path (adds a second channel).</summary>
+    public string? PetPathColumnName { get; init; }
+
+    /// <summary>Encoder name from <see cref="Networks.NetworkCatalog.Names"/>.</summary>
+    public string Architecture { get; init; } = "resnet18";
+
+    /// <summary>PyTorch state_dict or TorchSharp checkpoint for the encoder (strict; a <c>fc.</c> head and MedicalNet's <c>conv_seg.</c> are ignored).</summary>
+    public string? EncoderWeightsPath { get; init; }
+
+    /// <summary>Resampling, intensity window and crop; the published defaults (1 mm, [−1600, 400] HU, 96³).</summary>
+    public CropOptions Crop { get; init; } = new();
+
+    /// <summary>Folder of the crop cache (content-keyed, shared across runs).</summary>
+    public string CacheDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "olnm-crops");
+
+    /// <summary>Seed of the random initialisation (used when no weights are given).</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Device and threads.</summary>
+    public TorchDeviceOptions Device { get; init; } = new();
+}

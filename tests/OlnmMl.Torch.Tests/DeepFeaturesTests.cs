@@ -1,0 +1,92 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using OlnmMl.Imaging;
+using OlnmMl.Imaging.Geometry;
+using OlnmMl.Imaging.IO;
+using OlnmMl.Imaging.Preprocessing;
+using OlnmMl.Torch.DeepFeatures;
+using OlnmMl.Torch.Networks;
+using TorchSharp;
+
+namespace OlnmMl.Torch.Tests;
+
+public sealed class DeepFeaturesTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("olnm-deep-").FullName;
+
+    public sealed class CaseRow
+    {
+        public string ImagePath { get; set; } = "";
+        public string MaskPath { get; set; } = "";
+    }
+
+    [Fact]
+    public void FeaturesOfAUniformCaseEqualTheEncoderOnTheHandComputedCrop()
+    {
+        // CT of −600 HU everywhere: the [−1600, 400] window maps it to (−600 + 1600) / 2000 = 0.5,
+        // so the 16³ crop is 0.5 everywhere wherever the mask is.
+        var (ct, mask) = WriteCase("uniform", -600f, maskEdge: 4);
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = ct, MaskPath = mask }, new CaseRow { ImagePath = ct, MaskPath = mask }]);
+        var options = Options();
+        using var transformer = ml.Transforms.DeepFeatures(options).Fit(data);
+        var column = transformer.Transform(data).GetColumn<float[]>("DeepFeatures").ToList();
+
+        torch.manual_seed(options.Seed);
+        using var reference = NetworkCatalog.Create("resnet10-tiny");
+        reference.eval();
+        using var crop = torch.full([1, 1, 16, 16, 16], 0.5f);
+        using var expected = reference.Features(crop);
+        Assert.Equal(64, column[0].Length);
+        for (int i = 0; i < 64; i++)
+        {
+            Assert.Equal(expected[0, i].item<float>(), column[0][i], 5);
+        }
+        Assert.Equal(column[0], column[1]);
+        Assert.Single(Directory.GetFiles(options.CacheDirectory, "*.crop"));
+    }
+
+    [Fact]
+    public void AMaskLargerThanTheCropNamesTheMaskFile()
+    {
+        var (ct, mask) = WriteCase("large", -600f, maskEdge: 18);
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = ct, MaskPath = mask }]);
+        using var transformer = ml.Transforms.DeepFeatures(Options()).Fit(data);
+        var error = Assert.ThrowsAny<Exception>(() => transformer.Transform(data).GetColumn<float[]>("DeepFeatures").ToList());
+        var inner = error is VolumeFormatException ? error : error.InnerException ?? error;
+        Assert.Contains(mask, inner.Message);
+        Assert.Contains("cannot contain the mask", inner.Message);
+    }
+
+    private DeepFeaturesOptions Options() => new()
+    {
+        Architecture = "resnet10-tiny",
+        Crop = new CropOptions { Edge = 16 },
+        CacheDirectory = Path.Combine(folder, "cache"),
+        Seed = 5,
+        Device = new TorchDeviceOptions { ForceCpu = true },
+    };
+
+    private (string Ct, string Mask) WriteCase(string name, float hounsfield, int maskEdge)
+    {
+        var geometry = ImageGeometry.AxisAligned(GridSize.Cube(24), new Vec3(1, 1, 1));
+        var ct = Volume.Zeros(geometry);
+        Array.Fill(ct.Voxels, hounsfield);
+        var mask = Volume.Zeros(geometry);
+        int start = 12 - maskEdge / 2;
+        for (int z = start; z < start + maskEdge; z++)
+        for (int y = start; y < start + maskEdge; y++)
+        for (int x = start; x < start + maskEdge; x++)
+        {
+            mask[x, y, z] = 1;
+        }
+        string ctPath = Path.Combine(folder, $"{name}-ct.nii.gz");
+        string maskPath = Path.Combine(folder, $"{name}-mask.nii.gz");
+        VolumeIO.Write(ct, ctPath);
+        VolumeIO.Write(mask, maskPath);
+        return (ctPath, maskPath);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}

@@ -1,0 +1,178 @@
+using System.Collections.Immutable;
+using OlnmMl.AutoML.Spaces;
+using OlnmMl.AutoML.Store;
+
+namespace OlnmMl.AutoML.Tests;
+
+/// <summary>The contract every study store passes (see <see cref="IStudyStore"/>); one subclass per store.</summary>
+public abstract class StudyStoreContractTests : IDisposable
+{
+    protected StudyStoreContractTests()
+    {
+        Folder = new TempDirectory();
+    }
+
+    protected TempDirectory Folder { get; }
+
+    protected static StudyInfo Info { get; } = new("contract", "name: contract", new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+
+    protected abstract IStudyStore Create();
+
+    public void Dispose()
+    {
+        Folder.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected static TrialStart Start(double c) => new(
+        new ParameterSet(new Dictionary<string, ParameterValue> { ["trial"] = ParameterValue.Of("svm"), ["c"] = ParameterValue.Of(c) }),
+        Seed: 42, Budget: 3, PromotedFrom: null, new DateTimeOffset(2026, 11, 24, 10, 1, 0, TimeSpan.Zero));
+
+    protected static TrialRecord Complete(TrialRecord started) => started with
+    {
+        Status = TrialStatus.Complete,
+        Objective = 0.8125,
+        Duration = TimeSpan.FromMilliseconds(1234.5),
+        PeakMemoryBytes = 123_456_789,
+        Metrics = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, ImmutableSortedDictionary<string, double>>
+        {
+            ["validation"] = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, double> { ["auc"] = 0.8125, ["brier"] = double.NaN }),
+            ["test1"] = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, double> { ["auc"] = 0.7 }),
+        }),
+        Artefacts = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string> { ["predictions"] = "trial-00000/predictions.tsv" }),
+        Versions = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string> { ["olnmml.automl"] = "0.1.0" }),
+    };
+
+    [Fact]
+    public void Trials_are_numbered_from_zero_in_order()
+    {
+        using var store = Create();
+        var numbers = Enumerable.Range(0, 5).Select(i => store.StartTrial(Start(i)).Number).ToArray();
+        Assert.Equal([0, 1, 2, 3, 4], numbers);
+        Assert.Equal(5, store.CountTrials(TrialStatus.Running));
+    }
+
+    [Fact]
+    public void A_finished_record_reads_back_field_for_field()
+    {
+        using var store = Create();
+        var finished = Complete(store.StartTrial(Start(1.5)));
+        store.FinishTrial(finished);
+        var read = store.GetTrial(0);
+        Assert.Equal(finished, read);
+        Assert.True(double.IsNaN(read.Metrics["validation"]["brier"]));
+        Assert.Equal(Info, store.Study);
+    }
+
+    [Fact]
+    public void A_finished_trial_is_immutable()
+    {
+        using var store = Create();
+        var finished = Complete(store.StartTrial(Start(1)));
+        store.FinishTrial(finished);
+        var error = Assert.Throws<InvalidOperationException>(() => store.FinishTrial(finished with { Objective = 0.99 }));
+        Assert.Contains("immutable", error.Message);
+        Assert.Equal(0.8125, store.GetTrial(0).Objective);
+    }
+
+    [Fact]
+    public void Finishing_needs_a_started_trial_a_final_status_and_the_same_parameters()
+    {
+        using var store = Create();
+        var started = store.StartTrial(Start(1));
+        Assert.Throws<InvalidOperationException>(() => store.FinishTrial(Complete(started) with { Number = 7 }));
+        Assert.Throws<InvalidOperationException>(() => store.FinishTrial(started));
+        var other = Start(2).Parameters;
+        var error = Assert.Throws<InvalidOperationException>(() => store.FinishTrial(Complete(started) with { Parameters = other }));
+        Assert.Contains("Trial 0", error.Message);
+    }
+
+    [Fact]
+    public void A_failed_trial_keeps_its_error()
+    {
+        using var store = Create();
+        var started = store.StartTrial(Start(1));
+        store.FinishTrial(started with { Status = TrialStatus.Failed, Error = "System.InvalidOperationException: boom" });
+        var read = store.GetTrial(0);
+        Assert.Equal(TrialStatus.Failed, read.Status);
+        Assert.Equal("System.InvalidOperationException: boom", read.Error);
+        Assert.Null(read.Objective);
+    }
+
+    [Fact]
+    public void Concurrent_starts_get_distinct_consecutive_numbers()
+    {
+        using var store = Create();
+        var numbers = new int[64];
+        Parallel.For(0, numbers.Length, i => numbers[i] = store.StartTrial(Start(i)).Number);
+        Assert.Equal(Enumerable.Range(0, 64), numbers.Order());
+        Assert.Equal(64, store.GetTrials().Count);
+    }
+
+    [Fact]
+    public void An_unknown_trial_is_reported_by_number()
+    {
+        using var store = Create();
+        var error = Assert.Throws<KeyNotFoundException>(() => store.GetTrial(3));
+        Assert.Contains("3", error.Message);
+    }
+}
+
+public class InMemoryStudyStoreContractTests : StudyStoreContractTests
+{
+    protected override IStudyStore Create() => new InMemoryStudyStore(Info);
+}
+
+public class SqliteStudyStoreContractTests : StudyStoreContractTests
+{
+    private string DatabasePath => Path.Combine(Folder.Path, "contract.db");
+
+    protected override IStudyStore Create() => SqliteStudyStore.Create(DatabasePath, Info);
+
+    [Fact]
+    public void Reopening_returns_the_same_records_and_the_interrupted_trials()
+    {
+        TrialRecord finished;
+        using (var store = Create())
+        {
+            finished = Complete(store.StartTrial(Start(1)));
+            store.FinishTrial(finished);
+            store.StartTrial(Start(2));
+        }
+
+        using var reopened = SqliteStudyStore.Open(DatabasePath);
+        Assert.Equal(finished, reopened.GetTrial(0));
+        Assert.Equal(TrialStatus.Running, reopened.GetTrial(1).Status);
+        Assert.Equal(2, reopened.StartTrial(Start(3)).Number);
+    }
+
+    [Fact]
+    public void The_database_uses_the_write_ahead_log_and_refuses_direct_edits_of_finished_trials()
+    {
+        using (var store = Create())
+        {
+            store.FinishTrial(Complete(store.StartTrial(Start(1))));
+        }
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var mode = connection.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", mode.ExecuteScalar());
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE trials SET objective = 0.99 WHERE number = 0";
+        var error = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => update.ExecuteNonQuery());
+        Assert.Contains("immutable", error.Message);
+    }
+
+    [Fact]
+    public void Creating_over_an_existing_study_is_refused()
+    {
+        using (Create())
+        {
+        }
+
+        var error = Assert.Throws<IOException>(() => SqliteStudyStore.Create(DatabasePath, Info));
+        Assert.Contains(DatabasePath, error.Message);
+    }
+}

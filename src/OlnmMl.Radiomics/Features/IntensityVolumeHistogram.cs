@@ -25,11 +25,11 @@ public static class IntensityVolumeHistogram
     [IbsiFeature("i90", "GBPN")]
     public static double IntensityAtVolumeFraction90(IvhSample s) => IntensityAt(s, 0.90);
 
-    /// <summary>V10 − V90.</summary>
+    /// <summary>Volume fraction difference between intensity fractions: V10 − V90.</summary>
     [IbsiFeature("v10_v90", "DDTU")]
     public static double VolumeFractionDifference(IvhSample s) => VolumeAt(s, 0.10) - VolumeAt(s, 0.90);
 
-    /// <summary>I10 − I90.</summary>
+    /// <summary>Intensity fraction difference between volume fractions: I10 − I90.</summary>
     [IbsiFeature("i10_i90", "CNV2")]
     public static double IntensityFractionDifference(IvhSample s) => IntensityAt(s, 0.10) - IntensityAt(s, 0.90);
 

@@ -1,0 +1,107 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace OlnmMl.Torch.Tests;
+
+/// <summary>
+/// Writes a file the way <c>torch.save(state_dict, f)</c> does (PyTorch ≥ 1.6 zip layout, pickle
+/// protocol 2), opcode by opcode from the pickle specification: an OrderedDict of float32 tensors,
+/// each rebuilt by <c>torch._utils._rebuild_tensor_v2(storage, offset, size, stride, False, OrderedDict())</c>
+/// with the storage as the persistent id ('storage', torch.FloatStorage, key, 'cpu', numel).
+/// </summary>
+public static class TorchSaveFile
+{
+    public sealed record Entry(string Name, float[] Storage, long[] Size, long[] Stride, long Offset = 0);
+
+    public static void Write(string path, IEnumerable<Entry> entries, string? wrapper = null)
+    {
+        var pickle = new List<byte> { 0x80, 2 };
+        if (wrapper is not null)
+        {
+            pickle.Add((byte)'}');
+            String(pickle, wrapper);
+        }
+        Global(pickle, "collections", "OrderedDict");
+        pickle.Add((byte)')');
+        pickle.Add((byte)'R');
+        pickle.Add((byte)'(');
+        var list = entries.ToList();
+        for (int i = 0; i < list.Count; i++)
+        {
+            var e = list[i];
+            String(pickle, e.Name);
+            Global(pickle, "torch._utils", "_rebuild_tensor_v2");
+            pickle.Add((byte)'(');
+            pickle.Add((byte)'(');
+            String(pickle, "storage");
+            Global(pickle, "torch", "FloatStorage");
+            String(pickle, i.ToString());
+            String(pickle, "cpu");
+            Int(pickle, e.Storage.Length);
+            pickle.Add((byte)'t');
+            pickle.Add((byte)'Q');
+            Int(pickle, e.Offset);
+            Tuple(pickle, e.Size);
+            Tuple(pickle, e.Stride);
+            pickle.Add(0x89);
+            Global(pickle, "collections", "OrderedDict");
+            pickle.Add((byte)')');
+            pickle.Add((byte)'R');
+            pickle.Add((byte)'t');
+            pickle.Add((byte)'R');
+        }
+        pickle.Add((byte)'u');
+        if (wrapper is not null)
+        {
+            pickle.Add((byte)'s');
+        }
+        pickle.Add((byte)'.');
+
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        Add(zip, "archive/data.pkl", [.. pickle]);
+        Add(zip, "archive/byteorder", Encoding.ASCII.GetBytes("little"));
+        for (int i = 0; i < list.Count; i++)
+        {
+            var bytes = new byte[list[i].Storage.Length * 4];
+            Buffer.BlockCopy(list[i].Storage, 0, bytes, 0, bytes.Length);
+            Add(zip, $"archive/data/{i}", bytes);
+        }
+        Add(zip, "archive/version", Encoding.ASCII.GetBytes("3\n"));
+    }
+
+    private static void Add(ZipArchive zip, string name, byte[] bytes)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
+        stream.Write(bytes);
+    }
+
+    private static void Global(List<byte> p, string module, string name)
+    {
+        p.Add((byte)'c');
+        p.AddRange(Encoding.ASCII.GetBytes($"{module}\n{name}\n"));
+    }
+
+    private static void String(List<byte> p, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        p.Add((byte)'X');
+        p.AddRange(BitConverter.GetBytes(bytes.Length));
+        p.AddRange(bytes);
+    }
+
+    private static void Int(List<byte> p, long value)
+    {
+        p.Add((byte)'J');
+        p.AddRange(BitConverter.GetBytes((int)value));
+    }
+
+    private static void Tuple(List<byte> p, long[] values)
+    {
+        p.Add((byte)'(');
+        foreach (long v in values)
+        {
+            Int(p, v);
+        }
+        p.Add((byte)'t');
+    }
+}

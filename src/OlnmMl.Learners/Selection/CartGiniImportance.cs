@@ -29,23 +29,25 @@ internal static class CartGiniImportance
         });
 
         var nodeOf = new int[n];
-        var nodeCount = new List<int> { n };
-        var nodePos = new List<int> { y.Count(v => v) };
+        var counts = new[] { n };
+        var positives = new[] { y.Count(v => v) };
+        var active = n; // rows still in splittable nodes; order[j * n .. j * n + active) lists them sorted by feature j
         var importance = new double[d];
 
-        for (int depth = 0; depth < maxDepth && nodeCount.Count > 0; depth++)
+        for (int depth = 0; depth < maxDepth; depth++)
         {
-            var nodes = nodeCount.Count;
+            var nodes = counts.Length;
             var splittable = new bool[nodes];
             for (int t = 0; t < nodes; t++)
-                splittable[t] = nodeCount[t] >= minSamplesSplit && nodeCount[t] >= 2 * minSamplesLeaf
-                    && nodePos[t] > 0 && nodePos[t] < nodeCount[t];
-            if (!splittable.Any(s => s)) break;
+                splittable[t] = counts[t] >= minSamplesSplit && counts[t] >= 2 * minSamplesLeaf
+                    && positives[t] > 0 && positives[t] < counts[t];
+            if (!Compact(order, n, d, nodeOf, splittable, ref active)) break;
 
             var gains = new double[d * nodes];
             var thresholds = new double[d * nodes];
-            var counts = nodeCount.ToArray();
-            var positives = nodePos.ToArray();
+            var levelCounts = counts;
+            var levelPositives = positives;
+            var levelActive = active;
             Parallel.For(0, d, () => (LeftN: new int[nodes], LeftPos: new int[nodes], Last: new double[nodes]), (j, _, s) =>
             {
                 Array.Clear(s.LeftN);
@@ -54,15 +56,14 @@ internal static class CartGiniImportance
                 var thr = thresholds.AsSpan(j * nodes, nodes);
                 gain.Fill(double.NegativeInfinity);
                 var col = columns.AsSpan(j * n, n);
-                foreach (var i in order.AsSpan(j * n, n))
+                foreach (var i in order.AsSpan(j * n, levelActive))
                 {
                     var t = nodeOf[i];
-                    if (t < 0 || !splittable[t]) continue;
                     var v = col[i];
                     var nl = s.LeftN[t];
-                    if (nl >= minSamplesLeaf && v > s.Last[t] && counts[t] - nl >= minSamplesLeaf)
+                    if (nl >= minSamplesLeaf && v > s.Last[t] && levelCounts[t] - nl >= minSamplesLeaf)
                     {
-                        var g = Decrease(counts[t], positives[t], nl, s.LeftPos[t]);
+                        var g = Decrease(levelCounts[t], levelPositives[t], nl, s.LeftPos[t]);
                         if (g > gain[t])
                         {
                             gain[t] = g;
@@ -79,8 +80,7 @@ internal static class CartGiniImportance
             var bestFeature = new int[nodes];
             var bestThreshold = new double[nodes];
             var childOf = new int[nodes];
-            var nextCount = new List<int>();
-            var nextPos = new List<int>();
+            var children = 0;
             for (int t = 0; t < nodes; t++)
             {
                 bestFeature[t] = -1;
@@ -98,11 +98,12 @@ internal static class CartGiniImportance
                 }
                 if (bestFeature[t] < 0) continue;
                 importance[bestFeature[t]] += best / n;
-                childOf[t] = nextCount.Count;
-                nextCount.Add(0); nextCount.Add(0);
-                nextPos.Add(0); nextPos.Add(0);
+                childOf[t] = children;
+                children += 2;
             }
 
+            counts = new int[children];
+            positives = new int[children];
             for (int i = 0; i < n; i++)
             {
                 var t = nodeOf[i];
@@ -113,16 +114,40 @@ internal static class CartGiniImportance
                 }
                 var child = childOf[t] + (columns[bestFeature[t] * n + i] <= bestThreshold[t] ? 0 : 1);
                 nodeOf[i] = child;
-                nextCount[child]++;
-                if (y[i]) nextPos[child]++;
+                counts[child]++;
+                if (y[i]) positives[child]++;
             }
-            nodeCount = nextCount;
-            nodePos = nextPos;
         }
 
         var total = importance.Sum();
         if (total > 0) for (int j = 0; j < d; j++) importance[j] /= total;
         return importance;
+    }
+
+    /// <summary>
+    /// Drops rows of non-splittable nodes (marking them −1) from every feature's sorted order, keeping the order
+    /// stable; returns false when no row is left to split.
+    /// </summary>
+    private static bool Compact(int[] order, int n, int d, int[] nodeOf, bool[] splittable, ref int active)
+    {
+        var kept = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (nodeOf[i] >= 0 && !splittable[nodeOf[i]]) nodeOf[i] = -1;
+            if (nodeOf[i] >= 0) kept++;
+        }
+        if (kept == 0) return false;
+        if (kept == active) return true;
+        var current = active;
+        Parallel.For(0, d, j =>
+        {
+            var ord = order.AsSpan(j * n, current);
+            var w = 0;
+            foreach (var i in ord)
+                if (nodeOf[i] >= 0) ord[w++] = i;
+        });
+        active = kept;
+        return true;
     }
 
     /// <summary>n G − n_L G_L − n_R G_R with n G = 2 p (n − p) / n.</summary>

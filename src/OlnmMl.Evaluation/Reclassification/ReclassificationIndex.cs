@@ -5,7 +5,7 @@ namespace OlnmMl.Evaluation.Reclassification;
 /// normal p. Events are positive cases.
 /// </summary>
 /// <param name="Kind">"NRI (categorical)", "NRI (continuous)" or "IDI".</param>
-/// <param name="Index">NRI = EventsComponent + NonEventsComponent; IDI = EventsComponent − (−NonEventsComponent).</param>
+/// <param name="Index">EventsComponent + NonEventsComponent (for NRI and IDI alike).</param>
 /// <param name="EventsComponent">NRI: P(up | event) − P(down | event). IDI: mean change of p among events.</param>
 /// <param name="NonEventsComponent">NRI: P(down | non-event) − P(up | non-event). IDI: minus the mean change of p among non-events.</param>
 /// <param name="StandardError">SE of the index (see the computing method).</param>

@@ -15,8 +15,18 @@ public static class DeLong
     /// <summary>AUC (ties ½, higher score = positive) without the variance. NaN when a class is missing.</summary>
     /// <param name="scores">One score per case.</param>
     /// <param name="labels">One label per case: true = positive.</param>
-    public static double Auc(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels) =>
-        Estimate(scores, labels).Auc;
+    public static double Auc(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels)
+    {
+        var (m, n, dropped) = CaseSet.Count(scores, labels);
+        if (CaseSet.TwoClassReason(m, n) is not null) return double.NaN;
+        if (dropped > 0)
+        {
+            var (finiteScores, finiteLabels) = CaseSet.Finite(scores, labels);
+            return AucOfFinite(finiteScores, finiteLabels, m, n);
+        }
+
+        return AucOfFinite(scores, labels, m, n);
+    }
 
     /// <summary>AUC with DeLong variance and Wald confidence interval (see <see cref="AucEstimate"/>).</summary>
     /// <param name="scores">One score per case.</param>
@@ -197,6 +207,21 @@ public static class DeLong
             double variance = CrossProduct(v10, v10, auc, auc) / ((m - 1.0) * m) + CrossProduct(v01, v01, auc, auc) / ((n - 1.0) * n);
             double se = Math.Sqrt(variance);
             return new AucEstimate(auc, variance, se, Math.Max(0, auc - z * se), Math.Min(1, auc + z * se), level, m, n, dropped, null);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(v10Buffer);
+            ArrayPool<double>.Shared.Return(v01Buffer);
+        }
+    }
+
+    private static double AucOfFinite(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, int m, int n)
+    {
+        double[] v10Buffer = ArrayPool<double>.Shared.Rent(m);
+        double[] v01Buffer = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            return Placements.Compute(scores, labels, v10Buffer.AsSpan(0, m), v01Buffer.AsSpan(0, n));
         }
         finally
         {

@@ -10,11 +10,17 @@ public static class TextureFamilies
     public static IReadOnlyList<FeatureValue> Compute(string family, DiscretisedRoi roi, RadiomicsSettings settings)
     {
         var directional = settings.Aggregations.Select(a => (DirectionalAggregation)IndexOf(a)).ToArray();
+        var zones = ZoneAggregations(settings);
+        var distance = settings.TextureDistance;
         return family switch
         {
-            "glcm" => Glcm.Compute(roi, new GlcmSettings { Aggregations = directional, Distance = settings.TextureDistance }),
+            "glcm" => Glcm.Compute(roi, new GlcmSettings { Aggregations = directional, Distance = distance }),
             "glrlm" => Glrlm.Compute(roi, new GlrlmSettings { Aggregations = directional }),
-            _ => throw new ArgumentException($"Texture family '{family}' is not available in this build.", nameof(family)),
+            "glszm" => Glszm.Compute(roi, new GlszmSettings { Aggregations = zones }),
+            "gldzm" => Gldzm.Compute(roi, new GldzmSettings { Aggregations = zones }),
+            "ngtdm" => Ngtdm.Compute(roi, new NgtdmSettings { Aggregations = zones, Distance = distance }),
+            "ngldm" => Ngldm.Compute(roi, new NgldmSettings { Aggregations = zones, Distance = distance }),
+            _ => throw new ArgumentException($"Texture family '{family}' is unknown (expected one of glcm, glrlm, glszm, gldzm, ngtdm, ngldm).", nameof(family)),
         };
     }
 

@@ -75,6 +75,20 @@ public class DistributionTests
         Assert.Equal(Math.Exp(-x / 2) * (1 + x / 2), ChiSquare.UpperTail(x, 4), Math.Exp(-x / 2) * (1 + x / 2) * 1e-12);
     }
 
+    [Theory]
+    // Published two-sided 5 % critical values of Student's t: t(10) = 2.228138851986, t(30) = 2.042272456301.
+    [InlineData(2.228138851986, 10)]
+    [InlineData(2.042272456301, 30)]
+    public void StudentTMatchesCriticalValueTables(double t, double df) =>
+        Assert.Equal(0.05, StudentT.TwoSidedP(t, df), 1e-11);
+
+    [Theory]
+    // Published upper 5 % points of chi-square: χ²(10) = 18.307038053, χ²(8) = 15.507313055.
+    [InlineData(18.307038053, 10)]
+    [InlineData(15.507313055, 8)]
+    public void ChiSquareMatchesCriticalValueTables(double x, double df) =>
+        Assert.Equal(0.05, ChiSquare.UpperTail(x, df), 1e-10);
+
     [Fact]
     public void LogGammaMatchesFactorials()
     {

@@ -46,12 +46,20 @@ internal sealed class MatrixFeatureTable<TMatrix>
             methods.Select(m => m.CreateDelegate<Func<TMatrix, double>>()).ToArray());
     }
 
-    /// <summary>Adds each feature of <paramref name="matrix"/> to <paramref name="sums"/>.</summary>
-    public void AddTo(TMatrix matrix, Span<double> sums)
+    /// <summary>
+    /// Adds each feature of <paramref name="matrix"/> that is defined (not NaN) to
+    /// <paramref name="sums"/> and counts it in <paramref name="counts"/>.
+    /// </summary>
+    public void AddTo(TMatrix matrix, Span<double> sums, Span<int> counts)
     {
         for (var i = 0; i < evaluators.Length; i++)
         {
-            sums[i] += evaluators[i](matrix);
+            var value = evaluators[i](matrix);
+            if (!double.IsNaN(value))
+            {
+                sums[i] += value;
+                counts[i]++;
+            }
         }
     }
 }

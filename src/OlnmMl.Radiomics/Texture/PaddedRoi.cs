@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace OlnmMl.Radiomics.Texture;
 
@@ -66,33 +67,32 @@ internal sealed class PaddedRoi : IDisposable
         Validate(roi);
         var size = roi.Size;
         int x0 = int.MaxValue, y0 = int.MaxValue, z0 = int.MaxValue, x1 = -1, y1 = -1, z1 = -1;
+        var morphologyBytes = MemoryMarshal.Cast<bool, byte>(roi.MorphologicalMask.AsSpan());
         for (var z = 0; z < size.Z; z++)
         {
             for (var y = 0; y < size.Y; y++)
             {
-                var row = size.Index(0, y, z);
-                for (var x = 0; x < size.X; x++)
+                var start = size.Index(0, y, z);
+                var (first, last) = Extent(roi.GreyLevels.AsSpan(start, size.X));
+                if (withMorphology)
                 {
-                    var g = roi.GreyLevels[row + x];
-                    if (g < 0 || g > roi.LevelCount)
-                    {
-                        throw new ArgumentException(
-                            $"DiscretisedRoi.GreyLevels holds {g} at voxel ({x}, {y}, {z}); grey levels must lie in 0..{roi.LevelCount} (LevelCount).",
-                            nameof(roi));
-                    }
-
-                    if (g == 0 && !(withMorphology && roi.MorphologicalMask[row + x]))
-                    {
-                        continue;
-                    }
-
-                    x0 = Math.Min(x0, x);
-                    x1 = Math.Max(x1, x);
-                    y0 = Math.Min(y0, y);
-                    y1 = Math.Max(y1, y);
-                    z0 = Math.Min(z0, z);
-                    z1 = Math.Max(z1, z);
+                    var (morphologyFirst, morphologyLast) = Extent(morphologyBytes.Slice(start, size.X));
+                    (first, last) = first < 0 ? (morphologyFirst, morphologyLast)
+                        : morphologyFirst < 0 ? (first, last)
+                        : (Math.Min(first, morphologyFirst), Math.Max(last, morphologyLast));
                 }
+
+                if (first < 0)
+                {
+                    continue;
+                }
+
+                x0 = Math.Min(x0, first);
+                x1 = Math.Max(x1, last);
+                y0 = Math.Min(y0, y);
+                y1 = Math.Max(y1, y);
+                z0 = Math.Min(z0, z);
+                z1 = Math.Max(z1, z);
             }
         }
 
@@ -101,6 +101,14 @@ internal sealed class PaddedRoi : IDisposable
         var padded = new PaddedRoi(pad, bx + 2 * pad, by + 2 * pad, bz + 2 * pad, roi.LevelCount);
         padded.Fill(roi, x0, y0, z0, bx, by, bz, withMorphology);
         return padded;
+    }
+
+    /// <summary>First and last index of a non-zero element, (−1, −1) when there is none (vectorised).</summary>
+    private static (int First, int Last) Extent<T>(ReadOnlySpan<T> row)
+        where T : unmanaged, IEquatable<T>
+    {
+        var first = row.IndexOfAnyExcept(default(T));
+        return first < 0 ? (-1, -1) : (first, row.LastIndexOfAnyExcept(default(T)));
     }
 
     private static void Validate(DiscretisedRoi roi)
@@ -144,6 +152,13 @@ internal sealed class PaddedRoi : IDisposable
                 for (var x = 0; x < bx; x++)
                 {
                     var g = roi.GreyLevels[source + x];
+                    if (g < 0 || g > LevelCount)
+                    {
+                        throw new ArgumentException(
+                            $"DiscretisedRoi.GreyLevels holds {g} at voxel ({x0 + x}, {y0 + y}, {z0 + z}); grey levels must lie in 0..{LevelCount} (LevelCount).",
+                            nameof(roi));
+                    }
+
                     grey[target + x] = g;
                     voxels += g > 0 ? 1 : 0;
                     if (morphology is not null && roi.MorphologicalMask[source + x])

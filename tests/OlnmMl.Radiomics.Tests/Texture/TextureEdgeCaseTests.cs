@@ -66,6 +66,19 @@ public sealed class TextureEdgeCaseTests
     }
 
     [Fact]
+    public void Averages_skip_matrices_where_a_feature_is_undefined()
+    {
+        // Slice 0: row 2 2 → one GLCM cell (σ = 0, correlation undefined, contrast 0).
+        // Slice 1: row 1 2 → p12 = p21 = 0.5: μ = 1.5, σ² = 0.25, Σ i j p = 2 → correlation
+        // = (2 − 1.5²)/0.25 = −1, contrast = 1. Only direction (1,0) has pairs in either slice, so the
+        // 2D average of correlation is −1 (its one defined value) and of contrast (0 + 1)/2.
+        var roi = TestRois.Volume(2, [[[2, 2]], [[1, 2]]]);
+        var features = Glcm.Compute(roi);
+        Assert.Equal(-1, features.Value("NI2N", "BTW3"), 1e-12);
+        Assert.Equal(0.5, features.Value("ACUI", "BTW3"), 1e-12);
+    }
+
+    [Fact]
     public void Grey_level_above_the_level_count_is_rejected_with_its_position()
     {
         var roi = TestRois.Row(2, 1, 3);

@@ -64,6 +64,9 @@ public sealed record FusionTrainerOptions
     /// <summary>Optional initial encoder weights: a TorchSharp checkpoint or a PyTorch state_dict (.pt/.pth).</summary>
     public string? EncoderWeightsPath { get; init; }
 
+    /// <summary>Told after every epoch (for progress display and memory monitoring); null = silent.</summary>
+    public IProgress<FusionEpochProgress>? Progress { get; init; }
+
     /// <summary>Device and threads.</summary>
     public TorchDeviceOptions Device { get; init; } = new();
 }

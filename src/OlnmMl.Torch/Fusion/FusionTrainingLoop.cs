@@ -71,10 +71,12 @@ internal static class FusionTrainingLoop
                 if (validation is null)
                 {
                     selected = epoch;
+                    options.Progress?.Report(new FusionEpochProgress(epoch, losses[^1], double.NaN));
                     continue;
                 }
                 double auc = RankAuc.Compute(FusionScoring.Scores(shadow, validation, options, edge, device), validation.Labels);
                 aucs.Add(auc);
+                options.Progress?.Report(new FusionEpochProgress(epoch, losses[^1], auc));
                 if (auc > bestAuc)
                 {
                     bestAuc = auc;

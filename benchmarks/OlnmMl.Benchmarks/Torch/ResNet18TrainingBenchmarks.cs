@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+using OlnmMl.Torch.Networks;
+using static TorchSharp.torch;
+
+namespace OlnmMl.Benchmarks.Torch;
+
+/// <summary>
+/// CPU training throughput of ResNet-18 (MedicalNet layout, 1 channel, 2-way head): one forward +
+/// backward pass of a batch of 2 crops (batch norm needs two) at 32³, 64³ and 96³. Samples/s =
+/// 2 / mean time; GFLOP/s = 2 · 3 · <see cref="ResNetFlops.Forward18"/> / time. Compare with
+/// <see cref="MatmulRooflineBenchmarks"/>. Run: <c>--filter '*ResNet18Training*'</c>.
+/// </summary>
+[ShortRunJob]
+public class ResNet18TrainingBenchmarks
+{
+    private FeatureNetwork network = null!;
+    private Tensor input = null!;
+    private Tensor labels = null!;
+
+    [Params(32, 64, 96)]
+    public int Edge { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        manual_seed(1);
+        network = NetworkCatalog.Create("resnet18", numClasses: 2);
+        network.train();
+        input = rand([2L, 1, Edge, Edge, Edge]);
+        labels = tensor(new long[] { 0, 1 });
+        Console.WriteLine($"// ResNet-18 at {Edge}³: forward {ResNetFlops.Forward18(Edge) / 1e9:F2} GFLOP/sample (stem {ResNetFlops.Stem(Edge) / 1e9:F2}), training ≈ {3 * ResNetFlops.Forward18(Edge) / 1e9:F1} GFLOP/sample");
+    }
+
+    [Benchmark]
+    public float ForwardBackwardBatchOfTwo()
+    {
+        using var scope = NewDisposeScope();
+        network.zero_grad();
+        var loss = nn.functional.cross_entropy(network.forward(input), labels);
+        loss.backward();
+        return loss.item<float>();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        network.Dispose();
+        input.Dispose();
+        labels.Dispose();
+    }
+}

@@ -31,9 +31,6 @@ internal sealed class KernelColumnCache
     /// <summary>Column length l.</summary>
     public int Length { get; }
 
-    /// <summary>Number of slots.</summary>
-    public int Capacity => _slots.Length;
-
     /// <summary>Returns the cached buffer of <paramref name="column"/>; <paramref name="filled"/> is false when the caller must fill it.</summary>
     public float[] Get(int column, out bool filled)
     {

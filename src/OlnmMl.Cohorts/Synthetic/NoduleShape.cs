@@ -10,7 +10,7 @@ internal sealed class NoduleShape
 {
     private const int Lobes = 4;
     private readonly double[] _lobeAxes = new double[3 * Lobes];
-    private readonly double[] _lobeOrder = new double[Lobes];
+    private readonly int[] _lobeOrder = new int[Lobes];
     private readonly double[] _lobeAmplitude = new double[Lobes];
     private readonly double[] _spicules; // per spicule: ux, uy, uz, start, end, base radius
 
@@ -53,11 +53,23 @@ internal sealed class NoduleShape
         var scale = 1.0;
         for (var k = 0; k < Lobes; k++)
         {
-            var cos = (x * _lobeAxes[3 * k] + y * _lobeAxes[3 * k + 1] + z * _lobeAxes[3 * k + 2]) / length;
-            scale += _lobeAmplitude[k] * Math.Cos(_lobeOrder[k] * Math.Acos(Math.Clamp(cos, -1, 1)));
+            var cos = Math.Clamp((x * _lobeAxes[3 * k] + y * _lobeAxes[3 * k + 1] + z * _lobeAxes[3 * k + 2]) / length, -1, 1);
+            scale += _lobeAmplitude[k] * Chebyshev(_lobeOrder[k], cos);
         }
 
         return Radius * scale;
+    }
+
+    /// <summary>cos(m·θ) from c = cos θ by the Chebyshev recurrence Tₙ₊₁ = 2c·Tₙ − Tₙ₋₁ (T₀ = 1, T₁ = c).</summary>
+    private static double Chebyshev(int m, double c)
+    {
+        double previous = 1, current = c;
+        for (var n = 1; n < m; n++)
+        {
+            (previous, current) = (current, 2 * c * current - previous);
+        }
+
+        return current;
     }
 
     /// <summary>Coverage in [0, 1] of the spicules at (x, y, z) (1 on a spicule axis, fading over 0.5 mm at its edge).</summary>

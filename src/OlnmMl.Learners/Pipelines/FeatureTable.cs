@@ -83,6 +83,10 @@ public sealed class FeatureTable
         return new FeatureTable(path, [.. ids], [.. featureIndex.Select(i => header[i])], [.. rows], labelIndex >= 0 ? [.. labels] : null);
     }
 
+    /// <summary>The rows at <paramref name="rows"/>, in that order.</summary>
+    public FeatureTable Reordered(IReadOnlyList<int> rows) => new(Source, [.. rows.Select(i => Ids[i])], [.. FeatureNames],
+        [.. rows.Select(i => Rows[i])], Labels is { } l ? [.. rows.Select(i => l[i])] : null);
+
     /// <summary>The table as an IDataView (Id, [Label], Features with slot names).</summary>
     public IDataView ToDataView(MLContext ml)
     {

@@ -28,7 +28,8 @@ public sealed class TabularPipeline
         var data = train;
         foreach (var step in Steps)
         {
-            var transformer = step.CreateEstimator(ml).Fit(data);
+            var context = new TabularFitContext(train, [.. fitted.Select(f => f.Item2)]);
+            var transformer = step.CreateEstimator(ml, context).Fit(data);
             fitted.Add((step, transformer, data.Schema));
             data = transformer.Transform(data);
         }

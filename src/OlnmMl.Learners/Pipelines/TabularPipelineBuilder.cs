@@ -7,6 +7,7 @@ namespace OlnmMl.Learners.Pipelines;
 /// <summary>
 /// Builds a <see cref="TabularPipeline"/> in code; each method is one YAML step (<see cref="TabularPipelineYaml"/>):
 /// <c>NormalizeMeanVariance()</c> ↔ <c>normalize: mean-variance</c>, <c>Select(options)</c> ↔ <c>select: {method, …}</c>,
+/// <c>SelectByIcc(csv, options)</c> ↔ <c>select: {method: icc, second_extraction: csv, …}</c>,
 /// <c>KernelSvm(options)</c> ↔ <c>svm: {…}</c>, <c>Logistic(options)</c> ↔ <c>logistic: {…}</c>.
 /// </summary>
 /// <param name="name">Pipeline name (recorded in the model directory).</param>
@@ -22,6 +23,10 @@ public sealed class TabularPipelineBuilder(string name)
 
     /// <summary>Adds a feature selection (the options type is the method).</summary>
     public TabularPipelineBuilder Select(FeatureSelectionOptions options) => Add(new SelectStep(options));
+
+    /// <summary>Adds ICC selection against a second extraction stored as a feature table (see <see cref="IccSelectStep"/>).</summary>
+    public TabularPipelineBuilder SelectByIcc(string secondExtractionCsv, IccSelectionOptions options, string idColumn = "id") =>
+        Add(new IccSelectStep(secondExtractionCsv, idColumn, options));
 
     /// <summary>Adds the kernel SVM trainer.</summary>
     public TabularPipelineBuilder KernelSvm(KernelSvmOptions options) => Add(new KernelSvmStep(options));

@@ -20,8 +20,9 @@ namespace OlnmMl.Learners.Pipelines;
 ///   - select: {method: decision-tree, top_k: 10}
 ///   - svm: {kernel: rbf, gamma: scale, c: 1.0}
 /// </code>
-/// Selection methods: decision-tree, tree-ensemble-gain, utest, lasso, mrmr, variance, correlation (icc needs a
-/// second feature table and is available from code through <see cref="IccSelectionOptions"/>). Trainers: svm, logistic.
+/// Selection methods: decision-tree, tree-ensemble-gain, utest, lasso, mrmr, variance, correlation, and icc with
+/// <c>second_extraction</c> (a feature-table path, relative to the YAML's folder) and <c>id_column</c>
+/// (<see cref="IccSelectStep"/>). Trainers: svm, logistic.
 /// Unknown keys and bad values throw <see cref="FormatException"/> naming the source, step and key.
 /// </summary>
 public static class TabularPipelineYaml
@@ -77,7 +78,7 @@ public static class TabularPipelineYaml
             if (steps[i] is not Dictionary<object, object> { Count: 1 } step)
                 throw new FormatException($"{where}: each step is a one-key mapping such as 'svm: {{…}}'.");
             var (kindNode, body) = step.First();
-            builder.Add(ParseStep(kindNode.ToString()!, body, seed, where));
+            builder.Add(ParseStep(kindNode.ToString()!, body, seed, where, source));
         }
         try
         {
@@ -105,6 +106,12 @@ public static class TabularPipelineYaml
             sb.Append("  - ").Append(step.Kind).AppendLine(":");
             if (step is SelectStep select)
                 sb.Append("      method: ").AppendLine(SelectionMethods.First(m => m.Value().GetType() == select.SelectionOptions.GetType()).Key);
+            if (step is IccSelectStep icc)
+            {
+                sb.AppendLine("      method: icc");
+                sb.Append("      second_extraction: ").AppendLine(Quoted(icc.SecondExtractionCsv));
+                sb.Append("      id_column: ").AppendLine(Quoted(icc.IdColumn));
+            }
             foreach (var p in Settable(step.Options!.GetType()))
             {
                 var value = p.GetValue(step.Options);
@@ -115,7 +122,7 @@ public static class TabularPipelineYaml
         return sb.ToString();
     }
 
-    private static TabularStep ParseStep(string kind, object? body, int? seed, string where)
+    private static TabularStep ParseStep(string kind, object? body, int? seed, string where, string source)
     {
         switch (kind)
         {
@@ -130,9 +137,10 @@ public static class TabularPipelineYaml
             case "select":
                 var map = Mapping(body, where, kind);
                 if (!map.Remove("method", out var m) || m is null)
-                    throw new FormatException($"{where} (select): 'method' is required ({string.Join(", ", SelectionMethods.Keys)}).");
+                    throw new FormatException($"{where} (select): 'method' is required ({string.Join(", ", SelectionMethods.Keys)}, icc).");
+                if (m.ToString() == "icc") return ParseIcc(map, where, source);
                 if (!SelectionMethods.TryGetValue(m.ToString()!, out var factory))
-                    throw new FormatException($"{where} (select): unknown method '{m}' (expected {string.Join(", ", SelectionMethods.Keys)}; icc is configured in code).");
+                    throw new FormatException($"{where} (select): unknown method '{m}' (expected {string.Join(", ", SelectionMethods.Keys)}, icc).");
                 return new SelectStep(Apply(factory(), map, seed, $"{where} (select {m})"));
             case "svm":
                 return new KernelSvmStep(Apply(new KernelSvmOptions(), Mapping(body, where, kind), seed, $"{where} (svm)"));
@@ -141,6 +149,16 @@ public static class TabularPipelineYaml
             default:
                 throw new FormatException($"{where}: unknown step '{kind}' (expected normalize, select, svm, logistic).");
         }
+    }
+
+    private static IccSelectStep ParseIcc(Dictionary<string, object?> map, string where, string source)
+    {
+        if (!map.Remove("second_extraction", out var path) || path?.ToString() is not { Length: > 0 } csv)
+            throw new FormatException($"{where} (select icc): 'second_extraction' (a feature-table path) is required.");
+        var id = map.Remove("id_column", out var idValue) && idValue?.ToString() is { Length: > 0 } idText ? idText : "id";
+        var folder = File.Exists(source) ? Path.GetDirectoryName(Path.GetFullPath(source)) : null;
+        var resolved = Path.IsPathRooted(csv) || folder is null ? csv : Path.Combine(folder, csv);
+        return new IccSelectStep(resolved, id, Apply(new IccSelectionOptions(), map, null, $"{where} (select icc)"));
     }
 
     private static Dictionary<string, object?> Mapping(object? body, string where, string kind) => body switch
@@ -217,6 +235,8 @@ public static class TabularPipelineYaml
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString()!,
     };
+
+    private static string Quoted(string text) => $"'{text.Replace("'", "''")}'";
 
     private static string Snake(string pascal) => Separate(pascal, '_');
 

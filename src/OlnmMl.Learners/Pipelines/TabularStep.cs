@@ -19,7 +19,9 @@ public abstract class TabularStep
     public abstract object? Options { get; }
 
     /// <summary>An unfitted estimator for the step on the <c>Features</c>/<c>Label</c> columns.</summary>
-    public abstract IEstimator<ITransformer> CreateEstimator(MLContext ml);
+    /// <param name="ml">The ML.NET context.</param>
+    /// <param name="context">The training data and the steps fitted before this one.</param>
+    public abstract IEstimator<ITransformer> CreateEstimator(MLContext ml, TabularFitContext context);
 }
 
 /// <summary>How <see cref="NormalizeStep"/> scales each feature (fitted on training rows).</summary>
@@ -46,7 +48,7 @@ public sealed class NormalizeStep(NormalizationMethod method) : TabularStep
     public override object? Options => null;
 
     /// <inheritdoc />
-    public override IEstimator<ITransformer> CreateEstimator(MLContext ml) => Method == NormalizationMethod.MeanVariance
+    public override IEstimator<ITransformer> CreateEstimator(MLContext ml, TabularFitContext context) => Method == NormalizationMethod.MeanVariance
         ? ml.Transforms.NormalizeMeanVariance(DefaultColumnNames.Features, fixZero: false)
         : ml.Transforms.NormalizeMinMax(DefaultColumnNames.Features, fixZero: false);
 }
@@ -65,7 +67,7 @@ public sealed class SelectStep(FeatureSelectionOptions options) : TabularStep
     public FeatureSelectionOptions SelectionOptions { get; } = options;
 
     /// <inheritdoc />
-    public override IEstimator<ITransformer> CreateEstimator(MLContext ml) => new FeatureSelectionEstimator(SelectionOptions);
+    public override IEstimator<ITransformer> CreateEstimator(MLContext ml, TabularFitContext context) => new FeatureSelectionEstimator(SelectionOptions);
 }
 
 /// <summary>The kernel SVM trainer; YAML <c>svm: {kernel: rbf, gamma: scale, c: 1}</c>.</summary>
@@ -85,7 +87,7 @@ public sealed class KernelSvmStep(KernelSvmOptions options) : TabularStep
     public KernelSvmOptions SvmOptions { get; } = options;
 
     /// <inheritdoc />
-    public override IEstimator<ITransformer> CreateEstimator(MLContext ml) => new KernelSvmTrainer(SvmOptions);
+    public override IEstimator<ITransformer> CreateEstimator(MLContext ml, TabularFitContext context) => new KernelSvmTrainer(SvmOptions);
 }
 
 /// <summary>The clinical logistic model as trainer; YAML <c>logistic: {confidence_level: 0.95}</c>.</summary>
@@ -105,5 +107,5 @@ public sealed class LogisticStep(ClinicalLogisticOptions options) : TabularStep
     public ClinicalLogisticOptions LogisticOptions { get; } = options;
 
     /// <inheritdoc />
-    public override IEstimator<ITransformer> CreateEstimator(MLContext ml) => new ClinicalLogisticTrainer(LogisticOptions);
+    public override IEstimator<ITransformer> CreateEstimator(MLContext ml, TabularFitContext context) => new ClinicalLogisticTrainer(LogisticOptions);
 }

@@ -28,13 +28,14 @@ public sealed class IccSelectionOptions : FeatureSelectionOptions
 
     internal override void Validate()
     {
-        if (SecondExtraction is null) throw new ArgumentNullException(nameof(SecondExtraction), "ICC selection needs the second extraction of the training rows.");
         if (!(Threshold >= -1 && Threshold <= 1)) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "ICC threshold must be in [−1, 1].");
     }
 
     internal override FeatureSelectionResult Select(DenseFeatureMatrix train)
     {
-        var second = DenseFeatureMatrix.Read(SecondExtraction!, FeatureColumnName, null);
+        var secondData = SecondExtraction
+            ?? throw new InvalidOperationException("ICC selection needs SecondExtraction, the second extraction of the training rows.");
+        var second = DenseFeatureMatrix.Read(secondData, FeatureColumnName, null);
         if (second.Rows != train.Rows || second.Features != train.Features)
             throw new ArgumentException($"Second extraction has {second.Rows} rows × {second.Features} features; the training table has {train.Rows} × {train.Features}.", nameof(SecondExtraction));
         for (int j = 0; j < train.Features; j++)

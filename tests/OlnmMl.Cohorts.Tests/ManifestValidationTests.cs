@@ -115,6 +115,16 @@ public sealed class ManifestValidationTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_datalist_section_is_rejected_by_name()
+    {
+        var path = _temp.File("bad.json");
+        File.WriteAllText(path, """{"name": "x", "training": [], "testing": [{"image": "a.nii", "mask": "b.nii", "label": 0}]}""");
+        var e = Assert.Throws<ManifestFormatException>(() => DatalistJson.Read(path));
+        Assert.Equal("testing", e.Location);
+        Assert.Contains("unknown cohort section 'testing'", e.Message);
+    }
+
+    [Fact]
     public void A_bad_clinical_value_names_its_column()
     {
         var path = _temp.File("bad.csv");

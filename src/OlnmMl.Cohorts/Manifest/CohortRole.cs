@@ -33,16 +33,17 @@ public readonly record struct CohortRole(CohortKind Kind, string? TestName = nul
     public static bool TryParse(string? text, out CohortRole role)
     {
         var value = (text ?? string.Empty).Trim().ToLowerInvariant();
-        role = value switch
+        CohortRole? parsed = value switch
         {
             "train" or "training" => Train,
             "validation" or "val" or "valid" => Validation,
             "test" => Test(),
             _ when value.Length > 5 && value.StartsWith("test", StringComparison.Ordinal) && value[4] is '-' or '_'
                 && IsName(value.AsSpan(5)) => Test(value[5..]),
-            _ => default,
+            _ => null,
         };
-        return value.Length > 0 && (role.Kind != CohortKind.Train || value is "train" or "training");
+        role = parsed ?? default;
+        return parsed is not null;
     }
 
     /// <inheritdoc />

@@ -7,6 +7,7 @@ namespace OlnmMl.Cohorts.Manifest;
 /// The MONAI decathlon-style datalist used by the published code:
 /// <c>{"training":[{"image","mask","label",...}],"validation":[...],"test":[...]}</c>. The section gives the
 /// cohort unless an entry has a <c>cohort</c> field (e.g. <c>test-h5</c>); other fields are the CSV's columns.
+/// Other array-valued keys are rejected as unknown cohorts; other keys (name, description…) are ignored.
 /// Paths are relative to the JSON file. Entries without an <c>id</c> get the image file name without extension.
 /// </summary>
 public static class DatalistJson
@@ -42,6 +43,15 @@ public static class DatalistJson
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new ManifestFormatException(path, null, "the datalist must be a JSON object with 'training'/'validation'/'test' arrays");
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.Array && !Sections.Any(s => s.Section == property.Name))
+                {
+                    throw new ManifestFormatException(
+                        path, property.Name, $"unknown cohort section '{property.Name}' (expected training, validation or test; name test cohorts with a 'cohort' field)");
+                }
             }
 
             var cases = new List<Case>();

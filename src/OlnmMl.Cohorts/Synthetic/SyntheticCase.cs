@@ -13,7 +13,11 @@ namespace OlnmMl.Cohorts.Synthetic;
 public static class SyntheticCase
 {
     /// <summary>The patient, CT (HU, integer-valued) and mask of <paramref name="slot"/>.</summary>
-    public static (SyntheticPatient Patient, Volume Image, Volume Mask) Create(StudyDesign design, CaseSlot slot, ulong seed)
+    public static (SyntheticPatient Patient, Volume Image, Volume Mask) Create(StudyDesign design, CaseSlot slot, ulong seed) =>
+        Create(design, slot, seed, null);
+
+    /// <summary>As <see cref="Create(StudyDesign, CaseSlot, ulong)"/>, with voxel arrays taken from (and owned by) <paramref name="buffers"/>.</summary>
+    internal static (SyntheticPatient Patient, Volume Image, Volume Mask) Create(StudyDesign design, CaseSlot slot, ulong seed, VoxelBuffers? buffers)
     {
         var random = new CaseRandom(seed, (ulong)slot.Index);
         var patient = LabelModel.SampleGiven(slot.Label, slot.Centre, random);
@@ -25,8 +29,9 @@ public static class SyntheticCase
             -0.5 * (size.X - 1) * spacing.X, -0.5 * (size.Y - 1) * spacing.Y, -0.5 * (size.Z - 1) * spacing.Z);
         var geometry = ImageGeometry.AxisAligned(size, spacing, origin);
         var phantom = new ChestPhantom(patient, scanner.ContrastEnhanced, design.InPlaneVoxels * scanner.PixelSpacingMm, random);
-        var image = Volume.Zeros(geometry);
-        var mask = Volume.Zeros(geometry);
+        var (imageVoxels, maskVoxels) = buffers?.Get(size.Count) ?? (new float[size.Count], new float[size.Count]);
+        var image = new Volume(geometry, imageVoxels);
+        var mask = new Volume(geometry, maskVoxels);
         phantom.Render(geometry, image.Voxels, mask.Voxels);
         GaussianBlur.Apply(image.Voxels, size, scanner.BlurSigmaMm / spacing.X, scanner.BlurSigmaMm / spacing.Y, 1 / 2.355);
         var voxels = image.Voxels;

@@ -61,15 +61,19 @@ public static class SyntheticCohortGenerator
         AtomicFile.WriteAllText(partialPath, key);
         var cases = new Case[slots.Count];
         var completed = 0;
+        var workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         Parallel.For(
             0,
             slots.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
-            i =>
+            new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+            () => new VoxelBuffers(),
+            (i, _, buffers) =>
             {
-                cases[i] = WriteCase(design, slots[i], options.Seed, output);
+                cases[i] = WriteCase(design, slots[i], options.Seed, output, buffers);
                 progress?.Report(new CohortProgress(Interlocked.Increment(ref completed), slots.Count, slots[i].Id));
-            });
+                return buffers;
+            },
+            _ => { });
 
         CsvManifest.Write(cases, manifestPath);
         DatalistJson.Write(cases, datalistPath);
@@ -78,11 +82,11 @@ public static class SyntheticCohortGenerator
         return new SyntheticCohortResult(output, manifestPath, datalistPath, slots.Count, Reused: false);
     }
 
-    private static Case WriteCase(StudyDesign design, CaseSlot slot, ulong seed, string output)
+    private static Case WriteCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers)
     {
         var imagePath = Path.Combine(output, "images", slot.Id + ".nii.gz");
         var maskPath = Path.Combine(output, "masks", slot.Id + ".nii.gz");
-        var (patient, image, mask) = SyntheticCase.Create(design, slot, seed);
+        var (patient, image, mask) = SyntheticCase.Create(design, slot, seed, buffers);
         if (!File.Exists(imagePath) || !File.Exists(maskPath))
         {
             NiftiWriter.Write(image, imagePath, VoxelType.Int16);

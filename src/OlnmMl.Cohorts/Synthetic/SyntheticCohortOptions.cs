@@ -12,7 +12,7 @@ public sealed record SyntheticCohortOptions
     /// <summary>Random seed: the same seed and preset give byte-identical files.</summary>
     public ulong Seed { get; init; } = 42;
 
-    /// <summary>Cases generated at once; −1 = one per processor.</summary>
+    /// <summary>Cases generated at once (each worker holds one case's volumes); 0 or less = one per processor.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 }
 

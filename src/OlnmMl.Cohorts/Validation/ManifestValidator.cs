@@ -8,8 +8,8 @@ namespace OlnmMl.Cohorts.Validation;
 /// Checks a parsed manifest: unique ids, a training cohort with both classes, and per case that the image,
 /// mask and PET exist and read, that the mask lies on the image grid (<see cref="Imaging.Geometry.ImageGeometry.SameGrid"/>,
 /// 1e-3 mm) and that the mask is not empty. Images are probed from their header (<see cref="VolumeHeader"/>);
-/// masks are read whole (the empty check needs their voxels). Cases are checked in parallel; problems come back
-/// in manifest order.
+/// masks are read whole (the empty check needs their voxels). Cases are checked in parallel (at most
+/// <c>maxDegreeOfParallelism</c>; 0 or less = one per processor); problems come back in manifest order.
 /// </summary>
 public static class ManifestValidator
 {
@@ -39,7 +39,7 @@ public static class ManifestValidator
         Parallel.For(
             0,
             cases.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount, CancellationToken = cancellationToken },
             i => perCase[i] = CheckFiles(cases[i]));
         foreach (var list in perCase)
         {

@@ -21,10 +21,17 @@ public sealed class ResNet : FeatureNetwork
     private readonly Linear? fc;
     private readonly int inputChannels;
     private readonly int featureWidth;
+    private readonly bool spaceToDepthStem;
 
-    /// <summary>Builds the network; <paramref name="numClasses"/> = 0 gives the headless encoder.</summary>
-    public ResNet(ResNetArchitecture architecture, int inputChannels = 1, int numClasses = 0) : base(architecture.Name)
+    /// <summary>
+    /// Builds the network; <paramref name="numClasses"/> = 0 gives the headless encoder. With
+    /// <paramref name="spaceToDepthStem"/> the stem conv runs as an equivalent stride-1 conv over a
+    /// space-to-depth view (same <c>conv1.weight</c>, same result up to float rounding; see
+    /// <see cref="SpaceToDepthStem"/>) whenever the input's sizes are even.
+    /// </summary>
+    public ResNet(ResNetArchitecture architecture, int inputChannels = 1, int numClasses = 0, bool spaceToDepthStem = false) : base(architecture.Name)
     {
+        this.spaceToDepthStem = spaceToDepthStem;
         ArgumentOutOfRangeException.ThrowIfLessThan(inputChannels, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(numClasses);
         this.inputChannels = inputChannels;
@@ -67,7 +74,10 @@ public sealed class ResNet : FeatureNetwork
     {
         CheckInput(input);
         using var scope = NewDisposeScope();
-        var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
+        var stem = spaceToDepthStem && SpaceToDepthStem.Applies(input)
+            ? SpaceToDepthStem.Convolve(input, conv1.weight!)
+            : conv1.forward(input);
+        var x = nn.functional.relu(bn1.forward(stem));
         x = nn.functional.max_pool3d(x, [3, 3, 3], [2, 2, 2], [1, 1, 1]);
         x = layer4.forward(layer3.forward(layer2.forward(layer1.forward(x))));
         return x.mean([2, 3, 4]).MoveToOuterDisposeScope();

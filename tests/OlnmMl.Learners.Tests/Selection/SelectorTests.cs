@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using OlnmMl.Learners.Selection;
 using OlnmMl.Learners.Statistics;
+using OlnmMl.Learners.Svm;
 
 namespace OlnmMl.Learners.Tests.Selection;
 
@@ -145,5 +146,22 @@ public class SelectorTests
         Assert.Equal(selection.SelectedIndices, loaded.SelectedIndices);
         Assert.Equal(selection.SelectedSlotNames, loaded.SelectedSlotNames);
         Assert.Equal(selection.Method, loaded.Method);
+    }
+
+    [Fact]
+    public void ConstantColumns_AreNeverSelected_AndDoNotBreakTheSvm()
+    {
+        // Documented handling: a constant feature has U-test p = 1, Gini importance 0 (never split), ICC NaN,
+        // LASSO β = 0. In the SVM a constant slot adds the same constant to every linear-kernel value, which cancels
+        // under Σ α_i y_i = 0, so the fitted bias equals that of the data without it.
+        var (x, y) = TestData.Gaussian(60, 2, 2, 1, seed: 44);
+        var withConstant = x.Select(r => new[] { r[0], 3f, r[1] }).ToArray();
+        var data = TestData.Create(_ml, withConstant, y);
+        Assert.Equal(1.0, _ml.Transforms.SelectFeaturesByUTest().Fit(data).Scores[1]);
+        Assert.Equal(0.0, _ml.Transforms.SelectFeaturesByDecisionTree(topK: 2).Fit(data).Scores[1]);
+        var svm = _ml.BinaryClassification.Trainers.KernelSvm(kernel: KernelType.Linear).Fit(data);
+        var reduced = _ml.BinaryClassification.Trainers.KernelSvm(kernel: KernelType.Linear)
+            .Fit(TestData.Create(_ml, x, y));
+        Assert.Equal(reduced.Model.Bias, svm.Model.Bias, 3); // equal up to the solver tolerance ε = 1e-3
     }
 }

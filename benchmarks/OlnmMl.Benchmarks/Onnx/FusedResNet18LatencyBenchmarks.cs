@@ -48,8 +48,8 @@ public class FusedResNet18LatencyBenchmarks
         var bytes = FusedModelExporter.Export(definition, new OnnxModelMetadata { Pipeline = "resnet18 concat (random init)" }, _path);
         _scorer = new OnnxScorer(_path);
 
-        _image = rand(1, 1, Size, Size, Size);
-        _radiomics = randn(1, RadiomicsCount);
+        _image = rand([1L, 1, Size, Size, Size]);
+        _radiomics = randn([1L, RadiomicsCount]);
         _inputs = new Dictionary<string, OnnxInput>
         {
             ["image"] = new(_image.data<float>().ToArray(), [1, 1, Size, Size, Size]),

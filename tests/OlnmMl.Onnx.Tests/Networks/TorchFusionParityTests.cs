@@ -1,0 +1,112 @@
+using OlnmMl.Onnx.Graph;
+using OlnmMl.Onnx.Networks;
+using OlnmMl.Onnx.Scoring;
+using OlnmMl.Torch.Fusion;
+using TorchSharp;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace OlnmMl.Onnx.Tests.Networks;
+
+/// <summary>
+/// ONNX Runtime vs OlnmMl.Torch's own <see cref="FusionNetwork"/> (TorchSharp, eval mode) with
+/// the parameters handed over as a name → (data, shape) map: ResNet-10 encoder on 32³ volumes,
+/// BatchNorm statistics and modality weights randomised so that every parameter matters.
+/// </summary>
+public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Size = 32;
+    private const int RadiomicsCount = 7;
+    private readonly string _folder = Directory.CreateTempSubdirectory("olnm-onnx-").FullName;
+
+    public static TheoryData<string, FusionMode, int> Cases() => new()
+    {
+        { "concat", FusionMode.Concat, 1 }, { "concat", FusionMode.Concat, 7 },
+        { "add*", FusionMode.AddProjected, 7 },
+        { "learnable-add*", FusionMode.LearnableAddProjected, 1 }, { "learnable-add*", FusionMode.LearnableAddProjected, 7 },
+        { "concat*", FusionMode.ConcatProjected, 7 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Exported_fusion_network_matches_torchsharp(string modeName, FusionMode mode, int batch)
+    {
+        manual_seed(batch + (int)mode);
+        using var network = new FusionNetwork(mode, "resnet10", imageChannels: 1, radiomicsWidth: RadiomicsCount);
+        Randomise(network);
+        network.eval();
+        var weights = network.state_dict()
+            .Where(kv => kv.Value.dtype == ScalarType.Float32)
+            .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape));
+        var path = Path.Combine(_folder, "fusion.onnx");
+        FusedModelExporter.Export(
+            new FusedModelDefinition
+            {
+                Weights = weights,
+                ImageSize = Size,
+                RadiomicsFeatureNames = Enumerable.Range(0, RadiomicsCount).Select(i => $"f{i}").ToArray(),
+                Head = FusionHeadSpec.ForFusionNetwork(modeName),
+            },
+            new OnnxModelMetadata(),
+            path);
+
+        using var image = rand([batch, 1L, Size, Size, Size]);
+        using var radiomics = randn([batch, (long)RadiomicsCount]);
+        float[] expected;
+        using (no_grad())
+        using (var logits = network.forward(image, radiomics))
+        using (var p = nn.functional.softmax(logits, 1)[.., 1])
+        {
+            expected = p.data<float>().ToArray();
+        }
+
+        using var scorer = new OnnxScorer(path);
+        var actual = scorer.Predict(new Dictionary<string, OnnxInput>
+        {
+            ["image"] = new(image.data<float>().ToArray(), [batch, 1, Size, Size, Size]),
+            ["radiomics"] = new(radiomics.data<float>().ToArray(), [batch, RadiomicsCount]),
+        });
+
+        var maxDelta = expected.Select((e, i) => Math.Abs(e - actual[i])).Max();
+        output.WriteLine($"TorchSharp {modeName} resnet10 batch {batch}: max |Δp| = {maxDelta:E2}; p = {string.Join(", ", expected.Select(v => v.ToString("F4")))}");
+        Assert.Equal(batch, actual.Length);
+        Assert.True(maxDelta <= 1e-4, $"max |Δp| = {maxDelta}");
+        Assert.Contains(expected, v => v is > 0.01f and < 0.99f);
+    }
+
+    /// <summary>Random BatchNorm affine/statistics and learnable modality weights (a fresh network has 1, 0, 0, 1 and 1, 1).</summary>
+    private static void Randomise(FusionNetwork network)
+    {
+        using var noGrad = no_grad();
+        foreach (var (name, buffer) in network.named_buffers())
+        {
+            if (name.EndsWith("running_mean", StringComparison.Ordinal))
+            {
+                buffer.copy_(randn_like(buffer) * 0.1);
+            }
+            else if (name.EndsWith("running_var", StringComparison.Ordinal))
+            {
+                buffer.copy_(rand_like(buffer) + 0.5);
+            }
+        }
+
+        foreach (var (name, parameter) in network.named_parameters())
+        {
+            var isNorm = name.Contains(".bn", StringComparison.Ordinal) || name.Contains("bn1", StringComparison.Ordinal) || name.Contains("downsample.1", StringComparison.Ordinal);
+            if (name is "deep_weight" or "radiomics_weight")
+            {
+                parameter.copy_((rand_like(parameter) * 0.5) + 0.5);
+            }
+            else if (isNorm && name.EndsWith("weight", StringComparison.Ordinal))
+            {
+                parameter.copy_(rand_like(parameter) + 0.5);
+            }
+            else if (isNorm && name.EndsWith("bias", StringComparison.Ordinal))
+            {
+                parameter.copy_(randn_like(parameter) * 0.1);
+            }
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

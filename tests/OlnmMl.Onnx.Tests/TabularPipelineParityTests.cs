@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using OlnmMl.Learners.Clinical;
 using OlnmMl.Learners.Selection;
 using OlnmMl.Learners.Svm;
 using OlnmMl.Onnx.Export;
@@ -36,6 +37,30 @@ public sealed class TabularPipelineParityTests(ITestOutputHelper output) : IDisp
         output.WriteLine($"minmax → DT top-3 {string.Join(",", selected)} → RBF SVM, batch {batch}: max |Δp| = {maxDelta:E2}");
         Assert.Equal(3, selected.Count);
         Assert.Equal(batch, actual.Length);
+        Assert.True(maxDelta <= 1e-4, $"max |Δp| = {maxDelta}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void Clinical_logistic_matches_in_process(int batch)
+    {
+        var ml = new MLContext(seed: 1);
+        var data = TabularData.WithSlotNames(ml, TabularData.Make(300, seed: 17));
+        var model = ml.Transforms.NormalizeMeanVariance("Features", fixZero: false)
+            .Append(ml.Transforms.SelectFeaturesByDecisionTree(topK: 3))
+            .Append(ml.BinaryClassification.Trainers.ClinicalLogistic())
+            .Fit(data);
+        var path = Path.Combine(_folder, "clinical.onnx");
+        TabularPipelineExporter.Export(model, TabularData.FeatureCount, new TabularExportOptions(), path);
+
+        var inputs = TabularData.RandomBatch(batch, seed: 600 + batch);
+        var expected = MlNetTabularParityTests.InProcess(ml, model, inputs);
+        using var scorer = new OnnxScorer(path);
+        var actual = scorer.Predict(inputs, [batch, TabularData.FeatureCount]);
+
+        var maxDelta = expected.Select((e, i) => Math.Abs(e.Probability - actual[i])).Max();
+        output.WriteLine($"meanvar → DT top-3 → clinical logistic, batch {batch}: max |Δp| = {maxDelta:E2}");
         Assert.True(maxDelta <= 1e-4, $"max |Δp| = {maxDelta}");
     }
 

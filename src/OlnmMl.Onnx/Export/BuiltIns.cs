@@ -9,5 +9,6 @@ internal static class BuiltIns
         new LinearBinaryOnnxExporter(),
         new KernelSvmOnnxExporter(),
         new FeatureSelectionOnnxExporter(),
+        new ClinicalLogisticOnnxExporter(),
     ];
 }

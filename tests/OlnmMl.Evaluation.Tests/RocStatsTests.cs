@@ -76,6 +76,16 @@ public class RocStatsTests
     }
 
     [Fact]
+    public void TableWithoutRowsGivesReasons()
+    {
+        RocStatsReport report = Build(Header + "\n", new RocStatsRequest("y", "s", Compare: "s2"));
+        CohortRocStats all = Assert.Single(report.Cohorts);
+        Assert.Equal(0, all.Cases);
+        Assert.Equal(Undefined.NoCases, all.Scores[0].UndefinedReason);
+        Assert.Equal(Undefined.NoCases, all.Comparison!.UndefinedReason);
+    }
+
+    [Fact]
     public void TrainingCohortCutoffIsCarried()
     {
         string csv = Csv("1,1,0.9,0,T", "2,1,0.6,0,T", "3,0,0.4,0,T", "4,0,0.1,0,T", "5,1,0.55,0,V", "6,0,0.45,0,V", "7,1,0.52,0,V");

@@ -21,9 +21,6 @@ public static class Undefined
     /// <summary>All finite scores are equal: no cut-off separates the cases.</summary>
     public const string SingleScoreValue = "all finite scores are equal: no cut-off separates cases";
 
-    /// <summary>A proportion's denominator is zero.</summary>
-    public const string EmptyDenominator = "the proportion's denominator is zero";
-
     /// <summary>The logistic recalibration did not converge (e.g. perfect separation) or is not identifiable.</summary>
     public const string NoCalibrationFit = "logistic recalibration did not converge or is not identifiable (separation or a single predicted value)";
 

@@ -152,15 +152,15 @@ public static class Glcm
 
     /// <summary>Cluster tendency: F = Σ<sub>i,j</sub> (i + j − μ<sub>i.</sub> − μ<sub>.j</sub>)² p<sub>ij</sub>.</summary>
     [IbsiFeature("clust_tend", "DG8W")]
-    public static double ClusterTendency(GlcmMatrix m) => JointWeighted(m, static (i, j, mu) => Math.Pow(i + j - (2 * mu), 2));
+    public static double ClusterTendency(GlcmMatrix m) => JointWeighted(m, static (i, j, mu) => Square(i + j - (2 * mu)));
 
     /// <summary>Cluster shade: F = Σ<sub>i,j</sub> (i + j − μ<sub>i.</sub> − μ<sub>.j</sub>)³ p<sub>ij</sub>.</summary>
     [IbsiFeature("clust_shade", "7NFM")]
-    public static double ClusterShade(GlcmMatrix m) => JointWeighted(m, static (i, j, mu) => Math.Pow(i + j - (2 * mu), 3));
+    public static double ClusterShade(GlcmMatrix m) => JointWeighted(m, static (i, j, mu) => Square(i + j - (2 * mu)) * (i + j - (2 * mu)));
 
     /// <summary>Cluster prominence: F = Σ<sub>i,j</sub> (i + j − μ<sub>i.</sub> − μ<sub>.j</sub>)⁴ p<sub>ij</sub>.</summary>
     [IbsiFeature("clust_prom", "AE86")]
-    public static double ClusterProminence(GlcmMatrix m) => JointWeighted(m, static (i, j, mu) => Math.Pow(i + j - (2 * mu), 4));
+    public static double ClusterProminence(GlcmMatrix m) => JointWeighted(m, static (i, j, mu) => Square(Square(i + j - (2 * mu))));
 
     /// <summary>
     /// Information correlation 1: F = (HXY − HXY1) / HX, with HXY the joint entropy,
@@ -179,16 +179,20 @@ public static class Glcm
     public static double InformationCorrelation2(GlcmMatrix m) =>
         Math.Sqrt(Math.Max(0, 1 - Math.Exp(-2 * (m.CrossEntropy2 - m.JointEntropy))));
 
+    /// <summary>Σ<sub>k</sub> (k − centre)<sup>power</sup> p<sub>k</sub> for power 1 or 2.</summary>
     private static double Moment(ReadOnlySpan<double> distribution, double centre, int power)
     {
         var moment = 0.0;
         for (var k = 0; k < distribution.Length; k++)
         {
-            moment += Math.Pow(k - centre, power) * distribution[k];
+            var deviation = k - centre;
+            moment += (power == 1 ? deviation : deviation * deviation) * distribution[k];
         }
 
         return moment;
     }
+
+    private static double Square(double x) => x * x;
 
     private static double Entropy(ReadOnlySpan<double> distribution)
     {

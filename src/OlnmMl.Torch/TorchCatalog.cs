@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using OlnmMl.Torch.Crops;
 using OlnmMl.Torch.DeepFeatures;
 using OlnmMl.Torch.Fusion;
 
@@ -62,4 +63,10 @@ public static class TorchCatalog
     /// <summary>Deep features with every option given.</summary>
     public static DeepFeaturesEstimator DeepFeatures(this TransformsCatalog catalog, DeepFeaturesOptions options) =>
         new(new MLContext(), options);
+
+    /// <summary>
+    /// Each case's preprocessed crop (CT, optional PET) as a float vector column, cached on disk:
+    /// the image input of <see cref="Fusion(BinaryClassificationCatalog.BinaryClassificationTrainers, FusionTrainerOptions)"/>.
+    /// </summary>
+    public static CropsEstimator Crops(this TransformsCatalog catalog, CropsOptions options) => new(new MLContext(), options);
 }

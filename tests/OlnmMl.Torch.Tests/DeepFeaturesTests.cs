@@ -47,6 +47,21 @@ public sealed class DeepFeaturesTests : IDisposable
     }
 
     [Fact]
+    public void CropsColumnHoldsTheWindowedCubeOfEachCase()
+    {
+        // −600 HU → 0.5 and −1600 HU (and below) → 0 under the [−1600, 400] window: 16³ values.
+        var (bright, brightMask) = WriteCase("bright", -600f, maskEdge: 4);
+        var (dark, darkMask) = WriteCase("dark", -2000f, maskEdge: 4);
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = bright, MaskPath = brightMask }, new CaseRow { ImagePath = dark, MaskPath = darkMask }]);
+        var options = new Crops.CropsOptions { Crop = new CropOptions { Edge = 16 }, CacheDirectory = Path.Combine(folder, "crops") };
+        var crops = ml.Transforms.Crops(options).Fit(data).Transform(data).GetColumn<float[]>("Image").ToList();
+        Assert.Equal(16 * 16 * 16, crops[0].Length);
+        Assert.All(crops[0], v => Assert.Equal(0.5f, v, 6));
+        Assert.All(crops[1], v => Assert.Equal(0f, v, 6));
+    }
+
+    [Fact]
     public void AMaskLargerThanTheCropNamesTheMaskFile()
     {
         var (ct, mask) = WriteCase("large", -600f, maskEdge: 18);

@@ -35,7 +35,7 @@ public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptio
         {
             if (Options.EncoderWeightsPath is { } path)
             {
-                CheckpointLoader.Load(encoder, path, new StrictLoadOptions { IgnorePrefixes = ["fc.", "conv_seg."] });
+                CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder);
             }
             var device = Options.Device.Resolve();
             encoder.to(device);

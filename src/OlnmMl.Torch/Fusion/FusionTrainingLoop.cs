@@ -25,7 +25,7 @@ internal static class FusionTrainingLoop
         {
             if (options.EncoderWeightsPath is { } path && online.Encoder is { } encoder)
             {
-                CheckpointLoader.Load(encoder, path);
+                CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder);
             }
             online.to(device);
             shadow.to(device);

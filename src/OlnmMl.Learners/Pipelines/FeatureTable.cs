@@ -83,6 +83,39 @@ public sealed class FeatureTable
         return new FeatureTable(path, [.. ids], [.. featureIndex.Select(i => header[i])], [.. rows], labelIndex >= 0 ? [.. labels] : null);
     }
 
+    /// <summary>
+    /// A table from rows already in memory (e.g. a study's radiomics joined with its manifest); the same
+    /// checks as <see cref="Load"/>: equal lengths, unique ids, finite features.
+    /// </summary>
+    /// <param name="source">Where the rows came from, for messages and provenance.</param>
+    /// <param name="ids">One id per row.</param>
+    /// <param name="featureNames">Feature (slot) names.</param>
+    /// <param name="rows">One feature vector per row, each of <paramref name="featureNames"/>' length.</param>
+    /// <param name="labels">One label per row, or null for an unlabelled table.</param>
+    /// <exception cref="FeatureTableException">On a length mismatch, a repeated id or a non-finite feature, naming the row and column.</exception>
+    public static FeatureTable FromRows(
+        string source, IReadOnlyList<string> ids, IReadOnlyList<string> featureNames, IReadOnlyList<float[]> rows, IReadOnlyList<bool>? labels)
+    {
+        if (featureNames.Count == 0) throw new FeatureTableException($"Feature table '{source}' has no feature columns.");
+        if (rows.Count == 0) throw new FeatureTableException($"Feature table '{source}' has no rows.");
+        if (ids.Count != rows.Count || (labels is not null && labels.Count != rows.Count))
+            throw new FeatureTableException($"Feature table '{source}': {ids.Count} ids, {rows.Count} rows and {labels?.Count ?? rows.Count} labels; they must be equal.");
+        if (ids.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            throw new FeatureTableException($"Feature table '{source}' repeats the id '{repeated.Key}'.");
+        for (int r = 0; r < rows.Count; r++)
+        {
+            if (rows[r].Length != featureNames.Count)
+                throw new FeatureTableException($"Feature table '{source}': row '{ids[r]}' has {rows[r].Length} features; expected {featureNames.Count}.");
+            for (int c = 0; c < featureNames.Count; c++)
+            {
+                if (!float.IsFinite(rows[r][c]))
+                    throw new FeatureTableException($"Feature table '{source}': row '{ids[r]}', feature '{featureNames[c]}' is {rows[r][c]}; features must be finite.");
+            }
+        }
+
+        return new FeatureTable(source, [.. ids], [.. featureNames], [.. rows], labels is null ? null : [.. labels]);
+    }
+
     /// <summary>The rows at <paramref name="rows"/>, in that order.</summary>
     public FeatureTable Reordered(IReadOnlyList<int> rows) => new(Source, [.. rows.Select(i => Ids[i])], [.. FeatureNames],
         [.. rows.Select(i => Rows[i])], Labels is { } l ? [.. rows.Select(i => l[i])] : null);

@@ -28,9 +28,6 @@ public sealed class GlcmMatrix : ITextureMatrix
     /// <summary>p<sub>ij</sub> at index (i−1)·N<sub>g</sub> + (j−1).</summary>
     public ReadOnlySpan<double> Joint => joint;
 
-    /// <summary>p<sub>i.</sub> at index i−1.</summary>
-    public ReadOnlySpan<double> Marginal => marginal;
-
     /// <summary>p<sub>i−j,k</sub> at index k (k = |i − j|).</summary>
     public ReadOnlySpan<double> Difference => difference;
 
@@ -54,9 +51,6 @@ public sealed class GlcmMatrix : ITextureMatrix
 
     /// <summary>HXY2 = −Σ<sub>i,j</sub> p<sub>i.</sub> p<sub>.j</sub> log₂(p<sub>i.</sub> p<sub>.j</sub>).</summary>
     public double CrossEntropy2 { get; private set; }
-
-    /// <summary>p<sub>ij</sub> for 1-based grey levels.</summary>
-    public double P(int i, int j) => joint[((i - 1) * LevelCount) + j - 1];
 
     bool ITextureMatrix.Load(ReadOnlySpan<int> counts, long voxelCount)
     {

@@ -4,7 +4,7 @@ namespace OlnmMl.Radiomics.Texture;
 /// A grey level × j count matrix as used by GLRLM (j = run length), GLSZM (zone size), GLDZM (zone
 /// distance) and NGLDM (dependence count): element s<sub>ij</sub> counts runs, zones or
 /// neighbourhoods of grey level i = 1..N<sub>g</sub> and value j. Columns hold only the values j
-/// that occur (<see cref="ColumnValue"/>). N<sub>s</sub> = Σ s<sub>ij</sub>, N<sub>v</sub> the
+/// that occur. N<sub>s</sub> = Σ s<sub>ij</sub>, N<sub>v</sub> the
 /// voxel count (summed over merged matrices), p<sub>ij</sub> = s<sub>ij</sub> / N<sub>s</sub>,
 /// s<sub>i.</sub> and s<sub>.j</sub> the row and column sums.
 /// </summary>
@@ -32,18 +32,6 @@ public sealed class GreyLevelCountMatrix : ITextureMatrix
 
     /// <summary>N<sub>v</sub>: number of voxels the matrix was built from.</summary>
     public double VoxelCount { get; private set; }
-
-    /// <summary>The value j of column <paramref name="column"/>.</summary>
-    public int ColumnValue(int column) => columnValues[column];
-
-    /// <summary>s<sub>ij</sub> for 1-based grey level i and 0-based column.</summary>
-    public double Count(int i, int column) => counts[((i - 1) * ColumnCount) + column];
-
-    /// <summary>s<sub>i.</sub> at index i−1.</summary>
-    public ReadOnlySpan<double> RowSums => rowSums;
-
-    /// <summary>s<sub>.j</sub> per column.</summary>
-    public ReadOnlySpan<double> ColumnSums => columnSums.AsSpan(0, ColumnCount);
 
     /// <summary>Loads dense counts whose column c holds j = c + 1.</summary>
     bool ITextureMatrix.Load(ReadOnlySpan<int> denseCounts, long voxelCount)
@@ -193,7 +181,7 @@ public sealed class GreyLevelCountMatrix : ITextureMatrix
     internal double RowNonUniformity() => SumOfSquares(rowSums) / Total;
 
     /// <summary>(1/N<sub>s</sub>) Σ<sub>j</sub> s<sub>.j</sub>².</summary>
-    internal double ColumnNonUniformity() => SumOfSquares(ColumnSums) / Total;
+    internal double ColumnNonUniformity() => SumOfSquares(columnSums.AsSpan(0, ColumnCount)) / Total;
 
     /// <summary>Σ<sub>i,j</sub> (i − μ)² p<sub>ij</sub>, μ = Σ i p<sub>ij</sub>.</summary>
     internal double RowVariance()

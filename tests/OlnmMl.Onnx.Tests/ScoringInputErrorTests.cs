@@ -90,7 +90,8 @@ public sealed class ScoringInputErrorTests : IDisposable
         Assert.Equal(["c0", "c1", "c2", "c3"], rows.Select(r => r[0]));
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal(expected[i].Probability, float.Parse(rows[i][1], System.Globalization.CultureInfo.InvariantCulture), 1e-4f);
+            Assert.Equal(expected[i].Score, float.Parse(rows[i][1], System.Globalization.CultureInfo.InvariantCulture), 1e-3f);
+            Assert.Equal(expected[i].Probability, float.Parse(rows[i][2], System.Globalization.CultureInfo.InvariantCulture), 1e-4f);
         }
     }
 

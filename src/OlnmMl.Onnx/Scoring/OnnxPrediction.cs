@@ -10,7 +10,9 @@ public static class OnnxPrediction
     /// Scores the feature table <paramref name="dataPath"/> (CSV: case id, then one column per
     /// radiomics feature, named as in the model's <c>radiomics</c> input contract, any order,
     /// extra columns ignored) with the tabular model <paramref name="modelPath"/> and writes
-    /// <c>case_id,probability</c> rows to <paramref name="outPath"/>. Returns the number of cases.
+    /// <c>id,score,probability</c> rows (as OlnmMl.Learners' <c>TabularPrediction</c>, without
+    /// <c>predicted_label</c>; <c>score</c> only when the model has that output) to <paramref name="outPath"/>.
+    /// Returns the number of cases.
     /// </summary>
     /// <exception cref="ArgumentException">Features are missing, a value is not a number or not finite, or the model needs inputs a table cannot give (an image).</exception>
     public static int PredictCsv(string modelPath, string dataPath, string outPath)
@@ -33,13 +35,24 @@ public static class OnnxPrediction
         }
 
         var table = FeatureTable.Read(dataPath, contract.SlotNames);
-        var probabilities = table.CaseIds.Count == 0
-            ? []
-            : scorer.Predict(table.Values, [table.CaseIds.Count, table.FeatureCount]);
-        var text = new StringBuilder("case_id,probability\n");
+        long[] shape = [table.CaseIds.Count, table.FeatureCount];
+        var hasScore = scorer.OutputNames.Contains("score");
+        var input = new Dictionary<string, OnnxInput> { [inputName] = new(table.Values, shape) };
+        var results = table.CaseIds.Count == 0
+            ? new Dictionary<string, float[]> { ["probability"] = [], ["score"] = [] }
+            : scorer.PredictOutputs(input, hasScore ? ["probability", "score"] : ["probability"]);
+        var probabilities = results["probability"];
+        var scores = hasScore ? results["score"] : [];
+        var text = new StringBuilder(hasScore ? "id,score,probability\n" : "id,probability\n");
         for (var i = 0; i < probabilities.Length; i++)
         {
-            text.Append(table.CaseIds[i]).Append(',').Append(probabilities[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+            text.Append(table.CaseIds[i]).Append(',');
+            if (hasScore)
+            {
+                text.Append(scores[i].ToString("R", CultureInfo.InvariantCulture)).Append(',');
+            }
+
+            text.Append(probabilities[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(outPath));

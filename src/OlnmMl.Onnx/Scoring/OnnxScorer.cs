@@ -34,6 +34,9 @@ public sealed class OnnxScorer : IDisposable
     /// <summary>The model's OlnmMl metadata (empty defaults for models OlnmMl did not write).</summary>
     public OnnxModelMetadata Metadata { get; }
 
+    /// <summary>The model's output names.</summary>
+    public IReadOnlyList<string> OutputNames => [.. _session.OutputMetadata.Keys];
+
     /// <summary>Declared input shapes by name (−1 for symbolic dimensions).</summary>
     public IReadOnlyDictionary<string, int[]> InputShapes =>
         _session.InputMetadata.ToDictionary(kv => kv.Key, kv => kv.Value.Dimensions);
@@ -43,19 +46,24 @@ public sealed class OnnxScorer : IDisposable
     /// (for <c>probability</c>: one value per case).
     /// </summary>
     /// <exception cref="ArgumentException">An input is missing, unknown, mis-shaped or not finite, or the output does not exist.</exception>
-    public float[] Predict(IReadOnlyDictionary<string, OnnxInput> inputs, string output = "probability")
+    public float[] Predict(IReadOnlyDictionary<string, OnnxInput> inputs, string output = "probability") =>
+        PredictOutputs(inputs, output)[output];
+
+    /// <summary>Runs the model once and returns each of <paramref name="outputs"/> flattened row-major, by name.</summary>
+    /// <exception cref="ArgumentException">An input is missing, unknown, mis-shaped or not finite, or an output does not exist.</exception>
+    public IReadOnlyDictionary<string, float[]> PredictOutputs(IReadOnlyDictionary<string, OnnxInput> inputs, params string[] outputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        if (!_session.OutputMetadata.ContainsKey(output))
+        foreach (var output in outputs.Where(o => !_session.OutputMetadata.ContainsKey(o)))
         {
-            throw new ArgumentException($"The model has no output '{output}'; it has: {string.Join(", ", _session.OutputMetadata.Keys)}.", nameof(output));
+            throw new ArgumentException($"The model has no output '{output}'; it has: {string.Join(", ", _session.OutputMetadata.Keys)}.", nameof(outputs));
         }
 
         OnnxInputValidator.Validate(_session.InputMetadata, inputs, _slotNames);
         var values = inputs.Select(kv => NamedOnnxValue.CreateFromTensor(
             kv.Key, new DenseTensor<float>(kv.Value.Data, kv.Value.Shape.Select(d => (int)d).ToArray()))).ToList();
-        using var results = _session.Run(values, [output]);
-        return results[0].AsEnumerable<float>().ToArray();
+        using var results = _session.Run(values, outputs);
+        return results.ToDictionary(r => r.Name, r => r.AsEnumerable<float>().ToArray());
     }
 
     /// <summary>Scores a single-input model: <paramref name="data"/> of shape <paramref name="shape"/> fed to its only input.</summary>

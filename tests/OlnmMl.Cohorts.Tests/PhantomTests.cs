@@ -95,4 +95,37 @@ public class PhantomTests
         var low = pairs.Where(p => p.Score < -0.5).Select(p => p.ShellMedian).DefaultIfEmpty(double.NaN).Average();
         Assert.True(high - low > 30, $"shell median HU: score > 0.5 → {high:0}, score < −0.5 → {low:0}");
     }
+    [Fact]
+    public void Centres_differ_in_noise_and_calibration_as_profiled()
+    {
+        // Median |difference| of x-neighbours in parenchyma ≈ 0.6745·√2·SD for white noise (texture adds a little):
+        // h5 (SD 34 HU) must be clearly noisier than h3 (SD 14 HU); the parenchyma median shifts with the offset
+        // (h5 −22 HU, h3 −10 HU, h6 +25 HU).
+        var slots = Design.Slots();
+        (double Noise, double Level) Measure(string centre)
+        {
+            var slot = slots.First(s => s.Centre.Name == centre);
+            var (_, image, mask) = SyntheticCase.Create(Design, slot, 5);
+            var v = image.Voxels;
+            var differences = new List<float>();
+            var levels = new List<float>();
+            for (var i = 0; i + 1 < v.Length; i++)
+            {
+                if (v[i] < -700 && v[i + 1] < -700 && mask.Voxels[i] < 0.5f)
+                {
+                    differences.Add(Math.Abs(v[i + 1] - v[i]));
+                    levels.Add(v[i]);
+                }
+            }
+
+            return (Median(differences), Median(levels));
+        }
+
+        var h3 = Measure("h3");
+        var h5 = Measure("h5");
+        var h6 = Measure("h6");
+        Assert.InRange(h3.Noise, 0.6745 * Math.Sqrt(2) * 14 * 0.8, 0.6745 * Math.Sqrt(2) * 14 * 1.6);
+        Assert.InRange(h5.Noise, 0.6745 * Math.Sqrt(2) * 34 * 0.8, 0.6745 * Math.Sqrt(2) * 34 * 1.3);
+        Assert.True(h3.Level > h5.Level && h6.Level > h3.Level, $"parenchyma medians h5 {h5.Level}, h3 {h3.Level}, h6 {h6.Level}");
+    }
 }

@@ -11,9 +11,9 @@ namespace OlnmMl.Benchmarks.Torch;
 /// Native memory over training: 20 epochs of the fusion trainer (resnet10-tiny, concat, 24³ crops,
 /// 48 training + 16 validation cases) with the process RSS printed after every epoch. Flat RSS
 /// after the first epochs means every step's tensors are released (dispose scopes).
-/// Run: <c>--filter '*FusionMemory*'</c>.
+/// Run once: <c>--filter '*FusionMemory*' --inProcess --launchCount 1 --warmupCount 0
+/// --iterationCount 1 --invocationCount 1 --unrollFactor 1</c>.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
 public class FusionMemoryBenchmarks
 {
     private const int Edge = 24;

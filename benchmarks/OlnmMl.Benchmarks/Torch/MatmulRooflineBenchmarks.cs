@@ -5,9 +5,8 @@ namespace OlnmMl.Benchmarks.Torch;
 
 /// <summary>
 /// The machine's practical float32 peak through libtorch: a 2048 × 2048 matrix product
-/// (2 · 2048³ = 17.18 GFLOP per call). GFLOP/s = 17.18 / mean seconds. Run: <c>--filter '*MatmulRoofline*'</c>.
+/// (2 · 2048³ = 17.18 GFLOP per call). GFLOP/s = 17.18 / mean seconds. Run: <c>--filter '*MatmulRoofline*' --job short --inProcess</c>.
 /// </summary>
-[ShortRunJob]
 public class MatmulRooflineBenchmarks
 {
     private Tensor a = null!;

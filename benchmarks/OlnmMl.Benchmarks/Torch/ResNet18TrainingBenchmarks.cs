@@ -8,9 +8,8 @@ namespace OlnmMl.Benchmarks.Torch;
 /// CPU training throughput of ResNet-18 (MedicalNet layout, 1 channel, 2-way head): one forward +
 /// backward pass of a batch of 2 crops (batch norm needs two) at 32³, 64³ and 96³. Samples/s =
 /// 2 / mean time; GFLOP/s = 2 · 3 · <see cref="ResNetFlops.Forward18"/> / time. Compare with
-/// <see cref="MatmulRooflineBenchmarks"/>. Run: <c>--filter '*ResNet18Training*'</c>.
+/// <see cref="MatmulRooflineBenchmarks"/>. Run: <c>--filter '*ResNet18Training*' --job short --inProcess</c>.
 /// </summary>
-[ShortRunJob]
 public class ResNet18TrainingBenchmarks
 {
     private FeatureNetwork network = null!;

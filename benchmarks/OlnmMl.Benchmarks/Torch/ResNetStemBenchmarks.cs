@@ -8,9 +8,8 @@ namespace OlnmMl.Benchmarks.Torch;
 /// The single-channel 7×7×7 stride-2 stem of ResNet-18 on 96³ (batch 2, forward + backward):
 /// libtorch's direct convolution vs the same weights through the space-to-depth rearrangement
 /// (stride-1 4³ conv over 8 phase channels; 512/343 ≈ 1.5× the multiply-adds). The stem alone is
-/// 4.86 GFLOP per sample forward. Run: <c>--filter '*ResNetStem*'</c>.
+/// 4.86 GFLOP per sample forward. Run: <c>--filter '*ResNetStem*' --job short --inProcess</c>.
 /// </summary>
-[ShortRunJob]
 public class ResNetStemBenchmarks
 {
     private Tensor input = null!;

@@ -58,6 +58,31 @@ public static class TabularPipelineExporter
     }
 
     /// <summary>
+    /// Appends fitted feature steps (normalisers, selectors; no predictor) that read and rewrite the
+    /// vector column <paramref name="column"/>, bound to <paramref name="input"/> of <paramref name="width"/>
+    /// slots; returns the value holding the column after the last step.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A step has no exporter.</exception>
+    /// <exception cref="InvalidOperationException">A step is a predictor.</exception>
+    public static string AppendFeatureSteps(OnnxGraphBuilder graph, ITransformer steps, string column, string input, int width)
+    {
+        var context = new OnnxExportContext(graph);
+        context.Bind(column, input, width);
+        foreach (var step in Flatten(steps))
+        {
+            var exporter = BuiltInExporters.FirstOrDefault(e => e.CanExport(step))
+                ?? throw new NotSupportedException($"No ONNX exporter for feature step {step.GetType().FullName}.");
+            exporter.Export(step, context);
+            if (context.Score is not null)
+            {
+                throw new InvalidOperationException($"Feature steps must not contain a predictor; {step.GetType().Name} is one.");
+            }
+        }
+
+        return context.Column(column).Value;
+    }
+
+    /// <summary>
     /// Exports <paramref name="model"/> to <paramref name="path"/> with the input/output contracts added
     /// to the metadata; returns the file size in bytes.
     /// </summary>

@@ -1,3 +1,5 @@
+using Microsoft.ML;
+
 namespace OlnmMl.Onnx.Networks;
 
 /// <summary>
@@ -28,9 +30,33 @@ public sealed record FusedModelDefinition
     /// <summary>Normalisation and selection applied to the radiomics input inside the graph; null feeds it unchanged.</summary>
     public RadiomicsPreprocessing? Radiomics { get; init; }
 
+    /// <summary>
+    /// Alternatively, the fitted ML.NET steps (normalisers, OlnmMl feature selectors) that turn the raw radiomics
+    /// vector column <see cref="RadiomicsColumnName"/> into the network's radiomics input; applied after <see cref="Radiomics"/>.
+    /// </summary>
+    public ITransformer? RadiomicsSteps { get; init; }
+
+    /// <summary>The vector column <see cref="RadiomicsSteps"/> read and rewrite.</summary>
+    public string RadiomicsColumnName { get; init; } = "Features";
+
     /// <summary>Encoder facts not held in the weights.</summary>
     public ResNet3dOnnxOptions Encoder { get; init; } = new();
 
     /// <summary>The fusion head.</summary>
     public FusionHeadSpec Head { get; init; } = new();
+
+    /// <summary>
+    /// The definition of an OlnmMl.Torch <c>FusionNetwork</c> state dict (encoder under <c>encoder.</c>, head per
+    /// <see cref="FusionHeadSpec.ForFusionNetwork"/>) for a published mode name and crop edge.
+    /// </summary>
+    public static FusedModelDefinition ForFusionNetwork(
+        IReadOnlyDictionary<string, ParameterTensor> weights, string mode, int imageEdge, IReadOnlyList<string> radiomicsFeatureNames) =>
+        new()
+        {
+            Weights = weights,
+            ImageEncoderPrefix = "encoder.",
+            ImageSize = imageEdge,
+            RadiomicsFeatureNames = radiomicsFeatureNames,
+            Head = FusionHeadSpec.ForFusionNetwork(mode),
+        };
 }

@@ -1,3 +1,4 @@
+using OlnmMl.Onnx.Export;
 using OlnmMl.Onnx.Graph;
 
 namespace OlnmMl.Onnx.Networks;
@@ -40,7 +41,12 @@ public static class FusedModelExporter
             return ResNet3dOnnx.AppendEncoder(g, input, encoder, definition.Encoder).Features;
         }
 
-        modalities.Add(Volume(ImageInput, definition.ImageEncoderPrefix));
+        // Radiomics-only models (no encoder weights) have no image input.
+        if (weights.Scope(definition.ImageEncoderPrefix).Contains("conv1.weight"))
+        {
+            modalities.Add(Volume(ImageInput, definition.ImageEncoderPrefix));
+        }
+
         if (definition.PetEncoderPrefix is { } pet)
         {
             modalities.Add(Volume(PetInput, pet));
@@ -50,6 +56,7 @@ public static class FusedModelExporter
         if (k > 0)
         {
             var x = g.AddInput(RadiomicsInput, OnnxElementType.Float, OnnxDim.Batch, k);
+            var width = k;
             if (definition.Radiomics is { } prep)
             {
                 if (prep.Offset.Length != k || prep.Scale.Length != k)
@@ -62,7 +69,13 @@ public static class FusedModelExporter
                 if (prep.SelectedSlots.Length > 0)
                 {
                     x = TabularOps.SelectSlots(g, x, prep.SelectedSlots, "radiomics_selected");
+                    width = prep.SelectedSlots.Length;
                 }
+            }
+
+            if (definition.RadiomicsSteps is { } steps)
+            {
+                x = TabularPipelineExporter.AppendFeatureSteps(g, steps, definition.RadiomicsColumnName, x, width);
             }
 
             modalities.Add(x);
@@ -81,7 +94,10 @@ public static class FusedModelExporter
         var weights = new StateDict(definition.Weights);
         long Channels(string prefix) => weights.Scope(prefix).Get("conv1.weight").Shape[1];
         var s = definition.ImageSize;
-        contracts.Add(new OnnxTensorContract(ImageInput, [-1, Channels(definition.ImageEncoderPrefix), s, s, s], [], "CT crop around the tumour, 1 mm isotropic, scaled to [0, 1]"));
+        if (weights.Scope(definition.ImageEncoderPrefix).Contains("conv1.weight"))
+        {
+            contracts.Add(new OnnxTensorContract(ImageInput, [-1, Channels(definition.ImageEncoderPrefix), s, s, s], [], "CT crop around the tumour, 1 mm isotropic, scaled to [0, 1]"));
+        }
         if (definition.PetEncoderPrefix is { } pet)
         {
             contracts.Add(new OnnxTensorContract(PetInput, [-1, Channels(pet), s, s, s], [], "PET crop, co-registered with the CT crop"));

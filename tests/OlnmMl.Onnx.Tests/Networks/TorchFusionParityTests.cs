@@ -1,3 +1,5 @@
+using Microsoft.ML;
+using OlnmMl.Learners.Selection;
 using OlnmMl.Onnx.Graph;
 using OlnmMl.Onnx.Networks;
 using OlnmMl.Onnx.Scoring;
@@ -72,6 +74,53 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(batch, actual.Length);
         Assert.True(maxDelta <= 1e-4, $"max |Δp| = {maxDelta}");
         Assert.Contains(expected, v => v is > 0.01f and < 0.99f);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void Whole_fused_pipeline_with_radiomics_steps_matches_mlnet_then_torchsharp(int batch)
+    {
+        // Raw radiomics → ML.NET z-score → decision-tree top-3 → concat fusion with a ResNet-10, all in one graph.
+        var ml = new MLContext(seed: 1);
+        var radiomicsSteps = ml.Transforms.NormalizeMeanVariance("Features", fixZero: false)
+            .Append(ml.Transforms.SelectFeaturesByDecisionTree(topK: 3))
+            .Fit(TabularData.WithSlotNames(ml, TabularData.Make(200, seed: 41)));
+        manual_seed(batch);
+        using var network = new FusionNetwork(FusionMode.Concat, "resnet10", imageChannels: 1, radiomicsWidth: 3);
+        Randomise(network);
+        network.eval();
+        var weights = network.state_dict()
+            .Where(kv => kv.Value.dtype == ScalarType.Float32)
+            .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape));
+        var path = Path.Combine(_folder, "pipeline.onnx");
+        var definition = FusedModelDefinition.ForFusionNetwork(weights, "concat", Size, TabularData.FeatureNames) with { RadiomicsSteps = radiomicsSteps };
+        FusedModelExporter.Export(definition, new OnnxModelMetadata(), path);
+
+        var raw = TabularData.RandomBatch(batch, seed: 42);
+        var transformed = ml.Data.CreateEnumerable<TabularData.Row>(
+            radiomicsSteps.Transform(ml.Data.LoadFromEnumerable(TabularData.Rows(raw))), reuseRowObject: false)
+            .SelectMany(r => r.Features).ToArray();
+        using var image = rand([batch, 1L, Size, Size, Size]);
+        using var radiomics = tensor(transformed, [batch, 3L]);
+        float[] expected;
+        using (no_grad())
+        using (var logits = network.forward(image, radiomics))
+        using (var p = nn.functional.softmax(logits, 1)[.., 1])
+        {
+            expected = p.data<float>().ToArray();
+        }
+
+        using var scorer = new OnnxScorer(path);
+        var actual = scorer.Predict(new Dictionary<string, OnnxInput>
+        {
+            ["image"] = new(image.data<float>().ToArray(), [batch, 1, Size, Size, Size]),
+            ["radiomics"] = new(raw, [batch, TabularData.FeatureCount]),
+        });
+
+        var maxDelta = expected.Select((e, i) => Math.Abs(e - actual[i])).Max();
+        output.WriteLine($"raw radiomics → ML.NET steps → TorchSharp concat vs one ONNX graph, batch {batch}: max |Δp| = {maxDelta:E2}");
+        Assert.True(maxDelta <= 1e-4, $"max |Δp| = {maxDelta}");
     }
 
     /// <summary>Random BatchNorm affine/statistics and learnable modality weights (a fresh network has 1, 0, 0, 1 and 1, 1).</summary>

@@ -7,7 +7,7 @@ namespace OlnmMl.Benchmarks.Cohorts;
 /// <summary>
 /// Cost of one synthetic case (patient draw, phantom rendering, scanner simulation) and of writing it as
 /// int16/uint8 .nii.gz, per preset grid. Case 0 is an h1 case (1 mm slices); case 1 of the paper design is too.
-/// Run: dotnet run -c Release --project benchmarks/OlnmMl.Benchmarks -- --filter '*SyntheticCase*' --job short
+/// Run: dotnet run -c Release --project benchmarks/OlnmMl.Benchmarks -- --filter '*SyntheticCase*' --job short --inProcess
 /// </summary>
 [MemoryDiagnoser]
 public class SyntheticCaseBenchmarks

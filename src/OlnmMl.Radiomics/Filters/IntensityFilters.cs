@@ -3,22 +3,23 @@ using OlnmMl.Imaging.Geometry;
 namespace OlnmMl.Radiomics.Filters;
 
 /// <summary>
-/// Voxel-wise intensity filters (PyRadiomics' definitions, which keep the intensity range of the
+/// Vo/// original), with M = max |x| over the finite ROI voxels (so the result does not depend on the crop), and
+/// the gradient magnitude.el-wise intensity filters (PyRadiomics' definitions, which keep the intensity range of the
 /// original), with M = max |x| over the finite voxels of the image, and the gradient magnitude.
 /// </summary>
 public static class IntensityFilters
 {
     /// <summary>x²/M.</summary>
-    public static float[] Square(float[] image) => Map(image, (x, m) => x * x / m);
+    public static float[] Square(float[] image, ReadOnlySpan<bool> roi) => Map(image, roi, (x, m) => x * x / m);
 
     /// <summary>sign(x)·√(|x|·M).</summary>
-    public static float[] SquareRoot(float[] image) => Map(image, (x, m) => Math.Sign(x) * Math.Sqrt(Math.Abs(x) * m));
+    public static float[] SquareRoot(float[] image, ReadOnlySpan<bool> roi) => Map(image, roi, (x, m) => Math.Sign(x) * Math.Sqrt(Math.Abs(x) * m));
 
     /// <summary>sign(x)·M·ln(|x| + 1)/ln(M + 1).</summary>
-    public static float[] Logarithm(float[] image) => Map(image, (x, m) => Math.Sign(x) * m * Math.Log(Math.Abs(x) + 1) / Math.Log(m + 1));
+    public static float[] Logarithm(float[] image, ReadOnlySpan<bool> roi) => Map(image, roi, (x, m) => Math.Sign(x) * m * Math.Log(Math.Abs(x) + 1) / Math.Log(m + 1));
 
     /// <summary>exp(x·ln(M)/M).</summary>
-    public static float[] Exponential(float[] image) => Map(image, (x, m) => Math.Exp(x * Math.Log(m) / m));
+    public static float[] Exponential(float[] image, ReadOnlySpan<bool> roi) => Map(image, roi, (x, m) => Math.Exp(x * Math.Log(m) / m));
 
     /// <summary>Gradient magnitude √(Σ_a ((x[i + e_a] − x[i − e_a])/(2 s_a))²), one-sided at the edges.</summary>
     public static float[] GradientMagnitude(float[] image, GridSize size, Vec3 spacing)
@@ -58,12 +59,13 @@ public static class IntensityFilters
         return (b - a) / ((hi - lo) * spacing);
     }
 
-    private static float[] Map(float[] image, Func<double, double, double> f)
+    private static float[] Map(float[] image, ReadOnlySpan<bool> roi, Func<double, double, double> f)
     {
         double m = 0;
-        foreach (var x in image)
+        for (var i = 0; i < image.Length; i++)
         {
-            if (float.IsFinite(x))
+            var x = image[i];
+            if (roi[i] && float.IsFinite(x))
             {
                 m = Math.Max(m, Math.Abs(x));
             }

@@ -5,7 +5,7 @@ namespace OlnmMl.Radiomics.Filters;
 /// <summary>
 /// Undecimated (stationary) first-level 3D wavelet decomposition: along each axis the image is filtered
 /// by the decomposition low-pass (L) or high-pass (H) filter of the wavelet, giving the 8 sub-bands
-/// LLL … HHH (letters in x, y, z order). High-pass h[k] = (−1)^{k+1} l[N−1−k].
+/// LLL … HHH (letters in x, y, z order). High-pass h[k] = (−1)^{k+1} l[N−1−k]. Mirror boundary.
 /// </summary>
 public static class Wavelet
 {
@@ -21,8 +21,15 @@ public static class Wavelet
     public static IReadOnlyList<string> SubBands { get; } =
         ["LLL", "LLH", "LHL", "LHH", "HLL", "HLH", "HHL", "HHH"];
 
-    /// <summary>The 8 sub-bands of <paramref name="image"/> for wavelet "haar" or "coif1", in <see cref="SubBands"/> order.</summary>
-    public static float[][] Decompose(float[] image, GridSize size, string wavelet)
+    /// <summary>The 8 sub-bands over the whole grid.</summary>
+    public static float[][] Decompose(float[] image, GridSize size, string wavelet) =>
+        Decompose(image, size, wavelet, VoxelBox.All(size));
+
+    /// <summary>
+    /// The 8 sub-bands of <paramref name="image"/> for wavelet "haar" or "coif1", in <see cref="SubBands"/>
+    /// order, inside <paramref name="region"/> (NaN elsewhere).
+    /// </summary>
+    public static float[][] Decompose(float[] image, GridSize size, string wavelet, VoxelBox region)
     {
         var low = wavelet switch
         {
@@ -37,20 +44,39 @@ public static class Wavelet
         }
 
         var centre = (low.Length - 1) / 2;
+        var reach = low.Length - 1;
+        VoxelBox[] boxes = [region.Grow(0, reach, reach, size), region.Grow(0, 0, reach, size), region];
         var bands = new List<float[]> { image };
         for (var axis = 0; axis < 3; axis++)
         {
             var next = new List<float[]>(bands.Count * 2);
             foreach (var band in bands)
             {
-                next.Add(SeparableConvolution.Along(band, size, axis, low, centre));
-                next.Add(SeparableConvolution.Along(band, size, axis, high, centre));
+                next.Add(SeparableConvolution.Along(band, size, axis, low, centre, boxes[axis]));
+                next.Add(SeparableConvolution.Along(band, size, axis, high, centre, boxes[axis]));
             }
 
             bands = next;
         }
 
         // bands are ordered x-major (x letter varies slowest): index = 4·x + 2·y + z, matching SubBands.
+        foreach (var band in bands)
+        {
+            for (var z = 0; z < size.Z; z++)
+            {
+                for (var y = 0; y < size.Y; y++)
+                {
+                    for (var x = 0; x < size.X; x++)
+                    {
+                        if (!region.Contains(x, y, z))
+                        {
+                            band[size.Index(x, y, z)] = float.NaN;
+                        }
+                    }
+                }
+            }
+        }
+
         return [.. bands];
     }
 }

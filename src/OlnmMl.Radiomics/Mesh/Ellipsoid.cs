@@ -31,98 +31,136 @@ public static class Ellipsoid
 
     /// <summary>
     /// Semi-axes (descending) of the minimum-volume enclosing ellipsoid of <paramref name="points"/> by
-    /// Khachiyan's algorithm (relative tolerance 1e-5): with Q = [P; 1] and weights u, the point of largest
-    /// q_jᵀ(Q diag(u) Qᵀ)⁻¹q_j gains weight until the weights settle; A = (P diag(u) Pᵀ − ccᵀ)⁻¹/3 and the
-    /// semi-axes are 1/√eig(A).
+    /// Khachiyan's algorithm: with lifted points q = (p, 1), weights u and X = Σ u_j q_j q_jᵀ, the point of
+    /// largest M_j = q_jᵀX⁻¹q_j gains weight (or, Todd–Yildirim away step, the weighted point of smallest M loses it) until every M ≤ 4(1 + 10⁻⁴) and every weighted M ≥ 4(1 − 10⁻⁴); X⁻¹ and every M_i are
+    /// updated by Sherman–Morrison (O(n) per step). Then A = (P diag(u) Pᵀ − ccᵀ)⁻¹/3, scaled so that every
+    /// point is enclosed, and the semi-axes are 1/√eig(A).
     /// </summary>
     public static double[] MinimumVolumeEnclosing(IReadOnlyList<(double X, double Y, double Z)> points)
     {
         var n = points.Count;
+        var q = new double[n * 4];
+        var mean = (X: points.Average(p => p.X), Y: points.Average(p => p.Y), Z: points.Average(p => p.Z));
+        for (var j = 0; j < n; j++)
+        {
+            // Centred for conditioning; the ellipsoid's shape does not depend on the translation.
+            (q[4 * j], q[4 * j + 1], q[4 * j + 2], q[4 * j + 3]) = (points[j].X - mean.X, points[j].Y - mean.Y, points[j].Z - mean.Z, 1);
+        }
+
         var u = Enumerable.Repeat(1.0 / n, n).ToArray();
         var x = new double[16];
-        for (var iteration = 0; iteration < 5000; iteration++)
+        for (var j = 0; j < n; j++)
         {
-            Array.Clear(x);
+            for (var r = 0; r < 4; r++)
+            {
+                for (var s = 0; s < 4; s++)
+                {
+                    x[r * 4 + s] += u[j] * q[4 * j + r] * q[4 * j + s];
+                }
+            }
+        }
+
+        var inverse = Invert(x, 4);
+        var m = new double[n];
+        for (var j = 0; j < n; j++)
+        {
+            m[j] = QuadraticForm(inverse, q, j, j);
+        }
+
+        var w = new double[4];
+        for (var iteration = 0; iteration < 100_000; iteration++)
+        {
+            // Todd–Yildirim: a forward step towards the point of largest M, or an away step from the
+            // weighted point of smallest M, whichever violates optimality (M ≤ 4 everywhere, = 4 on the support) more.
+            int best = 0, worst = -1;
             for (var j = 0; j < n; j++)
             {
-                var q = Lift(points[j]);
-                for (var r = 0; r < 4; r++)
+                if (m[j] > m[best])
                 {
-                    for (var s = 0; s < 4; s++)
-                    {
-                        x[r * 4 + s] += u[j] * q[r] * q[s];
-                    }
+                    best = j;
+                }
+
+                if (u[j] > 0 && (worst < 0 || m[j] < m[worst]))
+                {
+                    worst = j;
                 }
             }
 
-            var inverse = Invert(x, 4);
-            var (best, bestValue) = (0, double.MinValue);
-            for (var j = 0; j < n; j++)
+            var forward = m[best] / 4 - 1;
+            var away = 1 - m[worst] / 4;
+            if (Math.Max(forward, away) < 1e-4)
             {
-                var q = Lift(points[j]);
-                double m = 0;
-                for (var r = 0; r < 4; r++)
-                {
-                    for (var s = 0; s < 4; s++)
-                    {
-                        m += q[r] * inverse[r * 4 + s] * q[s];
-                    }
-                }
-
-                if (m > bestValue)
-                {
-                    (best, bestValue) = (j, m);
-                }
+                break;
             }
 
-            var step = (bestValue - 4) / (4 * (bestValue - 1));
+            var k = forward >= away ? best : worst;
+            var step = forward >= away
+                ? (m[best] - 4) / (4 * (m[best] - 1))
+                : -Math.Min((4 - m[worst]) / (4 * (m[worst] - 1)), u[worst] / (1 - u[worst]));
+
+            // X' = (1 − s)X + s q qᵀ ⇒ X'⁻¹ = [X⁻¹ − s w wᵀ/(1 − s + s M_k)]/(1 − s), w = X⁻¹q_k.
+            for (var r = 0; r < 4; r++)
+            {
+                w[r] = inverse[r * 4] * q[4 * k] + inverse[r * 4 + 1] * q[4 * k + 1] + inverse[r * 4 + 2] * q[4 * k + 2] + inverse[r * 4 + 3] * q[4 * k + 3];
+            }
+
+            var denominator = 1 - step + step * m[k];
             for (var j = 0; j < n; j++)
             {
+                var dot = w[0] * q[4 * j] + w[1] * q[4 * j + 1] + w[2] * q[4 * j + 2] + w[3] * q[4 * j + 3];
+                m[j] = (m[j] - step * dot * dot / denominator) / (1 - step);
                 u[j] *= 1 - step;
             }
 
-            u[best] += step;
-            if (step < 1e-5)
+            u[k] = Math.Max(0, u[k] + step);
+            for (var r = 0; r < 4; r++)
             {
-                break;
+                for (var s = 0; s < 4; s++)
+                {
+                    inverse[r * 4 + s] = (inverse[r * 4 + s] - step * w[r] * w[s] / denominator) / (1 - step);
+                }
             }
         }
 
         double cx = 0, cy = 0, cz = 0;
         for (var j = 0; j < n; j++)
         {
-            cx += u[j] * points[j].X;
-            cy += u[j] * points[j].Y;
-            cz += u[j] * points[j].Z;
+            cx += u[j] * q[4 * j];
+            cy += u[j] * q[4 * j + 1];
+            cz += u[j] * q[4 * j + 2];
         }
 
         var scatter = new double[9];
+        double[] centre = [cx, cy, cz];
         for (var j = 0; j < n; j++)
         {
-            double[] d = [points[j].X, points[j].Y, points[j].Z];
             for (var r = 0; r < 3; r++)
             {
                 for (var s = 0; s < 3; s++)
                 {
-                    scatter[r * 3 + s] += u[j] * d[r] * d[s];
+                    scatter[r * 3 + s] += u[j] * (q[4 * j + r] - centre[r]) * (q[4 * j + s] - centre[s]);
                 }
             }
         }
 
-        double[] centre = [cx, cy, cz];
-        for (var r = 0; r < 3; r++)
+        // Points satisfy (p − c)ᵀ A (p − c) ≤ (max M − 1)/3 with A = scatter⁻¹/3: scaling by that bound encloses them all.
+        var enclose = Math.Max(1, (m.Max() - 1) / 3);
+        return SymmetricEigen.Eigenvalues(scatter, 3).Select(l => Math.Sqrt(3 * enclose * Math.Max(0, l))).ToArray();
+    }
+
+    private static double QuadraticForm(double[] matrix, double[] q, int a, int b)
+    {
+        double sum = 0;
+        for (var r = 0; r < 4; r++)
         {
-            for (var s = 0; s < 3; s++)
+            for (var s = 0; s < 4; s++)
             {
-                scatter[r * 3 + s] -= centre[r] * centre[s];
+                sum += q[4 * a + r] * matrix[r * 4 + s] * q[4 * b + s];
             }
         }
 
-        // A = scatter⁻¹/3, so eig(A) = 1/(3·eig(scatter)) and the semi-axes are √(3·eig(scatter)).
-        return SymmetricEigen.Eigenvalues(scatter, 3).Select(l => Math.Sqrt(3 * Math.Max(0, l))).ToArray();
+        return sum;
     }
-
-    private static double[] Lift((double X, double Y, double Z) p) => [p.X, p.Y, p.Z, 1];
 
     private static double[] Invert(double[] matrix, int n)
     {

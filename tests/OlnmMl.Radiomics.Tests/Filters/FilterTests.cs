@@ -29,9 +29,10 @@ public sealed class FilterTests
     {
         // ∇²(x²) = 2 (x in mm, spacing 1 mm); smoothing leaves the curvature, scale normalisation multiplies by σ².
         var sigma = 2.0;
-        var log = LaplacianOfGaussian.Apply(Image((x, _, _) => (x - 12.0) * (x - 12.0)), Size, new Vec3(1, 1, 1), sigma);
+        var log = LaplacianOfGaussian.Apply(Image((x, _, _) => (x - 12.0) * (x - 12.0)), Size, new Vec3(1, 1, 1), sigma, new VoxelBox(10, 10, 10, 14, 14, 14));
+        Assert.True(float.IsNaN(log[Size.Index(0, 0, 0)])); // outside the requested region
         Assert.Equal(2 * sigma * sigma, log[Size.Index(12, 12, 12)], 0.02 * 2 * sigma * sigma);
-        var flat = LaplacianOfGaussian.Apply(Image((_, _, _) => 7), Size, new Vec3(1, 1, 1), sigma);
+        var flat = LaplacianOfGaussian.Apply(Image((_, _, _) => 7), Size, new Vec3(1, 1, 1), sigma, VoxelBox.All(Size));
         Assert.All(flat, v => Assert.Equal(0, v, 1e-4));
     }
 
@@ -56,13 +57,14 @@ public sealed class FilterTests
     [Fact]
     public void Intensity_filters_keep_the_range_of_the_original()
     {
-        float[] image = [-4, 1, 4];
-        Assert.Equal([4f, 0.25f, 4f], IntensityFilters.Square(image));
-        Assert.Equal([-4f, 2f, 4f], IntensityFilters.SquareRoot(image));
-        var log = IntensityFilters.Logarithm(image);
+        float[] image = [-4, 1, 4, 100];
+        bool[] roi = [true, true, true, false]; // M = 4: the voxel outside the ROI does not count
+        Assert.Equal([4f, 0.25f, 4f], IntensityFilters.Square(image, roi)[..3]);
+        Assert.Equal([-4f, 2f, 4f], IntensityFilters.SquareRoot(image, roi)[..3]);
+        var log = IntensityFilters.Logarithm(image, roi);
         Assert.Equal(-4, log[0], 1e-5);
         Assert.Equal(4 * Math.Log(2) / Math.Log(5), log[1], 1e-5);
-        Assert.Equal(4, IntensityFilters.Exponential(image)[2], 1e-4); // exp(M ln M / M) = M
+        Assert.Equal(4, IntensityFilters.Exponential(image, roi)[2], 1e-4); // exp(M ln M / M) = M
     }
 
     [Fact]

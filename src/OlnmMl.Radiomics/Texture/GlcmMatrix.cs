@@ -10,6 +10,7 @@ public sealed class GlcmMatrix : ITextureMatrix
 {
     private readonly double[] joint;
     private readonly double[] marginal;
+    private readonly double[] logMarginal;
     private readonly double[] difference;
     private readonly double[] sum;
 
@@ -18,6 +19,7 @@ public sealed class GlcmMatrix : ITextureMatrix
         LevelCount = levelCount;
         joint = new double[levelCount * levelCount];
         marginal = new double[levelCount];
+        logMarginal = new double[levelCount];
         difference = new double[levelCount];
         sum = new double[(2 * levelCount) + 1];
     }
@@ -90,17 +92,27 @@ public sealed class GlcmMatrix : ITextureMatrix
             marginalEntropy -= marginal[i] > 0 ? marginal[i] * Math.Log2(marginal[i]) : 0;
         }
 
+        // log₂(p_i. p_.j) = log₂ p_i. + log₂ p_.j: Ng logarithms instead of Ng².
+        for (var i = 0; i < ng; i++)
+        {
+            logMarginal[i] = marginal[i] > 0 ? Math.Log2(marginal[i]) : 0;
+        }
+
         for (var i = 0; i < ng; i++)
         {
             variance += (i + 1 - mean) * (i + 1 - mean) * marginal[i];
+            if (marginal[i] == 0)
+            {
+                continue;
+            }
+
             for (var j = 0; j < ng; j++)
             {
-                var independent = marginal[i] * marginal[j];
-                if (independent > 0)
+                if (marginal[j] > 0)
                 {
-                    var log = Math.Log2(independent);
+                    var log = logMarginal[i] + logMarginal[j];
                     cross1 -= joint[(i * ng) + j] * log;
-                    cross2 -= independent * log;
+                    cross2 -= marginal[i] * marginal[j] * log;
                 }
             }
         }

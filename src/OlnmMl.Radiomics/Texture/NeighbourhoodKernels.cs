@@ -71,8 +71,10 @@ internal static class NeighbourhoodKernels
                     var dependence = 1;
                     foreach (var offset in offsets)
                     {
+                        // Branch-free (mispredicted branches dominated on noisy textures):
+                        // a mask neighbour (h ≠ 0) with −α ≤ h − g ≤ α.
                         var h = grey[v + offset];
-                        dependence += h > 0 && Math.Abs(h - g) <= coarseness ? 1 : 0;
+                        dependence += (h != 0 ? 1 : 0) & ((uint)(h - g + coarseness) <= (uint)(2 * coarseness) ? 1 : 0);
                     }
 
                     counts[((g - 1) * columns) + dependence - 1]++;

@@ -36,14 +36,8 @@ public class FusedResNet18LatencyBenchmarks
         var weights = _network.state_dict()
             .Where(kv => kv.Value.dtype == ScalarType.Float32)
             .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape));
-        var definition = new FusedModelDefinition
-        {
-            Weights = weights,
-            ImageEncoderPrefix = "encoder.",
-            ImageSize = Size,
-            RadiomicsFeatureNames = Enumerable.Range(0, RadiomicsCount).Select(i => $"feature_{i}").ToArray(),
-            Head = FusionHeadSpec.ForFusionNetwork("concat"),
-        };
+        var definition = FusedModelDefinition.ForFusionNetwork(
+            weights, "concat", Size, Enumerable.Range(0, RadiomicsCount).Select(i => $"feature_{i}").ToArray());
         _path = Path.Combine(Path.GetTempPath(), $"olnm-fused-resnet18-{Environment.ProcessId}.onnx");
         var bytes = FusedModelExporter.Export(definition, new OnnxModelMetadata { Pipeline = "resnet18 concat (random init)" }, _path);
         _scorer = new OnnxScorer(_path);

@@ -45,7 +45,9 @@ public static class ResNet3dOnnx
             }
         }
 
-        return (NetworkOps.GlobalAveragePoolFlat(g, x), width);
+        var features = NetworkOps.GlobalAveragePoolFlat(g, x);
+        g.AnnotateShape(features, OnnxElementType.Float, OnnxDim.Batch, width);
+        return (features, width);
     }
 
     /// <summary>

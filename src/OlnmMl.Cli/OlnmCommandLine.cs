@@ -22,6 +22,7 @@ public static class OlnmCommandLine
 
     private static IEnumerable<Command> Commands()
     {
+        yield return RunCommand.Create();
         yield return CohortCommands.Create();
     }
 }

@@ -1,0 +1,206 @@
+using System.Globalization;
+using OlnmMl.AutoML;
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.AutoML.Leaderboard;
+using OlnmMl.AutoML.Runner;
+using OlnmMl.AutoML.Store;
+using OlnmMl.Cohorts.Manifest;
+using OlnmMl.Cohorts.Synthetic;
+using OlnmMl.Imaging.Preprocessing;
+using OlnmMl.Radiomics.Extraction;
+using OlnmMl.Reporting.Tables;
+using OlnmMl.Workflows.Reports;
+using OlnmMl.Workflows.Study;
+using OlnmMl.Workflows.Trials;
+
+namespace OlnmMl.Workflows.MainJob;
+
+/// <summary>
+/// The main job (<c>olnm run</c>): generate or reuse the synthetic cohort, extract radiomics, run the
+/// experiment's sweep (radiomics SVM, deep-only and the fusion modes), write the leaderboard and the
+/// report, and export the best model as ONNX with a parity check in ONNX Runtime. Every stage is
+/// cached or resumable, so a second run reuses what the first wrote.
+/// </summary>
+public static class MainJob
+{
+    /// <summary>Runs the job.</summary>
+    public static async Task<MainJobResult> RunAsync(MainJobOptions options, IJobProgress progress, CancellationToken cancellationToken = default)
+    {
+        var output = Path.GetFullPath(options.OutputDirectory);
+        var experimentPath = options.ExperimentPath ?? EmbeddedDefaults.Materialise(EmbeddedDefaults.Experiment, Path.Combine(output, "inputs"));
+        var settingsPath = options.RadiomicsSettingsPath ?? EmbeddedDefaults.Materialise(EmbeddedDefaults.RadiomicsSettings, Path.Combine(output, "inputs"));
+        var experiment = ExperimentYaml.Load(experimentPath);
+        var (manifestPath, dataLabel) = ResolveData(experiment, options, progress, cancellationToken);
+
+        var tablePath = Path.Combine(Path.GetDirectoryName(manifestPath)!, $"radiomics-{Path.GetFileNameWithoutExtension(settingsPath).Replace("radiomics-", string.Empty)}.csv");
+        var extraction = progress.Stage("radiomics", report => RadiomicsCommands.Batch(
+            manifestPath, settingsPath, tablePath, Path.Combine(Path.GetDirectoryName(manifestPath)!, "radiomics-cache"),
+            new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellationToken));
+        foreach (var (id, error) in extraction.Errors)
+        {
+            progress.Info($"radiomics failed for case {id}: {error}");
+        }
+
+        var study = StudyData.Load(manifestPath, tablePath);
+        progress.Info($"{study.Cases.Count} cases, {study.RadiomicsNames.Count} radiomics features kept ({study.DroppedFeatures.Count} non-finite or constant dropped)");
+        var images = new StudyImages(Path.Combine(Path.GetDirectoryName(manifestPath)!, "crops"), CropOptionsOf(experiment.Data));
+        progress.Stage("crops", report =>
+        {
+            images.Warm(study, (done, total) => report(done, total, "cached"), cancellationToken);
+            return 0;
+        });
+
+        var runDirectory = Path.Combine(output, $"{experiment.Name}-{dataLabel}");
+        var location = new StudyLocation(Path.Combine(runDirectory, "study.db"));
+        var registry = new TrialFactoryRegistry()
+            .Register(new RadiomicsSvmTrial(study))
+            .Register(FusionTrial.DeepOnly(study, images, options.TorchThreads))
+            .Register(FusionTrial.Fused(study, images, options.TorchThreads));
+        var summary = await progress.Stage("sweep", report => File.Exists(location.DatabasePath)
+            ? Sweeps.ResumeAsync(location.DatabasePath, registry, new SweepProgressAdapter(report), cancellationToken: cancellationToken)
+            : Sweeps.RunAsync(experiment, location, registry, new SweepProgressAdapter(report), cancellationToken)).ConfigureAwait(false);
+        progress.Info($"sweep: {summary}");
+
+        var leaderboard = Sweeps.BuildLeaderboard(location.DatabasePath);
+        var (csv, markdown) = LeaderboardWriter.WriteFiles(leaderboard, runDirectory);
+        var models = BestPerModel(location);
+        var reportPath = progress.Stage("report", report =>
+        {
+            report(0, 1, "rendering figures");
+            var built = StudyReportBuilder.Build(
+                $"OLNM study: {experiment.Name} on {dataLabel}",
+                models.Select(m => m.Predictions).ToArray(),
+                ClinicalRecords(study),
+                LeaderboardTableOf(csv),
+                LeaderboardStatement,
+                Provenance(experiment, experimentPath, settingsPath, manifestPath, study));
+            var path = built.Write(Path.Combine(runDirectory, "report"));
+            report(1, 1, "written");
+            return path;
+        });
+
+        var best = models.MinBy(m => SelectionObjective.ToLoss(experiment.Objective, m.Trial.Objective!.Value))!;
+        var onnx = progress.Stage("onnx", report =>
+        {
+            report(0, 1, $"exporting {best.Predictions.Model}");
+            var exported = BestModelExport.Export(best, study, images, location.ArtefactRoot, Path.Combine(runDirectory, "model.onnx"), experiment.Data.ExternalCohorts);
+            report(1, 1, "parity checked");
+            return exported;
+        });
+        return new MainJobResult(manifestPath, tablePath, location.DatabasePath, csv, markdown, reportPath, onnx.Path, best.Predictions.Model, onnx.MaxDifference);
+    }
+
+    /// <summary>The statement printed with every leaderboard and report.</summary>
+    public const string LeaderboardStatement =
+        "Leakage-free selection: every model was fitted on the training cohort only; the tuner saw only the internal-validation cohort; " +
+        "the external test cohorts were scored for this leaderboard and never used to choose a model, a cut-off or a hyper-parameter.";
+
+    private static (string ManifestPath, string Label) ResolveData(ExperimentDefinition experiment, MainJobOptions options, IJobProgress progress, CancellationToken cancellationToken)
+    {
+        const string Synthetic = "synthetic:";
+        if (!experiment.Data.Source.StartsWith(Synthetic, StringComparison.OrdinalIgnoreCase))
+        {
+            return (Path.GetFullPath(experiment.Data.Source), Path.GetFileNameWithoutExtension(experiment.Data.Source));
+        }
+
+        var preset = options.Preset ?? ParsePreset(experiment.Data.Source[Synthetic.Length..]);
+        var label = $"{preset.ToString().ToLowerInvariant()}-seed{options.CohortSeed}";
+        var result = progress.Stage("cohort", report => SyntheticCohortGenerator.Generate(
+            new SyntheticCohortOptions { OutputDirectory = Path.Combine(options.DataDirectory, label), Preset = preset, Seed = options.CohortSeed },
+            new SyncProgress<CohortProgress>(p => report(p.Completed, p.Total, p.CaseId)),
+            cancellationToken));
+        progress.Info($"cohort: {result.CaseCount} cases {(result.Reused ? "reused" : "generated")} in {result.OutputDirectory}");
+        return (result.ManifestPath, label);
+    }
+
+    /// <summary>Parses a preset name (tiny, quick, paper).</summary>
+    public static CohortPreset ParsePreset(string name) =>
+        Enum.TryParse<CohortPreset>(name, ignoreCase: true, out var preset)
+            ? preset
+            : throw new ArgumentException($"Unknown synthetic cohort '{name}'; expected tiny, quick or paper.");
+
+    private static CropOptions CropOptionsOf(ExperimentData data) => new()
+    {
+        Edge = int.Parse(data.Options.GetValueOrDefault("crop", "96"), CultureInfo.InvariantCulture),
+        Spacing = double.Parse(data.Options.GetValueOrDefault("spacing", "1"), CultureInfo.InvariantCulture),
+        RequireMaskInsideCrop = false,
+    };
+
+    private static IReadOnlyList<ReportedModel> BestPerModel(StudyLocation location)
+    {
+        using var store = SqliteStudyStore.Open(location.DatabasePath);
+        var complete = store.GetTrials().Where(t => t is { Status: TrialStatus.Complete, Objective: not null }).ToArray();
+        if (complete.Length == 0)
+        {
+            throw new InvalidOperationException($"{location.DatabasePath}: no trial completed; see 'olnm sweep status {location.DatabasePath}' for the errors.");
+        }
+
+        return complete.GroupBy(ReportedModel.Label)
+            .Select(g => g.MaxBy(t => t.Objective!.Value)!)
+            .OrderBy(t => t.Number)
+            .Select(t => new ReportedModel(t, new ModelPredictions(ReportedModel.Label(t), PredictionsFile.Read(Path.Combine(location.ArtefactRoot, t.Artefacts["predictions"])))))
+            .ToArray();
+    }
+
+    private static List<ClinicalRecord> ClinicalRecords(StudyData study) =>
+        study.Cases.Where(c => c.Case.Clinical is { Age: not null, Sex: not null, MaxDiameterCm: not null, Density: not null, Location: not null })
+            .Select(c => new ClinicalRecord(
+                c.Cohort,
+                c.Positive,
+                c.Case.Clinical.Age!.Value,
+                c.Case.Clinical.Sex == Sex.Male,
+                c.Case.Clinical.MaxDiameterCm!.Value,
+                c.Case.Clinical.Density == Density.Solid,
+                c.Case.Clinical.Location!.Value.ToString().ToLowerInvariant()))
+            .ToList();
+
+    private static Table LeaderboardTableOf(string csvPath)
+    {
+        var lines = File.ReadAllLines(csvPath);
+        var rows = lines.Skip(1).Select(l => (IReadOnlyList<string>)CsvLine(l)).ToList();
+        return new Table("Leaderboard (every trial)", CsvLine(lines[0]), rows);
+    }
+
+    private static string[] CsvLine(string line)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                cell.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        cells.Add(cell.ToString());
+        return [.. cells];
+    }
+
+    private static Dictionary<string, string> Provenance(ExperimentDefinition experiment, string experimentPath, string settingsPath, string manifestPath, StudyData study) => new()
+    {
+        ["olnm version"] = typeof(MainJob).Assembly.GetName().Version?.ToString() ?? "?",
+        [".NET"] = Environment.Version.ToString(),
+        ["experiment"] = $"{experiment.Name} ({experimentPath}), seed {experiment.Seed}",
+        ["radiomics recipe"] = $"{settingsPath} (sha256 {FeatureCache.FileHash(settingsPath)[..12]})",
+        ["manifest"] = $"{manifestPath} (sha256 {FeatureCache.FileHash(manifestPath)[..12]})",
+        ["radiomics features"] = $"{study.RadiomicsNames.Count} kept, {study.DroppedFeatures.Count} dropped (non-finite or constant on training)",
+        ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
+    };
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace OlnmMl.Workflows.Study;
+
+/// <summary>
+/// Reads a wide radiomics table (first column <c>id</c>, then one column per feature, one row per case).
+/// Non-numeric or empty cells are read as NaN; <see cref="StudyData"/> decides what to keep.
+/// </summary>
+internal static class RadiomicsTableReader
+{
+    public static (string[] Names, Dictionary<string, float[]> Rows) Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: radiomics table not found", path);
+        }
+
+        using var reader = new StreamReader(path);
+        var header = reader.ReadLine()?.Split(',') ?? throw new InvalidDataException($"{path}: the radiomics table is empty");
+        if (header.Length < 2 || !header[0].Equals("id", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidDataException($"{path}: the first column of a radiomics table must be 'id', found '{header[0]}'");
+        }
+
+        var rows = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var lineNumber = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var cells = line.Split(',');
+            if (cells.Length != header.Length)
+            {
+                throw new InvalidDataException($"{path}, line {lineNumber}: {cells.Length} cells, the header has {header.Length}");
+            }
+
+            var values = new float[header.Length - 1];
+            for (var i = 1; i < cells.Length; i++)
+            {
+                values[i - 1] = float.TryParse(cells[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : float.NaN;
+            }
+
+            if (!rows.TryAdd(cells[0], values))
+            {
+                throw new InvalidDataException($"{path}, line {lineNumber}: case '{cells[0]}' appears twice");
+            }
+        }
+
+        return (header[1..], rows);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.ML;
+using OlnmMl.AutoML.Runner;
+using OlnmMl.AutoML.Spaces;
+using OlnmMl.Torch;
+using OlnmMl.Torch.Fusion;
+using OlnmMl.Workflows.Study;
+
+namespace OlnmMl.Workflows.Trials;
+
+/// <summary>
+/// Deep-only and radiomics–deep fusion trials on the study's crops. The radiomics branch is the same
+/// ML.NET prefix as the radiomics model (z-score → CART top-k), fitted on the training cohort; the
+/// network is trained by <see cref="FusionTrainer"/> with checkpoint selection on the validation
+/// cohort only. Parameters: <c>backbone</c> (architecture, default resnet10-tiny), <c>fusion</c>
+/// (mode; the <c>deep</c> kind is always deep-only), <c>top-k</c> (default 10), <c>epochs</c>
+/// (default 10, or the successive-halving budget), <c>learning-rate</c> (default 1e-3), <c>batch-size</c>
+/// (default 12). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
+/// </summary>
+public sealed class FusionTrial(string name, StudyData study, StudyImages images, int threads = 0) : ITrialFactory
+{
+    /// <summary>File name of the saved radiomics prefix parameters (normaliser + selector).</summary>
+    public const string RadiomicsFile = "radiomics-preprocessing.json";
+
+    /// <summary>File name of the saved network.</summary>
+    public const string NetworkFile = "fusion.bin";
+
+    /// <summary>The deep-only trial kind.</summary>
+    public static FusionTrial DeepOnly(StudyData study, StudyImages images, int threads = 0) => new("deep", study, images, threads);
+
+    /// <summary>The fusion trial kind (mode from the <c>fusion</c> parameter).</summary>
+    public static FusionTrial Fused(StudyData study, StudyImages images, int threads = 0) => new("fusion", study, images, threads);
+
+    /// <inheritdoc />
+    public string Name { get; } = name;
+
+    /// <inheritdoc />
+    public long EstimateMemoryBytes(ParameterSet parameters) =>
+        (512L << 20) + 64L * study.Cases.Count * images.ImageLength(StudyImages.ChannelsOf(study)) * sizeof(float) / 16;
+
+    /// <inheritdoc />
+    public Task<TrialOutcome> RunAsync(TrialContext context, CancellationToken cancellationToken) => Task.Run(() =>
+    {
+        var ml = new MLContext(context.Seed);
+        var p = context.Parameters;
+        var mode = Name == "deep" ? FusionMode.DeepOnly : FusionModeNames.Parse(Text(p, "fusion", "concat"));
+        var topK = Math.Min((int)Number(p, "top-k", 10), study.RadiomicsNames.Count);
+        var channels = StudyImages.ChannelsOf(study);
+        var imageLength = images.ImageLength(channels);
+        IDataView View(IReadOnlyList<StudyCase> cases) => StudyViews.Create(ml, cases, study.RadiomicsNames, images.Crop, imageLength);
+
+        var train = View(study.Cohort(TrialCohorts.Training));
+        var (prefix, preprocessing) = RadiomicsPrefix.Fit(ml, train, topK);
+        RadiomicsPrefix.Save(preprocessing, Path.Combine(context.ArtefactDirectory, RadiomicsFile));
+        var epochs = context.Budget ?? (int)Number(p, "epochs", 10);
+        var trainer = ml.BinaryClassification.Trainers.Fusion(new FusionTrainerOptions
+        {
+            Architecture = Text(p, "backbone", "resnet10-tiny"),
+            ImageChannels = channels,
+            Mode = mode,
+            LearningRate = Number(p, "learning-rate", 1e-3),
+            BatchSize = (int)Number(p, "batch-size", 12),
+            Epochs = epochs,
+            CosineDecayStartEpoch = Math.Min(5, Math.Max(0, epochs - 1)),
+            Seed = context.Seed,
+            Device = new TorchDeviceOptions { Threads = threads },
+        });
+        var validation = View(study.Cohort(TrialCohorts.Validation));
+        using var network = trainer.Fit(prefix.Transform(train), prefix.Transform(validation));
+        network.SaveModel(Path.Combine(context.ArtefactDirectory, NetworkFile));
+        var predictions = TrialCohorts.Of(study, context.Data).Select(cohort =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var cases = study.Cohort(cohort.Name);
+            var scored = network.Transform(prefix.Transform(View(cases)));
+            return TrialCohorts.Predictions(cohort.Name, cohort.Role, cases, StudyViews.Probabilities(scored));
+        }).ToArray();
+        return new TrialOutcome(
+            predictions,
+            new Dictionary<string, string> { ["radiomics"] = RadiomicsFile, ["network"] = NetworkFile },
+            new Dictionary<string, string> { ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?" });
+    }, cancellationToken);
+
+    private static string Text(ParameterSet p, string name, string fallback) => p.ContainsKey(name) ? p.GetCategory(name) : fallback;
+
+    private static double Number(ParameterSet p, string name, double fallback)
+    {
+        if (!p.ContainsKey(name))
+        {
+            return fallback;
+        }
+
+        var value = p[name];
+        return double.TryParse(value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : p.GetDouble(name);
+    }
+}

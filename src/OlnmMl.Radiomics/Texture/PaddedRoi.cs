@@ -68,27 +68,32 @@ internal sealed class PaddedRoi : IDisposable
         var size = roi.Size;
         int x0 = int.MaxValue, y0 = int.MaxValue, z0 = int.MaxValue, x1 = -1, y1 = -1, z1 = -1;
         var morphologyBytes = MemoryMarshal.Cast<bool, byte>(roi.MorphologicalMask.AsSpan());
-        for (var z = 0; z < size.Z; z++)
+        var sliceLength = size.X * size.Y;
+        var (first, last) = Extent(roi.GreyLevels.AsSpan());
+        if (withMorphology)
+        {
+            (first, last) = Union((first, last), Extent<byte>(morphologyBytes));
+        }
+
+        var (zFirst, zLast) = first < 0 ? (0, -1) : (first / sliceLength, last / sliceLength);
+        for (var z = zFirst; z <= zLast; z++)
         {
             for (var y = 0; y < size.Y; y++)
             {
                 var start = size.Index(0, y, z);
-                var (first, last) = Extent(roi.GreyLevels.AsSpan(start, size.X));
+                var row = Extent(roi.GreyLevels.AsSpan(start, size.X));
                 if (withMorphology)
                 {
-                    var (morphologyFirst, morphologyLast) = Extent(morphologyBytes.Slice(start, size.X));
-                    (first, last) = first < 0 ? (morphologyFirst, morphologyLast)
-                        : morphologyFirst < 0 ? (first, last)
-                        : (Math.Min(first, morphologyFirst), Math.Max(last, morphologyLast));
+                    row = Union(row, Extent(morphologyBytes.Slice(start, size.X)));
                 }
 
-                if (first < 0)
+                if (row.First < 0)
                 {
                     continue;
                 }
 
-                x0 = Math.Min(x0, first);
-                x1 = Math.Max(x1, last);
+                x0 = Math.Min(x0, row.First);
+                x1 = Math.Max(x1, row.Last);
                 y0 = Math.Min(y0, y);
                 y1 = Math.Max(y1, y);
                 z0 = Math.Min(z0, z);
@@ -110,6 +115,10 @@ internal sealed class PaddedRoi : IDisposable
         var first = row.IndexOfAnyExcept(default(T));
         return first < 0 ? (-1, -1) : (first, row.LastIndexOfAnyExcept(default(T)));
     }
+
+    /// <summary>The smallest range covering both extents; (−1, −1) stands for none.</summary>
+    private static (int First, int Last) Union((int First, int Last) a, (int First, int Last) b) =>
+        a.First < 0 ? b : b.First < 0 ? a : (Math.Min(a.First, b.First), Math.Max(a.Last, b.Last));
 
     private static void Validate(DiscretisedRoi roi)
     {

@@ -114,7 +114,8 @@ internal sealed class RegressionForest
             double[] x, double[] y, int dimension, int[] rows, int start, int end, int minLeaf, int featuresPerSplit, Random random)
         {
             var count = end - start;
-            var order = new (double Value, double Target)[count];
+            var values = new double[count];
+            var sortedTargets = new double[count];
             var bestGain = 1e-12;
             var bestFeature = -1;
             var bestThreshold = 0.0;
@@ -136,16 +137,17 @@ internal sealed class RegressionForest
                 for (var i = 0; i < count; i++)
                 {
                     var row = rows[start + i];
-                    order[i] = (x[(row * dimension) + feature], y[row]);
+                    values[i] = x[(row * dimension) + feature];
+                    sortedTargets[i] = y[row];
                 }
 
-                Array.Sort(order, static (a, b) => a.Value.CompareTo(b.Value));
+                Array.Sort(values, sortedTargets);
                 double leftSum = 0;
                 for (var i = 0; i < count - 1; i++)
                 {
-                    leftSum += order[i].Target;
+                    leftSum += sortedTargets[i];
                     var leftCount = i + 1;
-                    if (leftCount < minLeaf || count - leftCount < minLeaf || order[i].Value == order[i + 1].Value)
+                    if (leftCount < minLeaf || count - leftCount < minLeaf || values[i] == values[i + 1])
                     {
                         continue;
                     }
@@ -157,7 +159,7 @@ internal sealed class RegressionForest
                     {
                         bestGain = gain;
                         bestFeature = feature;
-                        bestThreshold = 0.5 * (order[i].Value + order[i + 1].Value);
+                        bestThreshold = 0.5 * (values[i] + values[i + 1]);
                     }
                 }
             }

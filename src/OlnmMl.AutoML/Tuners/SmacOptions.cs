@@ -31,5 +31,5 @@ public sealed record SmacOptions
     /// Most observations the surrogate is fitted on (the best half and the most recent half), which bounds the
     /// cost of a proposal in studies with many trials.
     /// </summary>
-    public int MaxObservations { get; init; } = 400;
+    public int MaxObservations { get; init; } = 200;
 }

@@ -5,13 +5,13 @@ using static TorchSharp.torch;
 namespace OlnmMl.Torch.Fusion;
 
 /// <summary>
-/// The rows of an <see cref="IDataView"/> read into flat arrays for training: images
-/// <c>[N, C·E³]</c>, radiomics <c>[N, k]</c>, labels and centre ids. Checks shapes and NaNs and
+/// The rows of an <see cref="IDataView"/> read into memory for training: one array per row for
+/// the image (C·E³) and the radiomics (k), labels and centre ids. Checks shapes and NaNs and
 /// names the column and row at fault.
 /// </summary>
 internal sealed class FusionDataset
 {
-    private FusionDataset(float[] images, float[] radiomics, bool[] labels, long[] centres, int imageLength, int radiomicsWidth)
+    private FusionDataset(float[][] images, float[][] radiomics, bool[] labels, long[] centres, int imageLength, int radiomicsWidth)
     {
         Images = images;
         Radiomics = radiomics;
@@ -21,8 +21,8 @@ internal sealed class FusionDataset
         RadiomicsWidth = radiomicsWidth;
     }
 
-    public float[] Images { get; }
-    public float[] Radiomics { get; }
+    public float[][] Images { get; }
+    public float[][] Radiomics { get; }
     public bool[] Labels { get; }
     public long[] Centres { get; }
     public int ImageLength { get; }
@@ -46,8 +46,8 @@ internal sealed class FusionDataset
         if (radiomics is { } r) columns.Add(r);
         if (centre is { } c) columns.Add(c);
 
-        var images = new List<float>();
-        var features = new List<float>();
+        var images = new List<float[]>();
+        var features = new List<float[]>();
         var labels = new List<bool>();
         var centres = new List<long>();
         var centreIds = new Dictionary<string, long>();
@@ -67,12 +67,12 @@ internal sealed class FusionDataset
             if (imageGetter is not null)
             {
                 imageGetter(ref buffer);
-                Append(images, buffer, options.ImageColumnName, row, role);
+                images.Add(Dense(buffer, options.ImageColumnName, row, role));
             }
             if (radiomicsGetter is not null)
             {
                 radiomicsGetter(ref buffer);
-                Append(features, buffer, options.RadiomicsColumnName, row, role);
+                features.Add(Dense(buffer, options.RadiomicsColumnName, row, role));
             }
             if (centreGetter is not null)
             {
@@ -105,8 +105,14 @@ internal sealed class FusionDataset
         for (int b = 0; b < n; b++)
         {
             int i = indices[b];
-            Images.AsSpan(i * ImageLength, ImageLength).CopyTo(imageBatch.AsSpan(b * ImageLength));
-            Radiomics.AsSpan(i * RadiomicsWidth, RadiomicsWidth).CopyTo(radiomicsBatch.AsSpan(b * RadiomicsWidth));
+            if (ImageLength > 0)
+            {
+                Images[i].CopyTo(imageBatch.AsSpan(b * ImageLength));
+            }
+            if (RadiomicsWidth > 0)
+            {
+                Radiomics[i].CopyTo(radiomicsBatch.AsSpan(b * RadiomicsWidth));
+            }
             labelBatch[b] = Labels[i] ? 1 : 0;
             centreBatch[b] = Centres[i];
         }
@@ -141,19 +147,17 @@ internal sealed class FusionDataset
         return schema[name];
     }
 
-    private static void Append(List<float> target, in VBuffer<float> buffer, string column, long row, string role)
+    private static float[] Dense(in VBuffer<float> buffer, string column, long row, string role)
     {
-        int start = target.Count;
-        foreach (float v in buffer.DenseValues())
+        var values = new float[buffer.Length];
+        buffer.CopyTo(values);
+        foreach (float v in values)
         {
-            target.Add(v);
-        }
-        for (int i = start; i < target.Count; i++)
-        {
-            if (!float.IsFinite(target[i]))
+            if (!float.IsFinite(v))
             {
                 throw new ArgumentException($"Column '{column}' of the {role} data has a non-finite value (NaN or ∞) in row {row}.");
             }
         }
+        return values;
     }
 }

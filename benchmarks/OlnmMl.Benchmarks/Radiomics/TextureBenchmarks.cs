@@ -14,7 +14,7 @@ namespace OlnmMl.Benchmarks.Radiomics;
 /// Short job, .NET 10, one thread on the shared 2-core build machine under heavy load (load average
 /// 23–45, so ±50 %), 2026-11-24: GLCM 0.6–1.3 ms, GLRLM 0.35–0.9 ms, GLSZM 0.5 ms, GLDZM 0.7 ms,
 /// NGTDM 0.36 ms, NGLDM 0.46 ms (3 ms before its dependence count went branch-free); all six
-/// 3D families 2.4–5 ms; all six with every aggregation (434 features) ≈ 15 ms. Allocations
+/// 3D families 2.4–5 ms; all six with every aggregation (408 features) ≈ 15 ms. Allocations
 /// 2–13 KB per family (result lists and small per-call tables; matrices use pooled buffers).
 /// </remarks>
 [MemoryDiagnoser]
@@ -51,7 +51,7 @@ public class TextureBenchmarks
     public int AllFamilies3D() =>
         Glcm3D() + Glrlm3D() + Glszm3D() + Gldzm3D() + Ngtdm3D() + Ngldm3D();
 
-    /// <summary>Every family with every aggregation IBSI defines (2D, 2.5D and 3D): 434 features.</summary>
+    /// <summary>Every family with every aggregation IBSI defines (2D, 2.5D and 3D): 408 features.</summary>
     [Benchmark]
     public int AllFamiliesEveryAggregation() =>
         Glcm.Compute(roi).Count + Glrlm.Compute(roi).Count + Glszm.Compute(roi).Count +

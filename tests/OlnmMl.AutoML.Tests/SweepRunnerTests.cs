@@ -96,7 +96,7 @@ public class SweepRunnerTests
     {
         using var folder = new TempDirectory();
         using var store = new InMemoryStudyStore(new StudyInfo("t", "", DateTimeOffset.UtcNow));
-        var experiment = Experiment(trials: 50, parallel: 2, time: TimeSpan.FromMilliseconds(300));
+        var experiment = Experiment(trials: 50, parallel: 2, time: TimeSpan.FromSeconds(2));
         var summary = await new SweepRunner(experiment, store, Registry(new SyntheticTrialFactory(TimeSpan.FromSeconds(30))), folder.Path).RunAsync();
         Assert.Equal(2, store.CountTrials());
         Assert.Equal(2, summary.Pruned);

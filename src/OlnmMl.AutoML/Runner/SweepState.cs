@@ -48,8 +48,7 @@ internal sealed class SweepState
         {
             case TrialStatus.Complete:
                 Complete++;
-                if (trial.Objective is { } objective && (BestObjective is null
-                    || SelectionObjective.ToLoss(_experiment.Objective, objective) < SelectionObjective.ToLoss(_experiment.Objective, BestObjective.Value)))
+                if (trial.Objective is { } objective && IsBetter(trial.Number, objective))
                 {
                     BestObjective = objective;
                     BestTrial = trial.Number;
@@ -63,6 +62,19 @@ internal sealed class SweepState
                 Pruned++;
                 break;
         }
+    }
+
+    /// <summary>Lower loss wins; equal losses go to the lower trial number, as in the leaderboard's ranking.</summary>
+    private bool IsBetter(int number, double objective)
+    {
+        if (BestObjective is not { } best)
+        {
+            return true;
+        }
+
+        var loss = SelectionObjective.ToLoss(_experiment.Objective, objective);
+        var bestLoss = SelectionObjective.ToLoss(_experiment.Objective, best);
+        return loss < bestLoss || (loss == bestLoss && number < BestTrial);
     }
 
     private TimeSpan? Remaining(int running, TimeSpan elapsed)

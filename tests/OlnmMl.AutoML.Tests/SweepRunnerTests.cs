@@ -65,6 +65,25 @@ public class SweepRunnerTests
     }
 
     [Fact]
+    public async Task A_declared_external_cohort_returned_as_selection_fails_the_trial()
+    {
+        // The synthetic factory returns "validation" as Selection; declaring it external must stop it reaching the tuner.
+        using var folder = new TempDirectory();
+        using var store = new InMemoryStudyStore(new StudyInfo("t", "", DateTimeOffset.UtcNow));
+        var experiment = Experiment(trials: 2) with
+        {
+            Data = new ExperimentData("synthetic:test", SelectionStrategy.InternalValidation, ["validation", "external"], ImmutableSortedDictionary<string, string>.Empty),
+        };
+        await new SweepRunner(experiment, store, Registry(new SyntheticTrialFactory(TimeSpan.Zero)), folder.Path).RunAsync();
+        Assert.All(store.GetTrials(), t =>
+        {
+            Assert.Equal(TrialStatus.Failed, t.Status);
+            Assert.Null(t.Objective);
+            Assert.Contains("'validation' is declared external", t.Error);
+        });
+    }
+
+    [Fact]
     public async Task A_failed_trial_is_recorded_with_its_error_and_the_sweep_goes_on()
     {
         using var folder = new TempDirectory();

@@ -42,6 +42,7 @@ internal sealed class TrialExecutor(ExperimentDefinition experiment, TrialFactor
         {
             var factory = registry.Resolve(started.Parameters.GetCategory(ExperimentDefinition.TrialKindParameter));
             var outcome = await factory.RunAsync(context, linked.Token).ConfigureAwait(false);
+            RequireExternalCohortsMarkedExternal(outcome);
             var objective = SelectionObjective.Compute(experiment.Objective, outcome.Predictions);
             PredictionsFile.Write(Path.Combine(folder, PredictionsFile.FileName), outcome.Predictions);
             var artefacts = (outcome.Artefacts ?? new Dictionary<string, string>())
@@ -69,6 +70,19 @@ internal sealed class TrialExecutor(ExperimentDefinition experiment, TrialFactor
         catch (Exception e)
         {
             return record with { Status = TrialStatus.Failed, Error = e.ToString(), Duration = clock.Elapsed, PeakMemoryBytes = sampler.PeakBytes };
+        }
+    }
+
+    /// <summary>Leakage guard: a cohort the experiment declares external may never reach the objective under another role.</summary>
+    private void RequireExternalCohortsMarkedExternal(TrialOutcome outcome)
+    {
+        foreach (var cohort in outcome.Predictions)
+        {
+            if (cohort.Role != CohortRole.External && experiment.Data.ExternalCohorts.Contains(cohort.Cohort, StringComparer.Ordinal))
+            {
+                throw new InvalidOperationException(
+                    $"Cohort '{cohort.Cohort}' is declared external in experiment '{experiment.Name}' but the trial returned it as {cohort.Role}; external cohorts never feed the tuner.");
+            }
         }
     }
 }

@@ -5,26 +5,33 @@ namespace OlnmMl.Radiomics.Features;
 /// <summary>
 /// Moran's I and Geary's C over all pairs of intensity-mask voxels with weights w_kl = 1/‖r_k − r_l‖ (mm).
 /// The weight depends only on the index offset, so it is read from a table instead of a square root per pair.
+/// Exact up to <see cref="ExactLimit"/> voxels; larger ROIs (the cost is quadratic) use every ⌈N/limit⌉-th
+/// voxel in grid order, an approximation IBSI allows for large ROIs.
 /// </summary>
 internal static class SpatialAutocorrelation
 {
+    public const int ExactLimit = 20_000;
+
     public static (double Moran, double Geary) Compute(RoiImage roi)
     {
         var size = roi.Size;
-        var count = roi.IntensityCount;
-        if (count < 2)
+        if (roi.IntensityCount < 2)
         {
             return (double.NaN, double.NaN);
         }
+
+        var stride = (roi.IntensityCount + ExactLimit - 1) / ExactLimit;
+        var count = (roi.IntensityCount + stride - 1) / stride;
 
         var xs = new int[count];
         var ys = new int[count];
         var zs = new int[count];
         var values = new double[count];
         var n = 0;
+        var seen = 0;
         for (var i = 0; i < roi.IntensityMask.Length; i++)
         {
-            if (roi.IntensityMask[i])
+            if (roi.IntensityMask[i] && seen++ % stride == 0)
             {
                 (xs[n], ys[n], zs[n], values[n]) = (i % size.X, i / size.X % size.Y, i / (size.X * size.Y), roi.Intensities[i]);
                 n++;

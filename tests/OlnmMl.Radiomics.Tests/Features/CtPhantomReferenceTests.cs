@@ -1,0 +1,59 @@
+using System.Globalization;
+using OlnmMl.Imaging;
+using OlnmMl.Imaging.IO;
+using OlnmMl.Radiomics.Extraction;
+
+namespace OlnmMl.Radiomics.Tests.Features;
+
+/// <summary>
+/// The IBSI CT radiomics phantom through the ibsi-ct-a … ibsi-ct-e presets against IBSI's published
+/// reference values for the non-texture families (tests/…/Data/ibsi_ct_phantom_reference.csv).
+/// </summary>
+public sealed class CtPhantomReferenceTests
+{
+    private static readonly Lazy<(Volume Image, Volume Mask)> Phantom = new(() =>
+    {
+        var folder = Path.Combine(TestData.IbsiFolder, "ct_radiomics_phantom");
+        return (VolumeIO.Read(Path.Combine(folder, "image", "phantom.nii.gz")), VolumeIO.Read(Path.Combine(folder, "mask", "mask.nii.gz")));
+    });
+
+    private static readonly string[] Families = ["morph", "loc", "stat", "ih", "ivh"];
+
+    private static IEnumerable<(string Feature, string Config, double Value, double Tolerance)> Rows() =>
+        File.ReadAllLines(Path.Combine(TestData.RepositoryRoot, "tests", "OlnmMl.Radiomics.Tests", "Data", "ibsi_ct_phantom_reference.csv"))
+            .Skip(1)
+            .Select(l => l.Split(','))
+            .Select(f => (f[0], f[1], double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture)));
+
+    [Theory]
+    // Present agreement (rows within tolerance): A 45/50, B 45/51, C 45/50, D 46/50, E 35/50. The misses are
+    // compactness/sphericity on interpolated masks (B–E, ~0.4 % off), Moran/Geary on A (subsampled above
+    // 20,000 voxels) and, for E, the tricubic image interpolation IBSI uses where the preset has trilinear.
+    // The bars below guard against regressions; IBSI's 98 % is not reached yet.
+    [InlineData("A", 0.88)]
+    [InlineData("B", 0.88)]
+    [InlineData("C", 0.88)]
+    [InlineData("D", 0.9)]
+    [InlineData("E", 0.68)]
+    public void Configuration_matches_ibsi_reference_values(string config, double requiredFraction)
+    {
+        var settings = TestData.LoadPreset("ibsi-ct-" + config.ToLowerInvariant()) with { Families = Families };
+        var (image, mask) = Phantom.Value;
+        var values = new RadiomicsExtractor(settings).Extract(image, mask).Features.ToDictionary(f => f.Name, f => f.Value);
+        var rows = Rows().Where(r => r.Config == config).ToList();
+        var failures = new List<string>();
+        foreach (var (feature, _, reference, tolerance) in rows)
+        {
+            var actual = values["original_" + feature];
+            var allowed = tolerance > 0 ? tolerance : 0.5 * Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(reference))) - 2);
+            if (!(Math.Abs(actual - reference) <= allowed * (1 + 1e-9)))
+            {
+                failures.Add($"{feature}: expected {reference} ± {allowed}, got {actual}");
+            }
+        }
+
+        Console.WriteLine($"IBSI CT configuration {config}: {rows.Count - failures.Count} of {rows.Count} rows within tolerance");
+        Assert.True(rows.Count > 40, $"only {rows.Count} reference rows for configuration {config}");
+        Assert.True(failures.Count <= (1 - requiredFraction) * rows.Count, $"{failures.Count} of {rows.Count} rows differ:\n{string.Join("\n", failures)}");
+    }
+}

@@ -113,4 +113,18 @@ public sealed class FusionTrainerTests
         Assert.Contains("'Image'", error.Message);
         Assert.Contains("row 4", error.Message);
     }
+
+    [Fact]
+    public void ScoringARowWithNaNRadiomicsNamesTheColumn()
+    {
+        var ml = new MLContext(seed: 1);
+        var cases = SyntheticCohort.Cases(3, 3, seed: 9);
+        using var model = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.RadiomicsOnly, epochs: 1)).Fit(ml.Data.LoadFromEnumerable(cases));
+        cases[2].Radiomics[1] = float.NaN;
+        var error = Assert.ThrowsAny<Exception>(
+            () => ml.Data.CreateEnumerable<FusionPredictionRow>(model.Transform(ml.Data.LoadFromEnumerable(cases)), reuseRowObject: false).ToList());
+        var root = error.InnerException ?? error;
+        Assert.Contains("'Radiomics'", root.Message);
+        Assert.Contains("non-finite", root.Message);
+    }
 }

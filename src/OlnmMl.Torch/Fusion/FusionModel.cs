@@ -40,13 +40,8 @@ public sealed class FusionModel : IDisposable
             throw new ArgumentException(
                 $"The model expects {Info.ImageLength} image values and {Info.RadiomicsWidth} radiomics values; got {image.Length} and {radiomics.Length}.");
         }
-        for (int i = 0; i < image.Length; i++)
-        {
-            if (!float.IsFinite(image[i]))
-            {
-                throw new ArgumentException($"Image column '{Info.ImageColumnName}' has a non-finite value at index {i}.", nameof(image));
-            }
-        }
+        ThrowIfNotFinite(image, Info.ImageColumnName);
+        ThrowIfNotFinite(radiomics, Info.RadiomicsColumnName);
         lock (gate)
         {
             using var noGrad = no_grad();
@@ -103,4 +98,15 @@ public sealed class FusionModel : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => network.Dispose();
+
+    private static void ThrowIfNotFinite(ReadOnlySpan<float> values, string column)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"Column '{column}' has a non-finite value ({values[i]}) at index {i}.");
+            }
+        }
+    }
 }

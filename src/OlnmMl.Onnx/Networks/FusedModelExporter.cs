@@ -5,8 +5,8 @@ namespace OlnmMl.Onnx.Networks;
 
 /// <summary>
 /// Writes a fused model as one ONNX graph: inputs <c>image</c> [N,C,S,S,S] (and <c>pet</c>) and
-/// <c>radiomics</c> [N,k], output <c>probability</c> [N]. CT (and PET) go through their ResNet
-/// encoders, radiomics through the fitted normalisation and selection, then the fusion head.
+/// <c>radiomics</c> [N,k], output <c>probability</c> [N]. CT (and PET) go through their ResNet or
+/// DenseNet encoders (told apart by their parameter names), radiomics through the fitted normalisation and selection, then the fusion head.
 /// </summary>
 public static class FusedModelExporter
 {
@@ -36,13 +36,15 @@ public static class FusedModelExporter
         string Volume(string input, string prefix)
         {
             var encoder = weights.Scope(prefix);
-            var channels = encoder.Get("conv1.weight", rank: 5).Shape[1];
+            var channels = encoder.Get(ConvStem(encoder), rank: 5).Shape[1];
             g.AddInput(input, OnnxElementType.Float, OnnxDim.Batch, channels, size, size, size);
-            return ResNet3dOnnx.AppendEncoder(g, input, encoder, definition.Encoder).Features;
+            return DenseNet3dOnnx.IsDenseNet(encoder)
+                ? DenseNet3dOnnx.AppendEncoder(g, input, encoder, definition.Encoder.BatchNormEpsilon).Features
+                : ResNet3dOnnx.AppendEncoder(g, input, encoder, definition.Encoder).Features;
         }
 
         // Radiomics-only models (no encoder weights) have no image input.
-        if (weights.Scope(definition.ImageEncoderPrefix).Contains("conv1.weight"))
+        if (HasEncoder(weights.Scope(definition.ImageEncoderPrefix)))
         {
             modalities.Add(Volume(ImageInput, definition.ImageEncoderPrefix));
         }
@@ -86,15 +88,19 @@ public static class FusedModelExporter
         return g;
     }
 
+    private static string ConvStem(StateDict encoder) => DenseNet3dOnnx.IsDenseNet(encoder) ? "features.conv0.weight" : "conv1.weight";
+
+    private static bool HasEncoder(StateDict encoder) => encoder.Contains(ConvStem(encoder));
+
     /// <summary>Writes the model with its input/output contracts added to <paramref name="metadata"/>; returns the file size in bytes.</summary>
     public static long Export(FusedModelDefinition definition, OnnxModelMetadata metadata, string path)
     {
         var g = BuildGraph(definition);
         var contracts = new List<OnnxTensorContract>();
         var weights = new StateDict(definition.Weights);
-        long Channels(string prefix) => weights.Scope(prefix).Get("conv1.weight").Shape[1];
+        long Channels(string prefix) => weights.Scope(prefix).Get(ConvStem(weights.Scope(prefix))).Shape[1];
         var s = definition.ImageSize;
-        if (weights.Scope(definition.ImageEncoderPrefix).Contains("conv1.weight"))
+        if (HasEncoder(weights.Scope(definition.ImageEncoderPrefix)))
         {
             contracts.Add(new OnnxTensorContract(ImageInput, [-1, Channels(definition.ImageEncoderPrefix), s, s, s], [], "CT crop around the tumour, 1 mm isotropic, scaled to [0, 1]"));
         }

@@ -47,7 +47,8 @@ public sealed record FusedModelDefinition
 
     /// <summary>
     /// The definition of an OlnmMl.Torch <c>FusionNetwork</c> state dict (encoder under <c>encoder.</c>, head per
-    /// <see cref="FusionHeadSpec.ForFusionNetwork"/>) for a published mode name and crop edge.
+    /// <see cref="FusionHeadSpec.ForFusionNetwork"/>) for a published mode name and crop edge; <c>deep-only</c>
+    /// gets no radiomics input (the network ignores it) and <c>radiomics-only</c> no image input (it has no encoder).
     /// </summary>
     public static FusedModelDefinition ForFusionNetwork(
         IReadOnlyDictionary<string, ParameterTensor> weights, string mode, int imageEdge, IReadOnlyList<string> radiomicsFeatureNames) =>
@@ -56,7 +57,7 @@ public sealed record FusedModelDefinition
             Weights = weights,
             ImageEncoderPrefix = "encoder.",
             ImageSize = imageEdge,
-            RadiomicsFeatureNames = radiomicsFeatureNames,
+            RadiomicsFeatureNames = string.Equals(mode, "deep-only", StringComparison.OrdinalIgnoreCase) ? [] : radiomicsFeatureNames,
             Head = FusionHeadSpec.ForFusionNetwork(mode),
         };
 }

@@ -48,7 +48,7 @@ public sealed record FusionHeadSpec
     /// <summary>
     /// The head of OlnmMl.Torch's <c>FusionNetwork</c> for a published mode name: <c>add*</c>
     /// (d + L(r)), <c>learnable-add*</c> (α d + β L(r)), <c>concat*</c> ([d, L(r)]), <c>concat</c> ([d, r]),
-    /// <c>deep-only</c> (d); L = <c>radiomics_projection</c>, α, β = <c>deep_weight</c>, <c>radiomics_weight</c>,
+    /// <c>deep-only</c> (d), <c>radiomics-only</c> (r); L = <c>radiomics_projection</c>, α, β = <c>deep_weight</c>, <c>radiomics_weight</c>,
     /// then <c>head</c> (Linear → 2 logits, softmax).
     /// </summary>
     /// <exception cref="ArgumentException">The name is not one of those modes.</exception>
@@ -64,8 +64,8 @@ public sealed record FusionHeadSpec
             Output = HeadOutput.Softmax,
         },
         "concat*" => new() { Kind = FusionKind.Concat, Projections = ["", "radiomics_projection"], Layers = ["head"], Output = HeadOutput.Softmax },
-        "concat" or "deep-only" => new() { Kind = FusionKind.Concat, Layers = ["head"], Output = HeadOutput.Softmax },
+        "concat" or "deep-only" or "radiomics-only" => new() { Kind = FusionKind.Concat, Layers = ["head"], Output = HeadOutput.Softmax },
         _ => throw new ArgumentException(
-            $"Fusion mode '{mode}' has no ONNX head; known: add*, learnable-add*, concat*, concat, deep-only.", nameof(mode)),
+            $"Fusion mode '{mode}' has no ONNX head; known: add*, learnable-add*, concat*, concat, deep-only, radiomics-only.", nameof(mode)),
     };
 }

@@ -30,6 +30,7 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
         { "add*", FusionMode.AddProjected, 7 },
         { "learnable-add*", FusionMode.LearnableAddProjected, 1 }, { "learnable-add*", FusionMode.LearnableAddProjected, 7 },
         { "concat*", FusionMode.ConcatProjected, 7 },
+        { "deep-only", FusionMode.DeepOnly, 7 }, { "radiomics-only", FusionMode.RadiomicsOnly, 7 },
     };
 
     [Theory]
@@ -54,16 +55,8 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
             .Where(kv => kv.Value.dtype == ScalarType.Float32)
             .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape));
         var path = Path.Combine(_folder, "fusion.onnx");
-        FusedModelExporter.Export(
-            new FusedModelDefinition
-            {
-                Weights = weights,
-                ImageSize = size,
-                RadiomicsFeatureNames = Enumerable.Range(0, RadiomicsCount).Select(i => $"f{i}").ToArray(),
-                Head = FusionHeadSpec.ForFusionNetwork(modeName),
-            },
-            new OnnxModelMetadata(),
-            path);
+        var names = Enumerable.Range(0, RadiomicsCount).Select(i => $"f{i}").ToArray();
+        FusedModelExporter.Export(FusedModelDefinition.ForFusionNetwork(weights, modeName, size, names), new OnnxModelMetadata(), path);
 
         float[] expected;
         using (no_grad())
@@ -74,11 +67,18 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
         }
 
         using var scorer = new OnnxScorer(path);
-        var actual = scorer.Predict(new Dictionary<string, OnnxInput>
+        var inputs = new Dictionary<string, OnnxInput>();
+        if (mode != FusionMode.RadiomicsOnly)
         {
-            ["image"] = new(image.data<float>().ToArray(), [batch, 1, size, size, size]),
-            ["radiomics"] = new(radiomics.data<float>().ToArray(), [batch, RadiomicsCount]),
-        });
+            inputs["image"] = new(image.data<float>().ToArray(), [batch, 1, size, size, size]);
+        }
+
+        if (mode != FusionMode.DeepOnly)
+        {
+            inputs["radiomics"] = new(radiomics.data<float>().ToArray(), [batch, RadiomicsCount]);
+        }
+
+        var actual = scorer.Predict(inputs);
 
         var maxDelta = expected.Select((e, i) => Math.Abs(e - actual[i])).Max();
         output.WriteLine($"TorchSharp {modeName} {architecture} batch {batch}: max |Δp| = {maxDelta:E2}; p = {string.Join(", ", expected.Select(v => v.ToString("F4")))}");

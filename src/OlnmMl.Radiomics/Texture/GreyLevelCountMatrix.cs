@@ -33,8 +33,10 @@ public sealed class GreyLevelCountMatrix : ITextureMatrix
     /// <summary>N<sub>v</sub>: number of voxels the matrix was built from.</summary>
     public double VoxelCount { get; private set; }
 
-    /// <summary>Loads dense counts whose column c holds j = c + 1.</summary>
-    bool ITextureMatrix.Load(ReadOnlySpan<int> denseCounts, long voxelCount)
+    bool ITextureMatrix.Load(ReadOnlySpan<int> counts, long voxelCount) => LoadDense(counts, voxelCount);
+
+    /// <summary>Loads dense counts (N<sub>g</sub> rows) whose column c holds j = c + 1; false when all are 0.</summary>
+    internal bool LoadDense(ReadOnlySpan<int> denseCounts, long voxelCount)
     {
         var width = denseCounts.Length / LevelCount;
         var used = 0;

@@ -37,7 +37,7 @@ public static class Ngldm
         var aggregations = settings.Aggregations.Distinct().ToArray();
         var accumulators = aggregations.ToDictionary(a => a, a => new FeatureAccumulator<GreyLevelCountMatrix>(Table, a.IbsiCode()));
         using var grid = PaddedRoi.Create(roi, settings.Distance, withMorphology: false);
-        ITextureMatrix matrix = new GreyLevelCountMatrix(grid.LevelCount);
+        var matrix = new GreyLevelCountMatrix(grid.LevelCount);
         accumulators.TryGetValue(ZoneAggregation.Averaged2D, out var averaged);
         accumulators.TryGetValue(ZoneAggregation.Merged25D, out var merged);
         if (averaged is not null || merged is not null)
@@ -53,9 +53,9 @@ public static class Ngldm
                 {
                     slice.Clear();
                     NeighbourhoodKernels.Dependences(grid, offsets, settings.Coarseness, z, z + 1, slice);
-                    if (averaged is not null && matrix.Load(slice, grid.SliceVoxelCount(z)))
+                    if (averaged is not null && matrix.LoadDense(slice, grid.SliceVoxelCount(z)))
                     {
-                        averaged.Add((GreyLevelCountMatrix)matrix);
+                        averaged.Add(matrix);
                     }
 
                     for (var k = 0; k < cells; k++)
@@ -64,9 +64,9 @@ public static class Ngldm
                     }
                 }
 
-                if (merged is not null && matrix.Load(sum, grid.VoxelCount))
+                if (merged is not null && matrix.LoadDense(sum, grid.VoxelCount))
                 {
-                    merged.Add((GreyLevelCountMatrix)matrix);
+                    merged.Add(matrix);
                 }
             }
             finally
@@ -85,9 +85,9 @@ public static class Ngldm
                 var counts = buffer.AsSpan(0, cells);
                 counts.Clear();
                 NeighbourhoodKernels.Dependences(grid, offsets, settings.Coarseness, grid.Pad, grid.Nz - grid.Pad, counts);
-                if (matrix.Load(counts, grid.VoxelCount))
+                if (matrix.LoadDense(counts, grid.VoxelCount))
                 {
-                    volume.Add((GreyLevelCountMatrix)matrix);
+                    volume.Add(matrix);
                 }
             }
             finally

@@ -49,6 +49,31 @@ public sealed class OnnxWriterTests : IDisposable
     }
 
     [Fact]
+    public void Onnx_ml_domain_nodes_import_the_ml_opset_and_run()
+    {
+        var g = new OnnxGraphBuilder("ml");
+        var x = g.AddInput("x", OnnxElementType.Float, OnnxDim.Batch, 2);
+        var y = g.AddNode(
+            "Scaler",
+            OnnxGraphBuilder.MlDomain,
+            [x],
+            ["scaled"],
+            OnnxAttribute.Floats("offset", 1f, -1f),
+            OnnxAttribute.Floats("scale", 2f, 3f))[0];
+        g.AddOutput(y, "y", OnnxElementType.Float, OnnxDim.Batch, 2);
+        var path = Path.Combine(_folder, "ml.onnx");
+        OnnxModelWriter.Write(g, new OnnxModelMetadata(), path);
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
+        using var scorer = new OnnxScorer(path);
+
+        // ai.onnx.ml Scaler: y = (x − offset) · scale → ((4 − 1)·2, (1 + 1)·3) = (6, 6).
+        var result = scorer.Predict([4f, 1f], [1, 2], "y");
+
+        Assert.Equal(OnnxModelWriter.MlOpset, Assert.Single(model.OpsetImport, o => o.Domain == OnnxGraphBuilder.MlDomain).Version);
+        Assert.Equal([6f, 6f], result);
+    }
+
+    [Fact]
     public void Metadata_round_trips_through_onnx_runtime_custom_metadata()
     {
         var metadata = new OnnxModelMetadata

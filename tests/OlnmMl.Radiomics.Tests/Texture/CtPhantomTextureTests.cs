@@ -10,7 +10,8 @@ namespace OlnmMl.Radiomics.Tests.Texture;
 /// The texture families on the IBSI CT radiomics phantom, prepared by the ibsi-ct-a … ibsi-ct-e
 /// presets (interpolation, re-segmentation, discretisation), against the reference values of the IBSI
 /// manual's benchmark tables (Data/ibsi_ct_phantom_texture_reference.csv, transcribed for GLCM
-/// features 1–5 and the GLSZM, GLDZM, NGTDM and NGLDM features whose tables were read; 327 rows).
+/// features 1–5, GLRLM features 1–6 and the GLSZM, GLDZM, NGTDM and NGLDM features whose tables
+/// were read; 411 rows).
 /// </summary>
 public sealed class CtPhantomTextureTests
 {
@@ -25,9 +26,9 @@ public sealed class CtPhantomTextureTests
         return (VolumeIO.Read(Path.Combine(folder, "image", "phantom.nii.gz")), VolumeIO.Read(Path.Combine(folder, "mask", "mask.nii.gz")));
     });
 
-    // A–D: every transcribed row matches (282 of 282). Configuration E is left out: its rows need the
+    // A–D: every transcribed row matches (354 of 354). Configuration E is left out: its rows need the
     // tricubic image interpolation IBSI prescribes for E, which the ibsi-ct-e preset replaces with
-    // trilinear (the intensity statistics of E differ for the same reason); with it 3 of 45 rows match.
+    // trilinear (the intensity statistics of E differ for the same reason), so most E rows differ.
     [Theory]
     [InlineData("A", 1.0)]
     [InlineData("B", 1.0)]
@@ -46,6 +47,7 @@ public sealed class CtPhantomTextureTests
         var computed = new Dictionary<string, IReadOnlyList<FeatureValue>>
         {
             ["glcm"] = Glcm.Compute(roi, new GlcmSettings { Aggregations = planar ? Slice2D : Volume3D, Distance = settings.TextureDistance }),
+            ["glrlm"] = Glrlm.Compute(roi, new GlrlmSettings { Aggregations = planar ? Slice2D : Volume3D }),
             ["glszm"] = Glszm.Compute(roi, new GlszmSettings { Aggregations = zone }),
             ["gldzm"] = Gldzm.Compute(roi, new GldzmSettings { Aggregations = zone }),
             ["ngtdm"] = Ngtdm.Compute(roi, new NgtdmSettings { Aggregations = zone }),

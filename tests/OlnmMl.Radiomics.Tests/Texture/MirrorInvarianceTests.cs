@@ -12,7 +12,7 @@ public sealed class MirrorInvarianceTests
     public static TheoryData<string, int> FamiliesAndAxes()
     {
         var data = new TheoryData<string, int>();
-        foreach (var family in TextureFamilies.ByReferenceName.Keys)
+        foreach (var family in PhantomTextureFamilies.ByReferenceName.Keys)
         {
             for (var axis = 0; axis < 3; axis++)
             {
@@ -27,7 +27,7 @@ public sealed class MirrorInvarianceTests
     [MemberData(nameof(FamiliesAndAxes))]
     public void Mirrored_phantom_gives_the_same_features(string family, int axis)
     {
-        var compute = TextureFamilies.ByReferenceName[family];
+        var compute = PhantomTextureFamilies.ByReferenceName[family];
         var original = compute(IbsiDigitalPhantom.Roi);
         var mirrored = compute(TestRois.Mirror(IbsiDigitalPhantom.Roi, axis));
         Assert.Equal(original.Count, mirrored.Count);

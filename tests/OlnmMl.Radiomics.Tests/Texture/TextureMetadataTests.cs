@@ -17,7 +17,7 @@ public sealed partial class TextureMetadataTests
     public static TheoryData<string> FeatureMethods()
     {
         var data = new TheoryData<string>();
-        foreach (var method in TextureFamilies.Types.SelectMany(FormulaMethods))
+        foreach (var method in PhantomTextureFamilies.Types.SelectMany(FormulaMethods))
         {
             data.Add($"{method.DeclaringType!.Name}.{method.Name}");
         }
@@ -44,7 +44,7 @@ public sealed partial class TextureMetadataTests
     [Fact]
     public void Codes_are_unique_across_families_and_names_within_a_family()
     {
-        var tags = TextureFamilies.Types
+        var tags = PhantomTextureFamilies.Types
             .SelectMany(t => FormulaMethods(t).Select(m => (Family: t.Name, Tag: m.GetCustomAttribute<IbsiFeatureAttribute>()!)))
             .ToArray();
         Assert.Equal(tags.Length, tags.Select(t => t.Tag.Code).Distinct().Count());
@@ -55,7 +55,7 @@ public sealed partial class TextureMetadataTests
     public void Every_feature_code_has_a_digital_phantom_reference_value()
     {
         var referenced = IbsiDigitalPhantom.ReferenceRows.Select(r => r.Code).ToHashSet();
-        var missing = TextureFamilies.Types
+        var missing = PhantomTextureFamilies.Types
             .SelectMany(FormulaMethods)
             .Select(m => m.GetCustomAttribute<IbsiFeatureAttribute>()!.Code)
             .Where(code => !referenced.Contains(code))
@@ -89,7 +89,7 @@ public sealed partial class TextureMetadataTests
     private static MethodInfo Method(string qualifiedName)
     {
         var parts = qualifiedName.Split('.');
-        return TextureFamilies.Types.Single(t => t.Name == parts[0]).GetMethods().Single(m => m.Name == parts[1]);
+        return PhantomTextureFamilies.Types.Single(t => t.Name == parts[0]).GetMethods().Single(m => m.Name == parts[1]);
     }
 
     [GeneratedRegex("^[0-9A-Z]{4}$")]

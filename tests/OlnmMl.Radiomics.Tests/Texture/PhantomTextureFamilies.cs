@@ -3,7 +3,7 @@ using OlnmMl.Radiomics.Texture;
 namespace OlnmMl.Radiomics.Tests.Texture;
 
 /// <summary>The texture families by their name in the IBSI reference table, with default settings.</summary>
-public static class TextureFamilies
+public static class PhantomTextureFamilies
 {
     public static readonly IReadOnlyDictionary<string, Func<DiscretisedRoi, IReadOnlyList<FeatureValue>>> ByReferenceName =
         new Dictionary<string, Func<DiscretisedRoi, IReadOnlyList<FeatureValue>>>

@@ -8,7 +8,12 @@ namespace OlnmMl.Benchmarks.Torch;
 /// CPU training throughput of ResNet-18 (MedicalNet layout, 1 channel, 2-way head): one forward +
 /// backward pass of a batch of 2 crops (batch norm needs two) at 32³, 64³ and 96³. Samples/s =
 /// 2 / mean time; GFLOP/s = 2 · 3 · <see cref="ResNetFlops.Forward18"/> / time. Compare with
-/// <see cref="MatmulRooflineBenchmarks"/>. Run: <c>--filter '*ResNet18Training*' --job short --inProcess</c>.
+/// <see cref="MatmulRooflineBenchmarks"/>. Run: <c>--filter '*ResNet18Training*' --job short --inProcess</c>
+/// (with OMP_WAIT_POLICY=PASSIVE on a shared machine).
+/// Measured 2026-11-24 on the 2-core EPYC while shared (load ≈ 20), matmul roofline 49.6 GFLOP/s in the
+/// same run: 32³ 417 ms (4.8 samples/s, 13.9 GFLOP/s, 28 %), 64³ 2.48 s (0.81 samples/s, 19.0 GFLOP/s,
+/// 38 %), 96³ 5.60 s (0.36 samples/s, 28.4 GFLOP/s, 57 %). Small grids starve the deep layers
+/// (layer4 at 1–3³) and leave memory-bound BN/ReLU and per-op overhead dominant.
 /// </summary>
 public class ResNet18TrainingBenchmarks
 {

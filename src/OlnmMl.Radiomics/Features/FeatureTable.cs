@@ -32,8 +32,4 @@ public sealed class FeatureTable<TContext>
     /// <summary>Evaluates every feature on <paramref name="context"/>.</summary>
     public IEnumerable<FeatureValue> Evaluate(TContext context) =>
         _features.Select(f => new FeatureValue(f.Tag.Name, f.Tag.Code, "", f.Compute(context)));
-
-    /// <summary>Every feature NaN (an empty ROI).</summary>
-    public IEnumerable<FeatureValue> Undefined() =>
-        _features.Select(f => new FeatureValue(f.Tag.Name, f.Tag.Code, "", double.NaN));
 }

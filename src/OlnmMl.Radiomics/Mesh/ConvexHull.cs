@@ -13,14 +13,8 @@ public sealed class ConvexHull
 
     private ConvexHull((long X, long Y, long Z)[] points) => _points = points;
 
-    /// <summary>Hull faces as point-index triples, outward oriented.</summary>
-    public IReadOnlyList<(int A, int B, int C)> Faces => _faces;
-
     /// <summary>Indices of the points that are hull vertices.</summary>
     public IEnumerable<int> VertexIndices => _faces.SelectMany(f => new[] { f.A, f.B, f.C }).Distinct();
-
-    /// <summary>The points the hull was built from.</summary>
-    public IReadOnlyList<(long X, long Y, long Z)> Points => _points;
 
     /// <summary>Builds the hull, or returns null when all points are coplanar (no volume).</summary>
     public static ConvexHull? Build(IReadOnlyList<(int X, int Y, int Z)> lattice)

@@ -10,7 +10,7 @@ namespace OlnmMl.Radiomics.Tests.Texture;
 /// The texture families on the IBSI CT radiomics phantom, prepared by the ibsi-ct-a … ibsi-ct-e
 /// presets (interpolation, re-segmentation, discretisation), against the reference values of the IBSI
 /// manual's benchmark tables (Data/ibsi_ct_phantom_texture_reference.csv, transcribed for GLCM
-/// features 1–12, GLRLM features 1–6, GLSZM 2–16 but 13, GLDZM 1–14, NGTDM 1–5 and NGLDM 1–8;
+/// features 1–12, GLRLM 1–6, GLSZM 2–10, 15 and 16, GLDZM 1–14, NGTDM 1–5 and NGLDM 1–7;
 /// 510 rows).
 /// </summary>
 public sealed class CtPhantomTextureTests

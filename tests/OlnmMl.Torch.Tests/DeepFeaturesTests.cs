@@ -61,6 +61,46 @@ public sealed class DeepFeaturesTests : IDisposable
         Assert.All(crops[1], v => Assert.Equal(0f, v, 6));
     }
 
+    public sealed class LabelledCaseRow
+    {
+        public string ImagePath { get; set; } = "";
+        public string MaskPath { get; set; } = "";
+        public bool Label { get; set; }
+    }
+
+    [Fact]
+    public void FineTuningKeepsTheEncoderOfADeepOnlyFusionRunOnTheSameCrops()
+    {
+        // Reference: the fusion trainer in deep-only mode on the Crops column of the same rows
+        // with the same options (deterministic per seed) — its EMA encoder must be the one frozen.
+        var rows = Enumerable.Range(0, 6).Select(i =>
+        {
+            var (ct, mask) = WriteCase($"case{i}", i < 3 ? -500f : -900f, maskEdge: 4);
+            return new LabelledCaseRow { ImagePath = ct, MaskPath = mask, Label = i < 3 };
+        }).ToList();
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var tuning = new Fusion.FusionTrainerOptions { Epochs = 2, BatchSize = 3, LearningRate = 1e-2, CentreColumnName = null, Seed = 9, EarlyStoppingPatience = 0 };
+        var options = Options() with { FineTuning = tuning };
+        using var tuned = ml.Transforms.DeepFeatures(options).Fit(data);
+        var features = tuned.Transform(data).GetColumn<float[]>("DeepFeatures").ToList();
+
+        var crops = ml.Transforms.Crops(new Crops.CropsOptions { Crop = options.Crop, CacheDirectory = options.CacheDirectory }).Fit(data).Transform(data);
+        using var reference = ml.BinaryClassification.Trainers.Fusion(tuning with
+        {
+            Mode = Fusion.FusionMode.DeepOnly,
+            Architecture = "resnet10-tiny",
+        }).Fit(crops);
+        var images = crops.GetColumn<float[]>("Image").ToList();
+        var encoder = reference.Model.Network.Encoder!;
+        using var input = torch.tensor(images[0], [1, 1, 16, 16, 16]);
+        using var expected = encoder.Features(input);
+        Assert.Equal(expected.data<float>().ToArray(), features[0]);
+
+        using var untuned = ml.Transforms.DeepFeatures(Options()).Fit(data);
+        Assert.NotEqual(untuned.Transform(data).GetColumn<float[]>("DeepFeatures").First(), features[0]);
+    }
+
     [Fact]
     public void AMaskLargerThanTheCropNamesTheMaskFile()
     {

@@ -10,8 +10,8 @@ namespace OlnmMl.Torch.DeepFeatures;
 /// Builds the headless encoder named in <see cref="DeepFeaturesOptions"/> (seeded random weights, or
 /// strict loading from a PyTorch/TorchSharp file) and returns a <see cref="DeepFeaturesTransformer"/>
 /// that adds its pooled features as a vector column usable by any ML.NET trainer.
-/// Fitting reads no rows (the encoder is not trained here; fine-tune with the fusion trainer's
-/// <c>deep-only</c> mode).
+/// Fitting reads no rows unless <see cref="DeepFeaturesOptions.FineTuning"/> is set, in which case
+/// the encoder is first trained (deep-only fusion trainer) on the fitting rows' crops and labels.
 /// </summary>
 public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptions options) : IEstimator<DeepFeaturesTransformer>
 {
@@ -37,6 +37,10 @@ public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptio
             {
                 CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder);
             }
+            if (Options.FineTuning is { } tuning)
+            {
+                FineTune(encoder, input, tuning, channels);
+            }
             var device = Options.Device.Resolve();
             encoder.to(device);
             return new DeepFeaturesTransformer(mlContext, Options, encoder, device);
@@ -45,6 +49,35 @@ public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptio
         {
             encoder.Dispose();
             throw;
+        }
+    }
+
+    private void FineTune(FeatureNetwork encoder, IDataView input, Fusion.FusionTrainerOptions tuning, int channels)
+    {
+        const string cropColumn = "DeepFeaturesFineTuningCrop";
+        var crops = new Crops.CropsEstimator(mlContext, new Crops.CropsOptions
+        {
+            OutputColumnName = cropColumn,
+            ImagePathColumnName = Options.ImagePathColumnName,
+            MaskPathColumnName = Options.MaskPathColumnName,
+            PetPathColumnName = Options.PetPathColumnName,
+            Crop = Options.Crop,
+            CacheDirectory = Options.CacheDirectory,
+        }).Fit(input).Transform(input);
+        var trainer = new Fusion.FusionTrainer(mlContext, tuning with
+        {
+            Mode = Fusion.FusionMode.DeepOnly,
+            Architecture = Options.Architecture,
+            ImageChannels = channels,
+            ImageColumnName = cropColumn,
+            EncoderWeightsPath = Options.EncoderWeightsPath,
+        });
+        using var tuned = trainer.Fit(crops);
+        var trained = tuned.Model.Network.Encoder!.state_dict();
+        using var noGrad = no_grad();
+        foreach (var (name, tensor) in encoder.state_dict())
+        {
+            tensor.copy_(trained[name]);
         }
     }
 

@@ -1,4 +1,5 @@
 using OlnmMl.Imaging.Preprocessing;
+using OlnmMl.Torch.Fusion;
 
 namespace OlnmMl.Torch.DeepFeatures;
 
@@ -26,6 +27,14 @@ public sealed record DeepFeaturesOptions
 
     /// <summary>PyTorch state_dict or TorchSharp checkpoint for the encoder (strict; a <c>fc.</c> head and MedicalNet's <c>conv_seg.</c> are ignored).</summary>
     public string? EncoderWeightsPath { get; init; }
+
+    /// <summary>
+    /// When set, the encoder is fine-tuned on the fitting rows before it is frozen: a
+    /// <c>deep-only</c> <see cref="FusionTrainer"/> run with these options (their label and centre
+    /// columns; architecture, channels, initial weights and the image column are taken from here),
+    /// keeping its EMA encoder. Null = no fine-tuning (random or loaded weights as they are).
+    /// </summary>
+    public FusionTrainerOptions? FineTuning { get; init; }
 
     /// <summary>Resampling, intensity window and crop; the published defaults (1 mm, [−1600, 400] HU, 96³).</summary>
     public CropOptions Crop { get; init; } = new();

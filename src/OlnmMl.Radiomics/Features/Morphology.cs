@@ -5,7 +5,6 @@ namespace OlnmMl.Radiomics.Features;
 /// <summary>
 /// Morphological features (IBSI 1 §3.1). V and A are the volume and area of the marching-cubes mesh of
 /// the morphological mask, λ₁ ≥ λ₂ ≥ λ₃ the principal component eigenvalues of its voxel positions.
-/// The oriented minimum bounding box densities (ZH1A, IQYR) are not computed.
 /// </summary>
 public static class Morphology
 {
@@ -127,6 +126,22 @@ public static class Morphology
     {
         var (x, y, z) = BoxEdges(m);
         return m.MeshArea / (2 * (x * y + y * z + x * z));
+    }
+
+    /// <summary>Volume density (oriented minimum bounding box) V/(abc), the box from <see cref="OrientedBoundingBox"/>.</summary>
+    [IbsiFeature("v_dens_ombb", "ZH1A")]
+    public static double VolumeDensityOmbb(MorphologySample m)
+    {
+        var (a, b, c) = m.OrientedBox;
+        return m.MeshVolume / (a * b * c);
+    }
+
+    /// <summary>Area density (oriented minimum bounding box) A/(2(ab + bc + ac)), the same box as ZH1A.</summary>
+    [IbsiFeature("a_dens_ombb", "IQYR")]
+    public static double AreaDensityOmbb(MorphologySample m)
+    {
+        var (a, b, c) = m.OrientedBox;
+        return m.MeshArea / (2 * (a * b + b * c + a * c));
     }
 
     /// <summary>Volume density (approximate enclosing ellipsoid) V/(4π abc/3), semi-axes a = 2√λ₁, b = 2√λ₂, c = 2√λ₃.</summary>

@@ -13,6 +13,7 @@ public sealed class MorphologySample
 {
     private readonly Lazy<ConvexHull?> _hull;
     private readonly Lazy<double[]> _mvee;
+    private readonly Lazy<(double A, double B, double C)> _ombb;
     private readonly Lazy<(double Moran, double Geary)> _autocorrelation;
 
     /// <summary>Meshes and measures <paramref name="roi"/>.</summary>
@@ -27,6 +28,9 @@ public sealed class MorphologySample
         _mvee = new Lazy<double[]>(() => Hull is { } h
             ? Ellipsoid.MinimumVolumeEnclosing(h.VertexIndices.Select(i => h.Scale(i, roi.Spacing.X / 2, roi.Spacing.Y / 2, roi.Spacing.Z / 2)).ToArray())
             : [double.NaN, double.NaN, double.NaN]);
+        _ombb = new Lazy<(double, double, double)>(() => Hull is { } h
+            ? OrientedBoundingBox.Fit(HullVertices().ToArray(), h.FaceNormals(roi.Spacing.X / 2, roi.Spacing.Y / 2, roi.Spacing.Z / 2))
+            : (double.NaN, double.NaN, double.NaN));
         _autocorrelation = new Lazy<(double, double)>(() => SpatialAutocorrelation.Compute(roi));
     }
 
@@ -50,6 +54,9 @@ public sealed class MorphologySample
 
     /// <summary>Semi-axes of the minimum-volume enclosing ellipsoid of the hull vertices, descending.</summary>
     public double[] EnclosingEllipsoidAxes => _mvee.Value;
+
+    /// <summary>Edge lengths of the (approximate) oriented minimum bounding box of the hull vertices.</summary>
+    public (double A, double B, double C) OrientedBox => _ombb.Value;
 
     /// <summary>Moran's I and Geary's C of the intensity-mask voxels.</summary>
     public (double Moran, double Geary) Autocorrelation => _autocorrelation.Value;

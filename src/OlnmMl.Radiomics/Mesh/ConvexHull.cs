@@ -13,6 +13,19 @@ public sealed class ConvexHull
 
     private ConvexHull((long X, long Y, long Z)[] points) => _points = points;
 
+    /// <summary>Unit outward normals of the hull faces after scaling the lattice by (sx, sy, sz).</summary>
+    public IEnumerable<(double X, double Y, double Z)> FaceNormals(double sx, double sy, double sz)
+    {
+        foreach (var (a, b, c) in _faces)
+        {
+            var (p, q, r) = (Scale(a, sx, sy, sz), Scale(b, sx, sy, sz), Scale(c, sx, sy, sz));
+            double ux = q.X - p.X, uy = q.Y - p.Y, uz = q.Z - p.Z, vx = r.X - p.X, vy = r.Y - p.Y, vz = r.Z - p.Z;
+            double nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+            var length = Math.Sqrt(nx * nx + ny * ny + nz * nz);
+            yield return (nx / length, ny / length, nz / length);
+        }
+    }
+
     /// <summary>Indices of the points that are hull vertices.</summary>
     public IEnumerable<int> VertexIndices => _faces.SelectMany(f => new[] { f.A, f.B, f.C }).Distinct();
 

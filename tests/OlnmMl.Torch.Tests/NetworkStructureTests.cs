@@ -15,6 +15,8 @@ public sealed class NetworkStructureTests
     //   ResNet-18 = 21,952 + 128 + layer1 442,880 + layer2 1,557,760 + layer3 6,228,480
     //             + layer4 24,908,800 = 33,160,000 (MedicalNet quotes ≈ 33.2 M).
     //   ResNet-10 = 14,355,520; ResNet-34 = 63,469,632; ResNet-50 = 46,155,072 (MedicalNet ≈ 46.2 M).
+    //   Shortcut "A" (MedicalNet's released ResNet-18) drops the three projections:
+    //   33,160,000 − (64·128 + 256) − (128·256 + 512) − (256·512 + 1024) = 32,986,176.
     //   DenseNet-121: dense layer on c inputs = 2c + 128c + 256 + 32·128·27 = 130c + 110,848;
     //     transition c → c/2 = 2c + c²/2; norm5 2·1024; total 11,242,624 (MONAI ≈ 11.2 M + head).
     //   Swin (C = 48, heads 3/6/12/24, window 7): patch_embed 48·8 + 48 = 432; a block of width c
@@ -22,6 +24,7 @@ public sealed class NetworkStructureTests
     [Theory]
     [InlineData("resnet10", 14_355_520L, 512)]
     [InlineData("resnet18", 33_160_000L, 512)]
+    [InlineData("resnet18-medicalnet", 32_986_176L, 512)]
     [InlineData("resnet34", 63_469_632L, 512)]
     [InlineData("resnet50", 46_155_072L, 2048)]
     [InlineData("densenet121", 11_242_624L, 1024)]
@@ -81,6 +84,7 @@ public sealed class NetworkStructureTests
 
     [Theory]
     [InlineData("resnet10", 16)]
+    [InlineData("resnet18-medicalnet", 16)]
     [InlineData("densenet121", 32)]
     public void FeaturesArePooledVectorsAndLogitsHaveOneColumnPerClass(string name, int edge)
     {

@@ -1,10 +1,10 @@
 namespace OlnmMl.Torch.Networks;
 
-/// <summary>The encoders available by name: resnet10/18/34/50 (+ resnet10-tiny for CPU smoke runs), densenet121, swin.</summary>
+/// <summary>The encoders available by name: resnet10/18/34/50 (shortcut B), resnet18/34-medicalnet (shortcut A, as MedicalNet released them), resnet10-tiny (CPU smoke runs), densenet121, swin.</summary>
 public static class NetworkCatalog
 {
     /// <summary>Every architecture name <see cref="Create"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["resnet10", "resnet10-tiny", "resnet18", "resnet34", "resnet50", "densenet121", "swin"];
+    public static IReadOnlyList<string> Names { get; } = ["resnet10", "resnet10-tiny", "resnet18", "resnet18-medicalnet", "resnet34", "resnet34-medicalnet", "resnet50", "densenet121", "swin"];
 
     /// <summary>
     /// Builds the named encoder with <paramref name="inputChannels"/> image channels and a
@@ -17,6 +17,8 @@ public static class NetworkCatalog
             "resnet10" => new ResNet(ResNetArchitecture.ResNet10, inputChannels, numClasses),
             "resnet10-tiny" => new ResNet(ResNetArchitecture.ResNet10Tiny, inputChannels, numClasses),
             "resnet18" => new ResNet(ResNetArchitecture.ResNet18, inputChannels, numClasses),
+            "resnet18-medicalnet" => new ResNet(ResNetArchitecture.ResNet18MedicalNet, inputChannels, numClasses),
+            "resnet34-medicalnet" => new ResNet(ResNetArchitecture.ResNet34MedicalNet, inputChannels, numClasses),
             "resnet34" => new ResNet(ResNetArchitecture.ResNet34, inputChannels, numClasses),
             "resnet50" => new ResNet(ResNetArchitecture.ResNet50, inputChannels, numClasses),
             "densenet121" => new DenseNet(DenseNetArchitecture.DenseNet121, inputChannels, numClasses),

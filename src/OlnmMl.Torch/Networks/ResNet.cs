@@ -47,8 +47,8 @@ public sealed class ResNet : FeatureNetwork
             {
                 long stride = i > 0 && b == 0 ? 2 : 1;
                 blocks[b] = architecture.Block == ResNetBlockKind.Basic
-                    ? new ResNetBasicBlock(inPlanes, planes, stride)
-                    : new ResNetBottleneckBlock(inPlanes, planes, stride);
+                    ? new ResNetBasicBlock(inPlanes, planes, stride, architecture)
+                    : new ResNetBottleneckBlock(inPlanes, planes, stride, architecture);
                 inPlanes = planes * architecture.Expansion;
             }
             layers[i] = nn.Sequential(blocks);

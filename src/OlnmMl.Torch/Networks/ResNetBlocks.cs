@@ -16,14 +16,16 @@ internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
     private readonly Conv3d conv2;
     private readonly BatchNorm3d bn2;
     private readonly Sequential? downsample;
+    private readonly ResNetShortcut shortcut;
 
-    public ResNetBasicBlock(long inPlanes, long planes, long stride) : base(nameof(ResNetBasicBlock))
+    public ResNetBasicBlock(long inPlanes, long planes, long stride, ResNetArchitecture architecture) : base(nameof(ResNetBasicBlock))
     {
         conv1 = nn.Conv3d(inPlanes, planes, 3, stride: stride, padding: 1, bias: false);
         bn1 = nn.BatchNorm3d(planes);
         conv2 = nn.Conv3d(planes, planes, 3, padding: 1, bias: false);
         bn2 = nn.BatchNorm3d(planes);
-        downsample = ResNetShortcut.Create(inPlanes, planes, stride);
+        shortcut = new ResNetShortcut(inPlanes, planes, stride, architecture);
+        downsample = shortcut.Projection;
         RegisterComponents();
     }
 
@@ -32,8 +34,7 @@ internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
         x = bn2.forward(conv2.forward(x));
-        var shortcut = downsample is null ? input : downsample.forward(input);
-        return nn.functional.relu(x.add_(shortcut)).MoveToOuterDisposeScope();
+        return nn.functional.relu(x.add_(shortcut.Apply(input))).MoveToOuterDisposeScope();
     }
 }
 
@@ -50,8 +51,9 @@ internal sealed class ResNetBottleneckBlock : nn.Module<Tensor, Tensor>
     private readonly Conv3d conv3;
     private readonly BatchNorm3d bn3;
     private readonly Sequential? downsample;
+    private readonly ResNetShortcut shortcut;
 
-    public ResNetBottleneckBlock(long inPlanes, long planes, long stride) : base(nameof(ResNetBottleneckBlock))
+    public ResNetBottleneckBlock(long inPlanes, long planes, long stride, ResNetArchitecture architecture) : base(nameof(ResNetBottleneckBlock))
     {
         conv1 = nn.Conv3d(inPlanes, planes, 1, bias: false);
         bn1 = nn.BatchNorm3d(planes);
@@ -59,7 +61,8 @@ internal sealed class ResNetBottleneckBlock : nn.Module<Tensor, Tensor>
         bn2 = nn.BatchNorm3d(planes);
         conv3 = nn.Conv3d(planes, planes * 4, 1, bias: false);
         bn3 = nn.BatchNorm3d(planes * 4);
-        downsample = ResNetShortcut.Create(inPlanes, planes * 4, stride);
+        shortcut = new ResNetShortcut(inPlanes, planes * 4, stride, architecture);
+        downsample = shortcut.Projection;
         RegisterComponents();
     }
 
@@ -69,16 +72,48 @@ internal sealed class ResNetBottleneckBlock : nn.Module<Tensor, Tensor>
         var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
         x = nn.functional.relu(bn2.forward(conv2.forward(x)));
         x = bn3.forward(conv3.forward(x));
-        var shortcut = downsample is null ? input : downsample.forward(input);
-        return nn.functional.relu(x.add_(shortcut)).MoveToOuterDisposeScope();
+        return nn.functional.relu(x.add_(shortcut.Apply(input))).MoveToOuterDisposeScope();
     }
 }
 
-/// <summary>Shortcut type "B" (MONAI default, MedicalNet): 1×1×1 strided conv + BN when shapes change.</summary>
-internal static class ResNetShortcut
+/// <summary>
+/// The residual path of a block: identity when shape is kept; otherwise type "B" (1×1×1 strided
+/// conv + BN, MONAI default, MedicalNet ResNet-10/50) or type "A" (MedicalNet
+/// <c>downsample_basic_block</c>: subsample by the stride and append zero channels).
+/// </summary>
+internal sealed class ResNetShortcut
 {
-    public static Sequential? Create(long inPlanes, long outPlanes, long stride) =>
-        stride == 1 && inPlanes == outPlanes
-            ? null
-            : nn.Sequential(nn.Conv3d(inPlanes, outPlanes, 1, stride: stride, bias: false), nn.BatchNorm3d(outPlanes));
+    private readonly long stride;
+    private readonly long outPlanes;
+    private readonly bool zeroPad;
+
+    public ResNetShortcut(long inPlanes, long outPlanes, long stride, ResNetArchitecture architecture)
+    {
+        this.stride = stride;
+        this.outPlanes = outPlanes;
+        bool changes = stride != 1 || inPlanes != outPlanes;
+        zeroPad = changes && architecture.Shortcut == ResNetShortcutKind.ZeroPad;
+        Projection = changes && architecture.Shortcut == ResNetShortcutKind.Projection
+            ? nn.Sequential(nn.Conv3d(inPlanes, outPlanes, 1, stride: stride, bias: architecture.DownsampleBias), nn.BatchNorm3d(outPlanes))
+            : null;
+    }
+
+    /// <summary>The "B" projection (registered by the block as <c>downsample</c>), or null.</summary>
+    public Sequential? Projection { get; }
+
+    public Tensor Apply(Tensor input)
+    {
+        if (Projection is not null)
+        {
+            return Projection.forward(input);
+        }
+        if (!zeroPad)
+        {
+            return input;
+        }
+        var subsampled = input.slice(2, 0, input.shape[2], stride).slice(3, 0, input.shape[3], stride).slice(4, 0, input.shape[4], stride);
+        var padding = zeros([subsampled.shape[0], outPlanes - subsampled.shape[1], subsampled.shape[2], subsampled.shape[3], subsampled.shape[4]],
+            dtype: input.dtype, device: input.device);
+        return cat([subsampled, padding], 1);
+    }
 }

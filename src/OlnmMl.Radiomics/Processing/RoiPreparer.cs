@@ -40,7 +40,12 @@ public static class RoiPreparer
         bool[] morphological;
         if (settings.Interpolation is { } ip)
         {
-            intensities = Resampler.Resample(image, sub, ip.Image, float.NaN).Voxels;
+            intensities = ip.Image switch
+            {
+                ImageInterpolation.CubicSpline => CubicSplineResampler.Resample(image, sub, float.NaN).Voxels,
+                ImageInterpolation.Nearest => Resampler.Resample(image, sub, Interpolation.Nearest, float.NaN).Voxels,
+                _ => Resampler.Resample(image, sub, Interpolation.Linear, float.NaN).Voxels,
+            };
             if (ip.RoundIntensities)
             {
                 for (var i = 0; i < intensities.Length; i++)

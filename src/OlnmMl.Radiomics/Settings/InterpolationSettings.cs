@@ -1,5 +1,4 @@
 using OlnmMl.Imaging.Geometry;
-using OlnmMl.Imaging.Resampling;
 
 namespace OlnmMl.Radiomics.Settings;
 
@@ -17,7 +16,7 @@ namespace OlnmMl.Radiomics.Settings;
 public sealed record InterpolationSettings(
     Vec3 Spacing,
     bool InPlaneOnly = false,
-    Interpolation Image = Interpolation.Linear,
+    ImageInterpolation Image = ImageInterpolation.Linear,
     bool RoundIntensities = false,
     double MaskThreshold = 0.5)
 {

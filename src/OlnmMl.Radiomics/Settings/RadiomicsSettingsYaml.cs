@@ -1,5 +1,4 @@
 using OlnmMl.Imaging.Geometry;
-using OlnmMl.Imaging.Resampling;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -8,7 +7,7 @@ namespace OlnmMl.Radiomics.Settings;
 
 /// <summary>
 /// Reads a recipe from YAML. Keys (snake_case): <c>name</c>; <c>interpolation</c> {<c>spacing</c> [x, y, z] mm,
-/// <c>in_plane_only</c>, <c>image</c> linear|nearest, <c>round_intensities</c>, <c>mask_threshold</c>};
+/// <c>in_plane_only</c>, <c>image</c> linear|nearest|cubic|nearest, <c>round_intensities</c>, <c>mask_threshold</c>};
 /// <c>resegmentation</c> {<c>range</c> [min, max], <c>outlier_sigma</c>}; <c>discretisation</c> {<c>texture</c>,
 /// <c>histogram</c>, <c>ivh</c>, <c>filtered</c>: {<c>method</c> fixed_bin_number|fixed_bin_size|none, <c>bins</c>,
 /// <c>bin_width</c>}}; <c>image_types</c> [{<c>type</c> original|log|wavelet|square|square_root|logarithm|exponential|gradient,
@@ -115,9 +114,10 @@ public static class RadiomicsSettingsYaml
 
         var kernel = (d.Image ?? "linear") switch
         {
-            "linear" => Imaging.Resampling.Interpolation.Linear,
-            "nearest" => Imaging.Resampling.Interpolation.Nearest,
-            var other => Fail<Interpolation>(source, "interpolation.image", $"unknown kernel '{other}' (expected linear or nearest)"),
+            "linear" => ImageInterpolation.Linear,
+            "nearest" => ImageInterpolation.Nearest,
+            "cubic" => ImageInterpolation.CubicSpline,
+            var other => Fail<ImageInterpolation>(source, "interpolation.image", $"unknown kernel '{other}' (expected linear, nearest or cubic)"),
         };
         var threshold = d.MaskThreshold ?? 0.5;
         if (!(threshold > 0 && threshold <= 1))

@@ -52,7 +52,7 @@ public sealed class CtPhantomReferenceTests
             }
         }
 
-        Console.WriteLine($"IBSI CT configuration {config}: {rows.Count - failures.Count} of {rows.Count} rows within tolerance");
+        Console.WriteLine($"IBSI CT configuration {config}: {rows.Count - failures.Count} of {rows.Count} rows within tolerance" + string.Concat(failures.Select(f => "\n  " + f)));
         Assert.True(rows.Count > 40, $"only {rows.Count} reference rows for configuration {config}");
         Assert.True(failures.Count <= (1 - requiredFraction) * rows.Count, $"{failures.Count} of {rows.Count} rows differ:\n{string.Join("\n", failures)}");
     }

@@ -8,12 +8,59 @@ namespace OlnmMl.Torch.Tests;
 /// protocol 2), opcode by opcode from the pickle specification: an OrderedDict of float32 tensors,
 /// each rebuilt by <c>torch._utils._rebuild_tensor_v2(storage, offset, size, stride, False, OrderedDict())</c>
 /// with the storage as the persistent id ('storage', torch.FloatStorage, key, 'cpu', numel).
+/// <see cref="WriteLegacy"/> writes the pre-1.6 layout instead: pickles of the magic number
+/// 0x1950a86a20f9469cfc6c, protocol 1001, system info, the object (persistent ids with a sixth
+/// element, the view metadata, None) and the storage keys, then each storage as int64 count + bytes.
 /// </summary>
 public static class TorchSaveFile
 {
     public sealed record Entry(string Name, float[] Storage, long[] Size, long[] Stride, long Offset = 0);
 
     public static void Write(string path, IEnumerable<Entry> entries, string? wrapper = null)
+    {
+        var list = entries.ToList();
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        Add(zip, "archive/data.pkl", StatePickle(list, wrapper, legacy: false));
+        Add(zip, "archive/byteorder", Encoding.ASCII.GetBytes("little"));
+        for (int i = 0; i < list.Count; i++)
+        {
+            Add(zip, $"archive/data/{i}", Bytes(list[i].Storage));
+        }
+        Add(zip, "archive/version", Encoding.ASCII.GetBytes("3\n"));
+    }
+
+    public static void WriteLegacy(string path, IEnumerable<Entry> entries)
+    {
+        var list = entries.ToList();
+        var file = new List<byte> { 0x80, 2, 0x8a, 10 };
+        file.AddRange(Convert.FromHexString("6CFC9C46F9206AA85019")); // 0x1950a86a20f9469cfc6c, little-endian
+        file.Add((byte)'.');
+        file.AddRange(new byte[] { 0x80, 2, (byte)'M', 0xe9, 0x03, (byte)'.' }); // 1001
+        file.AddRange(new byte[] { 0x80, 2, (byte)'}', (byte)'.' });             // system info {}
+        file.AddRange(StatePickle(list, wrapper: null, legacy: true));
+        var keys = new List<byte> { 0x80, 2, (byte)']', (byte)'(' };
+        for (int i = 0; i < list.Count; i++)
+        {
+            String(keys, i.ToString());
+        }
+        keys.AddRange(new byte[] { (byte)'e', (byte)'.' });
+        file.AddRange(keys);
+        foreach (var e in list)
+        {
+            file.AddRange(BitConverter.GetBytes((long)e.Storage.Length));
+            file.AddRange(Bytes(e.Storage));
+        }
+        File.WriteAllBytes(path, [.. file]);
+    }
+
+    private static byte[] Bytes(float[] values)
+    {
+        var bytes = new byte[values.Length * 4];
+        Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
+        return bytes;
+    }
+
+    private static byte[] StatePickle(List<Entry> list, string? wrapper, bool legacy)
     {
         var pickle = new List<byte> { 0x80, 2 };
         if (wrapper is not null)
@@ -25,7 +72,6 @@ public static class TorchSaveFile
         pickle.Add((byte)')');
         pickle.Add((byte)'R');
         pickle.Add((byte)'(');
-        var list = entries.ToList();
         for (int i = 0; i < list.Count; i++)
         {
             var e = list[i];
@@ -38,6 +84,10 @@ public static class TorchSaveFile
             String(pickle, i.ToString());
             String(pickle, "cpu");
             Int(pickle, e.Storage.Length);
+            if (legacy)
+            {
+                pickle.Add((byte)'N');
+            }
             pickle.Add((byte)'t');
             pickle.Add((byte)'Q');
             Int(pickle, e.Offset);
@@ -56,17 +106,7 @@ public static class TorchSaveFile
             pickle.Add((byte)'s');
         }
         pickle.Add((byte)'.');
-
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Add(zip, "archive/data.pkl", [.. pickle]);
-        Add(zip, "archive/byteorder", Encoding.ASCII.GetBytes("little"));
-        for (int i = 0; i < list.Count; i++)
-        {
-            var bytes = new byte[list[i].Storage.Length * 4];
-            Buffer.BlockCopy(list[i].Storage, 0, bytes, 0, bytes.Length);
-            Add(zip, $"archive/data/{i}", bytes);
-        }
-        Add(zip, "archive/version", Encoding.ASCII.GetBytes("3\n"));
+        return [.. pickle];
     }
 
     private static void Add(ZipArchive zip, string name, byte[] bytes)

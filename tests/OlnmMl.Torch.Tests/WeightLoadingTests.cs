@@ -38,6 +38,21 @@ public sealed class WeightLoadingTests : IDisposable
     }
 
     [Fact]
+    public void LegacyFormatFilesLoadLikeZipFiles()
+    {
+        // Same tensors as the zip test, in the pre-1.6 layout MedicalNet's weights use.
+        string path = Path.Combine(folder, "legacy.pth");
+        TorchSaveFile.WriteLegacy(path, [
+            new("module.weight", [1, 2, 3, 4, 5, 6], [2, 3], [3, 1]),
+            new("module.bias", [7, 8], [2], [1]),
+        ]);
+        using var linear = torch.nn.Linear(3, 2);
+        CheckpointLoader.Load(linear, path);
+        Assert.Equal(new float[] { 1, 2, 3, 4, 5, 6 }, linear.weight!.data<float>().ToArray());
+        Assert.Equal(new float[] { 7, 8 }, linear.bias!.data<float>().ToArray());
+    }
+
+    [Fact]
     public void AShapeMismatchNamesTheParameterAndBothShapes()
     {
         string path = Path.Combine(folder, "wrong.pth");

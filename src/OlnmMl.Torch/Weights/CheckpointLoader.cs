@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace OlnmMl.Torch.Weights;
 
 /// <summary>
-/// Initialises a network from a file: a PyTorch <c>state_dict</c> (<c>.pt</c>/<c>.pth</c>, zip
-/// format; see <see cref="PyTorchStateDict"/>) or a TorchSharp checkpoint (<c>Module.save</c>).
+/// Initialises a network from a file: a PyTorch <c>state_dict</c> (<c>.pt</c>/<c>.pth</c>, zip or
+/// legacy format; see <see cref="PyTorchStateDict"/>) or a TorchSharp checkpoint (<c>Module.save</c>).
 /// Strict: after removing the <see cref="StrictLoadOptions.StripPrefixes"/> from the file's keys,
 /// every network entry must be present with the same shape, and every file entry must belong to
 /// the network unless it starts with one of <see cref="StrictLoadOptions.IgnorePrefixes"/>.
@@ -20,7 +20,7 @@ public static class CheckpointLoader
         {
             throw new FileNotFoundException($"Weight file '{path}' does not exist.", path);
         }
-        if (IsZip(path))
+        if (IsPyTorchFile(path))
         {
             var weights = PyTorchStateDict.Read(path);
             try
@@ -97,9 +97,18 @@ public static class CheckpointLoader
         }
     }
 
-    private static bool IsZip(string path)
+    /// <summary>
+    /// A zip archive, or a legacy torch.save file: pickle PROTO 2 then LONG1 of 10 bytes (the magic
+    /// number), i.e. 80 02 8A 0A — bytes a TorchSharp checkpoint does not start with.
+    /// </summary>
+    private static bool IsPyTorchFile(string path)
     {
+        if (PyTorchStateDict.IsZip(path))
+        {
+            return true;
+        }
         using var stream = File.OpenRead(path);
-        return stream.ReadByte() == 'P' && stream.ReadByte() == 'K';
+        Span<byte> head = stackalloc byte[4];
+        return stream.Read(head) == 4 && head.SequenceEqual(new byte[] { 0x80, 0x02, 0x8a, 0x0a });
     }
 }

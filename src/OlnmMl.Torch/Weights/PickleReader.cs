@@ -26,9 +26,13 @@ internal sealed class PickleReader(Func<object?, object?> resolvePersistent)
     private readonly Stack<int> marks = new();
     private readonly Dictionary<long, object?> memo = [];
 
-    public object? Read(byte[] data)
+    /// <summary>Reads one pickle starting at <paramref name="position"/>, which is left just past its STOP.</summary>
+    public object? Read(byte[] data, ref int position)
     {
-        int p = 0;
+        stack.Clear();
+        marks.Clear();
+        memo.Clear();
+        int p = position;
         while (true)
         {
             if (p >= data.Length)
@@ -40,7 +44,7 @@ internal sealed class PickleReader(Func<object?, object?> resolvePersistent)
             {
                 case 0x80: p++; break; // PROTO
                 case 0x95: p += 8; break; // FRAME
-                case (byte)'.': return Pop(); // STOP
+                case (byte)'.': position = p; return Pop(); // STOP
                 case (byte)'(': marks.Push(stack.Count); break; // MARK
                 case (byte)'N': stack.Add(null); break;
                 case 0x88: stack.Add(true); break;
@@ -121,6 +125,10 @@ internal sealed class PickleReader(Func<object?, object?> resolvePersistent)
 
     private static object LittleEndianInteger(ReadOnlySpan<byte> bytes)
     {
+        if (bytes.Length > 8)
+        {
+            return new System.Numerics.BigInteger(bytes, isUnsigned: false, isBigEndian: false);
+        }
         long value = 0;
         for (int i = bytes.Length - 1; i >= 0; i--)
         {

@@ -10,15 +10,27 @@ namespace OlnmMl.Torch.Weights;
 /// <c>torch._utils._rebuild_tensor_v2(storage, offset, size, stride, …)</c>) and one raw
 /// little-endian storage per <c>&lt;name&gt;/data/&lt;key&gt;</c>. A checkpoint dictionary holding the
 /// weights under <c>state_dict</c> or <c>model</c> (MedicalNet, MONAI) is unwrapped. No Python runs.
-/// The pre-1.6 legacy (non-zip) format is rejected with a message saying how to convert it.
+/// The pre-1.6 legacy format (MedicalNet's released files) is read too: five pickles (magic
+/// number 0x1950a86a20f9469cfc6c, protocol 1001, system info, the object, the sorted storage keys)
+/// followed by each storage as an int64 element count and its raw little-endian bytes.
 /// </summary>
 public static class PyTorchStateDict
 {
-    private sealed record Storage(ScalarType Type, byte[] Bytes);
+    private sealed class Storage(ScalarType type)
+    {
+        public ScalarType Type { get; } = type;
+        public byte[] Bytes { get; set; } = [];
+    }
+
+    private static readonly System.Numerics.BigInteger LegacyMagic = System.Numerics.BigInteger.Parse("01950a86a20f9469cfc6c", System.Globalization.NumberStyles.HexNumber);
 
     /// <summary>Name → tensor (CPU, contiguous); the caller disposes the tensors.</summary>
     public static Dictionary<string, Tensor> Read(string path)
     {
+        if (!IsZip(path))
+        {
+            return ReadLegacy(path);
+        }
         using var archive = OpenZip(path);
         var pickle = archive.Entries.FirstOrDefault(e => e.FullName.EndsWith("data.pkl", StringComparison.Ordinal))
             ?? throw new InvalidDataException($"'{path}' is a zip file without data.pkl, so not a torch.save file.");
@@ -30,8 +42,76 @@ public static class PyTorchStateDict
         }
         var storages = new Dictionary<string, Storage>();
         var reader = new PickleReader(id => ResolveStorage(id, archive, prefix, storages, path));
-        var root = reader.Read(ReadAll(pickle));
-        var weights = Unwrap(root, path);
+        int position = 0;
+        var root = reader.Read(ReadAll(pickle), ref position);
+        return Rebuild(Unwrap(root, path), path);
+    }
+
+    private static Dictionary<string, Tensor> ReadLegacy(string path)
+    {
+        var data = File.ReadAllBytes(path);
+        var storages = new Dictionary<string, Storage>();
+        var reader = new PickleReader(id => LegacyStorage(id, storages, path));
+        int position = 0;
+        object? magic;
+        try
+        {
+            magic = reader.Read(data, ref position);
+        }
+        catch (Exception error) when (error is InvalidDataException or InvalidCastException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException($"'{path}' is neither a zip nor a legacy torch.save file.", error);
+        }
+        if (magic is not System.Numerics.BigInteger number || number != LegacyMagic)
+        {
+            throw new InvalidDataException($"'{path}' is neither a zip nor a legacy torch.save file (wrong magic number).");
+        }
+        if (reader.Read(data, ref position) is not 1001L)
+        {
+            throw new InvalidDataException($"'{path}' has an unsupported legacy protocol version.");
+        }
+        reader.Read(data, ref position); // system info (byte order checked below through the storages' sizes)
+        var root = reader.Read(data, ref position);
+        if (reader.Read(data, ref position) is not List<object?> keys)
+        {
+            throw new InvalidDataException($"'{path}' lacks the legacy storage key list.");
+        }
+        foreach (string key in keys.Cast<string>())
+        {
+            var storage = storages.TryGetValue(key, out var s) ? s
+                : throw new InvalidDataException($"'{path}' lists storage '{key}' that no tensor uses.");
+            long count = BitConverter.ToInt64(data, position);
+            long bytes = count * ElementSize(storage.Type);
+            if (count < 0 || position + 8 + bytes > data.Length)
+            {
+                throw new InvalidDataException($"'{path}' is truncated in storage '{key}'.");
+            }
+            storage.Bytes = data.AsSpan(position + 8, (int)bytes).ToArray();
+            position += 8 + (int)bytes;
+        }
+        return Rebuild(Unwrap(root, path), path);
+    }
+
+    private static Storage LegacyStorage(object? id, Dictionary<string, Storage> storages, string path)
+    {
+        if (id is not object?[] { Length: >= 5 } parts || parts[0] is not "storage" || parts[1] is not PickleGlobal type || parts[2] is not string key)
+        {
+            throw new InvalidDataException($"'{path}' has a persistent id that is not a torch storage.");
+        }
+        if (parts.Length > 5 && parts[5] is not null)
+        {
+            throw new InvalidDataException($"'{path}' uses storage views, which are not supported.");
+        }
+        if (!storages.TryGetValue(key, out var storage))
+        {
+            storage = new Storage(ScalarTypeOf(type, path));
+            storages[key] = storage;
+        }
+        return storage;
+    }
+
+    private static Dictionary<string, Tensor> Rebuild(Dictionary<object, object?> weights, string path)
+    {
         var result = new Dictionary<string, Tensor>();
         try
         {
@@ -51,19 +131,13 @@ public static class PyTorchStateDict
         return result;
     }
 
-    private static ZipArchive OpenZip(string path)
+    private static ZipArchive OpenZip(string path) => new(File.OpenRead(path), ZipArchiveMode.Read);
+
+    /// <summary>True when the file starts with a zip local header ("PK").</summary>
+    internal static bool IsZip(string path)
     {
-        var stream = File.OpenRead(path);
-        Span<byte> head = stackalloc byte[4];
-        int read = stream.Read(head);
-        stream.Position = 0;
-        if (read < 4 || head[0] != (byte)'P' || head[1] != (byte)'K')
-        {
-            stream.Dispose();
-            throw new InvalidDataException(
-                $"'{path}' is not a zip-format torch.save file (legacy pre-1.6 format?). Re-save it with torch.save(torch.load(f), f2) in PyTorch ≥ 1.6.");
-        }
-        return new ZipArchive(stream, ZipArchiveMode.Read);
+        using var stream = File.OpenRead(path);
+        return stream.ReadByte() == 'P' && stream.ReadByte() == 'K';
     }
 
     private static Dictionary<object, object?> Unwrap(object? root, string path)
@@ -92,7 +166,7 @@ public static class PyTorchStateDict
         {
             var entry = archive.GetEntry($"{prefix}data/{key}")
                 ?? throw new InvalidDataException($"'{path}' lacks storage data/{key}.");
-            storage = new Storage(ScalarTypeOf(type, path), ReadAll(entry));
+            storage = new Storage(ScalarTypeOf(type, path)) { Bytes = ReadAll(entry) };
             storages[key] = storage;
         }
         return storage;

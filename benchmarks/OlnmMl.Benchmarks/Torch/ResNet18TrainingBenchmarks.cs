@@ -10,10 +10,13 @@ namespace OlnmMl.Benchmarks.Torch;
 /// 2 / mean time; GFLOP/s = 2 · 3 · <see cref="ResNetFlops.Forward18"/> / time. Compare with
 /// <see cref="MatmulRooflineBenchmarks"/>. Run: <c>--filter '*ResNet18Training*' --job short --inProcess</c>
 /// (with OMP_WAIT_POLICY=PASSIVE on a shared machine).
-/// Measured 2026-11-24 on the 2-core EPYC while shared (load ≈ 20), matmul roofline 49.6 GFLOP/s in the
-/// same run: 32³ 417 ms (4.8 samples/s, 13.9 GFLOP/s, 28 %), 64³ 2.48 s (0.81 samples/s, 19.0 GFLOP/s,
-/// 38 %), 96³ 5.60 s (0.36 samples/s, 28.4 GFLOP/s, 57 %). Small grids starve the deep layers
-/// (layer4 at 1–3³) and leave memory-bound BN/ReLU and per-op overhead dominant.
+/// Measured 2026-11-24 on the idle 2-core EPYC (AVX-512), matmul roofline 225 GFLOP/s in the same run:
+/// 32³ 144 ms (13.9 samples/s, 40 GFLOP/s, 18 % of the roofline), 64³ 222 ms (9.0 samples/s,
+/// 212 GFLOP/s, 94 %), 96³ 552 ms (3.6 samples/s, 288 GFLOP/s, 128 %: oneDNN's direct 3D
+/// convolutions beat libtorch's sgemm here). At 32³ the deep layers run on 1–2³ grids, so
+/// per-op overhead and memory-bound BN/ReLU dominate. The stem is 19 % of the 96³ step.
+/// On a loaded machine (load ≈ 20) the same run gave 32³ 417 ms, 64³ 2.48 s, 96³ 5.60 s with
+/// OMP_WAIT_POLICY=PASSIVE and 7.3 s / 13.7 s / 17.0 s without it.
 /// </summary>
 public class ResNet18TrainingBenchmarks
 {

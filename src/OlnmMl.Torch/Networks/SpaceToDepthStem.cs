@@ -10,9 +10,10 @@ namespace OlnmMl.Torch.Networks;
 /// s[r][m] = x_p[2m + r] and w′[r, q] = w[2q + r] (0 for 2q + r = 7). The 8 phases r become
 /// input channels, so the convolution sees Cin·8 channels instead of Cin, which suits the
 /// vectorised convolution kernels better than a 1-channel 7³ stencil. Needs even spatial sizes.
-/// On the 2-core EPYC build machine (libtorch 2.10, oneDNN) it measured 2.6× slower than the direct
-/// stem (96³, batch 2, forward + weight gradient: 1.26 s vs 0.51 s), so it is off by default; it is
-/// kept for backends whose direct 1-channel convolution is weak.
+/// On the 2-core EPYC build machine (libtorch 2.10, oneDNN, AVX-512) it measured 1.5× slower than
+/// the direct stem (96³, batch 2, forward + weight gradient: 162 ms vs 105 ms, the direct stem
+/// reaching 185 GFLOP/s), so it is off by default; it is kept for backends whose direct
+/// 1-channel convolution is weak.
 /// </summary>
 public static class SpaceToDepthStem
 {

@@ -11,6 +11,8 @@ namespace OlnmMl.Benchmarks.Torch;
 /// Native memory over training: 20 epochs of the fusion trainer (resnet10-tiny, concat, 24³ crops,
 /// 48 training + 16 validation cases) with the process RSS printed after every epoch. Flat RSS
 /// after the first epochs means every step's tensors are released (dispose scopes).
+/// Measured 2026-11-24 (idle 2-core EPYC): 248–267 MiB, then flat; epoch 5 → 20 growth 5.2 MiB in
+/// the first run and 0.7 MiB in the second in the same process (20 epochs ≈ 0.95 s).
 /// Run once: <c>--filter '*FusionMemory*' --inProcess --launchCount 1 --warmupCount 0
 /// --iterationCount 1 --invocationCount 1 --unrollFactor 1</c>.
 /// </summary>

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using OlnmMl.Cli.Terminal;
-using OlnmMl.Workflows.MainJob;
+using OlnmMl.Workflows.Jobs;
 
 namespace OlnmMl.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using OlnmMl.Workflows.MainJob;
+using OlnmMl.Workflows.Jobs;
 
 namespace OlnmMl.Cli.Terminal;
 

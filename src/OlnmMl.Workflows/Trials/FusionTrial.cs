@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.ML;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Spaces;
@@ -43,8 +42,8 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
     {
         var ml = new MLContext(context.Seed);
         var p = context.Parameters;
-        var mode = Name == "deep" ? FusionMode.DeepOnly : FusionModeNames.Parse(Text(p, "fusion", "concat"));
-        var topK = Math.Min((int)Number(p, "top-k", 10), study.RadiomicsNames.Count);
+        var mode = Name == "deep" ? FusionMode.DeepOnly : FusionModeNames.Parse(TrialParameters.Text(p, "fusion", "concat"));
+        var topK = Math.Min((int)TrialParameters.Number(p, "top-k", 10), study.RadiomicsNames.Count);
         var channels = StudyImages.ChannelsOf(study);
         var imageLength = images.ImageLength(channels);
         IDataView View(IReadOnlyList<StudyCase> cases) => StudyViews.Create(ml, cases, study.RadiomicsNames, images.Crop, imageLength);
@@ -52,14 +51,14 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         var train = View(study.Cohort(TrialCohorts.Training));
         var (prefix, preprocessing) = RadiomicsPrefix.Fit(ml, train, topK);
         RadiomicsPrefix.Save(preprocessing, Path.Combine(context.ArtefactDirectory, RadiomicsFile));
-        var epochs = context.Budget ?? (int)Number(p, "epochs", 10);
+        var epochs = context.Budget ?? (int)TrialParameters.Number(p, "epochs", 10);
         var trainer = ml.BinaryClassification.Trainers.Fusion(new FusionTrainerOptions
         {
-            Architecture = Text(p, "backbone", "resnet10-tiny"),
+            Architecture = TrialParameters.Text(p, "backbone", "resnet10-tiny"),
             ImageChannels = channels,
             Mode = mode,
-            LearningRate = Number(p, "learning-rate", 1e-3),
-            BatchSize = (int)Number(p, "batch-size", 12),
+            LearningRate = TrialParameters.Number(p, "learning-rate", 1e-3),
+            BatchSize = (int)TrialParameters.Number(p, "batch-size", 12),
             Epochs = epochs,
             CosineDecayStartEpoch = Math.Min(5, Math.Max(0, epochs - 1)),
             Seed = context.Seed,
@@ -80,17 +79,4 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             new Dictionary<string, string> { ["radiomics"] = RadiomicsFile, ["network"] = NetworkFile },
             new Dictionary<string, string> { ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?" });
     }, cancellationToken);
-
-    private static string Text(ParameterSet p, string name, string fallback) => p.ContainsKey(name) ? p.GetCategory(name) : fallback;
-
-    private static double Number(ParameterSet p, string name, double fallback)
-    {
-        if (!p.ContainsKey(name))
-        {
-            return fallback;
-        }
-
-        var value = p[name];
-        return double.TryParse(value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : p.GetDouble(name);
-    }
 }

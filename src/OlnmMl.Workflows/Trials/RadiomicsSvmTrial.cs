@@ -29,8 +29,8 @@ public sealed class RadiomicsSvmTrial(StudyData study) : ITrialFactory
     public static TabularPipeline Pipeline(ParameterSet parameters, int featureCount, int seed) =>
         new TabularPipelineBuilder("radiomics-svm")
             .NormalizeMeanVariance()
-            .Select(new DecisionTreeSelectionOptions { TopK = Math.Min(featureCount, parameters.ContainsKey("top-k") ? (int)parameters.GetInteger("top-k") : 10) })
-            .KernelSvm(new KernelSvmOptions { C = parameters.ContainsKey("svm-c") ? parameters.GetDouble("svm-c") : 1.0, Seed = seed })
+            .Select(new DecisionTreeSelectionOptions { TopK = Math.Min(featureCount, (int)TrialParameters.Number(parameters, "top-k", 10)) })
+            .KernelSvm(new KernelSvmOptions { C = TrialParameters.Number(parameters, "svm-c", 1.0), Seed = seed })
             .Build();
 
     /// <inheritdoc />

@@ -2,7 +2,7 @@ using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Store;
 using OlnmMl.Workflows.Reports;
 
-namespace OlnmMl.Workflows.MainJob;
+namespace OlnmMl.Workflows.Jobs;
 
 /// <summary>The best trial of one model family (radiomics SVM, deep-only, each fusion mode) and its predictions.</summary>
 public sealed record ReportedModel(TrialRecord Trial, ModelPredictions Predictions)

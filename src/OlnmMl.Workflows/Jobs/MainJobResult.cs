@@ -1,4 +1,4 @@
-namespace OlnmMl.Workflows.MainJob;
+namespace OlnmMl.Workflows.Jobs;
 
 /// <summary>Where the main job put its results, and what it measured on the way.</summary>
 /// <param name="ManifestPath">The cohort manifest.</param>

@@ -1,4 +1,4 @@
-namespace OlnmMl.Workflows.MainJob;
+namespace OlnmMl.Workflows.Jobs;
 
 /// <summary>How a long job shows its progress: the CLI renders stages as progress bars on a terminal and plain lines in CI.</summary>
 public interface IJobProgress

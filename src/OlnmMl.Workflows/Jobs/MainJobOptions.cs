@@ -1,6 +1,6 @@
 using OlnmMl.Cohorts.Synthetic;
 
-namespace OlnmMl.Workflows.MainJob;
+namespace OlnmMl.Workflows.Jobs;
 
 /// <summary>
 /// Settings of the main job. Defaults: the experiment's synthetic cohort (quick for the quickstart) under <c>data/</c>, the embedded

@@ -1,4 +1,4 @@
-namespace OlnmMl.Workflows.MainJob;
+namespace OlnmMl.Workflows.Jobs;
 
 /// <summary>
 /// The files the main job needs when the user names none: the quickstart experiment and the

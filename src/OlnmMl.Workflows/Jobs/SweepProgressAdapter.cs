@@ -2,7 +2,7 @@ using System.Globalization;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Store;
 
-namespace OlnmMl.Workflows.MainJob;
+namespace OlnmMl.Workflows.Jobs;
 
 /// <summary>Turns sweep events into (done, total, "best so far, failures, ETA") progress reports.</summary>
 internal sealed class SweepProgressAdapter(Action<int, int, string> report) : ISweepProgress

@@ -13,7 +13,7 @@ using OlnmMl.Workflows.Reports;
 using OlnmMl.Workflows.Study;
 using OlnmMl.Workflows.Trials;
 
-namespace OlnmMl.Workflows.MainJob;
+namespace OlnmMl.Workflows.Jobs;
 
 /// <summary>
 /// The main job (<c>olnm run</c>): generate or reuse the synthetic cohort, extract radiomics, run the

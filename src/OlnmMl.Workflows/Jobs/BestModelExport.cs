@@ -8,7 +8,7 @@ using OlnmMl.Workflows.Study;
 using OlnmMl.Workflows.Trials;
 using static TorchSharp.torch;
 
-namespace OlnmMl.Workflows.MainJob;
+namespace OlnmMl.Workflows.Jobs;
 
 /// <summary>
 /// Exports a sweep's best model as one ONNX graph — the tabular radiomics pipeline, or the fused

@@ -1,0 +1,100 @@
+using OlnmMl.AutoML.Runner;
+using OlnmMl.Cohorts.Synthetic;
+using OlnmMl.Onnx.Scoring;
+using OlnmMl.Workflows.Jobs;
+
+namespace OlnmMl.Workflows.Tests;
+
+/// <summary>
+/// The main job on the tiny synthetic cohort, end to end: cohort, radiomics, crops, a small sweep with
+/// every trial kind, leaderboard, report and ONNX export, then a second run that reuses everything.
+/// </summary>
+public sealed class MainJobEndToEndTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "olnm-main-job-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    /// <summary>Four trials that cover the radiomics SVM, deep-only and fusion kinds on small crops.</summary>
+    private const string Experiment = """
+        name: e2e
+        seed: 3
+        data:
+          source: synthetic:tiny
+          selection: internal-validation
+          external: [test-h5, test-h6]
+          options: {crop: "24", spacing: "2"}
+        objective: auc
+        tuner: {kind: grid}
+        budget: {trials: 4, parallel: 2, time-minutes: 10}
+        space:
+          trial: {choice: [radiomics-svm, deep, fusion]}
+          top-k: {value: "5", when: {trial: [radiomics-svm, fusion]}}
+          backbone: {value: resnet10-tiny, when: {trial: [deep, fusion]}}
+          epochs: {value: "2", when: {trial: [deep, fusion]}}
+          fusion: {choice: [concat, "learnable-add*"], when: {trial: [fusion]}}
+        """;
+
+    private sealed class Recorder : IJobProgress
+    {
+        public List<string> Stages { get; } = [];
+
+        public T Stage<T>(string name, Func<Action<int, int, string>, T> work)
+        {
+            Stages.Add(name);
+            return work((_, _, _) => { });
+        }
+
+        public void Info(string message)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task RunsEveryStageThenReusesThemOnASecondRun()
+    {
+        var experiment = Path.Combine(_root, "e2e.yaml");
+        Directory.CreateDirectory(_root);
+        File.WriteAllText(experiment, Experiment);
+        var options = new MainJobOptions
+        {
+            Preset = CohortPreset.Tiny,
+            ExperimentPath = experiment,
+            DataDirectory = Path.Combine(_root, "data"),
+            OutputDirectory = Path.Combine(_root, "reports"),
+        };
+        var progress = new Recorder();
+
+        var result = await MainJob.RunAsync(options, progress);
+
+        Assert.Equal(["cohort", "radiomics", "crops", "sweep", "report", "onnx"], progress.Stages);
+        Assert.Contains("| rank | trial | kind |", File.ReadAllText(result.LeaderboardMarkdown));
+        Assert.Equal(5, File.ReadAllLines(result.LeaderboardCsv).Length); // header + 4 trials
+        var html = File.ReadAllText(result.ReportPath);
+        foreach (var section in new[] { "Cohorts", "Discrimination", "Calibration and clinical utility", "Leaderboard", "Provenance" })
+        {
+            Assert.Contains($"<h2>{section}</h2>", html);
+        }
+
+        // The exported model scores the external cohorts as the in-process model did (ONNX Runtime vs stored predictions).
+        Assert.True(File.Exists(result.OnnxPath));
+        Assert.InRange(result.OnnxMaxDifference, 0, 1e-4);
+        using (var scorer = new OnnxScorer(result.OnnxPath))
+        {
+            Assert.Equal(result.BestModel, scorer.Metadata.Pipeline);
+        }
+
+        var firstWrite = File.GetLastWriteTimeUtc(result.RadiomicsTablePath);
+        var second = await MainJob.RunAsync(options, new Recorder());
+
+        Assert.Equal(firstWrite, File.GetLastWriteTimeUtc(second.RadiomicsTablePath)); // radiomics reused, not re-extracted
+        Assert.Equal(result.StudyPath, second.StudyPath);
+        Assert.Equal(5, File.ReadAllLines(second.LeaderboardCsv).Length); // the finished sweep is resumed, not repeated
+    }
+}

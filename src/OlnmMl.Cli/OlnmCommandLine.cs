@@ -24,5 +24,12 @@ public static class OlnmCommandLine
     {
         yield return RunCommand.Create();
         yield return CohortCommands.Create();
+        yield return LibraryCommands.Radiomics();
+        yield return LibraryCommands.Stats();
+        yield return LibraryCommands.Train();
+        yield return LibraryCommands.Predict();
+        yield return LibraryCommands.Export();
+        yield return SweepCommands.Create();
+        yield return SweepCommands.Report();
     }
 }

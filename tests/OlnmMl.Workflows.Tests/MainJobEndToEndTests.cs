@@ -57,7 +57,7 @@ public sealed class MainJobEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task RunsEveryStageThenReusesThemOnASecondRun()
+    public void RunsEveryStageThenReusesThemOnASecondRun()
     {
         var experiment = Path.Combine(_root, "e2e.yaml");
         Directory.CreateDirectory(_root);
@@ -71,7 +71,7 @@ public sealed class MainJobEndToEndTests : IDisposable
         };
         var progress = new Recorder();
 
-        var result = await MainJob.RunAsync(options, progress);
+        var result = MainJob.Run(options, progress);
 
         Assert.Equal(["cohort", "radiomics", "crops", "sweep", "report", "onnx"], progress.Stages);
         Assert.Contains("| rank | trial | kind |", File.ReadAllText(result.LeaderboardMarkdown));
@@ -91,7 +91,7 @@ public sealed class MainJobEndToEndTests : IDisposable
         }
 
         var firstWrite = File.GetLastWriteTimeUtc(result.RadiomicsTablePath);
-        var second = await MainJob.RunAsync(options, new Recorder());
+        var second = MainJob.Run(options, new Recorder());
 
         Assert.Equal(firstWrite, File.GetLastWriteTimeUtc(second.RadiomicsTablePath)); // radiomics reused, not re-extracted
         Assert.Equal(result.StudyPath, second.StudyPath);

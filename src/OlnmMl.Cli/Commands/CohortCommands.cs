@@ -11,6 +11,7 @@ internal static class CohortCommands
     public static Command Create()
     {
         var cohort = new Command("cohort", "Synthetic cohorts and manifest checks.");
+        cohort.Subcommands.Add(LibraryCommands.CohortGenerate());
         cohort.Subcommands.Add(Check());
         return cohort;
     }

@@ -24,41 +24,20 @@ namespace OlnmMl.Workflows.Jobs;
 public static class MainJob
 {
     /// <summary>Runs the job.</summary>
-    public static async Task<MainJobResult> RunAsync(MainJobOptions options, IJobProgress progress, CancellationToken cancellationToken = default)
+    public static MainJobResult Run(MainJobOptions options, IJobProgress progress, CancellationToken cancellationToken = default)
     {
         var output = Path.GetFullPath(options.OutputDirectory);
         var experimentPath = options.ExperimentPath ?? EmbeddedDefaults.Materialise(EmbeddedDefaults.Experiment, Path.Combine(output, "inputs"));
-        var settingsPath = options.RadiomicsSettingsPath ?? EmbeddedDefaults.Materialise(EmbeddedDefaults.RadiomicsSettings, Path.Combine(output, "inputs"));
-        var experiment = ExperimentYaml.Load(experimentPath);
-        var (manifestPath, dataLabel) = ResolveData(experiment, options, progress, cancellationToken);
-
-        var tablePath = Path.Combine(Path.GetDirectoryName(manifestPath)!, $"radiomics-{Path.GetFileNameWithoutExtension(settingsPath).Replace("radiomics-", string.Empty)}.csv");
-        var extraction = progress.Stage("radiomics", report => RadiomicsCommands.Batch(
-            manifestPath, settingsPath, tablePath, Path.Combine(Path.GetDirectoryName(manifestPath)!, "radiomics-cache"),
-            new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellationToken));
-        foreach (var (id, error) in extraction.Errors)
-        {
-            progress.Info($"radiomics failed for case {id}: {error}");
-        }
-
-        var study = StudyData.Load(manifestPath, tablePath);
-        progress.Info($"{study.Cases.Count} cases, {study.RadiomicsNames.Count} radiomics features kept ({study.DroppedFeatures.Count} non-finite or constant dropped)");
-        var images = new StudyImages(Path.Combine(Path.GetDirectoryName(manifestPath)!, "crops"), CropOptionsOf(experiment.Data));
-        progress.Stage("crops", report =>
-        {
-            images.Warm(study, (done, total) => report(done, total, "cached"), cancellationToken);
-            return 0;
-        });
-
+        var prepared = Prepare(ExperimentYaml.Load(experimentPath), experimentPath, options, progress, cancellationToken);
+        var (experiment, study, images, dataLabel) = (prepared.Experiment, prepared.Data, prepared.Images, prepared.DataLabel);
+        var (manifestPath, tablePath) = (prepared.ManifestPath, prepared.RadiomicsTablePath);
         var runDirectory = Path.Combine(output, $"{experiment.Name}-{dataLabel}");
         var location = new StudyLocation(Path.Combine(runDirectory, "study.db"));
-        var registry = new TrialFactoryRegistry()
-            .Register(new RadiomicsSvmTrial(study))
-            .Register(FusionTrial.DeepOnly(study, images, options.TorchThreads))
-            .Register(FusionTrial.Fused(study, images, options.TorchThreads));
-        var summary = await progress.Stage("sweep", report => File.Exists(location.DatabasePath)
+        var registry = prepared.Registry(options.TorchThreads);
+        // The stage blocks on the sweep so a terminal progress bar lives as long as the sweep does.
+        var summary = progress.Stage("sweep", report => (File.Exists(location.DatabasePath)
             ? Sweeps.ResumeAsync(location.DatabasePath, registry, new SweepProgressAdapter(report), cancellationToken: cancellationToken)
-            : Sweeps.RunAsync(experiment, location, registry, new SweepProgressAdapter(report), cancellationToken)).ConfigureAwait(false);
+            : Sweeps.RunAsync(experiment, location, registry, new SweepProgressAdapter(report), cancellationToken)).GetAwaiter().GetResult());
         progress.Info($"sweep: {summary}");
 
         var leaderboard = Sweeps.BuildLeaderboard(location.DatabasePath);
@@ -67,14 +46,7 @@ public static class MainJob
         var reportPath = progress.Stage("report", report =>
         {
             report(0, 1, "rendering figures");
-            var built = StudyReportBuilder.Build(
-                $"OLNM study: {experiment.Name} on {dataLabel}",
-                models.Select(m => m.Predictions).ToArray(),
-                ClinicalRecords(study),
-                LeaderboardTableOf(csv),
-                LeaderboardStatement,
-                Provenance(experiment, experimentPath, settingsPath, manifestPath, study));
-            var path = built.Write(Path.Combine(runDirectory, "report"));
+            var path = WriteReport(prepared, models, csv, Path.Combine(runDirectory, "report"));
             report(1, 1, "written");
             return path;
         });
@@ -89,6 +61,54 @@ public static class MainJob
         });
         return new MainJobResult(manifestPath, tablePath, location.DatabasePath, csv, markdown, reportPath, onnx.Path, best.Predictions.Model, onnx.MaxDifference);
     }
+
+    /// <summary>
+    /// Makes an experiment's data ready: generates (or reuses) a synthetic cohort for a <c>synthetic:NAME</c>
+    /// source, extracts radiomics (resumable, cached), joins them with the manifest and fills the crop cache.
+    /// </summary>
+    public static PreparedStudy Prepare(
+        ExperimentDefinition experiment, string experimentPath, MainJobOptions options, IJobProgress progress, CancellationToken cancellationToken = default)
+    {
+        var settingsPath = options.RadiomicsSettingsPath
+            ?? EmbeddedDefaults.Materialise(EmbeddedDefaults.RadiomicsSettings, Path.Combine(Path.GetFullPath(options.OutputDirectory), "inputs"));
+        var (manifestPath, dataLabel) = ResolveData(experiment, options, progress, cancellationToken);
+        var dataDirectory = Path.GetDirectoryName(manifestPath)!;
+        var tablePath = Path.Combine(dataDirectory, $"radiomics-{Path.GetFileNameWithoutExtension(settingsPath).Replace("radiomics-", string.Empty)}.csv");
+        var extraction = progress.Stage("radiomics", report => RadiomicsCommands.Batch(
+            manifestPath, settingsPath, tablePath, Path.Combine(dataDirectory, "radiomics-cache"),
+            new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellationToken));
+        foreach (var (id, error) in extraction.Errors)
+        {
+            progress.Info($"radiomics failed for case {id}: {error}");
+        }
+
+        var study = StudyData.Load(manifestPath, tablePath);
+        progress.Info($"{study.Cases.Count} cases, {study.RadiomicsNames.Count} radiomics features kept ({study.DroppedFeatures.Count} non-finite or constant dropped)");
+        var images = new StudyImages(Path.Combine(dataDirectory, "crops"), CropOptionsOf(experiment.Data));
+        progress.Stage("crops", report =>
+        {
+            images.Warm(study, (done, total) => report(done, total, "cached"), cancellationToken);
+            return 0;
+        });
+        return new PreparedStudy(experiment, experimentPath, settingsPath, manifestPath, dataLabel, tablePath, study, images);
+    }
+
+    /// <summary>Writes the study report (best model of each family) into <paramref name="directory"/>; returns the HTML path.</summary>
+    public static string WriteReport(PreparedStudy prepared, StudyLocation location, string directory)
+    {
+        var leaderboard = LeaderboardWriter.WriteFiles(Sweeps.BuildLeaderboard(location.DatabasePath), directory);
+        return WriteReport(prepared, BestPerModel(location), leaderboard.Csv, directory);
+    }
+
+    private static string WriteReport(PreparedStudy prepared, IReadOnlyList<ReportedModel> models, string leaderboardCsv, string directory) =>
+        StudyReportBuilder.Build(
+            $"OLNM study: {prepared.Experiment.Name} on {prepared.DataLabel}",
+            models.Select(m => m.Predictions).ToArray(),
+            ClinicalRecords(prepared.Data),
+            LeaderboardTableOf(leaderboardCsv),
+            LeaderboardStatement,
+            Provenance(prepared.Experiment, prepared.ExperimentPath, prepared.RadiomicsSettingsPath, prepared.ManifestPath, prepared.Data))
+            .Write(directory);
 
     /// <summary>The statement printed with every leaderboard and report.</summary>
     public const string LeaderboardStatement =

@@ -5,10 +5,12 @@ using OlnmMl.AutoML.Store;
 namespace OlnmMl.Workflows.Jobs;
 
 /// <summary>Turns sweep events into (done, total, "best so far, failures, ETA") progress reports.</summary>
-internal sealed class SweepProgressAdapter(Action<int, int, string> report) : ISweepProgress
+public sealed class SweepProgressAdapter(Action<int, int, string> report) : ISweepProgress
 {
+    /// <inheritdoc />
     public void TrialStarted(TrialRecord trial, SweepSnapshot snapshot) => Report(snapshot, $"trial {trial.Number} started ({trial.Parameters})");
 
+    /// <inheritdoc />
     public void TrialFinished(TrialRecord trial, SweepSnapshot snapshot) => Report(snapshot, $"trial {trial.Number} {trial.Status.ToString().ToLowerInvariant()}");
 
     private void Report(SweepSnapshot s, string what)

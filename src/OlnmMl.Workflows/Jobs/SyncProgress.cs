@@ -4,7 +4,8 @@ namespace OlnmMl.Workflows.Jobs;
 /// An <see cref="IProgress{T}"/> that calls its handler on the reporting thread, at once (unlike
 /// <see cref="Progress{T}"/>, which posts to a synchronisation context and may deliver after the work ends).
 /// </summary>
-internal sealed class SyncProgress<T>(Action<T> handler) : IProgress<T>
+public sealed class SyncProgress<T>(Action<T> handler) : IProgress<T>
 {
+    /// <inheritdoc />
     public void Report(T value) => handler(value);
 }

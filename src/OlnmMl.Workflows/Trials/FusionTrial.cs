@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Spaces;
@@ -13,8 +14,8 @@ namespace OlnmMl.Workflows.Trials;
 /// network is trained by <see cref="FusionTrainer"/> with checkpoint selection on the validation
 /// cohort only. Parameters: <c>backbone</c> (architecture, default resnet10-tiny), <c>fusion</c>
 /// (mode; the <c>deep</c> kind is always deep-only), <c>top-k</c> (default 10), <c>epochs</c>
-/// (default 10, or the successive-halving budget), <c>learning-rate</c> (default 1e-3), <c>batch-size</c>
-/// (default 12). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
+/// (default: the data option <c>epochs</c>, else 10; the successive-halving budget wins), <c>learning-rate</c> (default 1e-3), <c>batch-size</c>
+/// (default 12), <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
 /// </summary>
 public sealed class FusionTrial(string name, StudyData study, StudyImages images, int threads = 0) : ITrialFactory
 {
@@ -51,10 +52,12 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         var train = View(study.Cohort(TrialCohorts.Training));
         var (prefix, preprocessing) = RadiomicsPrefix.Fit(ml, train, topK);
         RadiomicsPrefix.Save(preprocessing, Path.Combine(context.ArtefactDirectory, RadiomicsFile));
-        var epochs = context.Budget ?? (int)TrialParameters.Number(p, "epochs", 10);
+        var epochs = context.Budget ?? (int)TrialParameters.Number(p, "epochs", double.Parse(context.Data.Options.GetValueOrDefault("epochs", "10"), CultureInfo.InvariantCulture));
+        var architecture = TrialParameters.Text(p, "backbone", "resnet10-tiny");
         var trainer = ml.BinaryClassification.Trainers.Fusion(new FusionTrainerOptions
         {
-            Architecture = TrialParameters.Text(p, "backbone", "resnet10-tiny"),
+            Architecture = architecture,
+            EncoderWeightsPath = PretrainedWeights(p, context.Data, architecture),
             ImageChannels = channels,
             Mode = mode,
             LearningRate = TrialParameters.Number(p, "learning-rate", 1e-3),
@@ -79,4 +82,22 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             new Dictionary<string, string> { ["radiomics"] = RadiomicsFile, ["network"] = NetworkFile },
             new Dictionary<string, string> { ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?" });
     }, cancellationToken);
+
+    /// <summary>
+    /// The encoder weights of a <c>pretrained: "true"</c> trial: the file named by the data option
+    /// <c>weights-BACKBONE</c> (e.g. a MedicalNet <c>.pth</c>); nothing is ever downloaded.
+    /// </summary>
+    private static string? PretrainedWeights(ParameterSet p, AutoML.Experiments.ExperimentData data, string architecture)
+    {
+        if (TrialParameters.Text(p, "pretrained", "false") != "true")
+        {
+            return null;
+        }
+
+        var key = $"weights-{architecture}";
+        return data.Options.TryGetValue(key, out var path) && File.Exists(path)
+            ? path
+            : throw new FileNotFoundException(
+                $"Pre-trained {architecture} weights are needed: set data.options.{key} to a local PyTorch state_dict (.pth) — nothing is downloaded.");
+    }
 }

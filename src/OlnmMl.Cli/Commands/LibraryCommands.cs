@@ -1,0 +1,148 @@
+using System.CommandLine;
+using OlnmMl.Cli.Terminal;
+using OlnmMl.Cohorts.Synthetic;
+using OlnmMl.Evaluation.Reports;
+using OlnmMl.Learners.Pipelines;
+using OlnmMl.Onnx.Export;
+using OlnmMl.Onnx.Scoring;
+using OlnmMl.Radiomics.Extraction;
+using OlnmMl.Workflows.Jobs;
+
+namespace OlnmMl.Cli.Commands;
+
+/// <summary>Commands that call one library entry point each: radiomics, stats, train, predict, export, cohort generate.</summary>
+internal static class LibraryCommands
+{
+    public static Command CohortGenerate()
+    {
+        var preset = new Option<string>("--preset") { Description = "tiny (≈40 cases), quick (≈300) or paper (1,325).", DefaultValueFactory = _ => "quick" };
+        var output = new Option<string>("--out") { Description = "Output folder.", Required = true };
+        var seed = new Option<ulong>("--seed") { Description = "Seed (same seed → identical files).", DefaultValueFactory = _ => 42UL };
+        var command = new Command("generate", "Generate a synthetic multi-centre cohort (NIfTI + manifest.csv + datalist.json); reuses or resumes a matching folder.") { preset, output, seed };
+        CommandAction.Set(command, (parse, cancellation) =>
+        {
+            var result = ProgressDisplay.Run("cohort", report => SyntheticCohortGenerator.Generate(
+                new SyntheticCohortOptions { OutputDirectory = parse.GetValue(output)!, Preset = MainJob.ParsePreset(parse.GetValue(preset)!), Seed = parse.GetValue(seed) },
+                new SyncProgress<CohortProgress>(p => report(p.Completed, p.Total, p.CaseId)),
+                cancellation));
+            Output.Line($"{result.CaseCount} cases {(result.Reused ? "reused" : "written")}: {result.ManifestPath}");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    public static Command Radiomics()
+    {
+        var radiomics = new Command("radiomics", "IBSI radiomics extraction.");
+        var image = new Option<string>("--image") { Required = true, Description = "Image (.nii, .nii.gz, .nrrd)." };
+        var mask = new Option<string>("--mask") { Required = true, Description = "Mask on the image grid." };
+        var settings = new Option<string>("--settings") { Required = true, Description = "Recipe YAML (see pipelines/radiomics/)." };
+        var output = new Option<string>("--out") { Required = true, Description = "features.csv: name,ibsi_feature,ibsi_aggregation,value." };
+        var extract = new Command("extract", "Extract one case's features.") { image, mask, settings, output };
+        CommandAction.Set(extract, parse =>
+        {
+            var features = RadiomicsCommands.Extract(parse.GetValue(image)!, parse.GetValue(mask)!, parse.GetValue(settings)!, parse.GetValue(output)!);
+            foreach (var warning in features.Warnings)
+            {
+                Output.Warning(warning);
+            }
+
+            Output.Line($"{features.Features.Count} features → {parse.GetValue(output)}");
+            return 0;
+        });
+        var manifest = new Option<string>("--manifest") { Required = true, Description = "Manifest CSV (at least id,image,mask)." };
+        var batchSettings = new Option<string>("--settings") { Required = true, Description = "Recipe YAML." };
+        var table = new Option<string>("--out") { Required = true, Description = "Wide table, one row per case (resumable)." };
+        var cache = new Option<string?>("--cache") { Description = "Feature cache folder (image hash, mask hash, settings hash)." };
+        var batch = new Command("batch", "Extract every case of a manifest in parallel; a rerun resumes after a kill.") { manifest, batchSettings, table, cache };
+        CommandAction.Set(batch, (parse, cancellation) =>
+        {
+            var summary = ProgressDisplay.Run("radiomics", report => RadiomicsCommands.Batch(
+                parse.GetValue(manifest)!, parse.GetValue(batchSettings)!, parse.GetValue(table)!, parse.GetValue(cache),
+                new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellation));
+            foreach (var (id, error) in summary.Errors)
+            {
+                Output.Error($"case {id}: {error}");
+            }
+
+            Output.Line($"{summary.Extracted} extracted, {summary.Skipped} already done → {parse.GetValue(table)}");
+            return Task.FromResult(summary.Errors.Count == 0 ? 0 : 1);
+        });
+        radiomics.Subcommands.Add(extract);
+        radiomics.Subcommands.Add(batch);
+        return radiomics;
+    }
+
+    public static Command Stats()
+    {
+        var data = new Option<string>("--data") { Required = true, Description = "CSV of per-case scores." };
+        var label = new Option<string>("--label") { Required = true, Description = "Label column (1/0 or true/false)." };
+        var score = new Option<string>("--score") { Required = true, Description = "Score column (higher = positive)." };
+        var compare = new Option<string?>("--compare") { Description = "Second score column for a paired DeLong test." };
+        var cohort = new Option<string?>("--cohort-column") { Description = "Cohort column: statistics per cohort." };
+        var training = new Option<string?>("--training-cohort") { Description = "Cohort whose Youden cut-off is carried to the others." };
+        var output = new Option<string>("--out") { Required = true, Description = "stats.json." };
+        var roc = new Command("roc", "AUC with DeLong 95% CI, Youden cut-off, sensitivity/specificity; paired DeLong z and p with --compare.")
+        {
+            data, label, score, compare, cohort, training, output,
+        };
+        CommandAction.Set(roc, parse =>
+        {
+            RocStats.Run(parse.GetValue(data)!, new RocStatsRequest(parse.GetValue(label)!, parse.GetValue(score)!, parse.GetValue(compare), parse.GetValue(cohort), parse.GetValue(training)), parse.GetValue(output)!);
+            Output.Line($"wrote {parse.GetValue(output)}");
+            return 0;
+        });
+        var stats = new Command("stats", "Cross-cohort statistics.");
+        stats.Subcommands.Add(roc);
+        return stats;
+    }
+
+    public static Command Train()
+    {
+        var pipeline = new Option<string>("--pipeline") { Required = true, Description = "Tabular pipeline YAML (e.g. pipelines/radiomics-svm.yaml)." };
+        var train = new Option<string>("--train") { Required = true, Description = "Training feature table CSV (id, label, features)." };
+        var label = new Option<string>("--label") { Required = true, Description = "Label column." };
+        var id = new Option<string>("--id") { Description = "Id column.", DefaultValueFactory = _ => "id" };
+        var output = new Option<string>("--out") { Required = true, Description = "Model folder." };
+        var command = new Command("train", "Fit a tabular pipeline on a feature table (e.g. from PyRadiomics) and save the model folder.") { pipeline, train, label, id, output };
+        CommandAction.Set(command, parse =>
+        {
+            var model = TabularTraining.Train(parse.GetValue(pipeline)!, parse.GetValue(train)!, parse.GetValue(label)!, parse.GetValue(output)!, parse.GetValue(id)!);
+            Output.Line($"{model.Manifest.Pipeline}: {model.Manifest.Features.Count} input features → {parse.GetValue(output)}");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Predict()
+    {
+        var model = new Option<string>("--model") { Required = true, Description = "A model folder (olnm train) or an .onnx file (olnm export)." };
+        var data = new Option<string>("--data") { Required = true, Description = "Feature table CSV." };
+        var output = new Option<string>("--out") { Required = true, Description = "scores.csv." };
+        var command = new Command("predict", "Score a feature table with a trained model (in process) or an exported ONNX model (ONNX Runtime).") { model, data, output };
+        CommandAction.Set(command, parse =>
+        {
+            var path = parse.GetValue(model)!;
+            var rows = path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)
+                ? OnnxPrediction.PredictCsv(path, parse.GetValue(data)!, parse.GetValue(output)!)
+                : TabularPrediction.Predict(path, parse.GetValue(data)!, parse.GetValue(output)!);
+            Output.Line($"{rows} cases scored → {parse.GetValue(output)}");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Export()
+    {
+        var model = new Option<string>("--model") { Required = true, Description = "Model folder (olnm train, or a sweep trial's model/)." };
+        var output = new Option<string>("--out") { Required = true, Description = "model.onnx." };
+        var command = new Command("export", "Export a trained pipeline as one ONNX graph (input radiomics [N,k], output probability [N]).") { model, output };
+        CommandAction.Set(command, parse =>
+        {
+            var bytes = OnnxModelExport.ExportModelDirectory(parse.GetValue(model)!, parse.GetValue(output)!);
+            Output.Line($"wrote {parse.GetValue(output)} ({bytes:N0} bytes)");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using OlnmMl.AutoML;
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.AutoML.Leaderboard;
+using OlnmMl.Cli.Terminal;
+using OlnmMl.Workflows.Jobs;
+
+namespace OlnmMl.Cli.Commands;
+
+/// <summary><c>olnm sweep run|resume|status|leaderboard</c> and <c>olnm report</c>.</summary>
+internal static class SweepCommands
+{
+    private static Option<string> StudiesOption() =>
+        new("--studies") { Description = "Folder of study databases.", DefaultValueFactory = _ => StudyLocation.DefaultDirectory };
+
+    public static Command Create()
+    {
+        var sweep = new Command("sweep", "Sweeps over pipelines with cross-cohort leaderboards (studies are SQLite files, resumable).");
+        sweep.Subcommands.Add(Run());
+        sweep.Subcommands.Add(Resume());
+        sweep.Subcommands.Add(Status());
+        sweep.Subcommands.Add(Leaderboard());
+        return sweep;
+    }
+
+    private static Command Run()
+    {
+        var common = new CommonOptions();
+        var studies = StudiesOption();
+        var file = new Argument<string>("experiment") { Description = "Experiment YAML (see experiments/)." };
+        var command = new Command("run", "Create a study from an experiment and run it.") { file, studies };
+        common.AddTo(command);
+        CommandAction.Set(command, (parse, cancellation) =>
+        {
+            var path = parse.GetValue(file)!;
+            var experiment = ExperimentYaml.Load(path);
+            var directory = parse.GetValue(studies)!;
+            var prepared = MainJob.Prepare(experiment, path, common.Read(parse, directory), new JobProgress(), cancellation);
+            var location = StudyLocation.ForName(experiment.Name, directory);
+            var summary = ProgressDisplay.Run("sweep", report =>
+                Sweeps.RunAsync(experiment, location, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), cancellation).GetAwaiter().GetResult());
+            Output.Line($"{summary}");
+            Output.Line($"study: {location.DatabasePath}; next: olnm sweep leaderboard {location.DatabasePath}");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static Command Resume()
+    {
+        var common = new CommonOptions();
+        var studies = StudiesOption();
+        var study = new Argument<string>("study") { Description = "Study name or .db path." };
+        var command = new Command("resume", "Continue a study: re-run interrupted trials, then propose new ones within the budgets.") { study, studies };
+        common.AddTo(command);
+        CommandAction.Set(command, (parse, cancellation) =>
+        {
+            var (location, experiment) = StoredExperiment.Load(parse.GetValue(study)!, parse.GetValue(studies)!);
+            var prepared = MainJob.Prepare(experiment, location.DatabasePath, common.Read(parse, Path.GetDirectoryName(location.DatabasePath)!), new JobProgress(), cancellation);
+            var summary = ProgressDisplay.Run("sweep", report =>
+                Sweeps.ResumeAsync(location.DatabasePath, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), cancellationToken: cancellation).GetAwaiter().GetResult());
+            Output.Line($"{summary}");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static Command Status()
+    {
+        var studies = StudiesOption();
+        var study = new Argument<string>("study") { Description = "Study name or .db path." };
+        var command = new Command("status", "Trials done/failed/running, the best trial and recent errors.") { study, studies };
+        CommandAction.Set(command, parse =>
+        {
+            Output.Line(Sweeps.GetStatus(parse.GetValue(study)!, parse.GetValue(studies)!).ToString());
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Leaderboard()
+    {
+        var studies = StudiesOption();
+        var study = new Argument<string>("study") { Description = "Study name or .db path." };
+        var output = new Option<string?>("--out") { Description = "Also write leaderboard.csv and leaderboard.md into this folder." };
+        var command = new Command("leaderboard", "Print the cross-cohort leaderboard (Markdown).") { study, studies, output };
+        CommandAction.Set(command, parse =>
+        {
+            var table = Sweeps.BuildLeaderboard(parse.GetValue(study)!, parse.GetValue(studies)!);
+            Output.Line(LeaderboardWriter.ToMarkdown(table));
+            if (parse.GetValue(output) is { } directory)
+            {
+                var (csv, markdown) = LeaderboardWriter.WriteFiles(table, directory);
+                Output.Line($"wrote {csv} and {markdown}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>olnm report &lt;study&gt;</c>.</summary>
+    public static Command Report()
+    {
+        var common = new CommonOptions();
+        var studies = StudiesOption();
+        var study = new Argument<string>("study") { Description = "Study name or .db path." };
+        var output = new Option<string?>("--out") { Description = "Report folder (default: report/ beside the study)." };
+        var command = new Command("report", "Write the study's self-contained HTML report with Markdown and CSV tables and PNG/SVG figures.") { study, studies, output };
+        common.AddTo(command);
+        CommandAction.Set(command, parse =>
+        {
+            var (location, experiment) = StoredExperiment.Load(parse.GetValue(study)!, parse.GetValue(studies)!);
+            var directory = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(location.DatabasePath)!, "report");
+            var prepared = MainJob.Prepare(experiment, location.DatabasePath, common.Read(parse, directory), new JobProgress());
+            Output.Line($"report: {MainJob.WriteReport(prepared, location, directory)}");
+            return 0;
+        });
+        return command;
+    }
+}

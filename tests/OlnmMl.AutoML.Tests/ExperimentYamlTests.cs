@@ -24,7 +24,7 @@ public class ExperimentYamlTests
         var grid = experiment.Space.Grid(experiment.Tuner.GridResolution);
         var labels = grid.Select(g => g.TryGetValue("fusion", out var f) ? f.AsCategory() : g.GetCategory("trial")).ToArray();
         Assert.Equal(["radiomics-svm", "deep", "add*", "learnable-add*", "concat*", "concat"], labels);
-        Assert.Equal(["test1", "test2"], experiment.Data.ExternalCohorts.ToArray());
+        Assert.Equal(["test-h5", "test-h6"], experiment.Data.ExternalCohorts.ToArray()); // the synthetic cohorts' hospitals 5 and 6
     }
 
     [Fact]

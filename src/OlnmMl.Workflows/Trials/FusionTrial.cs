@@ -15,7 +15,7 @@ namespace OlnmMl.Workflows.Trials;
 /// cohort only. Parameters: <c>backbone</c> (architecture, default resnet10-tiny), <c>fusion</c>
 /// (mode; the <c>deep</c> kind is always deep-only), <c>top-k</c> (default 10), <c>epochs</c>
 /// (default: the data option <c>epochs</c>, else 10; the successive-halving budget wins), <c>learning-rate</c> (default 1e-3), <c>batch-size</c>
-/// (default 12), <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
+/// (default 12), <c>pretrained</c>; the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
 /// </summary>
 public sealed class FusionTrial(string name, StudyData study, StudyImages images, int threads = 0) : ITrialFactory
 {
@@ -65,7 +65,7 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             Epochs = epochs,
             CosineDecayStartEpoch = Math.Min(5, Math.Max(0, epochs - 1)),
             Seed = context.Seed,
-            Device = new TorchDeviceOptions { Threads = threads },
+            Device = new TorchDeviceOptions { Threads = threads, ForceCpu = context.Data.Options.GetValueOrDefault("device", "auto") == "cpu" },
         });
         var validation = View(study.Cohort(TrialCohorts.Validation));
         using var network = trainer.Fit(prefix.Transform(train), prefix.Transform(validation));

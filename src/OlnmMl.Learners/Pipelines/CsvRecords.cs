@@ -6,8 +6,9 @@ namespace OlnmMl.Learners.Pipelines;
 /// Minimal RFC 4180 reader: comma-separated fields, optional double quotes (a doubled quote inside a quoted field is a
 /// literal quote; quoted fields may span lines). Yields each record with the 1-based line on which it starts.
 /// </summary>
-internal static class CsvRecords
+public static class CsvRecords
 {
+    /// <summary>The records of <paramref name="reader"/>, each with the line it starts on.</summary>
     public static IEnumerable<(int Line, string[] Fields)> Read(TextReader reader)
     {
         var fields = new List<string>();

@@ -7,6 +7,7 @@ using OlnmMl.AutoML.Store;
 using OlnmMl.Cohorts.Manifest;
 using OlnmMl.Cohorts.Synthetic;
 using OlnmMl.Imaging.Preprocessing;
+using OlnmMl.Learners.Pipelines;
 using OlnmMl.Radiomics.Extraction;
 using OlnmMl.Reporting.Tables;
 using OlnmMl.Workflows.Reports;
@@ -32,6 +33,7 @@ public static class MainJob
         var (experiment, study, images, dataLabel) = (prepared.Experiment, prepared.Data, prepared.Images, prepared.DataLabel);
         var (manifestPath, tablePath) = (prepared.ManifestPath, prepared.RadiomicsTablePath);
         var runDirectory = Path.Combine(output, $"{experiment.Name}-{dataLabel}");
+        KeepOnlyMatchingStudy(runDirectory, prepared, progress);
         var location = new StudyLocation(Path.Combine(runDirectory, "study.db"));
         var registry = prepared.Registry(options.TorchThreads);
         // The stage blocks on the sweep so a terminal progress bar lives as long as the sweep does.
@@ -42,7 +44,7 @@ public static class MainJob
 
         var leaderboard = Sweeps.BuildLeaderboard(location.DatabasePath);
         var (csv, markdown) = LeaderboardWriter.WriteFiles(leaderboard, runDirectory);
-        var models = BestPerModel(location);
+        var models = BestPerModel(location, experiment.Objective);
         var reportPath = progress.Stage("report", report =>
         {
             report(0, 1, "rendering figures");
@@ -51,7 +53,7 @@ public static class MainJob
             return path;
         });
 
-        var best = models.MinBy(m => SelectionObjective.ToLoss(experiment.Objective, m.Trial.Objective!.Value))!;
+        var best = models[0];
         var onnx = progress.Stage("onnx", report =>
         {
             report(0, 1, $"exporting {best.Predictions.Model}");
@@ -73,7 +75,10 @@ public static class MainJob
             ?? EmbeddedDefaults.Materialise(EmbeddedDefaults.RadiomicsSettings, Path.Combine(Path.GetFullPath(options.OutputDirectory), "inputs"));
         var (manifestPath, dataLabel) = ResolveData(experiment, options, progress, cancellationToken);
         var dataDirectory = Path.GetDirectoryName(manifestPath)!;
-        var tablePath = Path.Combine(dataDirectory, $"radiomics-{Path.GetFileNameWithoutExtension(settingsPath).Replace("radiomics-", string.Empty)}.csv");
+        // The table resumes by case id, so its name carries the manifest's and the recipe's hashes: a regenerated
+        // cohort or an edited recipe starts a new table instead of reusing rows of other images.
+        var fingerprint = $"{FeatureCache.FileHash(manifestPath)[..8]}{FeatureCache.FileHash(settingsPath)[..8]}";
+        var tablePath = Path.Combine(dataDirectory, $"radiomics-{Path.GetFileNameWithoutExtension(settingsPath).Replace("radiomics-", string.Empty)}-{fingerprint}.csv");
         var extraction = progress.Stage("radiomics", report => RadiomicsCommands.Batch(
             manifestPath, settingsPath, tablePath, Path.Combine(dataDirectory, "radiomics-cache"),
             new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellationToken));
@@ -97,7 +102,7 @@ public static class MainJob
     public static string WriteReport(PreparedStudy prepared, StudyLocation location, string directory)
     {
         var leaderboard = LeaderboardWriter.WriteFiles(Sweeps.BuildLeaderboard(location.DatabasePath), directory);
-        return WriteReport(prepared, BestPerModel(location), leaderboard.Csv, directory);
+        return WriteReport(prepared, BestPerModel(location, prepared.Experiment.Objective), leaderboard.Csv, directory);
     }
 
     private static string WriteReport(PreparedStudy prepared, IReadOnlyList<ReportedModel> models, string leaderboardCsv, string directory) =>
@@ -109,6 +114,26 @@ public static class MainJob
             LeaderboardStatement,
             Provenance(prepared.Experiment, prepared.ExperimentPath, prepared.RadiomicsSettingsPath, prepared.ManifestPath, prepared.Data))
             .Write(directory);
+
+    /// <summary>
+    /// A run folder belongs to one experiment file and one radiomics table (whose name carries the data's
+    /// fingerprint). When either changed since the folder was written, the old folder is moved aside (kept,
+    /// never deleted) so the sweep starts afresh instead of resuming trials fitted on other data.
+    /// </summary>
+    private static void KeepOnlyMatchingStudy(string runDirectory, PreparedStudy prepared, IJobProgress progress)
+    {
+        var marker = Path.Combine(runDirectory, "inputs.txt");
+        var inputs = $"{Path.GetFileName(prepared.RadiomicsTablePath)}\n{FeatureCache.FileHash(prepared.ExperimentPath)}\n";
+        if (Directory.Exists(runDirectory) && (!File.Exists(marker) || File.ReadAllText(marker) != inputs))
+        {
+            var kept = $"{runDirectory}.previous-{DateTime.UtcNow:yyyyMMddHHmmss}";
+            Directory.Move(runDirectory, kept);
+            progress.Info($"the data or experiment changed since the last run; the previous results were moved to {kept}");
+        }
+
+        Directory.CreateDirectory(runDirectory);
+        File.WriteAllText(marker, inputs);
+    }
 
     /// <summary>The statement printed with every leaderboard and report.</summary>
     public const string LeaderboardStatement =
@@ -146,7 +171,8 @@ public static class MainJob
         RequireMaskInsideCrop = false,
     };
 
-    private static IReadOnlyList<ReportedModel> BestPerModel(StudyLocation location)
+    /// <summary>The best trial of each model family by the selection objective, the overall best (the selected model) first.</summary>
+    private static IReadOnlyList<ReportedModel> BestPerModel(StudyLocation location, ObjectiveMetric objective)
     {
         using var store = SqliteStudyStore.Open(location.DatabasePath);
         var complete = store.GetTrials().Where(t => t is { Status: TrialStatus.Complete, Objective: not null }).ToArray();
@@ -156,8 +182,8 @@ public static class MainJob
         }
 
         return complete.GroupBy(ReportedModel.Label)
-            .Select(g => g.MaxBy(t => t.Objective!.Value)!)
-            .OrderBy(t => t.Number)
+            .Select(g => g.MinBy(t => SelectionObjective.ToLoss(objective, t.Objective!.Value))!)
+            .OrderBy(t => SelectionObjective.ToLoss(objective, t.Objective!.Value))
             .Select(t => new ReportedModel(t, new ModelPredictions(ReportedModel.Label(t), PredictionsFile.Read(Path.Combine(location.ArtefactRoot, t.Artefacts["predictions"])))))
             .ToArray();
     }
@@ -176,41 +202,9 @@ public static class MainJob
 
     private static Table LeaderboardTableOf(string csvPath)
     {
-        var lines = File.ReadAllLines(csvPath);
-        var rows = lines.Skip(1).Select(l => (IReadOnlyList<string>)CsvLine(l)).ToList();
-        return new Table("Leaderboard (every trial)", CsvLine(lines[0]), rows);
-    }
-
-    private static string[] CsvLine(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                cell.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        cells.Add(cell.ToString());
-        return [.. cells];
+        using var reader = new StreamReader(csvPath);
+        var records = CsvRecords.Read(reader).Select(r => r.Fields).ToList();
+        return new Table("Leaderboard (every trial)", records[0], records.Skip(1).Select(r => (IReadOnlyList<string>)r).ToList());
     }
 
     private static Dictionary<string, string> Provenance(ExperimentDefinition experiment, string experimentPath, string settingsPath, string manifestPath, StudyData study) => new()

@@ -13,7 +13,7 @@ namespace OlnmMl.Workflows.Reports;
 /// <summary>
 /// Builds the results section a clinician-scientist would publish from per-case predictions: cohort
 /// characteristics, the per-model per-cohort metrics table at the training-fixed Youden cut-off, aAUC,
-/// paired DeLong tests against the best model, ROC curves, calibration, decision curves and the leaderboard.
+/// paired DeLong tests against the selected model, ROC curves, calibration, decision curves and the leaderboard.
 /// </summary>
 public static class StudyReportBuilder
 {
@@ -22,7 +22,7 @@ public static class StudyReportBuilder
 
     /// <summary>Assembles the report; <see cref="HtmlReport.Write"/> then writes it.</summary>
     /// <param name="title">Report title.</param>
-    /// <param name="models">Models to compare (at least one), each with training predictions.</param>
+    /// <param name="models">Models to compare (at least one), each with training predictions; the first is the selected model the others are tested against.</param>
     /// <param name="clinical">One record per case for the cohort table (may be empty).</param>
     /// <param name="leaderboard">The sweep's leaderboard, or null.</param>
     /// <param name="leakageStatement">How selection avoided the external cohorts.</param>
@@ -109,7 +109,7 @@ public static class StudyReportBuilder
 
     private static Table ComparisonTable(IReadOnlyList<ModelPredictions> models, IReadOnlyList<CrossCohortSummary> summaries)
     {
-        var best = Enumerable.Range(0, models.Count).MaxBy(i => summaries[i].AverageAuc.Mean);
+        const int best = 0; // the selected model: chosen on internal validation, never on the external cohorts
         var bestCohorts = models[best].Evaluated.Select(Scores).ToArray();
         var rows = new List<IReadOnlyList<string>>();
         for (var i = 0; i < models.Count; i++)
@@ -124,8 +124,8 @@ public static class StudyReportBuilder
                 [models[i].Model, c.Cohort, F(c.Test.Difference), P(c.Test.PValue), P(c.AdjustedPValue)]));
         }
 
-        return new Table($"Paired DeLong tests against the best model ({models[best].Model}); p adjusted across cohorts (Holm)",
-            ["model", "cohort", "ΔAUC (best − model)", "p", "adjusted p"], rows);
+        return new Table($"Paired DeLong tests against the selected model ({models[best].Model}); p adjusted across cohorts (Holm)",
+            ["model", "cohort", "ΔAUC (selected − model)", "p", "adjusted p"], rows);
     }
 
     private static List<RocPanel> RocPanels(IReadOnlyList<ModelPredictions> models, IReadOnlyList<CrossCohortSummary> summaries) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OlnmMl.Learners.Pipelines;
 
 namespace OlnmMl.Workflows.Study;
 
@@ -16,26 +17,25 @@ internal static class RadiomicsTableReader
         }
 
         using var reader = new StreamReader(path);
-        var header = reader.ReadLine()?.Split(',') ?? throw new InvalidDataException($"{path}: the radiomics table is empty");
+        using var records = CsvRecords.Read(reader).GetEnumerator();
+        if (!records.MoveNext())
+        {
+            throw new InvalidDataException($"{path}: the radiomics table is empty");
+        }
+
+        var header = records.Current.Fields;
         if (header.Length < 2 || !header[0].Equals("id", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidDataException($"{path}: the first column of a radiomics table must be 'id', found '{header[0]}'");
         }
 
         var rows = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var lineNumber = 1;
-        while (reader.ReadLine() is { } line)
+        while (records.MoveNext())
         {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var cells = line.Split(',');
+            var (line, cells) = records.Current;
             if (cells.Length != header.Length)
             {
-                throw new InvalidDataException($"{path}, line {lineNumber}: {cells.Length} cells, the header has {header.Length}");
+                throw new InvalidDataException($"{path}, line {line}: {cells.Length} cells, the header has {header.Length}");
             }
 
             var values = new float[header.Length - 1];
@@ -46,7 +46,7 @@ internal static class RadiomicsTableReader
 
             if (!rows.TryAdd(cells[0], values))
             {
-                throw new InvalidDataException($"{path}, line {lineNumber}: case '{cells[0]}' appears twice");
+                throw new InvalidDataException($"{path}, line {line}: case '{cells[0]}' appears twice");
             }
         }
 

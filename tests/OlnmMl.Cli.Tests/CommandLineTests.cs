@@ -1,0 +1,88 @@
+using OlnmMl.Cli;
+
+namespace OlnmMl.Cli.Tests;
+
+/// <summary>The command line as a user meets it: exit codes and one-line errors that name the file, never a stack trace.</summary>
+[Collection("console")]
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("olnm-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var code = OlnmCommandLine.Build().Parse(args).Invoke();
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+
+    [Fact]
+    public void HelpListsTheMainJobAndEveryArea()
+    {
+        var (code, output, _) = Run("--help");
+
+        Assert.Equal(0, code);
+        foreach (var command in new[] { "run", "cohort", "radiomics", "stats", "train", "predict", "export", "sweep", "report" })
+        {
+            Assert.Contains($"  {command}", output);
+        }
+    }
+
+    [Fact]
+    public void TruncatedVolumeIsOneErrorLineNamingTheFile()
+    {
+        var image = Path.Combine(_directory, "ct.nii.gz");
+        File.WriteAllBytes(image, [0x1f, 0x8b, 8, 0, 0, 0, 0, 0]); // a gzip header and nothing else
+
+        var (code, _, error) = Run("radiomics", "extract", "--image", image, "--mask", image, "--settings", "unused.yaml", "--out", Path.Combine(_directory, "f.csv"));
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void MissingScoreTableIsReportedWithItsPath()
+    {
+        var missing = Path.Combine(_directory, "scores.csv");
+
+        var (code, _, error) = Run("stats", "roc", "--data", missing, "--label", "y", "--score", "s", "--out", Path.Combine(_directory, "s.json"));
+
+        Assert.Equal(1, code);
+        Assert.Contains(missing, error);
+    }
+
+    [Fact]
+    public void CohortCheckOfAMissingManifestFails()
+    {
+        var missing = Path.Combine(_directory, "manifest.csv");
+
+        var (code, output, error) = Run("cohort", "check", missing);
+
+        Assert.Equal(1, code);
+        Assert.Contains("1 problem(s)", output);
+        Assert.Contains(missing, error);
+    }
+
+    [Fact]
+    public void MissingRequiredOptionIsAUsageError()
+    {
+        var (code, _, error) = Run("stats", "roc", "--label", "y");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--data", error);
+    }
+}

@@ -197,7 +197,7 @@ public static class Morphology
     public static double IntegratedIntensity(MorphologySample m) =>
         m.Roi.IntensityCount == 0 ? double.NaN : m.MeshVolume * m.Roi.MaskedIntensities().Average();
 
-    /// <summary>Moran's I (exact up to 20,000 voxels, on every k-th voxel beyond): N/Σw · Σ_k Σ_{l≠k} w_kl (X_k − μ)(X_l − μ) / Σ_k (X_k − μ)², w_kl = 1/‖r_k − r_l‖.</summary>
+    /// <summary>Moran's I over all voxel pairs (exact, by FFT convolution): N/Σw · Σ_k Σ_{l≠k} w_kl (X_k − μ)(X_l − μ) / Σ_k (X_k − μ)², w_kl = 1/‖r_k − r_l‖.</summary>
     [IbsiFeature("moran_i", "N365")]
     public static double MoransI(MorphologySample m) => m.Autocorrelation.Moran;
 

@@ -5,8 +5,8 @@ namespace OlnmMl.Onnx.Networks;
 
 /// <summary>
 /// Writes a fused model as one ONNX graph: inputs <c>image</c> [N,C,S,S,S] (and <c>pet</c>) and
-/// <c>radiomics</c> [N,k], output <c>probability</c> [N]. CT (and PET) go through their ResNet or
-/// DenseNet encoders (told apart by their parameter names), radiomics through the fitted normalisation and selection, then the fusion head.
+/// <c>radiomics</c> [N,k], output <c>probability</c> [N]. CT (and PET) go through their ResNet,
+/// DenseNet or Swin encoders (told apart by their parameter names), radiomics through the fitted normalisation and selection, then the fusion head.
 /// </summary>
 public static class FusedModelExporter
 {
@@ -38,6 +38,11 @@ public static class FusedModelExporter
             var encoder = weights.Scope(prefix);
             var channels = encoder.Get(ConvStem(encoder), rank: 5).Shape[1];
             g.AddInput(input, OnnxElementType.Float, OnnxDim.Batch, channels, size, size, size);
+            if (SwinEncoderOnnx.IsSwin(encoder))
+            {
+                return SwinEncoderOnnx.AppendEncoder(g, input, encoder, size).Features;
+            }
+
             return DenseNet3dOnnx.IsDenseNet(encoder)
                 ? DenseNet3dOnnx.AppendEncoder(g, input, encoder, definition.Encoder.BatchNormEpsilon).Features
                 : ResNet3dOnnx.AppendEncoder(g, input, encoder, definition.Encoder).Features;
@@ -88,7 +93,10 @@ public static class FusedModelExporter
         return g;
     }
 
-    private static string ConvStem(StateDict encoder) => DenseNet3dOnnx.IsDenseNet(encoder) ? "features.conv0.weight" : "conv1.weight";
+    private static string ConvStem(StateDict encoder) =>
+        SwinEncoderOnnx.IsSwin(encoder) ? SwinEncoderOnnx.StemWeight
+        : DenseNet3dOnnx.IsDenseNet(encoder) ? "features.conv0.weight"
+        : "conv1.weight";
 
     private static bool HasEncoder(StateDict encoder) => encoder.Contains(ConvStem(encoder));
 

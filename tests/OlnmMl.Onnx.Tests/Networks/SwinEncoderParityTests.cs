@@ -12,24 +12,25 @@ namespace OlnmMl.Onnx.Tests.Networks;
 /// ONNX Runtime vs OlnmMl.Torch's <see cref="FusionNetwork"/> with the Swin-UNETR encoder ("swin": C = 48, window 7,
 /// patch 2), TorchSharp eval mode, parameters handed over as a name → (data, shape) map (the int64
 /// <c>relative_position_index</c> buffers are left out: the exporter rebuilds them). A 32³ volume gives grids 16³ and 8³
-/// (window 7: padded and shifted, so the shift mask and padding act), 4³ and 2³ (shrunken, unshifted windows), then 1³.
+/// (window 7: padded and shifted, so the shift mask and padding act), 4³ and 2³ (shrunken, unshifted windows), then 1³;
+/// a 48³ volume reaches an odd grid (3³), which patch merging pads.
 /// </summary>
 public sealed class SwinEncoderParityTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Size = 32;
     private const int RadiomicsCount = 5;
     private readonly string _folder = Directory.CreateTempSubdirectory("olnm-onnx-swin-").FullName;
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void Exported_swin_fusion_network_matches_torchsharp(int batch)
+    [InlineData(1, 32)]
+    [InlineData(2, 32)]
+    [InlineData(1, 48)]
+    public void Exported_swin_fusion_network_matches_torchsharp(int batch, int size)
     {
         manual_seed(100 + batch);
         using var network = new FusionNetwork(FusionMode.ConcatProjected, "swin", imageChannels: 1, radiomicsWidth: RadiomicsCount);
         Randomise(network);
         network.eval();
-        using var image = rand([batch, 1L, Size, Size, Size]);
+        using var image = rand([batch, 1L, size, size, size]);
         using var radiomics = randn([batch, (long)RadiomicsCount]);
         ScaleHeadToUnitLogits(network, image, radiomics);
         var weights = network.state_dict()
@@ -37,7 +38,7 @@ public sealed class SwinEncoderParityTests(ITestOutputHelper output) : IDisposab
             .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape));
         var path = Path.Combine(_folder, "swin.onnx");
         var names = Enumerable.Range(0, RadiomicsCount).Select(i => $"f{i}").ToArray();
-        FusedModelExporter.Export(FusedModelDefinition.ForFusionNetwork(weights, "concat*", Size, names), new OnnxModelMetadata(), path);
+        FusedModelExporter.Export(FusedModelDefinition.ForFusionNetwork(weights, "concat*", size, names), new OnnxModelMetadata(), path);
 
         float[] expected;
         using (no_grad())
@@ -50,12 +51,12 @@ public sealed class SwinEncoderParityTests(ITestOutputHelper output) : IDisposab
         using var scorer = new OnnxScorer(path);
         var actual = scorer.Predict(new Dictionary<string, OnnxInput>
         {
-            ["image"] = new(image.data<float>().ToArray(), [batch, 1, Size, Size, Size]),
+            ["image"] = new(image.data<float>().ToArray(), [batch, 1, size, size, size]),
             ["radiomics"] = new(radiomics.data<float>().ToArray(), [batch, RadiomicsCount]),
         });
 
         var maxDelta = expected.Select((e, i) => Math.Abs(e - actual[i])).Max();
-        output.WriteLine($"TorchSharp swin concat* batch {batch}: max |Δp| = {maxDelta:E2}; p = {string.Join(", ", expected.Select(v => v.ToString("F4")))}");
+        output.WriteLine($"TorchSharp swin concat* {size}³ batch {batch}: max |Δp| = {maxDelta:E2}; p = {string.Join(", ", expected.Select(v => v.ToString("F4")))}");
         Assert.Equal(batch, actual.Length);
         Assert.True(maxDelta <= 1e-4, $"max |Δp| = {maxDelta}");
         Assert.Contains(expected, v => v is > 0.01f and < 0.99f);

@@ -16,7 +16,7 @@ namespace OlnmMl.Cohorts.Synthetic;
 public static class SyntheticCohortGenerator
 {
     /// <summary>Generator version; bump whenever the output for a given seed changes.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const string CompleteMarker = "cohort.complete.json";
     private const string PartialMarker = "cohort.partial.json";

@@ -1,12 +1,13 @@
 namespace OlnmMl.Radiomics.Mesh;
 
 /// <summary>
-/// The marching-cubes case table, derived rather than transcribed: for each of the 256 inside/outside
-/// corner patterns, every cube face contributes iso-segments between its crossed edges (on an
-/// ambiguous face, the segments cut off the two outside corners, so the inside corners connect and
-/// neighbouring cubes agree: the mesh is closed); the segments chain into loops that are oriented with the
-/// inside-to-outside direction and fan-triangulated from the apex that encloses the most volume (the
-/// convex fold of a non-planar loop). Corner c sits at (c&amp;1, c&gt;&gt;1&amp;1, c&gt;&gt;2&amp;1).
+/// The Lorensen–Cline (1987) marching-cubes case table, derived rather than transcribed. A pattern with at
+/// most four inside corners is triangulated directly: every cube face contributes iso-segments between its
+/// crossed edges (on an ambiguous face, the segments cut off the two inside corners, as in the paper's
+/// canonical configurations, which never join diagonal inside corners); the segments chain into loops that
+/// are oriented with the inside-to-outside direction and fan-triangulated from the apex that encloses the
+/// most volume. A pattern with more than four inside corners takes its complement's triangles with reversed
+/// orientation (the paper's complementary symmetry). Corner c sits at (c&amp;1, c&gt;&gt;1&amp;1, c&gt;&gt;2&amp;1).
 /// </summary>
 internal static class CubeCases
 {
@@ -44,6 +45,22 @@ internal static class CubeCases
 
     private static int[] BuildCase(int pattern)
     {
+        if (System.Numerics.BitOperations.PopCount((uint)pattern) <= 4)
+        {
+            return BuildMinorityCase(pattern);
+        }
+
+        var triangles = BuildMinorityCase(~pattern & 255);
+        for (var t = 0; t < triangles.Length; t += 3)
+        {
+            (triangles[t + 1], triangles[t + 2]) = (triangles[t + 2], triangles[t + 1]);
+        }
+
+        return triangles;
+    }
+
+    private static int[] BuildMinorityCase(int pattern)
+    {
         bool Inside(int corner) => (pattern >> corner & 1) == 1;
         var links = new List<int>[12];
         for (var e = 0; e < 12; e++)
@@ -71,7 +88,7 @@ internal static class CubeCases
             {
                 for (var k = 0; k < 4; k++)
                 {
-                    if (!Inside(face[k]))
+                    if (Inside(face[k]))
                     {
                         Link(links, EdgeOf(face[(k + 3) % 4], face[k]), EdgeOf(face[k], face[(k + 1) % 4]));
                     }

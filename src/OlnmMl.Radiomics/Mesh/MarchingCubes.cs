@@ -3,9 +3,9 @@ using OlnmMl.Imaging.Geometry;
 namespace OlnmMl.Radiomics.Mesh;
 
 /// <summary>
-/// Marching cubes on a binary mask at iso-level ½ (IBSI 1 §3.1.1): the mask is padded with one layer of
-/// empty voxels, so the mesh is closed; vertices sit at the midpoints of the edges between inside and
-/// outside voxel centres.
+/// Marching cubes on a binary mask at iso-level ½ (IBSI 1 §3.1.1) with the Lorensen–Cline case table: the
+/// mask is padded with one layer of empty voxels and the table's holes on ambiguous faces are closed, so the
+/// mesh is closed; vertices sit at the midpoints of the edges between inside and outside voxel centres.
 /// </summary>
 public static class MarchingCubes
 {
@@ -85,6 +85,7 @@ public static class MarchingCubes
             }
         }
 
+        FaceHoleFilling.Close(triangles, vertices);
         return new TriangleMesh([.. vertices], [.. triangles], spacingTuple);
     }
 }

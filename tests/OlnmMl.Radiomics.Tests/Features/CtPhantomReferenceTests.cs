@@ -26,15 +26,15 @@ public sealed class CtPhantomReferenceTests
             .Select(f => (f[0], f[1], double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture)));
 
     [Theory]
-    // Present agreement (rows within tolerance): A 47/50, B 46/51, C 46/50, D 46/50, E 47/51. The misses are
-    // compactness/sphericity/asphericity on interpolated masks (B–E, ~0.4 % off), compactness 2/asphericity on A
-    // and the convex-hull volume density on A and B.
-    // The bars below guard against regressions; IBSI's 98 % is not reached yet.
-    [InlineData("A", 0.93)]
-    [InlineData("B", 0.9)]
-    [InlineData("C", 0.91)]
-    [InlineData("D", 0.91)]
-    [InlineData("E", 0.92)]
+    // Present agreement (rows within tolerance): A 50/50, B 51/51, C 50/50, D 50/50, E 51/51, with the
+    // Lorensen–Cline case table (before it, with ambiguous faces always joining the inside corners:
+    // A 47, B 46, C 46, D 46, E 47; the misses were mesh-driven compactness/sphericity/asphericity and the
+    // convex-hull volume density).
+    [InlineData("A", 1.0)]
+    [InlineData("B", 1.0)]
+    [InlineData("C", 1.0)]
+    [InlineData("D", 1.0)]
+    [InlineData("E", 1.0)]
     public void Configuration_matches_ibsi_reference_values(string config, double requiredFraction)
     {
         var settings = TestData.LoadPreset("ibsi-ct-" + config.ToLowerInvariant()) with { Families = Families };

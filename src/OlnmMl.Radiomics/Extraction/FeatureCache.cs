@@ -37,10 +37,17 @@ public sealed class FeatureCache
         return set;
     }
 
-    /// <summary>The cache key: hex SHA-256 of the two file hashes and the settings hash.</summary>
+    /// <summary>
+    /// Version of the feature computations; bump it whenever any feature's value can change for the same
+    /// inputs (it is part of every cache key, so cached features of an older algorithm are never reused).
+    /// 2: Lorensen–Cline mesh table with hole filling; exact Moran's I / Geary's C.
+    /// </summary>
+    public const int AlgorithmVersion = 2;
+
+    /// <summary>The cache key: hex SHA-256 of the two file hashes, the settings hash and <see cref="AlgorithmVersion"/>.</summary>
     public static string Key(string imagePath, string maskPath, string settingsHash)
     {
-        var text = $"{FileHash(imagePath)}|{FileHash(maskPath)}|{settingsHash}";
+        var text = $"{FileHash(imagePath)}|{FileHash(maskPath)}|{settingsHash}|v{AlgorithmVersion}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

@@ -75,9 +75,9 @@ public static class MainJob
             ?? EmbeddedDefaults.Materialise(EmbeddedDefaults.RadiomicsSettings, Path.Combine(Path.GetFullPath(options.OutputDirectory), "inputs"));
         var (manifestPath, dataLabel) = ResolveData(experiment, options, progress, cancellationToken);
         var dataDirectory = Path.GetDirectoryName(manifestPath)!;
-        // The table resumes by case id, so its name carries the manifest's and the recipe's hashes: a regenerated
-        // cohort or an edited recipe starts a new table instead of reusing rows of other images.
-        var fingerprint = $"{FeatureCache.FileHash(manifestPath)[..8]}{FeatureCache.FileHash(settingsPath)[..8]}";
+        // The table resumes by case id, so its name carries the manifest's and the recipe's hashes and the feature
+        // algorithm's version: a regenerated cohort, an edited recipe or a changed algorithm starts a new table.
+        var fingerprint = $"{FeatureCache.FileHash(manifestPath)[..8]}{FeatureCache.FileHash(settingsPath)[..8]}v{FeatureCache.AlgorithmVersion}";
         var tablePath = Path.Combine(dataDirectory, $"radiomics-{Path.GetFileNameWithoutExtension(settingsPath).Replace("radiomics-", string.Empty)}-{fingerprint}.csv");
         var extraction = progress.Stage("radiomics", report => RadiomicsCommands.Batch(
             manifestPath, settingsPath, tablePath, Path.Combine(dataDirectory, "radiomics-cache"),

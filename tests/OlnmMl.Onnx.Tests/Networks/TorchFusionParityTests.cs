@@ -12,8 +12,8 @@ namespace OlnmMl.Onnx.Tests.Networks;
 
 /// <summary>
 /// ONNX Runtime vs OlnmMl.Torch's own <see cref="FusionNetwork"/> (TorchSharp, eval mode) with
-/// the parameters handed over as a name → (data, shape) map: ResNet-10 (16³ volumes) and DenseNet-121 (32³) encoders,
-/// BatchNorm statistics and modality weights randomised so that every parameter matters.
+/// the parameters handed over as a name → (data, shape) map: ResNet-10 (16³ volumes), DenseNet-121 (32³) and Swin encoders,
+/// norm statistics, modality weights and attention biases randomised so that every parameter matters.
 /// </summary>
 public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposable
 {
@@ -41,6 +41,19 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public void Exported_densenet121_fusion_network_matches_torchsharp() =>
         AssertParity("concat*", FusionMode.ConcatProjected, "densenet121", batch: 7, DenseNetSize);
+
+    /// <summary>
+    /// Swin-UNETR encoder (C = 48, window 7, patch 2). A 32³ volume gives grids 16³ and 8³ (window 7: padded and
+    /// shifted, so the shift mask and padding act), 4³ and 2³ (shrunken, unshifted windows), then 1³; a 48³ volume
+    /// reaches an odd grid (3³), which patch merging pads. The int64 <c>relative_position_index</c> buffers are left
+    /// out of the handed-over map: the exporter rebuilds them.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 32)]
+    [InlineData(2, 32)]
+    [InlineData(1, 48)]
+    public void Exported_swin_fusion_network_matches_torchsharp(int batch, int size) =>
+        AssertParity("concat*", FusionMode.ConcatProjected, "swin", batch, size);
 
     private void AssertParity(string modeName, FusionMode mode, string architecture, int batch, int size = Size)
     {
@@ -147,7 +160,10 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
         head.copy_(randn_like(head) * scale);
     }
 
-    /// <summary>Random BatchNorm affine/statistics and learnable modality weights (a fresh network has 1, 0, 0, 1 and 1, 1).</summary>
+    /// <summary>
+    /// Random BatchNorm/LayerNorm affines and statistics, learnable modality weights (a fresh network has 1, 0, 0, 1 and
+    /// 1, 1) and Swin relative-position bias tables of unit scale (fresh: σ = 0.02), so that every parameter matters.
+    /// </summary>
     private static void Randomise(FusionNetwork network)
     {
         using var noGrad = no_grad();
@@ -166,7 +182,11 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
         foreach (var (name, parameter) in network.named_parameters())
         {
             var isNorm = name.Contains("bn", StringComparison.Ordinal) || name.Contains("norm", StringComparison.Ordinal) || name.Contains("downsample.1", StringComparison.Ordinal);
-            if (name is "deep_weight" or "radiomics_weight")
+            if (name.EndsWith("relative_position_bias_table", StringComparison.Ordinal))
+            {
+                parameter.copy_(randn_like(parameter));
+            }
+            else if (name is "deep_weight" or "radiomics_weight")
             {
                 parameter.copy_((rand_like(parameter) * 0.5) + 0.5);
             }

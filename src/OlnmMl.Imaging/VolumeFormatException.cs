@@ -1,11 +1,11 @@
 namespace OlnmMl.Imaging;
 
 /// <summary>A volume file that cannot be read or does not fit its role; the message names the file.</summary>
-public sealed class VolumeFormatException : IOException
+public sealed class VolumeFormatException : OlnmUserException
 {
     /// <summary>Creates an error for <paramref name="path"/> describing <paramref name="problem"/>.</summary>
     public VolumeFormatException(string path, string problem, Exception? inner = null)
-        : base($"{path}: {problem}", inner)
+        : base(path, problem, inner)
     {
         Path = path;
         Problem = problem;

@@ -43,5 +43,5 @@ internal static class CommandAction
         Set(command, (parse, _) => Task.FromResult(body(parse)));
 
     private static bool IsUserError(Exception e) =>
-        e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or FormatException or InvalidDataException;
+        e is OlnmUserException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or FormatException or InvalidDataException;
 }

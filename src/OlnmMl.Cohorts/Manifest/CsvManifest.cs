@@ -78,6 +78,6 @@ public static class CsvManifest
             text.AppendJoin(',', columns.Select(c => CsvText.Quote(byName.GetValueOrDefault(c, string.Empty)))).Append('\n');
         }
 
-        AtomicFile.WriteAllText(path, text.ToString());
+        DurableFile.WriteAllText(path, text.ToString());
     }
 }

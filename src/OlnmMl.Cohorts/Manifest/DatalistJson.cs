@@ -126,7 +126,7 @@ public static class DatalistJson
             json.WriteEndObject();
         }
 
-        AtomicFile.WriteAllText(path, Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+        DurableFile.WriteAllText(path, Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
     }
 
     private static Dictionary<string, string> ToFields(string path, string location, JsonElement entry)

@@ -1,7 +1,7 @@
 namespace OlnmMl.Cohorts.Manifest;
 
 /// <summary>A manifest that cannot be parsed; the message names the file, the row or entry, and the problem.</summary>
-public sealed class ManifestFormatException : IOException
+public sealed class ManifestFormatException : OlnmUserException
 {
     /// <summary>Creates the exception; <paramref name="location"/> is e.g. "row 7" or "training[3]" (may be null).</summary>
     public ManifestFormatException(string path, string? location, string problem, Exception? inner = null)

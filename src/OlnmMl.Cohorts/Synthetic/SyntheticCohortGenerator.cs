@@ -58,7 +58,7 @@ public static class SyntheticCohortGenerator
             }
         }
 
-        AtomicFile.WriteAllText(partialPath, key);
+        DurableFile.WriteAllText(partialPath, key);
         var cases = new Case[slots.Count];
         var completed = 0;
         var workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
@@ -77,7 +77,7 @@ public static class SyntheticCohortGenerator
 
         CsvManifest.Write(cases, manifestPath);
         DatalistJson.Write(cases, datalistPath);
-        AtomicFile.WriteAllText(completePath, key);
+        DurableFile.WriteAllText(completePath, key);
         File.Delete(partialPath);
         return new SyntheticCohortResult(output, manifestPath, datalistPath, slots.Count, Reused: false);
     }

@@ -35,7 +35,7 @@ public static class VolumeHeader
             using Stream stream = CompressedFile.IsGzip(path) ? new GZipStream(file, CompressionMode.Decompress) : file;
             stream.ReadExactly(header);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is OlnmUserException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             return null; // the full reader produces the precise error
         }

@@ -42,33 +42,19 @@ public static class CompressedFile
 
     /// <summary>
     /// Writes <paramref name="write"/>'s output to <paramref name="path"/> (gzip when the name ends in .gz)
-    /// through a temporary file renamed into place, so a crash never leaves a half-written file.
+    /// through <see cref="DurableFile"/>, so a crash or a full disk never leaves a half-written file.
     /// </summary>
-    public static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
+    public static void WriteAtomically(string path, Action<Stream> write) =>
+        DurableFile.Write(path, file =>
         {
-            using (var file = File.Create(temporary))
+            if (IsGzip(path))
             {
-                if (IsGzip(path))
-                {
-                    using var gzip = new GZipStream(file, CompressionLevel.Fastest);
-                    write(gzip);
-                }
-                else
-                {
-                    write(file);
-                }
+                using var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true);
+                write(gzip);
             }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+            else
+            {
+                write(file);
+            }
+        });
 }

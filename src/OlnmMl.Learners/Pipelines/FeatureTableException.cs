@@ -1,11 +1,11 @@
 namespace OlnmMl.Learners.Pipelines;
 
 /// <summary>A feature table or tabular model directory that cannot be used; the message names the file, line and column.</summary>
-public sealed class FeatureTableException : Exception
+public sealed class FeatureTableException : OlnmUserException
 {
     /// <summary>Creates the exception.</summary>
     public FeatureTableException(string message)
-        : base(message)
+        : base(message, null)
     {
     }
 

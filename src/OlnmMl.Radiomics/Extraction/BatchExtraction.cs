@@ -77,7 +77,7 @@ public static class BatchExtraction
                         warnings[c.Id] = set.Warnings;
                     }
                 }
-                catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
+                catch (Exception e) when (e is OlnmUserException or IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
                 {
                     errors[c.Id] = e.Message;
                 }

@@ -105,12 +105,7 @@ public sealed class HtmlReport(string title)
         return this;
     }
 
-    private static void WriteText(string path, string content)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void WriteText(string path, string content) => DurableFile.WriteAllText(path, content);
 
     private static string Slug(string text) =>
         new string(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');

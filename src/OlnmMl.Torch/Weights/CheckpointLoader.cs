@@ -40,7 +40,7 @@ public static class CheckpointLoader
         {
             module.load(path, strict: true);
         }
-        catch (Exception error) when (error is ArgumentException or InvalidOperationException or IOException)
+        catch (Exception error) when (error is OlnmUserException or ArgumentException or InvalidOperationException or IOException)
         {
             throw new CheckpointMismatchException($"TorchSharp checkpoint '{path}' does not fit {module.GetName()}: {error.Message}");
         }

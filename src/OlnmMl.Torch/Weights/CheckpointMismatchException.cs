@@ -1,4 +1,4 @@
 namespace OlnmMl.Torch.Weights;
 
 /// <summary>A weight file does not fit the network: missing, unexpected or wrongly shaped parameters.</summary>
-public sealed class CheckpointMismatchException(string message) : IOException(message);
+public sealed class CheckpointMismatchException(string message) : OlnmUserException(message);

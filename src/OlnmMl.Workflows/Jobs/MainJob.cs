@@ -88,7 +88,7 @@ public static class MainJob
         }
 
         var study = StudyData.Load(manifestPath, tablePath);
-        progress.Info($"{study.Cases.Count} cases, {study.RadiomicsNames.Count} radiomics features kept ({study.DroppedFeatures.Count} non-finite or constant dropped)");
+        progress.Info($"{study.Cases.Count} cases, {study.RadiomicsNames.Count} radiomics features kept ({study.DroppedFeatures.Count} non-finite or constant on training dropped; {study.ImputedValues} non-finite values in other cohorts set to the training median)");
         var images = new StudyImages(Path.Combine(dataDirectory, "crops"), CropOptionsOf(experiment.Data));
         progress.Stage("crops", report =>
         {
@@ -214,7 +214,7 @@ public static class MainJob
         ["experiment"] = $"{experiment.Name} ({experimentPath}), seed {experiment.Seed}",
         ["radiomics recipe"] = $"{settingsPath} (sha256 {FeatureCache.FileHash(settingsPath)[..12]})",
         ["manifest"] = $"{manifestPath} (sha256 {FeatureCache.FileHash(manifestPath)[..12]})",
-        ["radiomics features"] = $"{study.RadiomicsNames.Count} kept, {study.DroppedFeatures.Count} dropped (non-finite or constant on training)",
+        ["radiomics features"] = $"{study.RadiomicsNames.Count} kept, {study.DroppedFeatures.Count} dropped (non-finite or constant on training); {study.ImputedValues} non-finite values outside training set to the training median",
         ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
     };
 }

@@ -3,6 +3,10 @@ namespace OlnmMl.Learners.Svm;
 /// <summary>
 /// Fits a C-SVC on a dense matrix: SMO (<see cref="SmoSolver"/>) for the dual, then, when requested, Platt scaling
 /// on decision values from a seeded k-fold cross-validation (libsvm's <c>svm_binary_svc_probability</c>).
+/// The probability is always increasing in the decision value (Platt A &lt; 0): on small training sets the
+/// cross-validated decision values can rank the rows backwards (each held-out fold leaves its own class
+/// under-represented), and a sigmoid fitted to them would invert the ranking. Then Platt is refitted on the
+/// full model's in-sample decision values, and if even those give A ≥ 0, P = 1 / (1 + exp(−f)) is used.
 /// </summary>
 public static class KernelSvmFitter
 {
@@ -42,6 +46,15 @@ public static class KernelSvmFitter
                 throw new ArgumentException($"{n} rows are fewer than the {options.ProbabilityFolds} Platt cross-validation folds (option ProbabilityFolds).", nameof(labels));
             var decisions = CrossValidatedDecisions(xs, ls, featureCount, kernel, cPos, cNeg, options);
             (a, b) = PlattScaling.Fit(decisions, ls);
+            if (!(a < 0))
+            {
+                (a, b) = PlattScaling.Fit(InSampleDecisions(xs, featureCount, kernel, coef, svIndex, bias), ls);
+            }
+
+            if (!(a < 0))
+            {
+                (a, b) = (-1, 0);
+            }
         }
 
         var sv = new double[svIndex.Length * featureCount];
@@ -76,6 +89,22 @@ public static class KernelSvmFitter
             index[s++] = i;
         }
         return (coef, index, -rho);
+    }
+
+    /// <summary>Decision values f(x_i) of every training row under the full model.</summary>
+    private static double[] InSampleDecisions(double[] x, int d, Kernel kernel, double[] coef, int[] svIndex, double bias)
+    {
+        var n = x.Length / d;
+        var decisions = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            var row = x.AsSpan(i * d, d);
+            var f = bias;
+            for (int s = 0; s < coef.Length; s++)
+                f += coef[s] * kernel.Evaluate(x.AsSpan(svIndex[s] * d, d), row);
+            decisions[i] = f;
+        }
+        return decisions;
     }
 
     /// <summary>Decision values of each row from the model trained without its fold; folds from a seeded permutation.</summary>

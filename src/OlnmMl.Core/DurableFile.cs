@@ -55,7 +55,7 @@ public static class DurableFile
 
     /// <summary>
     /// Builds a folder beside <paramref name="path"/> with <paramref name="build"/> (which receives the
-    /// temporary folder), then swaps it into place: the old folder, if any, is moved aside and deleted
+    /// temporary folder), fsyncs every file in it, then swaps it into place: the old folder, if any, is moved aside and deleted
     /// only once the new one is in place, so readers see the old or the new folder, never a mix.
     /// </summary>
     public static void ReplaceDirectory(string path, Action<string> build)
@@ -69,6 +69,7 @@ public static class DurableFile
         {
             Directory.CreateDirectory(building);
             build(building);
+            FlushToDisk(building);
             if (Directory.Exists(full))
             {
                 Directory.Move(full, aside);
@@ -89,6 +90,15 @@ public static class DurableFile
         {
             TryDeleteDirectory(building);
             TryDeleteDirectory(aside);
+        }
+    }
+
+    private static void FlushToDisk(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            stream.Flush(flushToDisk: true);
         }
     }
 

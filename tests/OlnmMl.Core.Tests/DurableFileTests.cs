@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using OlnmMl.Tests.Shared;
 
 namespace OlnmMl.Core.Tests;
 
@@ -57,38 +57,4 @@ public sealed class DurableFileTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-}
-
-/// <summary>A tmpfs of a few MiB mounted for one test, unmounted on dispose.</summary>
-public sealed class SmallTmpfs : IDisposable
-{
-    private SmallTmpfs(string root) => Root = root;
-
-    /// <summary>The mount point.</summary>
-    public string Root { get; }
-
-    /// <summary>Mounts a tmpfs of <paramref name="mebibytes"/> MiB, or null where that is not allowed.</summary>
-    public static SmallTmpfs? TryMount(int mebibytes)
-    {
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/bin/mount"))
-        {
-            return null;
-        }
-
-        var root = Directory.CreateTempSubdirectory("olnm-tmpfs-").FullName;
-        return Run("/bin/mount", "-t", "tmpfs", "-o", $"size={mebibytes}m", "tmpfs", root) ? new SmallTmpfs(root) : null;
-    }
-
-    public void Dispose()
-    {
-        Run("/bin/umount", Root);
-        Directory.Delete(Root, recursive: true);
-    }
-
-    private static bool Run(string program, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true, UseShellExecute = false })!;
-        process.WaitForExit();
-        return process.ExitCode == 0;
-    }
 }

@@ -78,9 +78,7 @@ public static class RocStats
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrWhiteSpace(outPath);
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        File.WriteAllText(outPath, EvaluationJson.Serialize(report));
+        DurableFile.WriteAllText(outPath, EvaluationJson.Serialize(report));
     }
 
     private static CohortRocStats Cohort(ScoreTable table, RocStatsRequest request, string name, int[] rows, YoudenCutoff[]? trainingCutoffs)

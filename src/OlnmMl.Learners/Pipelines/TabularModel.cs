@@ -46,10 +46,14 @@ public sealed class TabularModel
         return data;
     }
 
-    /// <summary>Writes the model directory (created if missing; existing model files are overwritten).</summary>
-    public void Save(MLContext ml, string directory)
+    /// <summary>
+    /// Writes the model directory: built beside <paramref name="directory"/> and swapped into place
+    /// (<see cref="DurableFile.ReplaceDirectory"/>), so a failure or a full disk leaves the previous model whole.
+    /// </summary>
+    public void Save(MLContext ml, string directory) => DurableFile.ReplaceDirectory(directory, building => WriteFiles(ml, building));
+
+    private void WriteFiles(MLContext ml, string directory)
     {
-        Directory.CreateDirectory(directory);
         var entries = new List<TabularModelStepEntry>();
         for (int i = 0; i < _steps.Count; i++)
         {

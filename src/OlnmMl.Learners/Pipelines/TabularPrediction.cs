@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using OlnmMl.Learners.Data;
@@ -19,12 +20,10 @@ public static class TabularPrediction
         var model = TabularModel.Load(ml, modelDirectory);
         var table = FeatureTable.Load(dataCsv, null, model.Manifest.IdColumn, model.Manifest.Features);
         var scores = Score(ml, model, table);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(outputCsv));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        using var writer = new StreamWriter(outputCsv);
-        writer.WriteLine("id,score,probability,predicted_label");
+        var text = new StringBuilder("id,score,probability,predicted_label\n");
         foreach (var s in scores)
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Quote(s.Id)},{s.Score:R},{s.Probability:R},{(s.PredictedLabel ? 1 : 0)}"));
+            text.Append(CultureInfo.InvariantCulture, $"{Quote(s.Id)},{s.Score:R},{s.Probability:R},{(s.PredictedLabel ? 1 : 0)}\n");
+        DurableFile.WriteAllText(outputCsv, text.ToString());
         return scores.Count;
     }
 

@@ -29,17 +29,8 @@ public static class OnnxModelWriter
     public static long Write(OnnxGraphBuilder graph, OnnxModelMetadata metadata, string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
         var model = Build(graph, metadata);
-        using (var stream = File.Create(path))
-        {
-            model.WriteTo(stream);
-        }
+        DurableFile.Write(path, model.WriteTo);
 
         return new FileInfo(path).Length;
     }

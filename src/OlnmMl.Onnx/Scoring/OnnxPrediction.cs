@@ -55,13 +55,7 @@ public static class OnnxPrediction
             text.Append(probabilities[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        File.WriteAllText(outPath, text.ToString());
+        DurableFile.WriteAllText(outPath, text.ToString());
         return probabilities.Length;
     }
 }

@@ -3,20 +3,19 @@ using SkiaSharp;
 
 namespace OlnmMl.Reporting.Figures;
 
-/// <summary>Writes figures as PNG or SVG, chosen by the file extension.</summary>
+/// <summary>Writes figures as PNG or SVG, chosen by the file extension, through <see cref="DurableFile"/>.</summary>
 public static class FigureFile
 {
     /// <summary>Writes <paramref name="figure"/> to <paramref name="path"/> (.png or .svg) at <paramref name="width"/>×<paramref name="height"/> pixels.</summary>
     public static void Save(Multiplot figure, string path, int width, int height)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
         {
-            File.WriteAllText(path, ToSvg(figure, width, height));
+            DurableFile.WriteAllText(path, ToSvg(figure, width, height));
         }
         else if (path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
         {
-            figure.SavePng(path, width, height);
+            DurableFile.WriteAllBytes(path, ToPng(figure, width, height));
         }
         else
         {

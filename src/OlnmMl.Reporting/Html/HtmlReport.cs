@@ -74,7 +74,7 @@ public sealed class HtmlReport(string title)
                         markdown.Append(table.Table.ToMarkdown()).AppendLine().Append("[CSV](").Append(csvName).AppendLine(")").AppendLine();
                         break;
                     case Block.FigureBlock figure:
-                        File.WriteAllBytes(Path.Combine(directory, figure.Name + ".png"), figure.Png);
+                        DurableFile.WriteAllBytes(Path.Combine(directory, figure.Name + ".png"), figure.Png);
                         WriteText(Path.Combine(directory, figure.Name + ".svg"), figure.Svg);
                         html.Append("<figure><img alt=\"").Append(WebUtility.HtmlEncode(figure.Caption))
                             .Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(figure.Png))

@@ -23,7 +23,7 @@ public static class EmbeddedDefaults
         var path = Path.Combine(directory, name);
         if (!File.Exists(path) || File.ReadAllText(path) != text)
         {
-            File.WriteAllText(path, text);
+            DurableFile.WriteAllText(path, text);
         }
 
         return path;

@@ -132,7 +132,7 @@ public static class MainJob
         }
 
         Directory.CreateDirectory(runDirectory);
-        File.WriteAllText(marker, inputs);
+        DurableFile.WriteAllText(marker, inputs);
     }
 
     /// <summary>The statement printed with every leaderboard and report.</summary>

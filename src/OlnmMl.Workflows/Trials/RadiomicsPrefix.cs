@@ -32,7 +32,7 @@ public static class RadiomicsPrefix
 
     /// <summary>Writes the parameters as JSON.</summary>
     public static void Save(RadiomicsPreprocessing parameters, string path) =>
-        File.WriteAllText(path, JsonSerializer.Serialize(parameters));
+        DurableFile.WriteAllText(path, JsonSerializer.Serialize(parameters));
 
     /// <summary>Reads parameters written by <see cref="Save"/>.</summary>
     public static RadiomicsPreprocessing Load(string path) =>

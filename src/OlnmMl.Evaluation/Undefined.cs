@@ -27,6 +27,12 @@ public static class Undefined
     /// <summary>Fewer than three risk groups remain for Hosmer–Lemeshow (df = groups − 2 would be ≤ 0).</summary>
     public const string TooFewGroups = "Hosmer-Lemeshow needs at least 3 distinct risk groups";
 
+    /// <summary>
+    /// AUC of a constant score: 0.5 by the ties-count-½ rule, but its DeLong variance is 0 only because
+    /// nothing is ranked, so no confidence interval is given.
+    /// </summary>
+    public const string ConstantScore = "all finite scores are equal: the AUC is 0.5 by ties alone and has no confidence interval";
+
     /// <summary>No cases at all.</summary>
     public const string NoCases = "no cases with a finite score";
 }

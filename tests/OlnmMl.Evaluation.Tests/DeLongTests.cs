@@ -134,12 +134,13 @@ public class DeLongTests
     [Fact]
     public void DegenerateInputsGiveDocumentedResults()
     {
-        // All scores equal: every pair ties, AUC = ½, all placements ½, variance 0, CI [½, ½].
+        // All scores equal: every pair ties, AUC = ½; the DeLong variance would be 0 only because nothing is
+        // ranked, so no interval is claimed (a CI [½, ½] would read as certainty) and the reason says so.
         AucEstimate equal = DeLong.Estimate([0.3, 0.3, 0.3, 0.3], [true, false, true, false]);
         Assert.Equal(0.5, equal.Auc);
-        Assert.Equal(0.0, equal.Variance);
-        Assert.Equal(0.5, equal.CiLower);
-        Assert.Null(equal.UndefinedReason);
+        Assert.True(double.IsNaN(equal.Variance));
+        Assert.True(double.IsNaN(equal.CiLower));
+        Assert.Equal(Undefined.ConstantScore, equal.UndefinedReason);
 
         AucEstimate oneClass = DeLong.Estimate([0.1, 0.2, 0.3], [true, true, true]);
         Assert.True(double.IsNaN(oneClass.Auc));

@@ -62,8 +62,8 @@ public class RocStatsTests
 
         ScoreRocStats equal = report.Cohorts[2].Scores[0];
         Assert.Equal(0.5, equal.Auc);
-        Assert.Equal(0.0, equal.DelongVariance);
-        Assert.Contains(Undefined.SingleScoreValue, equal.UndefinedReason);
+        Assert.True(double.IsNaN(equal.DelongVariance));
+        Assert.Equal(Undefined.ConstantScore, equal.UndefinedReason);
         Assert.Equal(1.0, report.Cohorts[2].Comparison!.P);
 
         ScoreRocStats missing = report.Cohorts[3].Scores[0];
@@ -96,7 +96,7 @@ public class RocStatsTests
         Assert.Equal("training cohort 'T'", v.YoudenThresholdSource);
         Assert.Equal(1.0, v.Sensitivity);
         Assert.Equal(1.0, v.Specificity);
-        var error = Assert.Throws<ArgumentException>(() => Build(csv, new RocStatsRequest("y", "s", CohortColumn: "centre", TrainingCohort: "X")));
+        var error = Assert.Throws<OlnmUserException>(() => Build(csv, new RocStatsRequest("y", "s", CohortColumn: "centre", TrainingCohort: "X")));
         Assert.Contains("'X'", error.Message);
     }
 

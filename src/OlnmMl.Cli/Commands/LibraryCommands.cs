@@ -88,9 +88,10 @@ internal static class LibraryCommands
         };
         CommandAction.Set(roc, parse =>
         {
-            RocStats.Run(parse.GetValue(data)!, new RocStatsRequest(parse.GetValue(label)!, parse.GetValue(score)!, parse.GetValue(compare), parse.GetValue(cohort), parse.GetValue(training)), parse.GetValue(output)!);
+            var report = RocStats.Run(parse.GetValue(data)!, new RocStatsRequest(parse.GetValue(label)!, parse.GetValue(score)!, parse.GetValue(compare), parse.GetValue(cohort), parse.GetValue(training)), parse.GetValue(output)!);
+            var undefined = RocStatsSummary.Print(report);
             Output.Line($"wrote {parse.GetValue(output)}");
-            return 0;
+            return undefined == 0 ? 0 : 1;
         });
         var stats = new Command("stats", "Cross-cohort statistics.");
         stats.Subcommands.Add(roc);

@@ -22,7 +22,7 @@ public static class RocStats
     /// <returns>The report written.</returns>
     /// <exception cref="FileNotFoundException">The data file does not exist.</exception>
     /// <exception cref="FormatException">Bad CSV content (file, line and column named).</exception>
-    /// <exception cref="ArgumentException">A training cohort that is not in the data, or one given without a cohort column.</exception>
+    /// <exception cref="OlnmUserException">A missing score column, a training cohort that is not in the data, or one given without a cohort column.</exception>
     public static RocStatsReport Run(string dataPath, RocStatsRequest request, string outPath)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -41,17 +41,17 @@ public static class RocStats
         ArgumentNullException.ThrowIfNull(request);
         foreach (string column in request.ScoreColumns)
         {
-            if (!table.Scores.ContainsKey(column)) throw new ArgumentException($"Score table '{table.Source}' has no score column '{column}'.", nameof(request));
+            if (!table.Scores.ContainsKey(column)) throw new OlnmUserException(table.Source, $"no score column '{column}'");
         }
 
         var groups = GroupRows(table);
         YoudenCutoff[]? trainingCutoffs = null;
         if (request.TrainingCohort is not null)
         {
-            if (table.Cohorts is null) throw new ArgumentException("A training cohort needs a cohort column.", nameof(request));
+            if (table.Cohorts is null) throw new OlnmUserException(table.Source, $"training cohort '{request.TrainingCohort}' given without a cohort column (--cohort-column)");
             if (!groups.Any(g => g.Cohort == request.TrainingCohort))
             {
-                throw new ArgumentException($"Training cohort '{request.TrainingCohort}' is not in column '{table.CohortColumn}' of '{table.Source}' (cohorts: {string.Join(", ", groups.Select(g => g.Cohort))}).", nameof(request));
+                throw new OlnmUserException(table.Source, $"training cohort '{request.TrainingCohort}' is not in column '{table.CohortColumn}' (cohorts: {string.Join(", ", groups.Select(g => g.Cohort))})");
             }
 
             int[] rows = groups.First(g => g.Cohort == request.TrainingCohort).Rows;

@@ -204,6 +204,11 @@ public static class DeLong
                 return new AucEstimate(auc, double.NaN, double.NaN, double.NaN, double.NaN, level, m, n, dropped, Undefined.TooFewForVariance);
             }
 
+            if (AllEqual(scores))
+            {
+                return new AucEstimate(auc, double.NaN, double.NaN, double.NaN, double.NaN, level, m, n, dropped, Undefined.ConstantScore);
+            }
+
             double variance = CrossProduct(v10, v10, auc, auc) / ((m - 1.0) * m) + CrossProduct(v01, v01, auc, auc) / ((n - 1.0) * n);
             double se = Math.Sqrt(variance);
             return new AucEstimate(auc, variance, se, Math.Max(0, auc - z * se), Math.Min(1, auc + z * se), level, m, n, dropped, null);
@@ -213,6 +218,16 @@ public static class DeLong
             ArrayPool<double>.Shared.Return(v10Buffer);
             ArrayPool<double>.Shared.Return(v01Buffer);
         }
+    }
+
+    private static bool AllEqual(ReadOnlySpan<double> scores)
+    {
+        foreach (double score in scores)
+        {
+            if (score != scores[0]) return false;
+        }
+
+        return true;
     }
 
     private static double AucOfFinite(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, int m, int n)

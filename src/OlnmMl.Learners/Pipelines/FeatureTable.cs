@@ -42,7 +42,7 @@ public sealed class FeatureTable
     /// as features (in that order), otherwise every other column. Feature cells must be finite numbers (invariant
     /// culture).
     /// </summary>
-    /// <exception cref="FeatureTableException">On a missing file or column, a non-numeric, empty, NaN or ±∞ feature cell, or a bad label, naming file, line and column.</exception>
+    /// <exception cref="FeatureTableException">On a missing file or column, a repeated id, a non-numeric, empty, NaN or ±∞ feature cell, or a bad label, naming file, line and column.</exception>
     public static FeatureTable Load(string path, string? labelColumn, string idColumn = "id", IReadOnlyList<string>? featureNames = null)
     {
         if (!File.Exists(path)) throw new FeatureTableException($"Feature table '{path}' does not exist.");
@@ -65,6 +65,7 @@ public sealed class FeatureTable
         if (featureIndex.Length == 0) throw new FeatureTableException($"Feature table '{path}' has no feature columns besides '{idColumn}'{(labelColumn is null ? "" : $" and '{labelColumn}'")}.");
 
         var ids = new List<string>();
+        var lineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<float[]>();
         var labels = new List<bool>();
         while (records.MoveNext())
@@ -72,6 +73,8 @@ public sealed class FeatureTable
             var (line, fields) = records.Current;
             if (fields.Length != header.Length)
                 throw new FeatureTableException($"{path}: line {line} has {fields.Length} fields; the header has {header.Length}.");
+            if (!lineOfId.TryAdd(fields[idIndex], line))
+                throw new FeatureTableException($"{path}: line {line} repeats the id '{fields[idIndex]}' of line {lineOfId[fields[idIndex]]}.");
             ids.Add(fields[idIndex]);
             if (labelIndex >= 0) labels.Add(ParseLabel(fields[labelIndex], path, line, labelColumn!));
             var row = new float[featureIndex.Length];

@@ -84,8 +84,12 @@ public class LeaderboardTests
         using var folder = new TempDirectory();
         var table = Build(folder);
         Assert.True(double.IsNaN(table.Rows[0].Cells["validation"].DeLongP));
+        // Paired DeLong by hand on validation (positives 1, 2; negatives 3, 4), best A [0.9, 0.8, 0.3, 0.2]
+        // against B [0.9, 0.2, 0.8, 0.3]: A separates every pair (AUC 1, placements V10 = [1, 1], V01 = [1, 1]);
+        // B has V10 = [1, 0] (AUC 0.5), V01 = [0.5, 0.5]. Only B's V10 varies (sample variance 0.5), so
+        // Var(AUC_A − AUC_B) = 0.5 / 2 + 0 / 2 = 0.25, z = 0.5 / √0.25 = 1 and p = 2(1 − Φ(1)) = erfc(1/√2).
         var p = table.Rows[1].Cells["validation"].DeLongP;
-        Assert.InRange(p, 0, 1);
+        Assert.Equal(0.31731050786291415, p, 9);
         Assert.Equal(p, table.Rows[1].Cells["validation"].DeLongPAdjusted, 12); // one comparison: BH leaves it unchanged
     }
 

@@ -43,15 +43,36 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void TruncatedVolumeIsOneErrorLineNamingTheFile()
     {
+        // Valid settings and mask (the preset and the committed IBSI digital phantom), so only the image is wrong:
+        // the same command with the phantom's own image succeeds.
+        var root = RepositoryRoot();
+        var settings = Path.Combine(root, "pipelines", "radiomics", "ibsi-digital-phantom.yaml");
+        var phantom = Path.Combine(root, "tests", "OlnmMl.Radiomics.Tests", "Data", "ibsi_digital_phantom");
+        var mask = Path.Combine(phantom, "mask", "mask.nii.gz");
         var image = Path.Combine(_directory, "ct.nii.gz");
         File.WriteAllBytes(image, [0x1f, 0x8b, 8, 0, 0, 0, 0, 0]); // a gzip header and nothing else
 
-        var (code, _, error) = Run("radiomics", "extract", "--image", image, "--mask", image, "--settings", "unused.yaml", "--out", Path.Combine(_directory, "f.csv"));
+        var (goodCode, _, goodError) = Run("radiomics", "extract", "--image", Path.Combine(phantom, "image", "phantom.nii.gz"), "--mask", mask, "--settings", settings, "--out", Path.Combine(_directory, "good.csv"));
+        var (code, _, error) = Run("radiomics", "extract", "--image", image, "--mask", mask, "--settings", settings, "--out", Path.Combine(_directory, "f.csv"));
 
+        Assert.True(goodCode == 0, goodError);
         Assert.Equal(1, code);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: ", line);
+        Assert.Contains(image, line);
         Assert.DoesNotContain("   at ", error);
+        Assert.False(File.Exists(Path.Combine(_directory, "f.csv")));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OlnmMl.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException($"No folder holding OlnmMl.sln above {AppContext.BaseDirectory}.");
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using OlnmMl.Radiomics.Settings;
 
 namespace OlnmMl.Radiomics.Tests;
 
-/// <summary>Paths to the repository, its presets and the shared IBSI data (../shared/data/ibsi next to the repository).</summary>
+/// <summary>Paths to the repository, its presets and the committed IBSI digital phantom (the CT phantom: <see cref="CtPhantom"/>).</summary>
 public static class TestData
 {
     /// <summary>The folder holding OlnmMl.sln, found by walking up from the test assembly.</summary>
@@ -20,23 +20,17 @@ public static class TestData
         }
     }
 
-    /// <summary>../shared/data/ibsi relative to the repository root.</summary>
-    public static string IbsiFolder
-    {
-        get
-        {
-            var folder = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "ibsi"));
-            return Directory.Exists(folder)
-                ? folder
-                : throw new DirectoryNotFoundException($"IBSI data not found at {folder}; get it from https://github.com/theibsi/data_sets.");
-        }
-    }
+    /// <summary>The IBSI digital phantom and its reference values, committed under Data/ibsi_digital_phantom (CC BY 4.0).</summary>
+    public static string DigitalPhantomFolder => Path.Combine(RepositoryRoot, "tests", "OlnmMl.Radiomics.Tests", "Data", "ibsi_digital_phantom");
+
+    /// <summary>The digital phantom's reference table.</summary>
+    public static string DigitalPhantomReferenceValues => Path.Combine(DigitalPhantomFolder, "reference_values.csv");
 
     /// <summary>The digital phantom image.</summary>
-    public static string PhantomImage => Path.Combine(IbsiFolder, "digital_phantom", "image", "phantom.nii.gz");
+    public static string PhantomImage => Path.Combine(DigitalPhantomFolder, "image", "phantom.nii.gz");
 
     /// <summary>The digital phantom mask.</summary>
-    public static string PhantomMask => Path.Combine(IbsiFolder, "digital_phantom", "mask", "mask.nii.gz");
+    public static string PhantomMask => Path.Combine(DigitalPhantomFolder, "mask", "mask.nii.gz");
 
     /// <summary>A preset under pipelines/radiomics/.</summary>
     public static string Preset(string name) => Path.Combine(RepositoryRoot, "pipelines", "radiomics", name + ".yaml");

@@ -8,6 +8,7 @@ namespace OlnmMl.Torch.Networks;
 /// 3D DenseNet in the MONAI layout: <c>features</c> = conv0 (7×7×7, stride 2, pad 3), norm0,
 /// relu0, pool0 (3×3×3 max, stride 2), denseblock1, transition1, …, denseblock4, norm5;
 /// then ReLU, global average pool and <c>class_layers.out</c> (absent in headless mode).
+/// Initialised as MONAI's <c>densenet.py</c>: Kaiming-normal fan-in convolutions (std √(2 / fan-in)).
 /// </summary>
 public sealed class DenseNet : FeatureNetwork
 {
@@ -50,7 +51,7 @@ public sealed class DenseNet : FeatureNetwork
         featureWidth = (int)channels;
         class_layers = numClasses > 0 ? nn.Sequential(("out", nn.Linear(channels, numClasses))) : null;
         RegisterComponents();
-        NetworkInitialisation.KaimingNormalConvolutions(this);
+        NetworkInitialisation.KaimingNormalConvolutions(this, nn.init.FanInOut.FanIn);
     }
 
     /// <inheritdoc/>

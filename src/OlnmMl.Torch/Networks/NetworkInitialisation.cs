@@ -7,11 +7,13 @@ namespace OlnmMl.Torch.Networks;
 internal static class NetworkInitialisation
 {
     /// <summary>
-    /// Kaiming-normal (fan-out, ReLU gain √2) convolution weights, BN weight 1 and bias 0,
-    /// linear bias 0 — MONAI's ResNet/DenseNet initialisation. Draws from the global torch
-    /// generator, so <c>torch.manual_seed</c> fixes the result.
+    /// Kaiming-normal convolution weights (gain √2, standard deviation √(2 / fan) with the fan of
+    /// <paramref name="mode"/>), BN weight 1 and bias 0, linear bias 0. MONAI's ResNet
+    /// (<c>resnet.py</c>) uses <c>mode="fan_out", nonlinearity="relu"</c>; its DenseNet
+    /// (<c>densenet.py</c>) PyTorch's defaults, fan-in with leaky-ReLU slope 0, the same gain √2.
+    /// Draws from the global torch generator, so <c>torch.manual_seed</c> fixes the result.
     /// </summary>
-    public static void KaimingNormalConvolutions(nn.Module module)
+    public static void KaimingNormalConvolutions(nn.Module module, nn.init.FanInOut mode)
     {
         using var noGrad = no_grad();
         foreach (var (_, child) in module.named_modules())
@@ -19,7 +21,7 @@ internal static class NetworkInitialisation
             switch (child)
             {
                 case Conv3d conv:
-                    nn.init.kaiming_normal_(conv.weight, mode: nn.init.FanInOut.FanOut, nonlinearity: nn.init.NonlinearityType.ReLU);
+                    nn.init.kaiming_normal_(conv.weight, mode: mode, nonlinearity: nn.init.NonlinearityType.ReLU);
                     break;
                 case BatchNorm3d norm:
                     nn.init.ones_(norm.weight);

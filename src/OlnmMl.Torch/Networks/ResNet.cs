@@ -8,7 +8,8 @@ namespace OlnmMl.Torch.Networks;
 /// 3D ResNet in the MONAI/MedicalNet layout: <c>conv1</c> (7×7×7, stride 2, pad 3, no bias),
 /// <c>bn1</c>, ReLU, 3×3×3 max-pool (stride 2), <c>layer1</c>..<c>layer4</c> (strides 1, 2, 2, 2),
 /// global average pool, and <c>fc</c> (absent in headless mode). Depth and block kind come
-/// from a <see cref="ResNetArchitecture"/> row.
+/// from a <see cref="ResNetArchitecture"/> row. Initialised as MONAI's <c>resnet.py</c>:
+/// Kaiming-normal fan-out convolutions (std √(2 / fan-out)).
 /// </summary>
 public sealed class ResNet : FeatureNetwork
 {
@@ -57,7 +58,7 @@ public sealed class ResNet : FeatureNetwork
         featureWidth = (int)inPlanes;
         fc = numClasses > 0 ? nn.Linear(inPlanes, numClasses) : null;
         RegisterComponents();
-        NetworkInitialisation.KaimingNormalConvolutions(this);
+        NetworkInitialisation.KaimingNormalConvolutions(this, nn.init.FanInOut.FanOut);
     }
 
     /// <inheritdoc/>

@@ -59,39 +59,7 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
     {
         manual_seed(batch + (int)mode);
         using var network = new FusionNetwork(mode, architecture, imageChannels: 1, radiomicsWidth: RadiomicsCount);
-        Randomise(network);
-        network.eval();
-        using var image = rand([batch, 1L, size, size, size]);
-        using var radiomics = randn([batch, (long)RadiomicsCount]);
-        ScaleHeadToUnitLogits(network, image, radiomics);
-        var weights = network.state_dict()
-            .Where(kv => kv.Value.dtype == ScalarType.Float32)
-            .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape));
-        var path = Path.Combine(_folder, "fusion.onnx");
-        var names = Enumerable.Range(0, RadiomicsCount).Select(i => $"f{i}").ToArray();
-        FusedModelExporter.Export(FusedModelDefinition.ForFusionNetwork(weights, modeName, size, names), new OnnxModelMetadata(), path);
-
-        float[] expected;
-        using (no_grad())
-        using (var logits = network.forward(image, radiomics))
-        using (var p = nn.functional.softmax(logits, 1)[.., 1])
-        {
-            expected = p.data<float>().ToArray();
-        }
-
-        using var scorer = new OnnxScorer(path);
-        var inputs = new Dictionary<string, OnnxInput>();
-        if (mode != FusionMode.RadiomicsOnly)
-        {
-            inputs["image"] = new(image.data<float>().ToArray(), [batch, 1, size, size, size]);
-        }
-
-        if (mode != FusionMode.DeepOnly)
-        {
-            inputs["radiomics"] = new(radiomics.data<float>().ToArray(), [batch, RadiomicsCount]);
-        }
-
-        var actual = scorer.Predict(inputs);
+        var (expected, actual) = TorchSharpParity.ExportAndScore(network, mode, modeName, RadiomicsCount, batch, size, Path.Combine(_folder, "fusion.onnx"));
 
         var maxDelta = expected.Select((e, i) => Math.Abs(e - actual[i])).Max();
         output.WriteLine($"TorchSharp {modeName} {architecture} batch {batch}: max |Δp| = {maxDelta:E2}; p = {string.Join(", ", expected.Select(v => v.ToString("F4")))}");
@@ -112,7 +80,7 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
             .Fit(TabularData.WithSlotNames(ml, TabularData.Make(200, seed: 41)));
         manual_seed(batch);
         using var network = new FusionNetwork(FusionMode.Concat, "resnet10", imageChannels: 1, radiomicsWidth: 3);
-        Randomise(network);
+        TorchSharpParity.Randomise(network);
         network.eval();
         var weights = network.state_dict()
             .Where(kv => kv.Value.dtype == ScalarType.Float32)
@@ -145,60 +113,6 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
         var maxDelta = expected.Select((e, i) => Math.Abs(e - actual[i])).Max();
         output.WriteLine($"raw radiomics → ML.NET steps → TorchSharp concat vs one ONNX graph, batch {batch}: max |Δp| = {maxDelta:E2}");
         Assert.True(maxDelta <= 1e-4, $"max |Δp| = {maxDelta}");
-    }
-
-    /// <summary>
-    /// Redraws the head so that its logits are of order 1 on these inputs (deep random encoders give
-    /// features of very different scales, and saturated probabilities would hide a wrong logit).
-    /// </summary>
-    private static void ScaleHeadToUnitLogits(FusionNetwork network, Tensor image, Tensor radiomics)
-    {
-        using var noGrad = no_grad();
-        using var embedding = network.Embedding(image, radiomics);
-        var scale = 1 / ((embedding.std().item<float>() + 1e-6f) * MathF.Sqrt(embedding.shape[1]));
-        var head = network.named_parameters().Single(p => p.name == "head.weight").parameter;
-        head.copy_(randn_like(head) * scale);
-    }
-
-    /// <summary>
-    /// Random BatchNorm/LayerNorm affines and statistics, learnable modality weights (a fresh network has 1, 0, 0, 1 and
-    /// 1, 1) and Swin relative-position bias tables of unit scale (fresh: σ = 0.02), so that every parameter matters.
-    /// </summary>
-    private static void Randomise(FusionNetwork network)
-    {
-        using var noGrad = no_grad();
-        foreach (var (name, buffer) in network.named_buffers())
-        {
-            if (name.EndsWith("running_mean", StringComparison.Ordinal))
-            {
-                buffer.copy_(randn_like(buffer) * 0.1);
-            }
-            else if (name.EndsWith("running_var", StringComparison.Ordinal))
-            {
-                buffer.copy_(rand_like(buffer) + 0.5);
-            }
-        }
-
-        foreach (var (name, parameter) in network.named_parameters())
-        {
-            var isNorm = name.Contains("bn", StringComparison.Ordinal) || name.Contains("norm", StringComparison.Ordinal) || name.Contains("downsample.1", StringComparison.Ordinal);
-            if (name.EndsWith("relative_position_bias_table", StringComparison.Ordinal))
-            {
-                parameter.copy_(randn_like(parameter));
-            }
-            else if (name is "deep_weight" or "radiomics_weight")
-            {
-                parameter.copy_((rand_like(parameter) * 0.5) + 0.5);
-            }
-            else if (isNorm && name.EndsWith("weight", StringComparison.Ordinal))
-            {
-                parameter.copy_(rand_like(parameter) + 0.5);
-            }
-            else if (isNorm && name.EndsWith("bias", StringComparison.Ordinal))
-            {
-                parameter.copy_(randn_like(parameter) * 0.1);
-            }
-        }
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

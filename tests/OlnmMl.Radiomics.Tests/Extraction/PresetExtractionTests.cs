@@ -16,7 +16,7 @@ public sealed class PresetExtractionTests
         // IBSI feature and aggregation identifiers within IBSI's tolerance (3 significant digits where none).
         var byCode = Phantom.Value.Features.Where(f => f.IbsiAggregation.Length > 0)
             .GroupBy(f => (f.IbsiFeature, f.IbsiAggregation)).ToDictionary(g => g.Key, g => g.ToArray());
-        var lines = File.ReadAllLines(Path.Combine(TestData.IbsiFolder, "digital_phantom", "reference_values.csv"));
+        var lines = File.ReadAllLines(TestData.DigitalPhantomReferenceValues);
         var failures = new List<string>();
         var checkedRows = 0;
         foreach (var f in lines.Skip(1).Select(l => l.Split(',')).Where(f => f[3].Length > 0))

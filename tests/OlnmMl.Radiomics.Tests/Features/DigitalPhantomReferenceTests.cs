@@ -30,7 +30,7 @@ public sealed class DigitalPhantomReferenceTests
     {
         var data = new TheoryData<string, string, double, double>();
         var seen = new Dictionary<string, int>();
-        var lines = File.ReadAllLines(Path.Combine(TestData.IbsiFolder, "digital_phantom", "reference_values.csv"));
+        var lines = File.ReadAllLines(TestData.DigitalPhantomReferenceValues);
         foreach (var fields in lines.Skip(1).Select(l => l.Split(',')))
         {
             if (!Families.TryGetValue(fields[0], out var family))

@@ -3,7 +3,7 @@ using OlnmMl.Imaging.IO;
 
 namespace OlnmMl.Radiomics.Tests.Texture;
 
-/// <summary>One row of the IBSI digital phantom reference table (../shared/data/ibsi/digital_phantom/reference_values.csv).</summary>
+/// <summary>One row of the IBSI digital phantom reference table (Data/ibsi_digital_phantom/reference_values.csv).</summary>
 public sealed record IbsiReferenceRow(string Family, string Feature, string Code, string Aggregation, double Value, double Tolerance)
 {
     /// <summary>
@@ -39,34 +39,10 @@ public static class IbsiDigitalPhantom
 
     public static IReadOnlyList<IbsiReferenceRow> ReferenceRows => LazyRows.Value;
 
-    /// <summary>../shared/data/ibsi/digital_phantom, found from the folder holding OlnmMl.sln.</summary>
-    public static string Folder
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OlnmMl.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            if (directory?.Parent is null)
-            {
-                throw new DirectoryNotFoundException($"No folder holding OlnmMl.sln above {AppContext.BaseDirectory}.");
-            }
-
-            var folder = Path.Combine(directory.Parent.FullName, "shared", "data", "ibsi", "digital_phantom");
-            return Directory.Exists(folder)
-                ? folder
-                : throw new DirectoryNotFoundException(
-                    $"IBSI digital phantom not found at {folder}; get it from https://github.com/theibsi/data_sets (ibsi_1_digital_phantom).");
-        }
-    }
-
     private static DiscretisedRoi Load()
     {
-        var image = NiftiReader.Read(Path.Combine(Folder, "image", "phantom.nii.gz"));
-        var mask = NiftiReader.Read(Path.Combine(Folder, "mask", "mask.nii.gz"));
+        var image = NiftiReader.Read(TestData.PhantomImage);
+        var mask = NiftiReader.Read(TestData.PhantomMask);
         var inside = mask.Voxels.Select(v => v > 0.5f).ToArray();
         var grey = image.Voxels.Select((v, k) => inside[k] ? (int)Math.Round(v) : 0).ToArray();
         return new DiscretisedRoi(image.Size, image.Geometry.Spacing, grey, 6, inside);
@@ -74,7 +50,7 @@ public static class IbsiDigitalPhantom
 
     private static IReadOnlyList<IbsiReferenceRow> ReadReferenceRows()
     {
-        var lines = File.ReadAllLines(Path.Combine(Folder, "reference_values.csv"));
+        var lines = File.ReadAllLines(TestData.DigitalPhantomReferenceValues);
         return lines.Skip(1)
             .Select(line => line.Split(','))
             .Select(f => new IbsiReferenceRow(

@@ -71,7 +71,7 @@ public class KillAndResumeTests
         using (var second = SweepHostProcess.Resume(location.DatabasePath, 0))
         {
             Assert.Equal(1, await second.ExitAsync(TimeSpan.FromSeconds(60)));
-            Assert.Contains($"is being run by pid {first.Id}", second.Output);
+            Assert.Contains($"the study is being run by pid {first.Id}", second.Output);
             Assert.Contains("sweep of study", second.Output);
         }
 

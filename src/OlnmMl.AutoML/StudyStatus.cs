@@ -11,7 +11,8 @@ namespace OlnmMl.AutoML;
 /// <param name="Complete">Complete trials.</param>
 /// <param name="Failed">Failed trials.</param>
 /// <param name="Pruned">Pruned trials.</param>
-/// <param name="Running">Trials running now or interrupted (a resume re-runs them).</param>
+/// <param name="Running">Trials running now, or left Running by a process that died (a resume re-runs them).</param>
+/// <param name="Interrupted">Trials stopped by a cancellation (a resume re-runs them).</param>
 /// <param name="MaxTrials">Trial budget of the experiment, or null.</param>
 /// <param name="BestTrial">Best trial by the selection objective, or null.</param>
 /// <param name="BestObjective">Its objective, or null.</param>
@@ -25,6 +26,7 @@ public sealed record StudyStatus(
     int Failed,
     int Pruned,
     int Running,
+    int Interrupted,
     int? MaxTrials,
     int? BestTrial,
     double? BestObjective,
@@ -37,7 +39,7 @@ public sealed record StudyStatus(
         var s = new StringBuilder();
         s.AppendLine(CultureInfo.InvariantCulture, $"study {Study.Name} ({Location.DatabasePath}), created {Study.CreatedAt:u}");
         s.AppendLine(CultureInfo.InvariantCulture,
-            $"trials {Trials}{(MaxTrials is { } m ? $"/{m}" : "")}: complete {Complete}, failed {Failed}, pruned {Pruned}, running/interrupted {Running}");
+            $"trials {Trials}{(MaxTrials is { } m ? $"/{m}" : "")}: complete {Complete}, failed {Failed}, pruned {Pruned}, running {Running}, interrupted {Interrupted}");
         s.AppendLine(CultureInfo.InvariantCulture, $"best: {(BestTrial is { } b ? $"trial {b}, selection objective {BestObjective:F4}" : "none yet")}");
         s.AppendLine(CultureInfo.InvariantCulture, $"trial time: {TrialTime.TotalMinutes:F1} min");
         foreach (var error in LastErrors)

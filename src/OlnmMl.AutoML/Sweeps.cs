@@ -10,6 +10,9 @@ namespace OlnmMl.AutoML;
 /// <c>resume</c> (<see cref="ResumeAsync"/>), <c>status</c> (<see cref="GetStatus"/>) and <c>leaderboard</c>
 /// (<see cref="BuildLeaderboard"/>, <see cref="WriteLeaderboard"/>). A study is <c>studies/NAME.db</c> plus
 /// <c>studies/NAME.artefacts/</c>; the experiment's YAML is stored in the database, so resume needs only the study.
+/// A study also records the inputs its results depend on (<see cref="IStudyStore.Inputs"/>: data fingerprint,
+/// cohort seed, preset, recipe, …); a resume given other ones is refused (<see cref="StudyInputsMismatchException"/>).
+/// Only one process runs a study at a time: a second one is refused with <see cref="StudyInUseException"/> naming the holder.
 /// </summary>
 public static class Sweeps
 {
@@ -18,12 +21,20 @@ public static class Sweeps
         string experimentPath, TrialFactoryRegistry registry, ISweepProgress? progress = null, string studiesDirectory = StudyLocation.DefaultDirectory, CancellationToken cancellationToken = default)
     {
         var experiment = ExperimentYaml.Load(experimentPath);
-        return RunAsync(experiment, StudyLocation.ForName(experiment.Name, studiesDirectory), registry, progress, cancellationToken);
+        return RunAsync(experiment, StudyLocation.ForName(experiment.Name, studiesDirectory), registry, progress, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Creates a study at <paramref name="location"/> for an experiment built in code and runs it.</summary>
+    /// <summary>
+    /// Creates a study at <paramref name="location"/> for an experiment built in code, recording
+    /// <paramref name="inputs"/> (what its results depend on) in the same transaction, and runs it.
+    /// </summary>
     public static async Task<SweepSummary> RunAsync(
-        ExperimentDefinition experiment, StudyLocation location, TrialFactoryRegistry registry, ISweepProgress? progress = null, CancellationToken cancellationToken = default)
+        ExperimentDefinition experiment,
+        StudyLocation location,
+        TrialFactoryRegistry registry,
+        ISweepProgress? progress = null,
+        IReadOnlyDictionary<string, string>? inputs = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(location);
@@ -34,18 +45,44 @@ public static class Sweeps
             throw new IOException($"Study '{location.DatabasePath}' already exists; continue it with 'olnm sweep resume {location.DatabasePath}'.");
         }
 
-        using var store = SqliteStudyStore.Create(location.DatabasePath, new StudyInfo(experiment.Name, ExperimentYaml.Write(experiment), DateTimeOffset.UtcNow));
+        using var store = SqliteStudyStore.Create(location.DatabasePath, new StudyInfo(experiment.Name, ExperimentYaml.Write(experiment), DateTimeOffset.UtcNow), inputs);
         return await new SweepRunner(experiment, store, registry, location.ArtefactRoot, progress).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Continues a study (path or name): re-runs interrupted trials, then proposes new ones within the budgets.</summary>
+    /// <summary>
+    /// Continues a study (path or name): re-runs interrupted trials, then proposes new ones within the budgets.
+    /// <paramref name="inputs"/> are this run's inputs: any that differs from the recorded one is refused
+    /// (<see cref="StudyInputsMismatchException"/>, naming each), any the study did not record yet is recorded.
+    /// </summary>
     public static async Task<SweepSummary> ResumeAsync(
-        string study, TrialFactoryRegistry registry, ISweepProgress? progress = null, string studiesDirectory = StudyLocation.DefaultDirectory, CancellationToken cancellationToken = default)
+        string study,
+        TrialFactoryRegistry registry,
+        ISweepProgress? progress = null,
+        string studiesDirectory = StudyLocation.DefaultDirectory,
+        IReadOnlyDictionary<string, string>? inputs = null,
+        CancellationToken cancellationToken = default)
     {
         var location = StudyLocation.Resolve(study, studiesDirectory);
         using var store = SqliteStudyStore.Open(location.DatabasePath);
+        if (inputs is not null)
+        {
+            StudyInputs.RequireMatch(location.DatabasePath, store.Inputs, inputs);
+            store.RecordInputs(inputs);
+        }
+
         var experiment = ExperimentYaml.Read(store.Study.Definition, location.DatabasePath);
         return await new SweepRunner(experiment, store, registry, location.ArtefactRoot, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Throws <see cref="StudyInputsMismatchException"/> when <paramref name="inputs"/> differ from those the study
+    /// recorded — a check a caller can make before preparing data for a resume.
+    /// </summary>
+    public static void RequireInputs(string study, IReadOnlyDictionary<string, string> inputs, string studiesDirectory = StudyLocation.DefaultDirectory)
+    {
+        var location = StudyLocation.Resolve(study, studiesDirectory);
+        using var store = SqliteStudyStore.Open(location.DatabasePath);
+        StudyInputs.RequireMatch(location.DatabasePath, store.Inputs, inputs);
     }
 
     /// <summary>Counts, best trial and recent errors of a study (path or name).</summary>
@@ -65,6 +102,7 @@ public static class Sweeps
             trials.Count(t => t.Status == TrialStatus.Failed),
             trials.Count(t => t.Status == TrialStatus.Pruned),
             trials.Count(t => t.Status == TrialStatus.Running),
+            trials.Count(t => t.Status == TrialStatus.Interrupted),
             experiment.Budget.MaxTrials,
             best?.Number,
             best?.Objective,
@@ -81,7 +119,7 @@ public static class Sweeps
         return LeaderboardBuilder.Build(store.Study.Name, experiment, store.GetTrials(), location.ArtefactRoot);
     }
 
-    /// <summary>Writes leaderboard.csv and leaderboard.md (default folder: the study's artefact folder); returns their paths.</summary>
+    /// <summary>Writes leaderboard.csv and leaderboard.md durably (default folder: the study's artefact folder); returns their paths.</summary>
     public static (string Csv, string Markdown) WriteLeaderboard(string study, string? outputDirectory = null, string studiesDirectory = StudyLocation.DefaultDirectory)
     {
         var table = BuildLeaderboard(study, studiesDirectory);

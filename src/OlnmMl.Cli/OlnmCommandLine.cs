@@ -20,6 +20,13 @@ public static class OlnmCommandLine
         return root;
     }
 
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>; returns the exit code. System.CommandLine's own termination handling is
+    /// off: <see cref="Terminal.CommandAction"/> handles SIGINT/SIGTERM so a cancelled command cleans up and exits 130.
+    /// </summary>
+    public static Task<int> InvokeAsync(string[] args) =>
+        Build().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+
     private static IEnumerable<Command> Commands()
     {
         yield return RunCommand.Create();
@@ -31,5 +38,6 @@ public static class OlnmCommandLine
         yield return LibraryCommands.Export();
         yield return SweepCommands.Create();
         yield return SweepCommands.Report();
+        yield return CleanCommand.Create();
     }
 }

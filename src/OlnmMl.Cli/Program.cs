@@ -1,4 +1,4 @@
 using OlnmMl.Cli;
 
 OlnmMl.Torch.OpenMpWaitPolicy.UsePassiveWaiting();
-return await OlnmCommandLine.Build().Parse(args).InvokeAsync();
+return await OlnmCommandLine.InvokeAsync(args);

@@ -1,19 +1,46 @@
+using System.Runtime.InteropServices;
+using OlnmMl;
 using OlnmMl.AutoML;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.SweepHost;
 
 // Usage: SweepHost run EXPERIMENT.yaml STUDIES_DIR DELAY_MS | SweepHost resume STUDY.db DELAY_MS
+// Exit codes as the olnm CLI: 0 done, 1 a user error (printed as one "error:" line, e.g. the study is in use),
+// 130 cancelled by SIGINT or SIGTERM (the interrupted trials are marked so).
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: SweepHost run EXPERIMENT.yaml STUDIES_DIR DELAY_MS | SweepHost resume STUDY.db DELAY_MS");
     return 2;
 }
 
+using var cancel = new CancellationTokenSource();
+void OnSignal(PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancel.Cancel();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 var delay = TimeSpan.FromMilliseconds(int.Parse(args[^1], System.Globalization.CultureInfo.InvariantCulture));
 var registry = new TrialFactoryRegistry().Register(new SyntheticTrialFactory(delay));
 var progress = new PlainLineProgress(Console.Out);
-var summary = args[0] == "resume"
-    ? await Sweeps.ResumeAsync(args[1], registry, progress)
-    : await Sweeps.RunAsync(args[1], registry, progress, args[2]);
-Console.WriteLine($"done: {summary}");
-return 0;
+Console.WriteLine($"pid {Environment.ProcessId}");
+try
+{
+    var summary = args[0] == "resume"
+        ? await Sweeps.ResumeAsync(args[1], registry, progress, cancellationToken: cancel.Token)
+        : await Sweeps.RunAsync(args[1], registry, progress, args[2], cancel.Token);
+    Console.WriteLine($"done: {summary}");
+    return 0;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("cancelled");
+    return 130;
+}
+catch (OlnmUserException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}

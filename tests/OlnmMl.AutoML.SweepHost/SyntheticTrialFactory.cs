@@ -9,11 +9,20 @@ namespace OlnmMl.AutoML.SweepHost;
 /// logistic(signal·(2y − 1) + noise), noise ~ U(−1, 1) from the trial seed. It waits <see cref="Delay"/> first so
 /// that a sweep can be killed mid-trial, and fails on purpose when <c>signal</c> exceeds <see cref="FailAbove"/>.
 /// Cohorts: training (Training), validation (Selection), external (External), 40 cases each.
+/// The process that ran the trial is recorded twice, so a test can tell whether a record and its files come from
+/// the same execution: in the trial's folder (<see cref="ExecutionFile"/>, the pid) and in the outcome's versions
+/// (<see cref="PidVersion"/>).
 /// </summary>
 public sealed class SyntheticTrialFactory(TimeSpan delay, double failAbove = double.PositiveInfinity, long memoryEstimate = 1) : ITrialFactory
 {
     /// <summary>The trial kind name.</summary>
     public const string KindName = "synthetic";
+
+    /// <summary>File in the trial folder holding the pid of the process that ran the trial.</summary>
+    public const string ExecutionFile = "execution.txt";
+
+    /// <summary>Version key holding the pid of the process that ran the trial.</summary>
+    public const string PidVersion = "synthetic.pid";
 
     /// <summary>Wait before predicting.</summary>
     public TimeSpan Delay => delay;
@@ -46,6 +55,11 @@ public sealed class SyntheticTrialFactory(TimeSpan delay, double failAbove = dou
             return new CohortPredictions(name, role, ids, labels, p);
         }
 
-        return new TrialOutcome([Cohort("training", CohortRole.Training), Cohort("validation", CohortRole.Selection), Cohort("external", CohortRole.External)]);
+        var pid = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(Path.Combine(context.ArtefactDirectory, ExecutionFile), pid, CancellationToken.None).ConfigureAwait(false);
+        return new TrialOutcome(
+            [Cohort("training", CohortRole.Training), Cohort("validation", CohortRole.Selection), Cohort("external", CohortRole.External)],
+            new Dictionary<string, string> { ["execution"] = ExecutionFile },
+            new Dictionary<string, string> { [PidVersion] = pid });
     }
 }

@@ -96,4 +96,25 @@ public class ExperimentYamlTests
         var error = Assert.Throws<FormatException>(() => ExperimentYaml.Read(yaml));
         Assert.Contains("'trial'", error.Message);
     }
+
+    [Fact]
+    public void A_relative_manifest_source_resolves_against_the_experiment_file_not_the_current_directory()
+    {
+        using var folder = new TempDirectory();
+        var nested = Directory.CreateDirectory(Path.Combine(folder.Path, "experiments")).FullName;
+        var path = Path.Combine(nested, "e.yaml");
+        File.WriteAllText(path, """
+            name: x
+            data: {source: ../cohort/manifest.csv}
+            tuner: {kind: random}
+            budget: {trials: 3}
+            space:
+              trial: {choice: [svm]}
+            """);
+
+        var experiment = ExperimentYaml.Load(path);
+
+        Assert.Equal(Path.Combine(folder.Path, "cohort", "manifest.csv"), experiment.Data.Source);
+        Assert.Equal(experiment.Data, ExperimentYaml.Read(ExperimentYaml.Write(experiment)).Data);
+    }
 }

@@ -116,11 +116,99 @@ public abstract class StudyStoreContractTests : IDisposable
         var error = Assert.Throws<KeyNotFoundException>(() => store.GetTrial(3));
         Assert.Contains("3", error.Message);
     }
+
+    [Fact]
+    public void A_trial_claimed_by_a_live_holder_is_claimed_by_no_other_until_its_lease_ends()
+    {
+        using var store = Create();
+        var first = store.AcquireLease("first", TimeSpan.Zero);
+        var trial = store.StartTrial(Start(1)).Number;
+        Assert.True(first.TryClaim(trial));
+        Assert.Contains($"pid {Environment.ProcessId}", first.Holder);
+        Assert.Contains("(first)", first.Holder);
+
+        // A study-level store refuses the second holder outright, naming the first; a per-trial one refuses the claim.
+        try
+        {
+            using var second = store.AcquireLease("second", TimeSpan.Zero);
+            Assert.False(second.TryClaim(trial));
+        }
+        catch (StudyInUseException e)
+        {
+            Assert.Contains("(first)", e.Message);
+        }
+
+        first.Dispose();
+        using var third = store.AcquireLease("third", TimeSpan.Zero);
+        Assert.True(third.TryClaim(trial));
+    }
+
+    [Fact]
+    public void Only_a_running_trial_is_interrupted_and_an_interrupted_one_finishes_once()
+    {
+        using var store = Create();
+        var started = store.StartTrial(Start(1));
+        store.InterruptTrial(started.Number, "cancelled");
+        var interrupted = store.GetTrial(started.Number);
+        Assert.Equal(TrialStatus.Interrupted, interrupted.Status);
+        Assert.Equal("cancelled", interrupted.Error);
+        Assert.Throws<InvalidOperationException>(() => store.InterruptTrial(started.Number, "again"));
+        Assert.Throws<InvalidOperationException>(() => store.FinishTrial(interrupted));
+
+        var finished = Complete(started);
+        store.FinishTrial(finished);
+        Assert.Equal(finished, store.GetTrial(started.Number));
+        Assert.Throws<InvalidOperationException>(() => store.InterruptTrial(started.Number, "late"));
+        Assert.Throws<InvalidOperationException>(() => store.FinishTrial(finished with { Objective = 0.1 }));
+    }
+
+    [Fact]
+    public void Recorded_inputs_are_kept_and_never_change()
+    {
+        using var store = Create();
+        store.RecordInputs(new Dictionary<string, string> { ["cohort seed"] = "42" });
+        store.RecordInputs(new Dictionary<string, string> { ["cohort seed"] = "42", ["preset"] = "tiny" });
+        var error = Assert.Throws<InvalidOperationException>(() => store.RecordInputs(new Dictionary<string, string> { ["cohort seed"] = "43" }));
+        Assert.Contains("cohort seed", error.Message);
+        Assert.Equal(new Dictionary<string, string> { ["cohort seed"] = "42", ["preset"] = "tiny" }, store.Inputs);
+    }
 }
 
 public class InMemoryStudyStoreContractTests : StudyStoreContractTests
 {
     protected override IStudyStore Create() => new InMemoryStudyStore(Info);
+
+    [Fact]
+    public void A_trial_lease_expires_without_a_heartbeat_and_its_holder_learns_it_lost_it()
+    {
+        var time = new ManualTime();
+        using var store = new InMemoryStudyStore(Info, TimeSpan.FromSeconds(30), time);
+        using var first = store.AcquireLease("first", TimeSpan.Zero);
+        using var second = store.AcquireLease("second", TimeSpan.Zero);
+        var trial = store.StartTrial(Start(1)).Number;
+        Assert.True(first.TryClaim(trial));
+        Assert.Equal(TimeSpan.FromSeconds(10), first.HeartbeatInterval);
+
+        time.Advance(TimeSpan.FromSeconds(20));
+        first.Renew();
+        time.Advance(TimeSpan.FromSeconds(20));
+        Assert.False(second.TryClaim(trial)); // 40 s after the claim, but 20 s after the heartbeat
+
+        time.Advance(TimeSpan.FromSeconds(11));
+        Assert.True(second.TryClaim(trial));
+        var lost = Assert.Throws<StudyLeaseLostException>(first.Renew);
+        Assert.Contains($"trial(s) {trial}", lost.Message);
+        Assert.False(first.TryClaim(trial));
+    }
+
+    private sealed class ManualTime : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public void Advance(TimeSpan by) => _now += by;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
 }
 
 public class SqliteStudyStoreContractTests : StudyStoreContractTests

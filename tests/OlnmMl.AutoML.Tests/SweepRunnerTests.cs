@@ -123,7 +123,7 @@ public class SweepRunnerTests
     }
 
     [Fact]
-    public async Task A_cancelled_sweep_leaves_its_trials_running_and_resume_finishes_each_once()
+    public async Task A_cancelled_sweep_marks_its_trials_interrupted_throws_and_resume_finishes_each_once()
     {
         using var folder = new TempDirectory();
         var path = Path.Combine(folder.Path, "s.db");
@@ -138,8 +138,10 @@ public class SweepRunnerTests
                     cancel.Cancel();
                 }
             });
-            var summary = await new SweepRunner(experiment, store, Registry(new SyntheticTrialFactory(TimeSpan.FromSeconds(30))), folder.Path, progress).RunAsync(cancel.Token);
-            Assert.Equal(2, summary.Interrupted);
+            var runner = new SweepRunner(experiment, store, Registry(new SyntheticTrialFactory(TimeSpan.FromSeconds(30))), folder.Path, progress);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(cancel.Token));
+            Assert.Equal(2, store.CountTrials(TrialStatus.Interrupted));
+            Assert.All(store.GetTrials(), t => Assert.Contains("cancelled", t.Error));
         }
 
         using (var store = SqliteStudyStore.Open(path))
@@ -149,9 +151,30 @@ public class SweepRunnerTests
             var trials = store.GetTrials();
             Assert.Equal(Enumerable.Range(0, 6), trials.Select(t => t.Number));
             Assert.All(trials, t => Assert.Equal(TrialStatus.Complete, t.Status));
+            Assert.All(trials, t => Assert.Null(t.Error));
             Assert.Equal(interrupted.Select(t => t.Parameters), trials.Take(2).Select(t => t.Parameters));
             Assert.Equal(interrupted.Select(t => t.Seed), trials.Take(2).Select(t => t.Seed));
         }
+    }
+
+    [Fact]
+    public async Task A_running_trial_whose_lease_is_held_elsewhere_is_neither_rerun_nor_touched()
+    {
+        using var folder = new TempDirectory();
+        var experiment = Experiment(trials: 4, parallel: 2);
+        using var store = new InMemoryStudyStore(new StudyInfo("t", "", DateTimeOffset.UtcNow));
+        var held = store.StartTrial(new TrialStart(experiment.Space.Sample(new Random(1)), 7, null, null, DateTimeOffset.UtcNow));
+        using var otherProcess = store.AcquireLease("other process", TimeSpan.Zero);
+        Assert.True(otherProcess.TryClaim(held.Number));
+        var liveFolder = Directory.CreateDirectory(Path.Combine(folder.Path, "trial-00000")).FullName;
+        File.WriteAllText(Path.Combine(liveFolder, "fusion.bin"), "being written");
+
+        var summary = await new SweepRunner(experiment, store, Registry(new SyntheticTrialFactory(TimeSpan.Zero)), folder.Path).RunAsync();
+
+        Assert.Equal(held, store.GetTrial(0));
+        Assert.Equal("being written", File.ReadAllText(Path.Combine(liveFolder, "fusion.bin")));
+        Assert.Equal(3, summary.Complete);
+        Assert.Equal(1, summary.Interrupted);
     }
 
     [Fact]

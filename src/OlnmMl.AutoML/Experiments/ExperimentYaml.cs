@@ -14,7 +14,10 @@ namespace OlnmMl.AutoML.Experiments;
 /// </summary>
 public static class ExperimentYaml
 {
-    /// <summary>Reads an experiment file.</summary>
+    /// <summary>
+    /// Reads an experiment file. A relative manifest path in <c>data.source</c> is resolved against the file's
+    /// folder (not the current directory) and kept absolute, so a study created from it resumes from anywhere.
+    /// </summary>
     public static ExperimentDefinition Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -23,7 +26,11 @@ public static class ExperimentYaml
             throw new FileNotFoundException($"Experiment file '{path}' does not exist.", path);
         }
 
-        return Read(File.ReadAllText(path), path);
+        var definition = Read(File.ReadAllText(path), path);
+        var source = definition.Data.Source;
+        return source.StartsWith("synthetic:", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(source)
+            ? definition
+            : definition with { Data = definition.Data with { Source = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, source)) } };
     }
 
     /// <summary>Reads an experiment from YAML text; <paramref name="origin"/> names it in error messages.</summary>

@@ -121,14 +121,39 @@ public static class LeaderboardWriter
         return s.ToString();
     }
 
-    /// <summary>Writes <c>leaderboard.csv</c> and <c>leaderboard.md</c> into <paramref name="directory"/>; returns both paths.</summary>
+    /// <summary>
+    /// Writes leaderboard.csv and leaderboard.md into <paramref name="directory"/>, the pair all or nothing: both are
+    /// written and fsynced under temporary names first (<see cref="DurableFile"/>), and only when both are complete
+    /// are they renamed into place, so a full disk leaves the previous pair, never a new CSV beside an old Markdown.
+    /// Throws <see cref="OlnmUserException"/> naming the file that could not be written.
+    /// </summary>
     public static (string Csv, string Markdown) WriteFiles(LeaderboardTable table, string directory)
     {
-        Directory.CreateDirectory(directory);
-        var csv = Path.Combine(directory, "leaderboard.csv");
-        var markdown = Path.Combine(directory, "leaderboard.md");
-        File.WriteAllText(csv, ToCsv(table));
-        File.WriteAllText(markdown, ToMarkdown(table));
+        var csv = Path.GetFullPath(Path.Combine(directory, "leaderboard.csv"));
+        var markdown = Path.GetFullPath(Path.Combine(directory, "leaderboard.md"));
+        var pending = new[] { (Target: csv, Text: ToCsv(table)), (Target: markdown, Text: ToMarkdown(table)) }
+            .Select(f => (f.Target, f.Text, Temporary: Path.Combine(Path.GetDirectoryName(f.Target)!, $".{Path.GetFileName(f.Target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.pending")))
+            .ToArray();
+        try
+        {
+            foreach (var file in pending)
+            {
+                DurableFile.WriteAllText(file.Temporary, file.Text);
+            }
+
+            foreach (var file in pending)
+            {
+                File.Move(file.Temporary, file.Target, overwrite: true);
+            }
+        }
+        finally
+        {
+            foreach (var file in pending)
+            {
+                File.Delete(file.Temporary);
+            }
+        }
+
         return (csv, markdown);
     }
 

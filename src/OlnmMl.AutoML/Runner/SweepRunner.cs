@@ -6,12 +6,15 @@ using OlnmMl.AutoML.Tuners;
 namespace OlnmMl.AutoML.Runner;
 
 /// <summary>
-/// Runs a sweep against a study store: replays the stored trials into a fresh tuner, re-runs trials left Running
-/// by an interrupted run (same numbers, same seeds), then proposes new trials while the budgets allow — at most
+/// Runs a sweep against a study store, holding the study's lease (<see cref="IStudyStore.AcquireLease"/>, kept
+/// alive by a heartbeat where the store's leases expire): replays the stored trials into a fresh tuner, re-runs
+/// the unfinished trials it can claim — Interrupted ones and Running ones whose holder's lease is gone (same
+/// numbers, same seeds) — never a trial another live holder runs, then proposes new trials while the budgets allow — at most
 /// <see cref="SweepBudget.Parallelism"/> at once and, with a memory budget, only while the factories' estimates of
 /// the running trials fit (one trial always runs). Failed trials are recorded and the sweep goes on. The tuner is
-/// told only the selection objective (<see cref="SelectionObjective"/>). Cancelling the token stops the sweep and
-/// leaves running trials Running, exactly as a killed process would.
+/// told only the selection objective (<see cref="SelectionObjective"/>). Cancelling the token stops the sweep: the
+/// trials it interrupted are marked Interrupted and <see cref="OperationCanceledException"/> is thrown; a resume
+/// re-runs them. A killed process leaves them Running, and its dead lease lets a resume adopt them.
 /// </summary>
 public sealed class SweepRunner
 {
@@ -37,17 +40,36 @@ public sealed class SweepRunner
         _progress = progress ?? new CallbackProgress((_, _, _) => { });
     }
 
+    /// <summary>How long to wait for another process's lease on the study (default: refuse at once, naming it).</summary>
+    public TimeSpan LeaseWait { get; init; }
+
     /// <summary>The observation a tuner is told about <paramref name="trial"/>: its selection loss, nothing else.</summary>
     public static TunerObservation Observe(TrialRecord trial, ExperimentDefinition experiment)
     {
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(experiment);
         double? loss = trial is { Status: TrialStatus.Complete, Objective: { } objective } ? SelectionObjective.ToLoss(experiment.Objective, objective) : null;
-        return new TunerObservation(trial.Number, trial.Parameters, trial.Status != TrialStatus.Running, loss, trial.Budget, trial.PromotedFrom);
+        return new TunerObservation(trial.Number, trial.Parameters, trial.Status.IsFinal(), loss, trial.Budget, trial.PromotedFrom);
     }
 
-    /// <summary>Runs until the budgets are spent, the tuner is exhausted or <paramref name="cancellationToken"/> fires.</summary>
+    /// <summary>
+    /// Runs until the budgets are spent, the tuner is exhausted or <paramref name="cancellationToken"/> fires (then
+    /// throws <see cref="OperationCanceledException"/> once the interrupted trials are marked). Throws
+    /// <see cref="StudyInUseException"/> when another live process holds the study's lease past <see cref="LeaseWait"/>,
+    /// and <see cref="StudyLeaseLostException"/> when this process's lease expired mid-sweep.
+    /// </summary>
     public async Task<SweepSummary> RunAsync(CancellationToken cancellationToken = default)
+    {
+        using var lease = _store.AcquireLease($"sweep of study '{_store.Study.Name}'", LeaseWait);
+        await using var heartbeat = new LeaseHeartbeat(lease);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, heartbeat.Lost);
+        var summary = await RunHoldingLeaseAsync(lease, stop.Token).ConfigureAwait(false);
+        heartbeat.ThrowIfLost();
+        cancellationToken.ThrowIfCancellationRequested();
+        return summary;
+    }
+
+    private async Task<SweepSummary> RunHoldingLeaseAsync(IStudyLease lease, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var budget = _experiment.Budget;
@@ -59,14 +81,14 @@ public sealed class SweepRunner
             tuner.Tell(Observe(trial, _experiment));
         }
 
-        var restarts = new Queue<TrialRecord>(history.Where(t => t.Status == TrialStatus.Running));
+        var restarts = new Queue<TrialRecord>(history.Where(t => !t.Status.IsFinal() && lease.TryClaim(t.Number)));
         using var deadline = new CancellationTokenSource();
         if (budget.Time is { } time)
         {
             deadline.CancelAfter(time);
         }
 
-        var running = new Dictionary<Task<TrialRecord>, long>();
+        var running = new Dictionary<Task<TrialRecord>, (TrialRecord Trial, long Estimate)>();
         var nextNumber = history.Count;
         TrialSuggestion? held = null;
         var exhausted = false;
@@ -92,7 +114,7 @@ public sealed class SweepRunner
 
                 var parameters = restart?.Parameters ?? held!.Parameters;
                 var estimate = _registry.Resolve(parameters.GetCategory(ExperimentDefinition.TrialKindParameter)).EstimateMemoryBytes(parameters);
-                if (running.Count > 0 && budget.MemoryBytes is { } memory && running.Values.Sum() + estimate > memory)
+                if (running.Count > 0 && budget.MemoryBytes is { } memory && running.Values.Sum(r => r.Estimate) + estimate > memory)
                 {
                     break;
                 }
@@ -112,12 +134,17 @@ public sealed class SweepRunner
                             $"Study '{_store.Study.Name}' numbered the new trial {started.Number}, expected {nextNumber}: another process is writing to it.");
                     }
 
+                    if (!lease.TryClaim(started.Number))
+                    {
+                        throw new InvalidOperationException($"Study '{_store.Study.Name}': trial {started.Number} was started here but is claimed by another holder.");
+                    }
+
                     nextNumber++;
                     held = null;
                     tuner.Tell(Observe(started, _experiment));
                 }
 
-                running.Add(Task.Run(() => _executor.RunAsync(started, cancellationToken, deadline.Token), CancellationToken.None), estimate);
+                running.Add(Task.Run(() => _executor.RunAsync(started, cancellationToken, deadline.Token), CancellationToken.None), (started, estimate));
                 _progress.TrialStarted(started, state.Snapshot(running.Count, clock.Elapsed));
             }
 
@@ -127,19 +154,32 @@ public sealed class SweepRunner
             }
 
             var done = await Task.WhenAny(running.Keys).ConfigureAwait(false);
+            var (trial, _) = running[done];
             running.Remove(done);
             if (done.IsCanceled || (done.IsFaulted && done.Exception?.InnerException is OperationCanceledException))
             {
+                Interrupt(lease, trial);
                 continue;
             }
 
             var finished = await done.ConfigureAwait(false);
             _store.FinishTrial(finished);
+            lease.Release(finished.Number);
             tuner.Tell(Observe(finished, _experiment));
             state.Add(finished);
             _progress.TrialFinished(finished, state.Snapshot(running.Count, clock.Elapsed));
         }
 
-        return state.Summary(_store.CountTrials(TrialStatus.Running), exhausted, clock.Elapsed);
+        return state.Summary(_store.CountTrials(TrialStatus.Running) + _store.CountTrials(TrialStatus.Interrupted), exhausted, clock.Elapsed);
+    }
+
+    /// <summary>Marks a trial stopped by the cancellation Interrupted — unless the lease was lost and the trial may be another holder's now.</summary>
+    private void Interrupt(IStudyLease lease, TrialRecord trial)
+    {
+        if (lease.TryClaim(trial.Number))
+        {
+            _store.InterruptTrial(trial.Number, "interrupted: the sweep was cancelled (Ctrl-C or SIGTERM); a resume re-runs it");
+            lease.Release(trial.Number);
+        }
     }
 }

@@ -37,7 +37,7 @@ internal sealed class TrialExecutor(ExperimentDefinition experiment, TrialFactor
         var clock = Stopwatch.StartNew();
         using var sampler = new PeakMemorySampler(TimeSpan.FromMilliseconds(100));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(sweepCancellation, deadline);
-        var record = started with { StartedAt = startedAt, Versions = LibraryVersions };
+        var record = started with { StartedAt = startedAt, Versions = LibraryVersions, Error = null };
         try
         {
             var factory = registry.Resolve(started.Parameters.GetCategory(ExperimentDefinition.TrialKindParameter));

@@ -5,12 +5,12 @@ internal static class FinishedTrialCheck
 {
     public static void Validate(TrialRecord stored, TrialRecord finished)
     {
-        if (finished.Status == TrialStatus.Running)
+        if (!finished.Status.IsFinal())
         {
-            throw new InvalidOperationException($"Trial {finished.Number}: a finished record needs a final status, not Running.");
+            throw new InvalidOperationException($"Trial {finished.Number}: a finished record needs a final status, not {finished.Status}.");
         }
 
-        if (stored.Status != TrialStatus.Running)
+        if (stored.Status.IsFinal())
         {
             throw new InvalidOperationException(
                 $"Trial {finished.Number} is already {stored.Status}; trial records are immutable once finished.");
@@ -20,6 +20,15 @@ internal static class FinishedTrialCheck
         {
             throw new InvalidOperationException(
                 $"Trial {finished.Number} was started with [{stored.Parameters}] (budget {stored.Budget}); the finished record has [{finished.Parameters}] (budget {finished.Budget}).");
+        }
+    }
+
+    /// <summary>The check of <see cref="IStudyStore.InterruptTrial"/>: only a Running trial can be marked interrupted.</summary>
+    public static void ValidateInterrupt(TrialRecord stored)
+    {
+        if (stored.Status != TrialStatus.Running)
+        {
+            throw new InvalidOperationException($"Trial {stored.Number} is {stored.Status}; only a Running trial can be marked interrupted.");
         }
     }
 }

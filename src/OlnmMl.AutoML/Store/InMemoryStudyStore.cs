@@ -1,20 +1,61 @@
 namespace OlnmMl.AutoML.Store;
 
-/// <summary>A study store in memory (tests, throw-away sweeps); thread-safe, not durable.</summary>
+/// <summary>
+/// A study store in memory (tests, throw-away sweeps); thread-safe, not durable. Its leases are per trial and
+/// expire <see cref="LeaseDuration"/> after the last heartbeat, the model of a store shared by many machines.
+/// </summary>
 public sealed class InMemoryStudyStore : IStudyStore
 {
     private readonly List<TrialRecord> _trials = [];
+    private readonly Dictionary<string, string> _inputs = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>Creates an empty store for <paramref name="study"/>.</summary>
-    public InMemoryStudyStore(StudyInfo study)
+    /// <summary>Creates an empty store for <paramref name="study"/>; leases last <paramref name="leaseDuration"/> (default 1 min) on <paramref name="time"/>.</summary>
+    public InMemoryStudyStore(StudyInfo study, TimeSpan? leaseDuration = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         Study = study;
+        LeaseDuration = leaseDuration ?? TimeSpan.FromMinutes(1);
+        Claims = new TrialClaims(LeaseDuration, time ?? TimeProvider.System);
     }
 
     /// <inheritdoc />
     public StudyInfo Study { get; }
+
+    /// <summary>How long a trial's claim lasts without a heartbeat.</summary>
+    public TimeSpan LeaseDuration { get; }
+
+    private TrialClaims Claims { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> Inputs
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, string>(_inputs, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public IStudyLease AcquireLease(string purpose, TimeSpan wait) =>
+        new TrialClaims.Lease(Claims, $"pid {Environment.ProcessId} on host {Environment.MachineName} since {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} ({purpose})");
+
+    /// <inheritdoc />
+    public void RecordInputs(IReadOnlyDictionary<string, string> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        lock (_gate)
+        {
+            StudyInputs.RequireNoConflict(Study.Name, _inputs, inputs);
+            foreach (var (name, value) in inputs)
+            {
+                _inputs[name] = value;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public TrialRecord StartTrial(TrialStart start)
@@ -43,13 +84,19 @@ public sealed class InMemoryStudyStore : IStudyStore
         ArgumentNullException.ThrowIfNull(finished);
         lock (_gate)
         {
-            if (finished.Number < 0 || finished.Number >= _trials.Count)
-            {
-                throw new InvalidOperationException($"Trial {finished.Number} was never started in study '{Study.Name}'.");
-            }
-
-            FinishedTrialCheck.Validate(_trials[finished.Number], finished);
+            FinishedTrialCheck.Validate(Stored(finished.Number), finished);
             _trials[finished.Number] = finished;
+        }
+    }
+
+    /// <inheritdoc />
+    public void InterruptTrial(int number, string reason)
+    {
+        lock (_gate)
+        {
+            var stored = Stored(number);
+            FinishedTrialCheck.ValidateInterrupt(stored);
+            _trials[number] = stored with { Status = TrialStatus.Interrupted, Error = reason };
         }
     }
 
@@ -86,4 +133,9 @@ public sealed class InMemoryStudyStore : IStudyStore
     public void Dispose()
     {
     }
+
+    private TrialRecord Stored(int number) =>
+        number >= 0 && number < _trials.Count
+            ? _trials[number]
+            : throw new InvalidOperationException($"Trial {number} was never started in study '{Study.Name}'.");
 }

@@ -7,24 +7,29 @@ namespace OlnmMl.AutoML.Store;
 /// <summary>
 /// The embedded study store: one SQLite file per study, WAL journal (readers never block the writer,
 /// a killed process loses nothing that was committed), a trigger that refuses to change a finished trial.
-/// Safe for several threads and several processes on one machine (busy timeout 30 s).
+/// Safe for several threads and several processes on one machine (busy timeout 30 s); only the holder of the
+/// study's lease (<see cref="AcquireLease"/>, a kernel lock on <c>STUDY.db.lock</c>) runs its trials.
+/// A file that is empty, not SQLite, damaged or of an unknown schema is refused with a
+/// <see cref="OlnmUserException"/> saying how to recover; schema 1 is migrated forward on open.
 /// </summary>
 public sealed class SqliteStudyStore : IStudyStore
 {
     /// <summary>Schema version written to the study table.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = SqliteStudySchema.Version;
 
     private const string Columns =
         "number, status, parameters, seed, budget, promoted_from, started_at, duration_ticks, peak_memory_bytes, objective, metrics, artefacts, versions, error";
 
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
+    private Dictionary<string, string> _inputs;
 
-    private SqliteStudyStore(string path, SqliteConnection connection, StudyInfo study)
+    private SqliteStudyStore(string path, SqliteConnection connection, StudyInfo study, Dictionary<string, string> inputs)
     {
         Path = path;
         _connection = connection;
         Study = study;
+        _inputs = inputs;
     }
 
     /// <summary>The database file.</summary>
@@ -33,44 +38,79 @@ public sealed class SqliteStudyStore : IStudyStore
     /// <inheritdoc />
     public StudyInfo Study { get; }
 
-    /// <summary>Creates a new study file at <paramref name="path"/>; throws when the file exists.</summary>
-    public static SqliteStudyStore Create(string path, StudyInfo study)
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> Inputs
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inputs;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates a new study file at <paramref name="path"/> with its <paramref name="inputs"/>, all or nothing: the
+    /// file is built beside the target and moved into place only when complete, so a crash leaves no half-made study.
+    /// Throws <see cref="IOException"/> when the file exists.
+    /// </summary>
+    public static SqliteStudyStore Create(string path, StudyInfo study, IReadOnlyDictionary<string, string>? inputs = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(study);
+        var exists = () => new IOException($"Study file '{path}' already exists; resume it or choose another name.");
         if (File.Exists(path))
         {
-            throw new IOException($"Study file '{path}' already exists; resume it or choose another name.");
+            throw exists();
         }
 
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var connection = OpenConnection(path, SqliteOpenMode.ReadWriteCreate);
-        Execute(connection, """
-            CREATE TABLE study (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE trials (
-                number INTEGER PRIMARY KEY, status TEXT NOT NULL, parameters TEXT NOT NULL, seed INTEGER NOT NULL,
-                budget INTEGER NULL, promoted_from INTEGER NULL, started_at TEXT NOT NULL, duration_ticks INTEGER NOT NULL,
-                peak_memory_bytes INTEGER NOT NULL, objective REAL NULL, metrics TEXT NOT NULL, artefacts TEXT NOT NULL,
-                versions TEXT NOT NULL, error TEXT NULL);
-            CREATE TRIGGER trials_immutable BEFORE UPDATE ON trials WHEN OLD.status <> 'Running'
-            BEGIN SELECT RAISE(ABORT, 'trial records are immutable once finished'); END;
-            CREATE TRIGGER trials_no_delete BEFORE DELETE ON trials
-            BEGIN SELECT RAISE(ABORT, 'trial records are never deleted'); END;
-            """);
-        using (var insert = connection.CreateCommand())
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var building = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.creating");
+        var recorded = new Dictionary<string, string>(inputs ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        try
         {
-            insert.CommandText = "INSERT INTO study (key, value) VALUES ('schema', $s), ('name', $n), ('definition', $d), ('created_at', $c)";
-            insert.Parameters.AddWithValue("$s", SchemaVersion.ToString(CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$n", study.Name);
-            insert.Parameters.AddWithValue("$d", study.Definition);
-            insert.Parameters.AddWithValue("$c", study.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
-            insert.ExecuteNonQuery();
+            using (var connection = OpenConnection(building, SqliteOpenMode.ReadWriteCreate))
+            using (var transaction = connection.BeginTransaction(deferred: false))
+            {
+                SqliteStudySchema.Create(connection, transaction);
+                SqliteStudySchema.InsertStudyValues(connection, transaction, new Dictionary<string, string>
+                {
+                    ["schema"] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
+                    ["name"] = study.Name,
+                    ["definition"] = study.Definition,
+                    ["created_at"] = study.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+                }.Concat(recorded.Select(i => KeyValuePair.Create(SqliteStudySchema.InputPrefix + i.Key, i.Value))));
+                transaction.Commit();
+            }
+
+            try
+            {
+                File.Move(building, full, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(full))
+            {
+                throw exists();
+            }
+        }
+        finally
+        {
+            foreach (var leftover in new[] { building, building + "-wal", building + "-shm", building + "-journal" })
+            {
+                File.Delete(leftover);
+            }
         }
 
-        return new SqliteStudyStore(path, connection, study);
+        return new SqliteStudyStore(path, OpenConnection(path, SqliteOpenMode.ReadWrite), study, recorded);
     }
 
-    /// <summary>Opens an existing study file; throws when it is missing or of another schema version.</summary>
+    /// <summary>
+    /// Opens an existing study file, migrating schema 1 forward. Throws <see cref="FileNotFoundException"/> when it is
+    /// missing and <see cref="OlnmUserException"/> (saying how to recover) when it is empty, not SQLite, damaged or of
+    /// an unknown schema; a file that is not a database is never modified.
+    /// </summary>
     public static SqliteStudyStore Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -79,26 +119,44 @@ public sealed class SqliteStudyStore : IStudyStore
             throw new FileNotFoundException($"Study file '{path}' does not exist.", path);
         }
 
-        var connection = OpenConnection(path, SqliteOpenMode.ReadWrite);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var query = connection.CreateCommand())
+        SqliteStudySchema.RequireDatabaseFile(path);
+        SqliteConnection? connection = null;
+        try
         {
-            query.CommandText = "SELECT key, value FROM study";
-            using var reader = query.ExecuteReader();
-            while (reader.Read())
-            {
-                values[reader.GetString(0)] = reader.GetString(1);
-            }
+            connection = OpenConnection(path, SqliteOpenMode.ReadWrite);
+            var values = SqliteStudySchema.CheckAndMigrate(connection, path);
+            var study = new StudyInfo(values["name"], values["definition"], DateTimeOffset.Parse(values["created_at"], CultureInfo.InvariantCulture));
+            return new SqliteStudyStore(path, connection, study, InputsOf(values));
         }
-
-        if (!values.TryGetValue("schema", out var schema) || schema != SchemaVersion.ToString(CultureInfo.InvariantCulture))
+        catch (SqliteException e)
         {
-            connection.Dispose();
-            throw new InvalidDataException($"Study file '{path}' has schema version '{schema}', this library reads version {SchemaVersion}.");
+            connection?.Dispose();
+            throw SqliteStudySchema.Damaged(path, $"SQLite error {e.SqliteErrorCode}: {e.Message}", e);
         }
+        catch
+        {
+            connection?.Dispose();
+            throw;
+        }
+    }
 
-        var study = new StudyInfo(values["name"], values["definition"], DateTimeOffset.Parse(values["created_at"], CultureInfo.InvariantCulture));
-        return new SqliteStudyStore(path, connection, study);
+    /// <inheritdoc />
+    public IStudyLease AcquireLease(string purpose, TimeSpan wait) => SqliteStudyLease.Acquire(Path, purpose, wait);
+
+    /// <inheritdoc />
+    public void RecordInputs(IReadOnlyDictionary<string, string> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var recorded = InputsOf(SqliteStudySchema.ReadStudyTable(_connection, transaction));
+            StudyInputs.RequireNoConflict(Study.Name, recorded, inputs);
+            var added = inputs.Where(i => !recorded.ContainsKey(i.Key)).ToArray();
+            SqliteStudySchema.InsertStudyValues(_connection, transaction, added.Select(i => KeyValuePair.Create(SqliteStudySchema.InputPrefix + i.Key, i.Value)));
+            transaction.Commit();
+            _inputs = new Dictionary<string, string>(recorded.Concat(added), StringComparer.Ordinal);
+        }
     }
 
     /// <inheritdoc />
@@ -150,7 +208,7 @@ public sealed class SqliteStudyStore : IStudyStore
             command.CommandText = """
                 UPDATE trials SET status = $status, started_at = $started, duration_ticks = $duration, peak_memory_bytes = $memory,
                     objective = $objective, metrics = $metrics, artefacts = $artefacts, versions = $versions, error = $error, seed = $seed
-                WHERE number = $n AND status = 'Running'
+                WHERE number = $n AND status IN ('Running', 'Interrupted')
                 """;
             command.Parameters.AddWithValue("$n", finished.Number);
             command.Parameters.AddWithValue("$status", finished.Status.ToString());
@@ -163,6 +221,25 @@ public sealed class SqliteStudyStore : IStudyStore
             command.Parameters.AddWithValue("$versions", TrialRecordJson.WriteMap(finished.Versions));
             command.Parameters.AddWithValue("$error", (object?)finished.Error ?? DBNull.Value);
             command.Parameters.AddWithValue("$seed", finished.Seed);
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    /// <inheritdoc />
+    public void InterruptTrial(int number, string reason)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var stored = Query($"SELECT {Columns} FROM trials WHERE number = $n", number, transaction).SingleOrDefault()
+                ?? throw new InvalidOperationException($"Trial {number} was never started in study '{Study.Name}' ({Path}).");
+            FinishedTrialCheck.ValidateInterrupt(stored);
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE trials SET status = 'Interrupted', error = $error WHERE number = $n AND status = 'Running'";
+            command.Parameters.AddWithValue("$n", number);
+            command.Parameters.AddWithValue("$error", reason);
             command.ExecuteNonQuery();
             transaction.Commit();
         }
@@ -205,6 +282,10 @@ public sealed class SqliteStudyStore : IStudyStore
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
+
+    private static Dictionary<string, string> InputsOf(Dictionary<string, string> values) =>
+        values.Where(v => v.Key.StartsWith(SqliteStudySchema.InputPrefix, StringComparison.Ordinal))
+            .ToDictionary(v => v.Key[SqliteStudySchema.InputPrefix.Length..], v => v.Value, StringComparer.Ordinal);
 
     private static SqliteConnection OpenConnection(string path, SqliteOpenMode mode)
     {

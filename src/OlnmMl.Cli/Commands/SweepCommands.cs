@@ -35,10 +35,17 @@ internal static class SweepCommands
             var path = parse.GetValue(file)!;
             var experiment = ExperimentYaml.Load(path);
             var directory = parse.GetValue(studies)!;
-            var prepared = MainJob.Prepare(experiment, path, common.Read(parse, directory), new JobProgress(), cancellation);
+            var options = common.Read(parse, directory);
             var location = StudyLocation.ForName(experiment.Name, directory);
+            if (File.Exists(location.DatabasePath))
+            {
+                throw new IOException($"Study '{location.DatabasePath}' already exists; continue it with 'olnm sweep resume {location.DatabasePath}'.");
+            }
+
+            var prepared = MainJob.Prepare(experiment, path, options, new JobProgress(), cancellation);
+            var inputs = RecordedInputs.Of(prepared, options);
             var summary = ProgressDisplay.Run("sweep", report =>
-                Sweeps.RunAsync(experiment, location, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), cancellation).GetAwaiter().GetResult());
+                Sweeps.RunAsync(experiment, location, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), inputs, cancellation).GetAwaiter().GetResult());
             Output.Line($"{summary}");
             Output.Line($"study: {location.DatabasePath}; next: olnm sweep leaderboard {location.DatabasePath}");
             return Task.FromResult(0);
@@ -56,9 +63,13 @@ internal static class SweepCommands
         CommandAction.Set(command, (parse, cancellation) =>
         {
             var (location, experiment) = StoredExperiment.Load(parse.GetValue(study)!, parse.GetValue(studies)!);
-            var prepared = MainJob.Prepare(experiment, location.DatabasePath, common.Read(parse, Path.GetDirectoryName(location.DatabasePath)!), new JobProgress(), cancellation);
+            var options = common.Read(parse, Path.GetDirectoryName(location.DatabasePath)!);
+            // The inputs known from the options are checked before the (long) data preparation, the rest after it.
+            Sweeps.RequireInputs(location.DatabasePath, RecordedInputs.FromOptions(experiment, options));
+            var prepared = MainJob.Prepare(experiment, location.DatabasePath, options, new JobProgress(), cancellation);
+            var inputs = RecordedInputs.Of(prepared, options);
             var summary = ProgressDisplay.Run("sweep", report =>
-                Sweeps.ResumeAsync(location.DatabasePath, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), cancellationToken: cancellation).GetAwaiter().GetResult());
+                Sweeps.ResumeAsync(location.DatabasePath, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), inputs: inputs, cancellationToken: cancellation).GetAwaiter().GetResult());
             Output.Line($"{summary}");
             return Task.FromResult(0);
         });

@@ -37,9 +37,10 @@ public static class MainJob
         var location = new StudyLocation(Path.Combine(runDirectory, "study.db"));
         var registry = prepared.Registry(options.TorchThreads);
         // The stage blocks on the sweep so a terminal progress bar lives as long as the sweep does.
+        var inputs = RecordedInputs.Of(prepared, options);
         var summary = progress.Stage("sweep", report => (File.Exists(location.DatabasePath)
-            ? Sweeps.ResumeAsync(location.DatabasePath, registry, new SweepProgressAdapter(report), cancellationToken: cancellationToken)
-            : Sweeps.RunAsync(experiment, location, registry, new SweepProgressAdapter(report), cancellationToken)).GetAwaiter().GetResult());
+            ? Sweeps.ResumeAsync(location.DatabasePath, registry, new SweepProgressAdapter(report), inputs: inputs, cancellationToken: cancellationToken)
+            : Sweeps.RunAsync(experiment, location, registry, new SweepProgressAdapter(report), inputs, cancellationToken)).GetAwaiter().GetResult());
         progress.Info($"sweep: {summary}");
 
         var leaderboard = Sweeps.BuildLeaderboard(location.DatabasePath);
@@ -142,13 +143,11 @@ public static class MainJob
 
     private static (string ManifestPath, string Label) ResolveData(ExperimentDefinition experiment, MainJobOptions options, IJobProgress progress, CancellationToken cancellationToken)
     {
-        const string Synthetic = "synthetic:";
-        if (!experiment.Data.Source.StartsWith(Synthetic, StringComparison.OrdinalIgnoreCase))
+        if (SyntheticPreset(experiment, options) is not { } preset)
         {
             return (Path.GetFullPath(experiment.Data.Source), Path.GetFileNameWithoutExtension(experiment.Data.Source));
         }
 
-        var preset = options.Preset ?? ParsePreset(experiment.Data.Source[Synthetic.Length..]);
         var label = $"{preset.ToString().ToLowerInvariant()}-seed{options.CohortSeed}";
         var result = progress.Stage("cohort", report => SyntheticCohortGenerator.Generate(
             new SyntheticCohortOptions { OutputDirectory = Path.Combine(options.DataDirectory, label), Preset = preset, Seed = options.CohortSeed },
@@ -156,6 +155,17 @@ public static class MainJob
             cancellationToken));
         progress.Info($"cohort: {result.CaseCount} cases {(result.Reused ? "reused" : "generated")} in {result.OutputDirectory}");
         return (result.ManifestPath, label);
+    }
+
+    /// <summary>The synthetic cohort an experiment runs on (the option overrides the <c>synthetic:NAME</c> source), or null for a manifest source.</summary>
+    public static CohortPreset? SyntheticPreset(ExperimentDefinition experiment, MainJobOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(options);
+        const string Synthetic = "synthetic:";
+        return experiment.Data.Source.StartsWith(Synthetic, StringComparison.OrdinalIgnoreCase)
+            ? options.Preset ?? ParsePreset(experiment.Data.Source[Synthetic.Length..])
+            : null;
     }
 
     /// <summary>Parses a preset name (tiny, quick, paper).</summary>

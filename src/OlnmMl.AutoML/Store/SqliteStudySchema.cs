@@ -1,0 +1,135 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace OlnmMl.AutoML.Store;
+
+/// <summary>
+/// The study file's schema: creation, the checks that a file is a readable study, and the forward migration of
+/// older versions (version 1 → 2: the Interrupted status and recorded inputs), done in one transaction on open.
+/// </summary>
+internal static class SqliteStudySchema
+{
+    public const int Version = 2;
+
+    /// <summary>Prefix of the study-table keys holding <see cref="IStudyStore.Inputs"/>.</summary>
+    public const string InputPrefix = "input.";
+
+    private const string ImmutableTrigger = """
+        CREATE TRIGGER trials_immutable BEFORE UPDATE ON trials WHEN OLD.status NOT IN ('Running', 'Interrupted')
+        BEGIN SELECT RAISE(ABORT, 'trial records are immutable once finished'); END;
+        CREATE TRIGGER study_inputs_immutable BEFORE UPDATE ON study WHEN OLD.key LIKE 'input.%'
+        BEGIN SELECT RAISE(ABORT, 'recorded study inputs never change'); END;
+        """;
+
+    public static void Create(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        Execute(connection, transaction, """
+            CREATE TABLE study (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE trials (
+                number INTEGER PRIMARY KEY, status TEXT NOT NULL, parameters TEXT NOT NULL, seed INTEGER NOT NULL,
+                budget INTEGER NULL, promoted_from INTEGER NULL, started_at TEXT NOT NULL, duration_ticks INTEGER NOT NULL,
+                peak_memory_bytes INTEGER NOT NULL, objective REAL NULL, metrics TEXT NOT NULL, artefacts TEXT NOT NULL,
+                versions TEXT NOT NULL, error TEXT NULL);
+            CREATE TRIGGER trials_no_delete BEFORE DELETE ON trials
+            BEGIN SELECT RAISE(ABORT, 'trial records are never deleted'); END;
+            """ + ImmutableTrigger);
+    }
+
+    /// <summary>Throws unless <paramref name="path"/> starts with the SQLite header (an empty or foreign file is never opened, so never turned into a database).</summary>
+    public static void RequireDatabaseFile(string path)
+    {
+        Span<byte> header = stackalloc byte[16];
+        int read;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        if (read < header.Length || !header.SequenceEqual("SQLite format 3\0"u8))
+        {
+            throw new OlnmUserException(path, read == 0
+                ? "is empty, not a study database; delete it and start the study again with 'olnm sweep run'"
+                : "is not a study database (no SQLite header); pass the study's .db file");
+        }
+    }
+
+    /// <summary>Checks integrity and migrates an older schema forward; returns the study table's values.</summary>
+    public static Dictionary<string, string> CheckAndMigrate(SqliteConnection connection, string path)
+    {
+        using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "PRAGMA quick_check";
+            if (check.ExecuteScalar() as string is not "ok" and var problem)
+            {
+                throw Damaged(path, $"integrity check: {problem}");
+            }
+        }
+
+        var values = ReadStudyTable(connection, null);
+        var schema = values.GetValueOrDefault("schema");
+        if (schema == "1")
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            Execute(connection, transaction, "DROP TRIGGER IF EXISTS trials_immutable; DROP TRIGGER IF EXISTS study_inputs_immutable;" + ImmutableTrigger);
+            Execute(connection, transaction, $"UPDATE study SET value = '{Version}' WHERE key = 'schema'");
+            transaction.Commit();
+            values["schema"] = Version.ToString(CultureInfo.InvariantCulture);
+        }
+        else if (schema != Version.ToString(CultureInfo.InvariantCulture))
+        {
+            throw new OlnmUserException(path, int.TryParse(schema, CultureInfo.InvariantCulture, out var newer) && newer > Version
+                ? $"has study schema {newer}, written by a newer olnm; this one reads versions 1 to {Version} — upgrade olnm to resume it"
+                : $"has no known study schema ('{schema}'); it is not a study database of olnm");
+        }
+
+        foreach (var key in new[] { "name", "definition", "created_at" })
+        {
+            if (!values.ContainsKey(key))
+            {
+                throw Damaged(path, $"the study table has no '{key}'");
+            }
+        }
+
+        return values;
+    }
+
+    public static Dictionary<string, string> ReadStudyTable(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var query = connection.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = "SELECT key, value FROM study";
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            values[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return values;
+    }
+
+    public static void InsertStudyValues(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<KeyValuePair<string, string>> values)
+    {
+        foreach (var (key, value) in values)
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO study (key, value) VALUES ($k, $v)";
+            insert.Parameters.AddWithValue("$k", key);
+            insert.Parameters.AddWithValue("$v", value);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The error for a study file SQLite cannot read, saying how to recover.</summary>
+    public static OlnmUserException Damaged(string path, string problem, Exception? inner = null) =>
+        new(path, $"is damaged ({problem}); restore it from a backup, or start a new study with 'olnm sweep run' (finished trials' files stay in the .artefacts folder)", inner);
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

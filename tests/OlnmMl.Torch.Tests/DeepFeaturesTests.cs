@@ -32,8 +32,8 @@ public sealed class DeepFeaturesTests : IDisposable
         using var transformer = ml.Transforms.DeepFeatures(options).Fit(data);
         var column = transformer.Transform(data).GetColumn<float[]>("DeepFeatures").ToList();
 
-        torch.manual_seed(options.Seed);
-        using var reference = NetworkCatalog.Create("resnet10-tiny");
+        using var generator = new torch.Generator((ulong)options.Seed);
+        using var reference = NetworkCatalog.Create("resnet10-tiny", generator: generator);
         reference.eval();
         using var crop = torch.full([1, 1, 16, 16, 16], 0.5f);
         using var expected = reference.Features(crop);

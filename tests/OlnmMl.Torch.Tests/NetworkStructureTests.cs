@@ -88,9 +88,9 @@ public sealed class NetworkStructureTests
     [InlineData("densenet121", 32)]
     public void FeaturesArePooledVectorsAndLogitsHaveOneColumnPerClass(string name, int edge)
     {
-        torch.manual_seed(1);
-        using var input = torch.randn([2, 1, edge, edge, edge]);
-        using var classifier = NetworkCatalog.Create(name, numClasses: 3);
+        using var generator = new torch.Generator(1);
+        using var input = torch.randn([2, 1, edge, edge, edge], generator: generator);
+        using var classifier = NetworkCatalog.Create(name, numClasses: 3, generator: generator);
         classifier.eval();
         using var features = classifier.Features(input);
         using var logits = classifier.forward(input);
@@ -104,10 +104,10 @@ public sealed class NetworkStructureTests
     {
         // 20³ → patches 10³ (window 3: padded to 12³, shifted blocks masked) → 5³ → 3³ → 2³ → 1³.
         var tiny = new SwinArchitecture("tiny", 6, [2, 2, 2, 2], [1, 2, 2, 4], 3, 2, 2);
-        torch.manual_seed(1);
-        using var swin = new SwinEncoder(tiny, inputChannels: 2, numClasses: 2);
+        using var generator = new torch.Generator(1);
+        using var swin = new SwinEncoder(tiny, inputChannels: 2, numClasses: 2, generator: generator);
         swin.eval();
-        using var input = torch.randn([3, 2, 20, 20, 20]);
+        using var input = torch.randn([3, 2, 20, 20, 20], generator: generator);
         using var features = swin.Features(input);
         using var logits = swin.forward(input);
         Assert.Equal(new long[] { 3, 96 }, features.shape);

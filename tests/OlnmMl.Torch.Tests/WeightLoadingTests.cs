@@ -72,10 +72,10 @@ public sealed class WeightLoadingTests : IDisposable
     public void TorchSharpCheckpointRoundTripsIntoAFreshNetwork()
     {
         string path = Path.Combine(folder, "resnet.ts");
-        torch.manual_seed(1);
-        using var source = Networks.NetworkCatalog.Create("resnet10-tiny");
-        torch.manual_seed(2);
-        using var target = Networks.NetworkCatalog.Create("resnet10-tiny");
+        using var first = new torch.Generator(1);
+        using var second = new torch.Generator(2);
+        using var source = Networks.NetworkCatalog.Create("resnet10-tiny", generator: first);
+        using var target = Networks.NetworkCatalog.Create("resnet10-tiny", generator: second);
         CheckpointLoader.SaveTorchSharp(source, path);
         CheckpointLoader.Load(target, path);
         var a = source.state_dict();

@@ -28,9 +28,12 @@ public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptio
                 throw new ArgumentException($"DeepFeatures needs the path column '{column}', which the data lacks.", nameof(input));
             }
         }
-        manual_seed(Options.Seed);
         int channels = Options.PetPathColumnName is null ? 1 : 2;
-        var encoder = NetworkCatalog.Create(Options.Architecture, channels);
+        FeatureNetwork encoder;
+        using (var generator = new Generator(unchecked((ulong)Options.Seed)))
+        {
+            encoder = NetworkCatalog.Create(Options.Architecture, channels, generator: generator);
+        }
         try
         {
             if (Options.EncoderWeightsPath is { } path)

@@ -20,15 +20,20 @@ public sealed class FusionNetwork : nn.Module<Tensor, Tensor, Tensor>
     private readonly Linear head;
     private readonly FusionMode mode;
 
-    /// <summary>Builds the network for <paramref name="mode"/> with the named encoder and k radiomics features.</summary>
-    public FusionNetwork(FusionMode mode, string architecture, int imageChannels, int radiomicsWidth) : base("fusion")
+    /// <summary>
+    /// Builds the network for <paramref name="mode"/> with the named encoder and k radiomics features.
+    /// A non-null <paramref name="generator"/> draws every initial weight from it (see
+    /// <see cref="NetworkCatalog.Create"/>); null uses torch's process-wide generator, for networks
+    /// whose weights are loaded or copied afterwards.
+    /// </summary>
+    public FusionNetwork(FusionMode mode, string architecture, int imageChannels, int radiomicsWidth, Generator? generator = null) : base("fusion")
     {
         this.mode = mode;
         if (mode.UsesRadiomics() && radiomicsWidth < 1)
         {
             throw new ArgumentException($"Fusion mode '{mode.Name()}' needs at least one radiomics feature.", nameof(radiomicsWidth));
         }
-        encoder = mode.UsesImage() ? NetworkCatalog.Create(architecture, imageChannels) : null;
+        encoder = mode.UsesImage() ? NetworkCatalog.Create(architecture, imageChannels, generator: generator) : null;
         int deepWidth = encoder?.FeatureWidth ?? 0;
         if (mode is FusionMode.AddProjected or FusionMode.LearnableAddProjected or FusionMode.ConcatProjected)
         {
@@ -48,6 +53,14 @@ public sealed class FusionNetwork : nn.Module<Tensor, Tensor, Tensor>
         };
         head = nn.Linear(EmbeddingWidth, 2);
         RegisterComponents();
+        if (generator is not null)
+        {
+            if (radiomics_projection is not null)
+            {
+                NetworkInitialisation.PyTorchDefaults(radiomics_projection, generator);
+            }
+            NetworkInitialisation.PyTorchDefaults(head, generator);
+        }
     }
 
     /// <summary>Width of the fused vector fed to the head.</summary>

@@ -7,8 +7,9 @@ namespace OlnmMl.Torch.Fusion;
 /// Trains the radiomics–deep-learning fusion classifier (<see cref="FusionNetwork"/>) of the
 /// published study on rows carrying an image crop vector, a radiomics vector, a Boolean label
 /// and optionally a centre; see <see cref="FusionTrainerOptions"/> for the defaults.
-/// <see cref="Fit(IDataView, IDataView?)"/> selects the checkpoint on internal-validation rows
-/// only. Deterministic per seed on CPU.
+/// <see cref="Fit(IDataView, IDataView?, CancellationToken)"/> selects the checkpoint on internal-validation rows
+/// only. Deterministic per seed on CPU, also while other trainings run concurrently in the process
+/// (every run draws from its own generators).
 /// </summary>
 public sealed class FusionTrainer : IEstimator<FusionTransformer>
 {
@@ -31,8 +32,10 @@ public sealed class FusionTrainer : IEstimator<FusionTransformer>
     /// Trains on <paramref name="trainData"/>; when <paramref name="validationData"/> (the internal
     /// validation cohort) is given, keeps the EMA model of the epoch with the best validation AUC
     /// and stops early after <see cref="FusionTrainerOptions.EarlyStoppingPatience"/> stale epochs.
+    /// <paramref name="cancellationToken"/> is checked before every mini-batch: cancelling stops the
+    /// training there, disposes its tensors and throws <see cref="OperationCanceledException"/>.
     /// </summary>
-    public FusionTransformer Fit(IDataView trainData, IDataView? validationData)
+    public FusionTransformer Fit(IDataView trainData, IDataView? validationData, CancellationToken cancellationToken = default)
     {
         var mode = Options.Mode;
         int imageLength = mode.UsesImage() ? FusionDataset.VectorSize(trainData.Schema, Options.ImageColumnName, "training") : 0;
@@ -45,7 +48,7 @@ public sealed class FusionTrainer : IEstimator<FusionTransformer>
             throw new ArgumentException($"The training data has {train.Count} rows; at least two are needed.", nameof(trainData));
         }
         var device = Options.Device.Resolve();
-        var (network, report) = FusionTrainingLoop.Train(train, validation, Options, edge, device);
+        var (network, report) = FusionTrainingLoop.Train(train, validation, Options, edge, device, cancellationToken);
         var info = new FusionModelInfo
         {
             Mode = mode.Name(),

@@ -11,18 +11,29 @@ namespace OlnmMl.Torch.Fusion;
 /// epoch the EMA model is scored on the internal-validation rows and the best one is kept
 /// (early stopping after <see cref="FusionTrainerOptions.EarlyStoppingPatience"/> stale epochs).
 /// External cohorts are never seen here.
+/// All randomness is the run's own, so concurrent runs give the same result as sequential ones:
+/// initial weights come from a <see cref="Generator"/> seeded with <see cref="FusionTrainerOptions.Seed"/>,
+/// shuffling and rotations from a <see cref="Random"/> with the same seed; the networks have no dropout;
+/// the training thread runs libtorch with <see cref="TorchDeviceOptions.TrainingThreads"/> intra-op threads.
+/// Cancellation is checked before every batch and every validation pass; it throws
+/// <see cref="OperationCanceledException"/> after disposing every tensor and module of the run.
 /// </summary>
 internal static class FusionTrainingLoop
 {
     public static (FusionNetwork Model, FusionTrainingReport Report) Train(
-        FusionDataset train, FusionDataset? validation, FusionTrainerOptions options, int edge, Device device)
+        FusionDataset train, FusionDataset? validation, FusionTrainerOptions options, int edge, Device device, CancellationToken cancellationToken)
     {
-        manual_seed(options.Seed);
+        using var threads = IntraOpThreads.Use(options.Device.TrainingThreads);
         int radiomicsWidth = train.RadiomicsWidth;
-        var online = new FusionNetwork(options.Mode, options.Architecture, options.ImageChannels, radiomicsWidth);
-        var shadow = new FusionNetwork(options.Mode, options.Architecture, options.ImageChannels, radiomicsWidth);
+        FusionNetwork online;
+        using (var generator = new Generator(unchecked((ulong)options.Seed)))
+        {
+            online = new FusionNetwork(options.Mode, options.Architecture, options.ImageChannels, radiomicsWidth, generator);
+        }
+        FusionNetwork? shadow = null;
         try
         {
+            shadow = new FusionNetwork(options.Mode, options.Architecture, options.ImageChannels, radiomicsWidth);
             if (options.EncoderWeightsPath is { } path && online.Encoder is { } encoder)
             {
                 CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder);
@@ -30,12 +41,12 @@ internal static class FusionTrainingLoop
             online.to(device);
             shadow.to(device);
             EmaModel.CopyInto(shadow, online);
-            var report = Run(online, shadow, train, validation, options, edge, device);
+            var report = Run(online, shadow, train, validation, options, edge, device, cancellationToken);
             return (shadow, report);
         }
         catch
         {
-            shadow.Dispose();
+            shadow?.Dispose();
             throw;
         }
         finally
@@ -46,7 +57,7 @@ internal static class FusionTrainingLoop
 
     private static FusionTrainingReport Run(
         FusionNetwork online, FusionNetwork shadow, FusionDataset train, FusionDataset? validation,
-        FusionTrainerOptions options, int edge, Device device)
+        FusionTrainerOptions options, int edge, Device device, CancellationToken cancellationToken)
     {
         using var optimizer = optim.Adam(online.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var random = new Random(options.Seed);
@@ -67,7 +78,8 @@ internal static class FusionTrainingLoop
                     group.LearningRate = rate;
                 }
                 random.Shuffle(order);
-                losses.Add(Epoch(online, shadow, optimizer, train, order, options, edge, device, random));
+                losses.Add(Epoch(online, shadow, optimizer, train, order, options, edge, device, random, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
                 if (validation is null)
                 {
                     selected = epoch;
@@ -109,13 +121,14 @@ internal static class FusionTrainingLoop
 
     private static double Epoch(
         FusionNetwork online, FusionNetwork shadow, optim.Optimizer optimizer, FusionDataset train, int[] order,
-        FusionTrainerOptions options, int edge, Device device, Random random)
+        FusionTrainerOptions options, int edge, Device device, Random random, CancellationToken cancellationToken)
     {
         online.train();
         double total = 0;
         int batches = 0;
         for (int start = 0; start < order.Length; start += options.BatchSize)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             int size = Math.Min(options.BatchSize, order.Length - start);
             if (size < 2)
             {

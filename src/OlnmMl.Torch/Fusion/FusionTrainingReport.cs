@@ -1,7 +1,7 @@
 namespace OlnmMl.Torch.Fusion;
 
 /// <summary>
-/// What happened during <see cref="FusionTrainer.Fit(Microsoft.ML.IDataView, Microsoft.ML.IDataView?)"/>:
+/// What happened during <see cref="FusionTrainer.Fit(Microsoft.ML.IDataView, Microsoft.ML.IDataView?, CancellationToken)"/>:
 /// mean training loss per epoch, EMA-model validation AUC per epoch (empty without validation
 /// data), and the epoch whose EMA weights were kept (the best validation AUC; the last epoch
 /// without validation data).

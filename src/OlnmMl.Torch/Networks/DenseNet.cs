@@ -17,8 +17,10 @@ public sealed class DenseNet : FeatureNetwork
     private readonly int inputChannels;
     private readonly int featureWidth;
 
-    /// <summary>Builds the network; <paramref name="numClasses"/> = 0 gives the headless encoder.</summary>
-    public DenseNet(DenseNetArchitecture architecture, int inputChannels = 1, int numClasses = 0) : base(architecture.Name)
+    /// <summary>
+    /// Builds the network; <paramref name="numClasses"/> = 0 gives the headless encoder. A non-null <paramref name="generator"/> draws every weight from it (a training run's own random stream); null draws from torch's process-wide generator, for networks whose weights are loaded afterwards.
+    /// </summary>
+    public DenseNet(DenseNetArchitecture architecture, int inputChannels = 1, int numClasses = 0, Generator? generator = null) : base(architecture.Name)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputChannels, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(numClasses);
@@ -51,7 +53,11 @@ public sealed class DenseNet : FeatureNetwork
         featureWidth = (int)channels;
         class_layers = numClasses > 0 ? nn.Sequential(("out", nn.Linear(channels, numClasses))) : null;
         RegisterComponents();
-        NetworkInitialisation.KaimingNormalConvolutions(this, nn.init.FanInOut.FanIn);
+        if (generator is not null)
+        {
+            NetworkInitialisation.PyTorchDefaults(this, generator);
+        }
+        NetworkInitialisation.KaimingNormalConvolutions(this, nn.init.FanInOut.FanIn, generator);
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace OlnmMl.Torch.Networks;
 
 /// <summary>The encoders available by name: resnet10/18/34/50 (shortcut B), resnet18/34-medicalnet (shortcut A, as MedicalNet released them), resnet10-tiny (CPU smoke runs), densenet121, swin.</summary>
@@ -9,20 +11,22 @@ public static class NetworkCatalog
     /// <summary>
     /// Builds the named encoder with <paramref name="inputChannels"/> image channels and a
     /// <paramref name="numClasses"/>-way linear head (0 = headless feature encoder).
-    /// Weights are drawn from the global torch generator (seed it with <c>torch.manual_seed</c>).
+    /// Weights are drawn from <paramref name="generator"/> when given (a training run's own stream, so
+    /// concurrent runs never share random state); null draws from torch's process-wide generator, which
+    /// is only for networks whose weights are loaded afterwards.
     /// </summary>
-    public static FeatureNetwork Create(string architecture, int inputChannels = 1, int numClasses = 0) =>
+    public static FeatureNetwork Create(string architecture, int inputChannels = 1, int numClasses = 0, Generator? generator = null) =>
         architecture.ToLowerInvariant() switch
         {
-            "resnet10" => new ResNet(ResNetArchitecture.ResNet10, inputChannels, numClasses),
-            "resnet10-tiny" => new ResNet(ResNetArchitecture.ResNet10Tiny, inputChannels, numClasses),
-            "resnet18" => new ResNet(ResNetArchitecture.ResNet18, inputChannels, numClasses),
-            "resnet18-medicalnet" => new ResNet(ResNetArchitecture.ResNet18MedicalNet, inputChannels, numClasses),
-            "resnet34-medicalnet" => new ResNet(ResNetArchitecture.ResNet34MedicalNet, inputChannels, numClasses),
-            "resnet34" => new ResNet(ResNetArchitecture.ResNet34, inputChannels, numClasses),
-            "resnet50" => new ResNet(ResNetArchitecture.ResNet50, inputChannels, numClasses),
-            "densenet121" => new DenseNet(DenseNetArchitecture.DenseNet121, inputChannels, numClasses),
-            "swin" => new SwinEncoder(SwinArchitecture.SwinUnetr, inputChannels, numClasses),
+            "resnet10" => new ResNet(ResNetArchitecture.ResNet10, inputChannels, numClasses, generator: generator),
+            "resnet10-tiny" => new ResNet(ResNetArchitecture.ResNet10Tiny, inputChannels, numClasses, generator: generator),
+            "resnet18" => new ResNet(ResNetArchitecture.ResNet18, inputChannels, numClasses, generator: generator),
+            "resnet18-medicalnet" => new ResNet(ResNetArchitecture.ResNet18MedicalNet, inputChannels, numClasses, generator: generator),
+            "resnet34-medicalnet" => new ResNet(ResNetArchitecture.ResNet34MedicalNet, inputChannels, numClasses, generator: generator),
+            "resnet34" => new ResNet(ResNetArchitecture.ResNet34, inputChannels, numClasses, generator: generator),
+            "resnet50" => new ResNet(ResNetArchitecture.ResNet50, inputChannels, numClasses, generator: generator),
+            "densenet121" => new DenseNet(DenseNetArchitecture.DenseNet121, inputChannels, numClasses, generator: generator),
+            "swin" => new SwinEncoder(SwinArchitecture.SwinUnetr, inputChannels, numClasses, generator: generator),
             _ => throw new ArgumentException(
                 $"Unknown architecture '{architecture}'; expected one of {string.Join(", ", Names)}.", nameof(architecture)),
         };

@@ -28,9 +28,10 @@ public sealed class ResNet : FeatureNetwork
     /// Builds the network; <paramref name="numClasses"/> = 0 gives the headless encoder. With
     /// <paramref name="spaceToDepthStem"/> the stem conv runs as an equivalent stride-1 conv over a
     /// space-to-depth view (same <c>conv1.weight</c>, same result up to float rounding; see
-    /// <see cref="SpaceToDepthStem"/>) whenever the input's sizes are even.
+    /// <see cref="SpaceToDepthStem"/>) whenever the input's sizes are even. A non-null <paramref name="generator"/> draws every weight from it (a training run's own random stream); null draws from torch's process-wide generator, for networks whose weights are loaded afterwards.
     /// </summary>
-    public ResNet(ResNetArchitecture architecture, int inputChannels = 1, int numClasses = 0, bool spaceToDepthStem = false) : base(architecture.Name)
+    public ResNet(ResNetArchitecture architecture, int inputChannels = 1, int numClasses = 0, bool spaceToDepthStem = false, Generator? generator = null)
+        : base(architecture.Name)
     {
         this.spaceToDepthStem = spaceToDepthStem;
         ArgumentOutOfRangeException.ThrowIfLessThan(inputChannels, 1);
@@ -58,7 +59,11 @@ public sealed class ResNet : FeatureNetwork
         featureWidth = (int)inPlanes;
         fc = numClasses > 0 ? nn.Linear(inPlanes, numClasses) : null;
         RegisterComponents();
-        NetworkInitialisation.KaimingNormalConvolutions(this, nn.init.FanInOut.FanOut);
+        if (generator is not null)
+        {
+            NetworkInitialisation.PyTorchDefaults(this, generator);
+        }
+        NetworkInitialisation.KaimingNormalConvolutions(this, nn.init.FanInOut.FanOut, generator);
     }
 
     /// <inheritdoc/>

@@ -22,8 +22,12 @@ public sealed class SwinEncoder : FeatureNetwork
     private readonly int inputChannels;
     private readonly int featureWidth;
 
-    /// <summary>Builds the encoder; <paramref name="numClasses"/> = 0 gives the headless encoder.</summary>
-    public SwinEncoder(SwinArchitecture architecture, int inputChannels = 1, int numClasses = 0) : base(architecture.Name)
+    /// <summary>
+    /// Builds the encoder; <paramref name="numClasses"/> = 0 gives the headless encoder. Convolution and
+    /// linear layers start from PyTorch's defaults, the relative-position bias tables from N(0, 0.02²)
+    /// truncated to [−2, 2] (MONAI). A non-null <paramref name="generator"/> draws every weight from it (a training run's own random stream); null draws from torch's process-wide generator, for networks whose weights are loaded afterwards.
+    /// </summary>
+    public SwinEncoder(SwinArchitecture architecture, int inputChannels = 1, int numClasses = 0, Generator? generator = null) : base(architecture.Name)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputChannels, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(numClasses);
@@ -43,6 +47,14 @@ public sealed class SwinEncoder : FeatureNetwork
         featureWidth = architecture.FeatureWidth;
         fc = numClasses > 0 ? nn.Linear(featureWidth, numClasses) : null;
         RegisterComponents();
+        if (generator is not null)
+        {
+            NetworkInitialisation.PyTorchDefaults(this, generator);
+            foreach (var (_, child) in named_modules())
+            {
+                (child as SwinWindowAttention)?.DrawBiasTable(generator);
+            }
+        }
     }
 
     /// <inheritdoc/>

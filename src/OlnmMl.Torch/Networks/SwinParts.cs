@@ -44,6 +44,13 @@ internal sealed class SwinWindowAttention : nn.Module<Tensor, Tensor?, Tensor>
         register_buffer("relative_position_index", SwinWindows.RelativePositionIndex(window));
     }
 
+    /// <summary>Redraws <c>relative_position_bias_table</c> from N(0, 0.02²) truncated to [−2, 2] with <paramref name="generator"/>.</summary>
+    public void DrawBiasTable(Generator generator)
+    {
+        using var noGrad = no_grad();
+        nn.init.trunc_normal_(get_parameter("relative_position_bias_table")!, std: 0.02, generator: generator);
+    }
+
     public override Tensor forward(Tensor x, Tensor? mask)
     {
         using var scope = NewDisposeScope();

@@ -68,7 +68,7 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             Device = new TorchDeviceOptions { Threads = threads, ForceCpu = context.Data.Options.GetValueOrDefault("device", "auto") == "cpu" },
         });
         var validation = View(study.Cohort(TrialCohorts.Validation));
-        using var network = trainer.Fit(prefix.Transform(train), prefix.Transform(validation));
+        using var network = trainer.Fit(prefix.Transform(train), prefix.Transform(validation), cancellationToken);
         network.SaveModel(Path.Combine(context.ArtefactDirectory, NetworkFile));
         var predictions = TrialCohorts.Of(study, context.Data).Select(cohort =>
         {

@@ -32,11 +32,11 @@ public sealed class CaseInputsTests
     [Fact]
     public void Several_labels_need_a_choice_and_the_choice_selects_its_voxels()
     {
-        var mask = Mask((0, 1), (1, 2), (2, 2));
+        var mask = Mask((0, 2), (1, 1), (2, 1));
         var e = Assert.Throws<VolumeFormatException>(() => CaseInputs.Binarise("m.nii", mask, null, []));
         Assert.Equal(VolumeProblem.MaskLabels, e.Kind);
-        Assert.Contains("several labels (1: 1 voxels, 2: 2 voxels); choose the ROI with --label", e.Message);
-        Assert.Equal([0f, 1f, 1f], CaseInputs.Binarise("m.nii", mask, 2, []).Voxels[..3]);
+        Assert.Contains("several labels (1: 2 voxels, 2: 1 voxel); choose the ROI with --label", e.Message);
+        Assert.Equal([0f, 1f, 1f], CaseInputs.Binarise("m.nii", mask, 1, []).Voxels[..3]);
         Assert.Contains("no voxel with label 3", Assert.Throws<VolumeFormatException>(() => CaseInputs.Binarise("m.nii", mask, 3, [])).Problem);
     }
 

@@ -183,13 +183,13 @@ public static class CaseInputs
 
     private static string Describe(ReadOnlySpan<float> labels, ReadOnlySpan<long> counts)
     {
-        var parts = new string[labels.Length];
+        var parts = new (float Label, string Text)[labels.Length];
         for (var i = 0; i < labels.Length; i++)
         {
-            parts[i] = string.Create(CultureInfo.InvariantCulture, $"{labels[i]}: {counts[i]} voxels");
+            parts[i] = (labels[i], string.Create(CultureInfo.InvariantCulture, $"{labels[i]}: {counts[i]} voxel{(counts[i] == 1 ? "" : "s")}"));
         }
 
-        return string.Join(", ", parts);
+        return string.Join(", ", parts.OrderBy(p => p.Label).Select(p => p.Text));
     }
 
     private static VolumeFormatException Labels(string path, string problem) => new(path, problem) { Kind = VolumeProblem.MaskLabels };

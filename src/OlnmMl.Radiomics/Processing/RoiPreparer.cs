@@ -49,7 +49,7 @@ public static class RoiPreparer
         {
             throw new RoiException(VolumeProblem.TooLarge, aboutMask: false, string.Create(
                 CultureInfo.InvariantCulture,
-                $"resampling the ROI to {target.Spacing.X:0.###} × {target.Spacing.Y:0.###} × {target.Spacing.Z:0.###} mm gives a {sub.Size.X}×{sub.Size.Y}×{sub.Size.Z} grid ({sub.Size.Count:N0} voxels), above the limit of {maxVoxels:N0} voxels; use a coarser recipe spacing or raise the limit"));
+                $"resampling the ROI to {target.Spacing.X:0.###} × {target.Spacing.Y:0.###} × {target.Spacing.Z:0.###} mm gives a {sub.Size.X}×{sub.Size.Y}×{sub.Size.Z} grid ({sub.Size.Count:N0} voxels), above the limit of {maxVoxels:N0} voxels; use a coarser recipe spacing or raise the limit (--max-roi-voxels)"));
         }
 
         float[] intensities;

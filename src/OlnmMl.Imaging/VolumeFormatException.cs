@@ -16,4 +16,7 @@ public sealed class VolumeFormatException : OlnmUserException
 
     /// <summary>What is wrong with it.</summary>
     public string Problem { get; }
+
+    /// <summary>The kind of problem (for reports that group problems); <see cref="VolumeProblem.Unreadable"/> unless set.</summary>
+    public VolumeProblem Kind { get; init; } = VolumeProblem.Unreadable;
 }

@@ -19,10 +19,11 @@ internal static class CohortCommands
     private static Command Check()
     {
         var manifest = new Argument<string>("manifest") { Description = "Manifest (.csv or MONAI datalist .json)." };
-        var command = new Command("check", "Validate a manifest: files, grids, masks, cohorts, classes; print counts per cohort and centre.") { manifest };
+        var label = new Option<int?>("--label") { Description = "Mask value that is the ROI, as for radiomics (default: the mask's only non-zero value)." };
+        var command = new Command("check", "Validate a manifest: files, volumes (as radiomics checks them), grids, masks, cohorts, classes; print counts per cohort and centre.") { manifest, label };
         CommandAction.Set(command, (parse, cancellation) =>
         {
-            var report = CohortCheck.Run(parse.GetValue(manifest)!, cancellationToken: cancellation);
+            var report = CohortCheck.Run(parse.GetValue(manifest)!, cancellationToken: cancellation, maskLabel: parse.GetValue(label));
             Print(report);
             return Task.FromResult(report.IsValid ? 0 : 1);
         });

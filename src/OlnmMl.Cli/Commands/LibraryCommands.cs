@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OlnmMl.Cli.Terminal;
+using OlnmMl.Cohorts.Manifest;
 using OlnmMl.Cohorts.Synthetic;
 using OlnmMl.Evaluation.Reports;
 using OlnmMl.Learners.Pipelines;
@@ -35,13 +36,14 @@ internal static class LibraryCommands
     {
         var radiomics = new Command("radiomics", "IBSI radiomics extraction.");
         var image = new Option<string>("--image") { Required = true, Description = "Image (.nii, .nii.gz, .nrrd)." };
-        var mask = new Option<string>("--mask") { Required = true, Description = "Mask on the image grid." };
+        var mask = new Option<string>("--mask") { Required = true, Description = "Mask (integer labels, 0 outside)." };
         var settings = new Option<string>("--settings") { Required = true, Description = "Recipe YAML (see pipelines/radiomics/)." };
-        var output = new Option<string>("--out") { Required = true, Description = "features.csv: name,ibsi_feature,ibsi_aggregation,value." };
-        var extract = new Command("extract", "Extract one case's features.") { image, mask, settings, output };
+        var output = new Option<string>("--out") { Required = true, Description = "features.csv: name,ibsi_feature,ibsi_aggregation,value (written atomically)." };
+        var (label, maxVoxels) = (LabelOption(), MaxVoxelsOption());
+        var extract = new Command("extract", "Extract one case's features.") { image, mask, settings, output, label, maxVoxels };
         CommandAction.Set(extract, parse =>
         {
-            var features = RadiomicsCommands.Extract(parse.GetValue(image)!, parse.GetValue(mask)!, parse.GetValue(settings)!, parse.GetValue(output)!);
+            var features = RadiomicsCommands.Extract(parse.GetValue(image)!, parse.GetValue(mask)!, parse.GetValue(settings)!, parse.GetValue(output)!, Options(parse, label, maxVoxels));
             foreach (var warning in features.Warnings)
             {
                 Output.Warning(warning);
@@ -50,28 +52,55 @@ internal static class LibraryCommands
             Output.Line($"{features.Features.Count} features → {parse.GetValue(output)}");
             return 0;
         });
-        var manifest = new Option<string>("--manifest") { Required = true, Description = "Manifest CSV (at least id,image,mask)." };
+        var manifest = new Option<string>("--manifest") { Required = true, Description = "Manifest (.csv or MONAI datalist .json; see olnm cohort check)." };
         var batchSettings = new Option<string>("--settings") { Required = true, Description = "Recipe YAML." };
-        var table = new Option<string>("--out") { Required = true, Description = "Wide table, one row per case (resumable)." };
-        var cache = new Option<string?>("--cache") { Description = "Feature cache folder (image hash, mask hash, settings hash)." };
-        var batch = new Command("batch", "Extract every case of a manifest in parallel; a rerun resumes after a kill.") { manifest, batchSettings, table, cache };
+        var table = new Option<string>("--out") { Required = true, Description = "Wide table, one row per case (resumable; failures in <out>.failures.csv)." };
+        var cache = new Option<string?>("--cache") { Description = "Feature cache folder (image hash, mask hash, recipe)." };
+        var wait = new Option<double>("--wait") { Description = "Seconds to wait for another batch writing the same --out (default: refuse at once)." };
+        var (batchLabel, batchMaxVoxels) = (LabelOption(), MaxVoxelsOption());
+        var batch = new Command("batch", "Extract every case of a manifest in parallel; a rerun resumes after a kill.") { manifest, batchSettings, table, cache, batchLabel, batchMaxVoxels, wait };
         CommandAction.Set(batch, (parse, cancellation) =>
         {
+            var cases = ManifestReader.Read(parse.GetValue(manifest)!).Select(c => new RadiomicsCase(c.Id, c.ImagePath, c.MaskPath)).ToList();
             var summary = ProgressDisplay.Run("radiomics", report => RadiomicsCommands.Batch(
-                parse.GetValue(manifest)!, parse.GetValue(batchSettings)!, parse.GetValue(table)!, parse.GetValue(cache),
+                cases, parse.GetValue(batchSettings)!, parse.GetValue(table)!, parse.GetValue(cache), Options(parse, batchLabel, batchMaxVoxels),
+                TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait))),
                 new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellation));
-            foreach (var (id, error) in summary.Errors)
+            foreach (var (id, warnings) in summary.Warnings.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                Output.Error($"case {id}: {error}");
+                foreach (var warning in warnings)
+                {
+                    Output.Warning($"case {id}: {warning}");
+                }
             }
 
-            Output.Line($"{summary.Extracted} extracted, {summary.Skipped} already done → {parse.GetValue(table)}");
-            return Task.FromResult(summary.Errors.Count == 0 ? 0 : 1);
+            foreach (var failure in summary.Failures)
+            {
+                Output.Error($"case {failure.Id}: {failure.File}: {failure.Problem}");
+            }
+
+            var dropped = summary.Dropped > 0 ? $", {summary.Dropped} damaged or stale row(s) dropped" : string.Empty;
+            Output.Line($"{summary.Extracted} extracted, {summary.Skipped} already done{dropped} → {parse.GetValue(table)}");
+            if (summary.Failures.Count > 0)
+            {
+                Output.Line($"{summary.Failures.Count} of {cases.Count} case(s) failed, listed in {BatchFailure.ListPath(parse.GetValue(table)!)}");
+            }
+
+            return Task.FromResult(summary.Failures.Count == 0 ? 0 : 1);
         });
         radiomics.Subcommands.Add(extract);
         radiomics.Subcommands.Add(batch);
         return radiomics;
     }
+
+    private static Option<int?> LabelOption() =>
+        new("--label") { Description = "Mask value that is the ROI (default: the mask's only non-zero value; required for a multi-label mask)." };
+
+    private static Option<long> MaxVoxelsOption() =>
+        new("--max-roi-voxels") { Description = "Largest resampled ROI grid per case, in voxels.", DefaultValueFactory = _ => ExtractionOptions.DefaultMaxRoiVoxels };
+
+    private static ExtractionOptions Options(ParseResult parse, Option<int?> label, Option<long> maxVoxels) =>
+        new(parse.GetValue(label), parse.GetValue(maxVoxels));
 
     public static Command Stats()
     {

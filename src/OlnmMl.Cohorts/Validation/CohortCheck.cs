@@ -30,10 +30,10 @@ public static class CohortCheck
 {
     /// <summary>
     /// Reads the manifest at <paramref name="manifestPath"/> (.csv or datalist .json) and validates it with
-    /// <see cref="ManifestValidator"/>. Never throws for bad input: a manifest that does not parse yields a report
+    /// <see cref="ManifestValidator"/> (<paramref name="maskLabel"/>: the ROI label, as for radiomics). Never throws for bad input: a manifest that does not parse yields a report
     /// with one <see cref="ProblemKind.MalformedManifest"/> problem whose message names the file and row.
     /// </summary>
-    public static CohortCheckReport Run(string manifestPath, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    public static CohortCheckReport Run(string manifestPath, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default, int? maskLabel = null)
     {
         IReadOnlyList<Case> cases;
         try
@@ -46,7 +46,7 @@ public static class CohortCheck
                 manifestPath, 0, [], [], [new ManifestProblem(ProblemKind.MalformedManifest, null, manifestPath, e.Message)]);
         }
 
-        var problems = ManifestValidator.Validate(cases, manifestPath, maxDegreeOfParallelism, cancellationToken);
+        var problems = ManifestValidator.Validate(cases, manifestPath, maxDegreeOfParallelism, cancellationToken, maskLabel);
         var cohorts = cases.GroupBy(c => c.Role)
             .OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.TestName, StringComparer.Ordinal)
             .Select(g => new GroupCount(g.Key.ToString(), g.Count(), g.Count(c => c.Label == 1)))

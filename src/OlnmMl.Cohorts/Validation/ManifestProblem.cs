@@ -15,6 +15,9 @@ public enum ProblemKind
     /// <summary>A volume exists but cannot be read.</summary>
     UnreadableFile,
 
+    /// <summary>A volume reads but is unusable: not 3D, NaN/∞ voxels, non-integer or ambiguous mask labels, the chosen label absent.</summary>
+    InvalidVolume,
+
     /// <summary>The mask's grid (size, spacing, origin, direction) differs from the image's.</summary>
     MaskNotOnImageGrid,
 

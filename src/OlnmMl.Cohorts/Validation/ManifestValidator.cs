@@ -1,21 +1,26 @@
 using OlnmMl.Cohorts.Manifest;
 using OlnmMl.Imaging;
 using OlnmMl.Imaging.IO;
+using OlnmMl.Imaging.Validation;
 
 namespace OlnmMl.Cohorts.Validation;
 
 /// <summary>
 /// Checks a parsed manifest: unique ids, a training cohort with both classes, and per case that the image,
-/// mask and PET exist and read, that the mask lies on the image grid (<see cref="Imaging.Geometry.ImageGeometry.SameGrid"/>,
-/// 1e-3 mm) and that the mask is not empty. Images are probed from their header (<see cref="VolumeHeader"/>);
-/// masks are read whole (the empty check needs their voxels). Cases are checked in parallel (at most
+/// mask and PET exist and read, that image and mask pass the radiomics door checks (<see cref="CaseInputs"/>: 3D,
+/// finite voxels, integer mask labels with one ROI label, a non-empty mask) and that the mask lies on the image grid
+/// (<see cref="Imaging.Geometry.ImageGeometry.SameGrid"/>, 1e-3 mm). Images and masks are read whole; PET is probed
+/// from its header (<see cref="VolumeHeader"/>). Cases are checked in parallel (at most
 /// <c>maxDegreeOfParallelism</c>; 0 or less = one per processor); problems come back in manifest order.
 /// </summary>
 public static class ManifestValidator
 {
-    /// <summary>Every problem of <paramref name="cases"/> read from <paramref name="manifestPath"/>; empty when the manifest is usable.</summary>
+    /// <summary>
+    /// Every problem of <paramref name="cases"/> read from <paramref name="manifestPath"/>; empty when the manifest is usable.
+    /// <paramref name="maskLabel"/> is the ROI label, as for radiomics (null: the mask's only non-zero value).
+    /// </summary>
     public static IReadOnlyList<ManifestProblem> Validate(
-        IReadOnlyList<Case> cases, string manifestPath, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+        IReadOnlyList<Case> cases, string manifestPath, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default, int? maskLabel = null)
     {
         var problems = new List<ManifestProblem>();
         foreach (var group in cases.GroupBy(c => c.Id).Where(g => g.Count() > 1))
@@ -40,7 +45,7 @@ public static class ManifestValidator
             0,
             cases.Count,
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount, CancellationToken = cancellationToken },
-            i => perCase[i] = CheckFiles(cases[i]));
+            i => perCase[i] = CheckFiles(cases[i], maskLabel));
         foreach (var list in perCase)
         {
             problems.AddRange(list ?? []);
@@ -49,7 +54,14 @@ public static class ManifestValidator
         return problems;
     }
 
-    private static List<ManifestProblem>? CheckFiles(Case c)
+    private static ProblemKind KindOf(VolumeProblem problem) => problem switch
+    {
+        VolumeProblem.Unreadable => ProblemKind.UnreadableFile,
+        VolumeProblem.EmptyMask => ProblemKind.EmptyMask,
+        _ => ProblemKind.InvalidVolume,
+    };
+
+    private static List<ManifestProblem>? CheckFiles(Case c, int? maskLabel)
     {
         List<ManifestProblem>? problems = null;
         void Add(ProblemKind kind, string path, string problem) =>
@@ -68,31 +80,24 @@ public static class ManifestValidator
             return problems;
         }
 
-        Volume mask;
-        Imaging.Geometry.ImageGeometry image;
         try
         {
-            mask = VolumeIO.Read(c.MaskPath);
-            image = VolumeHeader.ReadGeometry(c.ImagePath);
+            var image = VolumeIO.Read(c.ImagePath);
+            CaseInputs.CheckImage(c.ImagePath, image);
+            var mask = CaseInputs.Binarise(c.MaskPath, VolumeIO.Read(c.MaskPath), maskLabel, []);
             if (c.PetPath is not null)
             {
                 VolumeHeader.ReadGeometry(c.PetPath);
             }
+
+            if (!mask.Geometry.SameGrid(image.Geometry))
+            {
+                Add(ProblemKind.MaskNotOnImageGrid, c.MaskPath, $"mask is not on the image grid: mask {mask.Geometry.Describe()}, image {image.Geometry.Describe()}");
+            }
         }
         catch (VolumeFormatException e)
         {
-            Add(ProblemKind.UnreadableFile, e.Path, e.Problem);
-            return problems;
-        }
-
-        if (!mask.Geometry.SameGrid(image))
-        {
-            Add(ProblemKind.MaskNotOnImageGrid, c.MaskPath, $"mask is not on the image grid: mask {mask.Geometry.Describe()}, image {image.Describe()}");
-        }
-
-        if (mask.CountInside() == 0)
-        {
-            Add(ProblemKind.EmptyMask, c.MaskPath, "mask is empty (no voxel > 0.5)");
+            Add(KindOf(e.Kind), e.Path, e.Problem);
         }
 
         return problems;

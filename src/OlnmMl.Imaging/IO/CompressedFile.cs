@@ -8,35 +8,44 @@ public static class CompressedFile
     /// <summary>True when <paramref name="path"/> names a gzip file (by extension).</summary>
     public static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>All bytes of <paramref name="path"/>, decompressed when it is gzip.</summary>
-    /// <exception cref="VolumeFormatException">The file is missing or its gzip stream is corrupt or truncated.</exception>
-    public static byte[] ReadAllBytes(string path)
+    /// <summary>Opens <paramref name="path"/> for reading, through a gzip decompressor when it is gzip.</summary>
+    /// <exception cref="VolumeFormatException">The file is missing or cannot be opened.</exception>
+    public static Stream OpenRead(string path)
     {
         if (!File.Exists(path))
         {
             throw new VolumeFormatException(path, "file not found");
         }
 
-        if (!IsGzip(path))
-        {
-            return File.ReadAllBytes(path);
-        }
-
         try
         {
-            using var file = File.OpenRead(path);
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            using var buffer = new MemoryStream(capacity: (int)Math.Min(int.MaxValue / 2, file.Length * 4));
-            gzip.CopyTo(buffer);
-            return buffer.ToArray();
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            return IsGzip(path) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new VolumeFormatException(path, $"cannot be opened ({e.Message.TrimEnd('.')})", e);
+        }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="buffer"/> from <paramref name="stream"/> (opened by <see cref="OpenRead"/>) and
+    /// returns how many bytes it got: fewer than the buffer's length only at the end of the data.
+    /// </summary>
+    /// <exception cref="VolumeFormatException">The gzip stream is corrupt or the file cannot be read.</exception>
+    public static int ReadUpTo(string path, Stream stream, Span<byte> buffer)
+    {
+        try
+        {
+            return stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         }
         catch (InvalidDataException e)
         {
             throw new VolumeFormatException(path, "corrupt or truncated gzip stream", e);
         }
-        catch (EndOfStreamException e)
+        catch (IOException e)
         {
-            throw new VolumeFormatException(path, "truncated gzip stream", e);
+            throw new VolumeFormatException(path, $"cannot be read ({e.Message.TrimEnd('.')})", e);
         }
     }
 

@@ -29,13 +29,18 @@ public static class NrrdReader
         var payload = fields.TryGetValue("data file", out var dataFile)
             ? File.ReadAllBytes(ResolveDataFile(path, dataFile))
             : bytes[dataStart..];
+        var needed = size.Count * type.ByteSize();
+        if (needed > Array.MaxLength)
+        {
+            throw new VolumeFormatException(path, $"a {size} {type} image needs {needed:N0} bytes, more than one volume may hold ({Array.MaxLength:N0})");
+        }
+
         var raw = encoding switch
         {
             "raw" => payload,
-            "gzip" or "gz" => Gunzip(path, payload),
+            "gzip" or "gz" => Gunzip(path, payload, (int)needed),
             _ => throw new VolumeFormatException(path, $"unsupported NRRD encoding '{encoding}' (raw and gzip are supported)"),
         };
-        var needed = size.Count * type.ByteSize();
         if (raw.LongLength < needed)
         {
             throw new VolumeFormatException(path, $"truncated: a {size} {type} image needs {needed} bytes of data, found {raw.LongLength}");
@@ -201,14 +206,20 @@ public static class NrrdReader
         return File.Exists(resolved) ? resolved : throw new VolumeFormatException(path, $"detached data file '{resolved}' not found");
     }
 
-    private static byte[] Gunzip(string path, byte[] payload)
+    // Inflates at most `needed` bytes (the header's sizes × bytes per voxel); more data is refused before it is inflated.
+    private static byte[] Gunzip(string path, byte[] payload, int needed)
     {
         try
         {
             using var gzip = new GZipStream(new MemoryStream(payload), CompressionMode.Decompress);
-            using var buffer = new MemoryStream();
-            gzip.CopyTo(buffer);
-            return buffer.ToArray();
+            var buffer = new byte[needed];
+            var got = gzip.ReadAtLeast(buffer, needed, throwOnEndOfStream: false);
+            if (got == needed && gzip.ReadAtLeast(stackalloc byte[1], 1, throwOnEndOfStream: false) > 0)
+            {
+                throw new VolumeFormatException(path, $"gzip data inflates beyond the {needed:N0} bytes its header describes (sizes × bytes per voxel); refused as corrupt or a decompression bomb");
+            }
+
+            return got == needed ? buffer : buffer[..got];
         }
         catch (InvalidDataException e)
         {

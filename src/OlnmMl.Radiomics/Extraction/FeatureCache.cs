@@ -5,13 +5,15 @@ using System.Text;
 namespace OlnmMl.Radiomics.Extraction;
 
 /// <summary>
-/// On-disk cache of extractions keyed by SHA-256(image file) · SHA-256(mask file) · recipe hash, so a sweep
+/// On-disk cache of extractions keyed by SHA-256(image file) · SHA-256(mask file) · recipe key (recipe hash and mask label), so a sweep
 /// never extracts the same case twice. Entries are text files (format version 1) written atomically
-/// (temporary file, then rename); an unreadable or foreign entry is recomputed.
+/// (<see cref="DurableFile"/>); an unreadable or foreign entry is recomputed.
 /// </summary>
 public sealed class FeatureCache
 {
     private const string Header = "olnm-radiomics-cache 1";
+
+    private readonly FileFingerprints _fingerprints = new();
 
     /// <summary>Uses (and creates) <paramref name="directory"/>.</summary>
     public FeatureCache(string directory)
@@ -24,9 +26,14 @@ public sealed class FeatureCache
     public string Folder { get; }
 
     /// <summary>The cached features of (image, mask) under <paramref name="extractor"/>'s recipe, extracting and storing them on a miss.</summary>
-    public FeatureSet GetOrExtract(RadiomicsExtractor extractor, string imagePath, string maskPath)
+    /// <exception cref="Imaging.VolumeFormatException">A file is missing, unreadable or fails the input checks.</exception>
+    public FeatureSet GetOrExtract(RadiomicsExtractor extractor, string imagePath, string maskPath) =>
+        GetOrExtract(extractor, imagePath, maskPath, new RowKey(extractor.RecipeKey, _fingerprints.Of(imagePath), _fingerprints.Of(maskPath)));
+
+    /// <summary>As <see cref="GetOrExtract(RadiomicsExtractor, string, string)"/> with the files' fingerprints already known (<paramref name="key"/>).</summary>
+    public FeatureSet GetOrExtract(RadiomicsExtractor extractor, string imagePath, string maskPath, RowKey key)
     {
-        var path = Path.Combine(Folder, Key(imagePath, maskPath, extractor.Settings.Hash()) + ".tsv");
+        var path = Path.Combine(Folder, Key(key) + ".tsv");
         if (TryRead(path) is { } cached)
         {
             return cached;
@@ -41,13 +48,14 @@ public sealed class FeatureCache
     /// Version of the feature computations; bump it whenever any feature's value can change for the same
     /// inputs (it is part of every cache key, so cached features of an older algorithm are never reused).
     /// 2: Lorensen–Cline mesh table with hole filling; exact Moran's I / Geary's C.
+    /// 3: masks binarised before interpolation; inputs checked at the door (no NaN rows for unusable cases).
     /// </summary>
-    public const int AlgorithmVersion = 2;
+    public const int AlgorithmVersion = 3;
 
-    /// <summary>The cache key: hex SHA-256 of the two file hashes, the settings hash and <see cref="AlgorithmVersion"/>.</summary>
-    public static string Key(string imagePath, string maskPath, string settingsHash)
+    /// <summary>The cache key: hex SHA-256 of the two content hashes, the recipe key and <see cref="AlgorithmVersion"/>.</summary>
+    public static string Key(RowKey key)
     {
-        var text = $"{FileHash(imagePath)}|{FileHash(maskPath)}|{settingsHash}|v{AlgorithmVersion}";
+        var text = $"{key.Image.Sha256}|{key.Mask.Sha256}|{key.Recipe}|v{AlgorithmVersion}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
@@ -112,8 +120,6 @@ public sealed class FeatureCache
             text.AppendLine(CultureInfo.InvariantCulture, $"f\t{f.Name}\t{f.IbsiFeature}\t{f.IbsiAggregation}\t{f.Value:R}");
         }
 
-        var temporary = path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
-        File.WriteAllText(temporary, text.ToString());
-        File.Move(temporary, path, overwrite: true);
+        DurableFile.WriteAllText(path, text.ToString());
     }
 }

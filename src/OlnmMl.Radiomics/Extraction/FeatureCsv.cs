@@ -9,7 +9,11 @@ public static class FeatureCsv
     /// <summary>The header line.</summary>
     public const string Header = "name,ibsi_feature,ibsi_aggregation,value";
 
-    /// <summary>Writes <paramref name="features"/> to <paramref name="path"/> (values round-trip, NaN as "NaN").</summary>
+    /// <summary>
+    /// Writes <paramref name="features"/> to <paramref name="path"/> (values round-trip, NaN as "NaN") through
+    /// <see cref="DurableFile"/>: a failure leaves any previous file untouched.
+    /// </summary>
+    /// <exception cref="OlnmUserException">The file cannot be written.</exception>
     public static void Write(string path, IEnumerable<NamedFeature> features)
     {
         var text = new StringBuilder().AppendLine(Header);
@@ -18,6 +22,6 @@ public static class FeatureCsv
             text.AppendLine(CultureInfo.InvariantCulture, $"{f.Name},{f.IbsiFeature},{f.IbsiAggregation},{f.Value:R}");
         }
 
-        File.WriteAllText(path, text.ToString());
+        DurableFile.WriteAllText(path, text.ToString());
     }
 }

@@ -6,42 +6,39 @@ namespace OlnmMl.Radiomics.Extraction;
 public static class RadiomicsCommands
 {
     /// <summary>
-    /// <c>olnm radiomics extract --image I --mask M --settings S --out features.csv</c>: extracts one case and
-    /// writes the long table (<see cref="FeatureCsv"/>). Returns the features and warnings (print the warnings).
+    /// <c>olnm radiomics extract --image I --mask M --settings S --out features.csv [--label L]</c>: checks and
+    /// extracts one case and writes the long table (<see cref="FeatureCsv"/>) atomically; on any failure the old
+    /// output file is left as it was. Returns the features and warnings (print the warnings).
     /// </summary>
-    public static FeatureSet Extract(string imagePath, string maskPath, string settingsPath, string outputPath)
+    /// <exception cref="OlnmUserException">Bad recipe, bad input (naming the file) or an unwritable output.</exception>
+    public static FeatureSet Extract(string imagePath, string maskPath, string settingsPath, string outputPath, ExtractionOptions? options = null)
     {
-        var extractor = new RadiomicsExtractor(RadiomicsSettingsYaml.Load(settingsPath));
+        var extractor = new RadiomicsExtractor(RadiomicsSettingsYaml.Load(settingsPath), options);
         var set = extractor.Extract(imagePath, maskPath);
         FeatureCsv.Write(outputPath, set.Features);
         return set;
     }
 
     /// <summary>
-    /// <c>olnm radiomics batch --manifest M --settings S --out table.csv [--cache DIR]</c>: extracts every case of
-    /// the manifest (<see cref="CaseManifest"/>) into the wide, resumable table (<see cref="BatchExtraction"/>),
-    /// in parallel over cases; report <paramref name="progress"/> as a progress bar.
+    /// <c>olnm radiomics batch --manifest M --settings S --out table.csv [--cache DIR] [--label L] [--wait SECONDS]</c>:
+    /// extracts <paramref name="cases"/> (read by the caller from the product's manifest reader) into the wide,
+    /// resumable, locked table (<see cref="BatchExtraction"/>), in parallel over cases; report
+    /// <paramref name="progress"/> as a progress bar. Failed cases are in the summary and in
+    /// <see cref="BatchFailure.ListPath"/>.
     /// </summary>
-    public static BatchSummary Batch(
-        string manifestPath,
-        string settingsPath,
-        string outputPath,
-        string? cacheDirectory = null,
-        IProgress<BatchProgress>? progress = null,
-        CancellationToken cancellationToken = default) =>
-        Batch(CaseManifest.Read(manifestPath), settingsPath, outputPath, cacheDirectory, progress, cancellationToken);
-
-    /// <summary>As <see cref="Batch(string, string, string, string?, IProgress{BatchProgress}?, CancellationToken)"/> with cases from any manifest reader.</summary>
+    /// <exception cref="OlnmUserException">Bad recipe, bad case ids, a table held by another process or written by another recipe.</exception>
     public static BatchSummary Batch(
         IEnumerable<RadiomicsCase> cases,
         string settingsPath,
         string outputPath,
         string? cacheDirectory = null,
+        ExtractionOptions? options = null,
+        TimeSpan lockWait = default,
         IProgress<BatchProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var extractor = new RadiomicsExtractor(RadiomicsSettingsYaml.Load(settingsPath));
+        var extractor = new RadiomicsExtractor(RadiomicsSettingsYaml.Load(settingsPath), options);
         var cache = cacheDirectory is null ? null : new FeatureCache(cacheDirectory);
-        return BatchExtraction.Run(cases, extractor, outputPath, cache, -1, progress, cancellationToken);
+        return BatchExtraction.Run(cases, extractor, outputPath, cache, -1, lockWait, progress, cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using OlnmMl.Imaging;
 using OlnmMl.Imaging.Geometry;
-using OlnmMl.Imaging.IO;
+using OlnmMl.Imaging.Validation;
 using OlnmMl.Radiomics.Features;
 using OlnmMl.Radiomics.Processing;
 using OlnmMl.Radiomics.Settings;
@@ -18,15 +18,25 @@ public sealed class RadiomicsExtractor
 {
     private readonly Lazy<IReadOnlyList<NamedFeature>> _template;
 
-    /// <summary>Creates an extractor for <paramref name="settings"/>.</summary>
-    public RadiomicsExtractor(RadiomicsSettings settings)
+    /// <summary>Creates an extractor for <paramref name="settings"/> with <paramref name="options"/> (defaults when null).</summary>
+    public RadiomicsExtractor(RadiomicsSettings settings, ExtractionOptions? options = null)
     {
         Settings = settings;
-        _template = new Lazy<IReadOnlyList<NamedFeature>>(() => Compute(SyntheticCase.Image(settings), SyntheticCase.Mask(), []));
+        Options = options ?? ExtractionOptions.Default;
+        _template = new Lazy<IReadOnlyList<NamedFeature>>(() => Compute(SyntheticCase.Image(settings), SyntheticCase.Mask(), [], strict: false));
     }
 
     /// <summary>The recipe.</summary>
     public RadiomicsSettings Settings { get; }
+
+    /// <summary>Input handling: mask label and resource limit.</summary>
+    public ExtractionOptions Options { get; }
+
+    /// <summary>
+    /// What, besides the two input files, determines the features: the recipe's hash and the mask label
+    /// (the cache and batch tables key on it).
+    /// </summary>
+    public string RecipeKey => Options.MaskLabel is { } label ? $"{Settings.Hash()}-label{label}" : Settings.Hash();
 
     /// <summary>Full feature names in output order (the slot names of the Radiomics column).</summary>
     public IReadOnlyList<string> FeatureNames => _template.Value.Select(f => f.Name).ToArray();
@@ -34,25 +44,53 @@ public sealed class RadiomicsExtractor
     /// <summary>The features in output order with their IBSI identifiers (values of a synthetic case; use for metadata only).</summary>
     public IReadOnlyList<NamedFeature> Descriptors => _template.Value;
 
-    /// <summary>Reads the NIfTI/NRRD image and mask and extracts.</summary>
-    /// <exception cref="VolumeFormatException">A file is missing or unreadable (the message names it).</exception>
-    public FeatureSet Extract(string imagePath, string maskPath) => Extract(VolumeIO.Read(imagePath), VolumeIO.Read(maskPath));
+    /// <summary>
+    /// Reads the NIfTI/NRRD image and mask, checks them at the door (<see cref="CaseInputs"/>: 3D, finite voxels,
+    /// one mask label per <see cref="ExtractionOptions.MaskLabel"/>, mask on the image) and extracts. Unlike the
+    /// in-memory overload, a case without usable ROI is an error, never a row of NaN.
+    /// </summary>
+    /// <exception cref="VolumeFormatException">
+    /// A file is missing, unreadable or fails a check; the ROI is empty, lies outside the re-segmentation range,
+    /// or its resampled grid exceeds <see cref="ExtractionOptions.MaxRoiVoxels"/>. The message names the file.
+    /// </exception>
+    public FeatureSet Extract(string imagePath, string maskPath)
+    {
+        var warnings = new List<string>();
+        var (image, mask) = CaseInputs.Read(imagePath, maskPath, Options.MaskLabel, warnings);
+        try
+        {
+            return new FeatureSet(Compute(image, mask, warnings, strict: true), warnings);
+        }
+        catch (RoiException e)
+        {
+            throw new VolumeFormatException(e.AboutMask ? maskPath : imagePath, e.Message, e) { Kind = e.Kind };
+        }
+    }
 
-    /// <summary>Extracts the recipe's features from <paramref name="image"/> within <paramref name="mask"/> (voxels &gt; 0.5).</summary>
+    /// <summary>
+    /// Extracts the recipe's features from <paramref name="image"/> within <paramref name="mask"/> (voxels &gt; 0.5,
+    /// binarised before interpolation). An empty ROI gives NaN features with a warning.
+    /// </summary>
+    /// <exception cref="RoiException">The resampled grid would exceed <see cref="ExtractionOptions.MaxRoiVoxels"/>.</exception>
     public FeatureSet Extract(Volume image, Volume mask)
     {
         var warnings = new List<string>();
-        var features = Compute(image, mask, warnings);
+        var features = Compute(image, mask, warnings, strict: false);
         return new FeatureSet(features, warnings);
     }
 
-    private List<NamedFeature> Compute(Volume image, Volume mask, List<string> warnings)
+    private List<NamedFeature> Compute(Volume image, Volume mask, List<string> warnings, bool strict)
     {
         var margin = LocalIntensity.SphereRadiusMm + Settings.ImageTypes.Select(FilteredImages.SupportMm).DefaultIfEmpty(0).Max();
-        var roi = RoiPreparer.Prepare(image, mask, Settings, margin, warnings);
+        var roi = RoiPreparer.Prepare(image, mask, Settings, margin, warnings, Options.MaxRoiVoxels, strict);
         if (roi is null)
         {
             return _template.Value.Select(f => f with { Value = double.NaN }).ToList();
+        }
+
+        if (roi.IntensityCount == 0)
+        {
+            return MorphologyOnly(roi);
         }
 
         var output = new List<NamedFeature>();
@@ -116,6 +154,22 @@ public sealed class RadiomicsExtractor
                 Add(family, TextureFamilies.Compute(family, discretised, Settings));
             }
         }
+    }
+
+    // No intensity voxel survived re-segmentation: morphology is still defined, every other feature is NaN.
+    private List<NamedFeature> MorphologyOnly(RoiImage roi)
+    {
+        var morphology = new List<NamedFeature>();
+        if (Settings.Has(FeatureFamilies.Morphology))
+        {
+            foreach (var v in Morphology.Table.Evaluate(new MorphologySample(roi)))
+            {
+                morphology.Add(new NamedFeature($"original_{FeatureFamilies.Morphology}_{v.Name}", v.IbsiFeature, v.IbsiAggregation, v.Value));
+            }
+        }
+
+        var byName = morphology.ToDictionary(f => f.Name, f => f.Value);
+        return _template.Value.Select(f => f with { Value = byName.GetValueOrDefault(f.Name, double.NaN) }).ToList();
     }
 
     private static int[] MaskedLevels(DiscretisedRoi roi) => roi.GreyLevels.Where(l => l > 0).ToArray();

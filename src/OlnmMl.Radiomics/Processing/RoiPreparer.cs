@@ -1,3 +1,4 @@
+using System.Globalization;
 using OlnmMl.Imaging;
 using OlnmMl.Imaging.Geometry;
 using OlnmMl.Imaging.Resampling;
@@ -14,11 +15,21 @@ namespace OlnmMl.Radiomics.Processing;
 public static class RoiPreparer
 {
     /// <summary>
-    /// Prepares the ROI, or returns null (with a warning) when the mask is empty on the image grid.
+    /// Prepares the ROI. The mask is binarised first (voxels &gt; 0.5 → 1), so its stored value does not change
+    /// the interpolated ROI. When the mask is empty on the image grid or after interpolation, returns null with a
+    /// warning, or with <paramref name="strict"/> throws; an intensity mask left empty by re-segmentation is a
+    /// warning, or with <paramref name="strict"/> an error naming the range and the fraction of ROI voxels inside it.
     /// <paramref name="marginMm"/> is the context kept around the mask (filter support, local peak sphere).
     /// </summary>
-    public static RoiImage? Prepare(Volume image, Volume mask, RadiomicsSettings settings, double marginMm, ICollection<string> warnings)
+    /// <exception cref="RoiException">
+    /// The resampled grid would exceed <paramref name="maxVoxels"/> (checked before allocating), or, with
+    /// <paramref name="strict"/>, the ROI is empty or no ROI voxel survives re-segmentation.
+    /// </exception>
+    public static RoiImage? Prepare(
+        Volume image, Volume mask, RadiomicsSettings settings, double marginMm, ICollection<string> warnings,
+        long maxVoxels = long.MaxValue, bool strict = false)
     {
+        mask = Binary(mask);
         if (!mask.Geometry.SameGrid(image.Geometry))
         {
             warnings.Add($"mask grid ({mask.Geometry.Describe()}) differs from the image grid ({image.Geometry.Describe()}); mask resampled onto the image grid (nearest neighbour)");
@@ -27,14 +38,19 @@ public static class RoiPreparer
 
         if (MaskBox(mask) is not { } box)
         {
-            warnings.Add("mask is empty on the image grid; every feature is NaN");
-            return null;
+            return Empty(strict, warnings, VolumeProblem.MaskOutsideImage, "mask is empty on the image grid");
         }
 
         var target = settings.Interpolation is { } interpolation
             ? Resampler.AlignedGrid(image.Geometry, interpolation.TargetSpacing(image.Geometry.Spacing))
             : image.Geometry;
         var sub = SubGrid(image.Geometry, target, box, marginMm);
+        if (sub.Size.Count > maxVoxels)
+        {
+            throw new RoiException(VolumeProblem.TooLarge, aboutMask: false, string.Create(
+                CultureInfo.InvariantCulture,
+                $"resampling the ROI to {target.Spacing.X:0.###} × {target.Spacing.Y:0.###} × {target.Spacing.Z:0.###} mm gives a {sub.Size.X}×{sub.Size.Y}×{sub.Size.Z} grid ({sub.Size.Count:N0} voxels), above the limit of {maxVoxels:N0} voxels; use a coarser recipe spacing or raise the limit (--max-roi-voxels)"));
+        }
 
         float[] intensities;
         bool[] morphological;
@@ -79,16 +95,66 @@ public static class RoiPreparer
         var roi = new RoiImage(sub.Size, sub.Spacing, intensities, morphological, intensityMask);
         if (roi.MorphologicalCount == 0)
         {
-            warnings.Add("mask is empty after interpolation; every feature is NaN");
-            return null;
+            return Empty(strict, warnings, VolumeProblem.EmptyMask, "mask is empty after interpolation");
         }
 
         if (roi.IntensityCount == 0)
         {
-            warnings.Add("intensity mask is empty after re-segmentation; intensity and texture features are NaN");
+            var problem = OutsideRange(roi, settings.Resegmentation);
+            if (strict)
+            {
+                throw new RoiException(VolumeProblem.EmptyMask, aboutMask: false, problem);
+            }
+
+            warnings.Add(problem + "; intensity and texture features are NaN");
         }
 
         return roi;
+    }
+
+    private static RoiImage? Empty(bool strict, ICollection<string> warnings, VolumeProblem kind, string problem)
+    {
+        if (strict)
+        {
+            throw new RoiException(kind, aboutMask: true, problem);
+        }
+
+        warnings.Add(problem + "; every feature is NaN");
+        return null;
+    }
+
+    // "no ROI voxel remains after re-segmentation": how many lie inside the range, and where the ROI's intensities are.
+    private static string OutsideRange(RoiImage roi, ResegmentationSettings settings)
+    {
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        double min = settings.RangeMin ?? double.NegativeInfinity, max = settings.RangeMax ?? double.PositiveInfinity;
+        var inside = 0;
+        for (var i = 0; i < roi.Intensities.Length; i++)
+        {
+            var x = roi.Intensities[i];
+            if (roi.MorphologicalMask[i] && float.IsFinite(x))
+            {
+                (lo, hi) = (Math.Min(lo, x), Math.Max(hi, x));
+                inside += x >= min && x <= max ? 1 : 0;
+            }
+        }
+
+        var fraction = roi.MorphologicalCount == 0 ? 0 : (double)inside / roi.MorphologicalCount;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"no ROI voxel remains after re-segmentation to [{min}, {max}]: {inside} of {roi.MorphologicalCount} ROI voxels ({fraction:P1}) lie inside the range, ROI intensities span {lo} to {hi}");
+    }
+
+    // The mask as 0/1, so interpolation sees the ROI, not the label value it was saved with.
+    private static Volume Binary(Volume mask)
+    {
+        var voxels = new float[mask.Voxels.Length];
+        for (var i = 0; i < voxels.Length; i++)
+        {
+            voxels[i] = mask.Voxels[i] > 0.5f ? 1f : 0f;
+        }
+
+        return mask.WithVoxels(voxels);
     }
 
     private static (int X0, int Y0, int Z0, int X1, int Y1, int Z1)? MaskBox(Volume mask)

@@ -80,12 +80,16 @@ public static class MainJob
         // algorithm's version: a regenerated cohort, an edited recipe or a changed algorithm starts a new table.
         var fingerprint = $"{FeatureCache.FileHash(manifestPath)[..8]}{FeatureCache.FileHash(settingsPath)[..8]}v{FeatureCache.AlgorithmVersion}";
         var tablePath = Path.Combine(dataDirectory, $"radiomics-{Path.GetFileNameWithoutExtension(settingsPath).Replace("radiomics-", string.Empty)}-{fingerprint}.csv");
+        // Two experiments sharing one data folder take turns on the table (the second waits, then reuses the rows).
+        var cases = ManifestReader.Read(manifestPath).Select(c => new RadiomicsCase(c.Id, c.ImagePath, c.MaskPath)).ToList();
         var extraction = progress.Stage("radiomics", report => RadiomicsCommands.Batch(
-            manifestPath, settingsPath, tablePath, Path.Combine(dataDirectory, "radiomics-cache"),
+            cases, settingsPath, tablePath, Path.Combine(dataDirectory, "radiomics-cache"), null, TimeSpan.FromHours(12),
             new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellationToken));
-        foreach (var (id, error) in extraction.Errors)
+        if (extraction.Failures.Count > 0)
         {
-            progress.Info($"radiomics failed for case {id}: {error}");
+            var first = extraction.Failures[0];
+            throw new OlnmUserException(
+                $"radiomics failed for {extraction.Failures.Count} of {cases.Count} case(s), e.g. case '{first.Id}': {first.File}: {first.Problem} (all listed in {BatchFailure.ListPath(tablePath)})");
         }
 
         var study = StudyData.Load(manifestPath, tablePath);

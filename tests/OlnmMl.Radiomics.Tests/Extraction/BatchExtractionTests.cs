@@ -46,7 +46,7 @@ public sealed class BatchExtractionTests
         using var temp = new TempFolder();
         var table = temp.File("table.csv");
         File.WriteAllText(table, "id,other_feature\nx,1\n");
-        var error = Assert.Throws<InvalidDataException>(() => BatchExtraction.Run(Cases("a"), Extractor(), table));
+        var error = Assert.Throws<OlnmUserException>(() => BatchExtraction.Run(Cases("a"), Extractor(), table));
         Assert.Contains("different recipe", error.Message);
     }
 
@@ -57,21 +57,10 @@ public sealed class BatchExtractionTests
         var table = temp.File("table.csv");
         var cases = Cases("a").Append(new RadiomicsCase("missing", temp.File("none.nii.gz"), TestData.PhantomMask));
         var summary = BatchExtraction.Run(cases, Extractor(), table);
-        Assert.Contains("none.nii.gz", summary.Errors["missing"]);
+        var failure = Assert.Single(summary.Failures);
+        Assert.Equal(("missing", temp.File("none.nii.gz")), (failure.Id, failure.File));
         Assert.Equal(2, File.ReadAllLines(table).Length);
-    }
-
-    [Fact]
-    public void Manifest_resolves_relative_paths_and_rejects_missing_columns()
-    {
-        using var temp = new TempFolder();
-        var manifest = temp.File("m.csv");
-        File.WriteAllText(manifest, "mask,id,centre,image\nm1.nii.gz,c1,h1,i1.nii.gz\n");
-        var c = Assert.Single(CaseManifest.Read(manifest));
-        Assert.Equal(("c1", temp.File("i1.nii.gz"), temp.File("m1.nii.gz")), (c.Id, c.ImagePath, c.MaskPath));
-
-        File.WriteAllText(manifest, "id,image\nc1,i1.nii.gz\n");
-        Assert.Contains("'mask'", Assert.Throws<InvalidDataException>(() => CaseManifest.Read(manifest)).Message);
+        Assert.Contains(temp.File("none.nii.gz"), File.ReadAllText(BatchFailure.ListPath(table)));
     }
 
     [Fact]
@@ -95,8 +84,9 @@ public sealed class BatchExtractionTests
         var first = cache.GetOrExtract(Extractor(), TestData.PhantomImage, TestData.PhantomMask);
         var second = cache.GetOrExtract(Extractor(), TestData.PhantomImage, TestData.PhantomMask);
         Assert.Equal(first.Features, second.Features);
-        Assert.NotEqual(
-            FeatureCache.Key(TestData.PhantomImage, TestData.PhantomMask, Extractor().Settings.Hash()),
-            FeatureCache.Key(TestData.PhantomImage, TestData.PhantomMask, (Extractor().Settings with { TextureDistance = 2 }).Hash()));
+        var files = new FileFingerprints();
+        var key = new RowKey(Extractor().RecipeKey, files.Of(TestData.PhantomImage), files.Of(TestData.PhantomMask));
+        Assert.NotEqual(FeatureCache.Key(key), FeatureCache.Key(key with { Recipe = new RadiomicsExtractor(Extractor().Settings with { TextureDistance = 2 }).RecipeKey }));
+        Assert.NotEqual(FeatureCache.Key(key), FeatureCache.Key(key with { Recipe = new RadiomicsExtractor(Extractor().Settings, new ExtractionOptions(MaskLabel: 1)).RecipeKey }));
     }
 }

@@ -25,6 +25,24 @@ public static partial class OpenMpWaitPolicy
         return SetEnvironment("OMP_WAIT_POLICY", "PASSIVE", 0) == 0;
     }
 
+    /// <summary>
+    /// Sets OMP_NUM_THREADS=1 in the native environment unless the caller set it: libtorch's
+    /// multi-threaded CPU kernels (backward of 3D convolutions in particular) sum in a
+    /// thread-dependent order, so the same seed gave different weights from one training to the next
+    /// in one process (FusionTrainerTests), and setting the count per training thread at run time did
+    /// not reach every kernel. One intra-op thread makes a training bit-reproducible; parallelism comes
+    /// from running trials and cases in parallel. Set OMP_NUM_THREADS yourself to trade that for speed.
+    /// Call at program start, before any TorchSharp call. Returns false when it had no effect.
+    /// </summary>
+    public static bool UseOneIntraOpThread()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is not null)
+        {
+            return false;
+        }
+        return SetEnvironment("OMP_NUM_THREADS", "1", 0) == 0;
+    }
+
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnvironment(string name, string value, int overwrite);
 }

@@ -8,5 +8,9 @@ internal static class TestProcessSetup
 #pragma warning disable CA2255 // a test assembly is the place for process-wide setup
     [ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void UsePassiveOpenMpWaiting() => Torch.OpenMpWaitPolicy.UsePassiveWaiting();
+    internal static void UsePassiveOpenMpWaiting()
+    {
+        Torch.OpenMpWaitPolicy.UsePassiveWaiting();
+        Torch.OpenMpWaitPolicy.UseOneIntraOpThread();
+    }
 }

@@ -6,5 +6,9 @@ namespace OlnmMl.Workflows.Tests;
 internal static class PassiveOpenMp
 {
     [ModuleInitializer]
-    internal static void Initialise() => OlnmMl.Torch.OpenMpWaitPolicy.UsePassiveWaiting();
+    internal static void Initialise()
+    {
+        OlnmMl.Torch.OpenMpWaitPolicy.UsePassiveWaiting();
+        OlnmMl.Torch.OpenMpWaitPolicy.UseOneIntraOpThread();
+    }
 }

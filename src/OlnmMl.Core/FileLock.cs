@@ -45,7 +45,7 @@ public sealed class FileLock : IDisposable
 
             if (deadline.Elapsed >= wait)
             {
-                throw new OlnmUserException(Path.GetFullPath(path), $"is in use by {DescribeHolder(path)}; wait for it to finish or choose another output");
+                throw new OlnmUserException(Path.GetFullPath(path), $"is in use by {AwaitHolderNote(path)}; wait for it to finish or choose another output");
             }
 
             Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(200, Math.Max(10, wait.TotalMilliseconds / 20))));
@@ -74,17 +74,35 @@ public sealed class FileLock : IDisposable
         return new FileLock(full, handle, ownerPath);
     }
 
+    /// <summary>
+    /// The holder's note, waiting up to a second for it: a holder writes it just after taking the
+    /// kernel lock, so a process refused in between would otherwise name no one.
+    /// </summary>
+    private static string AwaitHolderNote(string path)
+    {
+        var clock = Stopwatch.StartNew();
+        string holder;
+        while ((holder = DescribeHolder(path)) == UnknownHolder && clock.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            Thread.Sleep(20);
+        }
+
+        return holder;
+    }
+
+    private const string UnknownHolder = "another process";
+
     /// <summary>Who holds the lock on <paramref name="path"/>, as recorded by the holder.</summary>
     public static string DescribeHolder(string path)
     {
         var ownerPath = Path.GetFullPath(path) + ".lock.owner";
         try
         {
-            return File.ReadAllText(ownerPath).Trim() is { Length: > 0 } owner ? owner : "another process";
+            return File.ReadAllText(ownerPath).Trim() is { Length: > 0 } owner ? owner : UnknownHolder;
         }
         catch (IOException)
         {
-            return "another process";
+            return UnknownHolder;
         }
     }
 

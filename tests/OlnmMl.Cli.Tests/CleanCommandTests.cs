@@ -16,22 +16,7 @@ public sealed class CleanCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            return (OlnmCommandLine.Build().Parse(args).Invoke(), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => InProcessOlnm.Run(args);
 
     [Fact]
     public async Task Clean_prunes_all_but_the_best_trials_networks_keeps_every_prediction_and_reports_the_bytes()

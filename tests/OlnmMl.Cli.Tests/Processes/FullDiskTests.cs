@@ -34,7 +34,7 @@ public sealed class FullDiskTests
         ];
         foreach (var command in commands)
         {
-            var (code, _, error) = OlnmProcess.Run(root, TimeSpan.FromMinutes(2), command);
+            var (code, _, error) = OlnmProcess.Run(command);
             Assert.True(code == 0, $"olnm {string.Join(' ', command)} failed on a free disk: {error}");
         }
 
@@ -43,7 +43,7 @@ public sealed class FullDiskTests
         var outputs = new[] { model, onnx, scores, stats };
         for (var i = 0; i < commands.Length; i++)
         {
-            var (code, _, error) = OlnmProcess.Run(root, TimeSpan.FromMinutes(2), commands[i]);
+            var (code, _, error) = OlnmProcess.Run(commands[i]);
             Assert.Equal(1, code);
             var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Contains(outputs[i], line);

@@ -90,7 +90,7 @@ public sealed class ManifestValidationTests : IDisposable
     {
         var problem = Assert.Single(Check(WriteCase("a", 0), WriteCase("b", 0), WriteCase("c", 1, CohortRole.Validation)).Problems);
         Assert.Equal(ProblemKind.SingleClassTraining, problem.Kind);
-        Assert.Contains("all 2 training cases have label 0", problem.Message);
+        Assert.Contains("target 'label' needs both classes in the training cohort, but all 2 training cases have label = 0", problem.Message);
     }
 
     [Fact]
@@ -150,5 +150,58 @@ public sealed class ManifestValidationTests : IDisposable
         var probed = VolumeHeader.ReadGeometry(c.ImagePath);
         Assert.True(probed.SameGrid(NiftiReader.Read(c.ImagePath).Geometry, 1e-6));
         Assert.True(probed.SameGrid(Grid, 1e-5));
+    }
+
+    /// <summary>Adds a PET on a coarser grid (2 mm) with uniform SUV <paramref name="suv"/>, its origin shifted by <paramref name="shiftMm"/> along x.</summary>
+    private Case WithPet(Case c, float suv = 1.5f, double shiftMm = 0)
+    {
+        var grid = ImageGeometry.AxisAligned(new GridSize(4, 4, 5), new Vec3(2, 2, 2), new Vec3(-11 + shiftMm, 3, 1));
+        var pet = Volume.Zeros(grid);
+        pet.Voxels.AsSpan().Fill(suv);
+        var path = _temp.File($"pet-{c.Id}.nii.gz");
+        NiftiWriter.Write(pet, path, VoxelType.Float32);
+        return c.WithImage(ImageKeys.Pet, path);
+    }
+
+    [Fact]
+    public void A_pet_on_its_own_grid_covering_the_tumour_passes()
+    {
+        Assert.Empty(Check(WithPet(WriteCase("a", 1)), WithPet(WriteCase("b", 0))).Problems);
+    }
+
+    [Fact]
+    public void A_pet_that_does_not_cover_the_tumour_is_named_with_case_key_and_file()
+    {
+        // The tumour voxel (2, 2, 1) lies at x = −10 + 2·0.8 = −8.4 mm; a PET starting at x = +89 mm cannot hold it.
+        var far = WithPet(WriteCase("b", 0), shiftMm: 100);
+        var problem = Assert.Single(Check(WithPet(WriteCase("a", 1)), far).Problems);
+        Assert.Equal(ProblemKind.ImageNotOverlapping, problem.Kind);
+        Assert.Equal("b", problem.CaseId);
+        Assert.Contains("image 'pet' does not cover the tumour", problem.Message);
+        Assert.Contains(far.Image(ImageKeys.Pet)!, problem.Message);
+    }
+
+    [Fact]
+    public void Negative_suvs_are_refused()
+    {
+        var problem = Assert.Single(Check(WithPet(WriteCase("a", 1)), WithPet(WriteCase("b", 0), suv: -0.25f)).Problems);
+        Assert.Equal(ProblemKind.InvalidVolume, problem.Kind);
+        Assert.Contains("negative values (minimum -0.25)", problem.Message);
+    }
+
+    [Fact]
+    public void A_case_missing_one_modality_is_named()
+    {
+        var problem = Assert.Single(Check(WithPet(WriteCase("a", 1)), WriteCase("b", 0), WithPet(WriteCase("c", 0))).Problems);
+        Assert.Equal(ProblemKind.IncompleteKey, problem.Kind);
+        Assert.Contains("image 'pet' is given for 2 case(s) but missing for 1, e.g. case 'b'", problem.Message);
+    }
+
+    [Fact]
+    public void A_further_target_with_one_class_in_training_is_named()
+    {
+        var problem = Assert.Single(Check(WriteCase("a", 1).WithTarget("n2", 0), WriteCase("b", 0).WithTarget("n2", 0)).Problems);
+        Assert.Equal(ProblemKind.SingleClassTraining, problem.Kind);
+        Assert.Contains("target 'n2'", problem.Message);
     }
 }

@@ -127,7 +127,7 @@ public sealed class SyntheticCohortGeneratorTests(TinyCohortFixture tiny) : ICla
         var json = DatalistJson.Read(tiny.Result.DatalistPath);
         Assert.Equal(csv.OrderBy(c => c.Id), json.OrderBy(c => c.Id));
         Assert.All(csv.Where(c => c.Centre == "h6"), c => Assert.True(c.Clinical.ContrastEnhanced));
-        Assert.All(csv.Where(c => c.Label == 0), c => Assert.Equal(0, c.LabelN2));
+        Assert.All(csv.Where(c => c.Label == 0), c => Assert.Equal(0, c.Target("n2")));
     }
 
     [Fact]

@@ -12,7 +12,6 @@ internal static class CaseBuilder
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         string? Get(string name) => fields.TryGetValue(name, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
-        string Required(string name) => Get(name) ?? throw new ManifestFormatException(manifestPath, location, $"'{name}' is missing or empty");
         T Field<T>(string name, Func<string?, T> parse)
         {
             try
@@ -38,10 +37,52 @@ internal static class CaseBuilder
                 manifestPath, location, $"case '{id}': unknown cohort '{cohortText}' (expected train, validation, test or test-<name>)");
         }
 
-        var label = Field("label", ManifestFields.ParseLabel)
-            ?? throw new ManifestFormatException(manifestPath, location, $"case '{id}': 'label' is missing or empty");
+        var targets = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var images = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (column, _) in fields)
+        {
+            if (ManifestFields.TargetName(column) is { } target && Field(column, ManifestFields.ParseLabel) is { } value)
+            {
+                targets[target] = value;
+            }
+            else if (ManifestFields.ImageKey(column) is { } key && Get(column) is { } path)
+            {
+                if (images.ContainsKey(key))
+                {
+                    throw new ManifestFormatException(manifestPath, location, $"case '{id}': image '{key}' is given twice (columns '{ManifestFields.ImageColumn(key)}' and '{column}')");
+                }
+
+                images[key] = ManifestFields.Resolve(folder, path);
+            }
+        }
+
+        if (!targets.ContainsKey(Targets.Default))
+        {
+            throw new ManifestFormatException(manifestPath, location, $"case '{id}': 'label' is missing or empty");
+        }
+
+        foreach (var key in new[] { ImageKeys.Ct, ImageKeys.Mask })
+        {
+            if (!images.ContainsKey(key))
+            {
+                throw new ManifestFormatException(manifestPath, location, $"case '{id}': '{ManifestFields.ImageColumn(key)}' is missing or empty");
+            }
+        }
+
+        var time = Field("time", ManifestFields.ParseNumber);
+        var observed = Field("event", ManifestFields.ParseFlag);
+        if ((time is null) != (observed is null))
+        {
+            throw new ManifestFormatException(manifestPath, location, $"case '{id}': follow-up needs both 'time' and 'event' (one of them is empty)");
+        }
+
+        if (time < 0)
+        {
+            throw new ManifestFormatException(manifestPath, location, $"case '{id}': follow-up time {time} is negative");
+        }
+
         var extra = fields
-            .Where(pair => !ManifestFields.Known.Contains(pair.Key) && pair.Value.Length > 0)
+            .Where(pair => !ManifestFields.IsStructural(pair.Key) && pair.Value.Length > 0)
             .ToDictionary(pair => pair.Key, pair => pair.Value);
         var clinical = new ClinicalVariables(
             Field("age", ManifestFields.ParseNumber),
@@ -51,16 +92,13 @@ internal static class CaseBuilder
             Field("location", ManifestFields.ParseLocation),
             Field("contrast_enhanced", ManifestFields.ParseFlag),
             extra);
-        var pet = Get("pet");
         return new Case(
             id,
             Get("centre") ?? "unknown",
             role,
-            label,
-            Field("label_n2", ManifestFields.ParseLabel),
-            ManifestFields.Resolve(folder, Required("image")),
-            ManifestFields.Resolve(folder, Required("mask")),
-            pet is null ? null : ManifestFields.Resolve(folder, pet),
+            images,
+            targets,
+            time is { } t ? new FollowUp(t, observed!.Value) : null,
             clinical);
     }
 
@@ -72,19 +110,29 @@ internal static class CaseBuilder
             new("id", c.Id),
             new("centre", c.Centre),
             new("cohort", c.Role.ToString()),
-            new("label", c.Label.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("label_n2", c.LabelN2?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
-            new("image", ManifestFields.Relative(folder, c.ImagePath)),
-            new("mask", ManifestFields.Relative(folder, c.MaskPath)),
-            new("pet", c.PetPath is null ? string.Empty : ManifestFields.Relative(folder, c.PetPath)),
+        };
+        fields.AddRange(c.Targets.OrderBy(t => t.Key == Targets.Default ? string.Empty : t.Key, StringComparer.Ordinal)
+            .Select(t => new KeyValuePair<string, string>(ManifestFields.TargetColumn(t.Key), t.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        fields.AddRange(c.Images.OrderBy(i => ImageOrder(i.Key)).ThenBy(i => i.Key, StringComparer.Ordinal)
+            .Select(i => new KeyValuePair<string, string>(ManifestFields.ImageColumn(i.Key), ManifestFields.Relative(folder, i.Value))));
+        if (c.FollowUp is { } followUp)
+        {
+            fields.Add(new("time", ManifestFields.Format(followUp.Time)));
+            fields.Add(new("event", ManifestFields.Format(followUp.Event)));
+        }
+
+        fields.AddRange(
+        [
             new("age", ManifestFields.Format(c.Clinical.Age)),
             new("sex", ManifestFields.Format(c.Clinical.Sex)),
             new("max_diameter_cm", ManifestFields.Format(c.Clinical.MaxDiameterCm)),
             new("density", ManifestFields.Format(c.Clinical.Density)),
             new("location", ManifestFields.Format(c.Clinical.Location)),
             new("contrast_enhanced", ManifestFields.Format(c.Clinical.ContrastEnhanced)),
-        };
+        ]);
         fields.AddRange(c.Clinical.Extra.OrderBy(pair => pair.Key, StringComparer.Ordinal));
         return fields;
     }
+
+    private static int ImageOrder(string key) => key switch { ImageKeys.Ct => 0, ImageKeys.Mask => 1, _ => 2 };
 }

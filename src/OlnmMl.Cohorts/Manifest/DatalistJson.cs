@@ -6,7 +6,8 @@ namespace OlnmMl.Cohorts.Manifest;
 /// <summary>
 /// The MONAI decathlon-style datalist used by the published code:
 /// <c>{"training":[{"image","mask","label",...}],"validation":[...],"test":[...]}</c>. The section gives the
-/// cohort unless an entry has a <c>cohort</c> field (e.g. <c>test-h5</c>); other fields are the CSV's columns.
+/// cohort unless an entry has a <c>cohort</c> field (e.g. <c>test-h5</c>); other fields are the CSV's columns
+/// (<c>image</c>, <c>mask</c>, <c>pet</c>, <c>image_&lt;key&gt;</c>, <c>label</c>, <c>label_&lt;name&gt;</c>, <c>time</c>, <c>event</c>, …), keys as written.
 /// Other array-valued keys are rejected as unknown cohorts; other keys (name, description…) are ignored.
 /// Paths are relative to the JSON file. Entries without an <c>id</c> get the image file name without extension.
 /// </summary>
@@ -17,7 +18,9 @@ public static class DatalistJson
         ("training", CohortRole.Train), ("validation", CohortRole.Validation), ("test", CohortRole.Test()),
     ];
 
-    private static readonly HashSet<string> NumericFields = ["label", "label_n2", "age", "max_diameter_cm"];
+    private static readonly HashSet<string> NumericFields = ["time", "age", "max_diameter_cm"];
+
+    private static bool IsNumeric(string field) => NumericFields.Contains(field) || ManifestFields.TargetName(field) is not null;
 
     /// <summary>Reads every case of the datalist at <paramref name="path"/>.</summary>
     /// <exception cref="ManifestFormatException">Missing file, invalid JSON, or an entry that does not parse (named as section[index]).</exception>
@@ -106,7 +109,7 @@ public static class DatalistJson
                             continue;
                         }
 
-                        if (NumericFields.Contains(name))
+                        if (IsNumeric(name))
                         {
                             json.WritePropertyName(name);
                             json.WriteRawValue(value);

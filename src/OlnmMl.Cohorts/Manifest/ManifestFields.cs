@@ -8,12 +8,53 @@ namespace OlnmMl.Cohorts.Manifest;
 /// </summary>
 public static class ManifestFields
 {
-    /// <summary>Column names of the well-known fields, in CSV order.</summary>
+    /// <summary>Column names of the well-known scalar fields, in CSV order (image and target columns are described by <see cref="ImageKey"/> and <see cref="TargetName"/>).</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
-        "id", "centre", "cohort", "label", "label_n2", "image", "mask", "pet",
+        "id", "centre", "cohort", "time", "event",
         "age", "sex", "max_diameter_cm", "density", "location", "contrast_enhanced",
     ];
+
+    /// <summary>Prefix of a named image column: <c>image_&lt;key&gt;</c>.</summary>
+    public const string ImagePrefix = "image_";
+
+    /// <summary>Prefix of a further target column: <c>label_&lt;name&gt;</c>.</summary>
+    public const string TargetPrefix = "label_";
+
+    /// <summary>
+    /// The image key a column holds, or null when it is no image column: <c>image</c> → ct, <c>mask</c> → mask,
+    /// <c>pet</c> → pet (the names manifests used before named images), <c>image_&lt;key&gt;</c> → key.
+    /// </summary>
+    public static string? ImageKey(string column) => column switch
+    {
+        "image" => ImageKeys.Ct,
+        "mask" => ImageKeys.Mask,
+        "pet" => ImageKeys.Pet,
+        _ when column.StartsWith(ImagePrefix, StringComparison.Ordinal) && column.Length > ImagePrefix.Length => column[ImagePrefix.Length..],
+        _ => null,
+    };
+
+    /// <summary>The column of image <paramref name="key"/> as written: <c>image</c> and <c>mask</c> for CT and mask, else <c>image_&lt;key&gt;</c>.</summary>
+    public static string ImageColumn(string key) => key switch
+    {
+        ImageKeys.Ct => "image",
+        ImageKeys.Mask => "mask",
+        _ => ImagePrefix + key,
+    };
+
+    /// <summary>The target a column holds, or null: <c>label</c> → label (the default target), <c>label_&lt;name&gt;</c> → name.</summary>
+    public static string? TargetName(string column) => column switch
+    {
+        "label" => Targets.Default,
+        _ when column.StartsWith(TargetPrefix, StringComparison.Ordinal) && column.Length > TargetPrefix.Length => column[TargetPrefix.Length..],
+        _ => null,
+    };
+
+    /// <summary>The column of target <paramref name="name"/>: <c>label</c> for the default target, else <c>label_&lt;name&gt;</c>.</summary>
+    public static string TargetColumn(string name) => name == Targets.Default ? "label" : TargetPrefix + name;
+
+    /// <summary>True when <paramref name="column"/> is a well-known, image or target column (not a clinical extra).</summary>
+    public static bool IsStructural(string column) => Known.Contains(column) || ImageKey(column) is not null || TargetName(column) is not null;
 
     /// <summary>0 or 1 (also "pN+"/"pN-", "true"/"false", "yes"/"no").</summary>
     public static int? ParseLabel(string? text) => Normalise(text) switch

@@ -96,7 +96,8 @@ public static class SyntheticCohortGenerator
         var clinical = new ClinicalVariables(
             patient.Age, patient.Sex, patient.DiameterCm, patient.Density, patient.Location, slot.Centre.Scanner.ContrastEnhanced,
             new Dictionary<string, string>());
-        return new Case(slot.Id, slot.Centre.Name, slot.Role, slot.Label, LabelN2(slot, seed), imagePath, maskPath, null, clinical);
+        return Case.Create(
+            slot.Id, slot.Centre.Name, slot.Role, slot.Label, imagePath, maskPath, clinical, moreTargets: new Dictionary<string, int> { ["n2"] = LabelN2(slot, seed) });
     }
 
     /// <summary>N2 among pN+: 42 % (8.4 % of 20.0 % occult N+ in the PET/CT study), from its own RNG stream.</summary>

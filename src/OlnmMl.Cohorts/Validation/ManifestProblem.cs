@@ -24,8 +24,14 @@ public enum ProblemKind
     /// <summary>The mask has no voxel inside.</summary>
     EmptyMask,
 
-    /// <summary>The training cohort holds only one class (or no case).</summary>
+    /// <summary>The training cohort holds only one class (or no case) of a target.</summary>
     SingleClassTraining,
+
+    /// <summary>An image key or a target is given for some cases but not for all.</summary>
+    IncompleteKey,
+
+    /// <summary>An image other than the mask does not cover the tumour on the CT (e.g. a PET of another body region).</summary>
+    ImageNotOverlapping,
 }
 
 /// <summary>One problem found in a manifest; <see cref="Message"/> names the case and file.</summary>

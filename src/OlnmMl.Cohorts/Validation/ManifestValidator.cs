@@ -6,11 +6,11 @@ using OlnmMl.Imaging.Validation;
 namespace OlnmMl.Cohorts.Validation;
 
 /// <summary>
-/// Checks a parsed manifest: unique ids, a training cohort with both classes, and per case that the image,
-/// mask and PET exist and read, that image and mask pass the radiomics door checks (<see cref="CaseInputs"/>: 3D,
+/// Checks a parsed manifest: unique ids, every image key and target present for all cases or none, both classes of
+/// every target in the training cohort, and per case that every image exists and reads, that image and mask pass the radiomics door checks (<see cref="CaseInputs"/>: 3D,
 /// finite voxels, integer mask labels with one ROI label, a non-empty mask) and that the mask lies on the image grid
-/// (<see cref="Imaging.Geometry.ImageGeometry.SameGrid"/>, 1e-3 mm). Images and masks are read whole; PET is probed
-/// from its header (<see cref="VolumeHeader"/>). Cases are checked in parallel (at most
+/// (<see cref="Imaging.Geometry.ImageGeometry.SameGrid"/>, 1e-3 mm), that every further image (PET, another phase; any
+/// grid) covers the tumour's world bounding box, and that a PET has no negative SUV. Volumes are read whole. Cases are checked in parallel (at most
 /// <c>maxDegreeOfParallelism</c>; 0 or less = one per processor); problems come back in manifest order.
 /// </summary>
 public static class ManifestValidator
@@ -30,14 +30,19 @@ public static class ManifestValidator
                 $"{manifestPath}: case id '{group.Key}' appears {group.Count()} times"));
         }
 
+        problems.AddRange(IncompleteKeys(cases, manifestPath, c => c.Images.Keys, "image"));
+        problems.AddRange(IncompleteKeys(cases, manifestPath, c => c.Targets.Keys, "target"));
         var training = cases.Where(c => c.Role.Kind == CohortKind.Train).ToList();
-        var classes = training.Select(c => c.Label).Distinct().Count();
-        if (classes < 2)
+        foreach (var target in cases.SelectMany(c => c.Targets.Keys).Distinct().Order(StringComparer.Ordinal))
         {
-            var what = training.Count == 0 ? "no training cases" : $"all {training.Count} training cases have label {training[0].Label}";
-            problems.Add(new ManifestProblem(
-                ProblemKind.SingleClassTraining, null, manifestPath,
-                $"{manifestPath}: the training cohort needs both classes (pN+ and pN−), found {what}"));
+            var values = training.Select(c => c.Target(target)).OfType<int>().ToList();
+            if (values.Distinct().Count() < 2)
+            {
+                var what = values.Count == 0 ? "no training case has it" : $"all {values.Count} training cases have {target} = {values[0]}";
+                problems.Add(new ManifestProblem(
+                    ProblemKind.SingleClassTraining, null, manifestPath,
+                    $"{manifestPath}: target '{target}' needs both classes in the training cohort, but {what}"));
+            }
         }
 
         var perCase = new List<ManifestProblem>?[cases.Count];
@@ -61,17 +66,32 @@ public static class ManifestValidator
         _ => ProblemKind.InvalidVolume,
     };
 
+    private static IEnumerable<ManifestProblem> IncompleteKeys(
+        IReadOnlyList<Case> cases, string manifestPath, Func<Case, IEnumerable<string>> keys, string what)
+    {
+        foreach (var key in cases.SelectMany(keys).Distinct().Order(StringComparer.Ordinal))
+        {
+            var lacking = cases.Where(c => !keys(c).Contains(key)).ToList();
+            if (lacking.Count > 0)
+            {
+                yield return new ManifestProblem(
+                    ProblemKind.IncompleteKey, lacking[0].Id, manifestPath,
+                    $"{manifestPath}: {what} '{key}' is given for {cases.Count - lacking.Count} case(s) but missing for {lacking.Count}, e.g. case '{lacking[0].Id}' (a key must be present for all cases or none)");
+            }
+        }
+    }
+
     private static List<ManifestProblem>? CheckFiles(Case c, int? maskLabel)
     {
         List<ManifestProblem>? problems = null;
         void Add(ProblemKind kind, string path, string problem) =>
             (problems ??= []).Add(new ManifestProblem(kind, c.Id, path, $"case '{c.Id}': {path}: {problem}"));
 
-        foreach (var (role, path) in new[] { ("image", c.ImagePath), ("mask", c.MaskPath), ("PET", c.PetPath) })
+        foreach (var (key, path) in c.Images)
         {
-            if (path is not null && !File.Exists(path))
+            if (!File.Exists(path))
             {
-                Add(ProblemKind.MissingFile, path, $"{role} file not found");
+                Add(ProblemKind.MissingFile, path, $"image '{key}': file not found");
             }
         }
 
@@ -85,14 +105,27 @@ public static class ManifestValidator
             var image = VolumeIO.Read(c.ImagePath);
             CaseInputs.CheckImage(c.ImagePath, image);
             var mask = CaseInputs.Binarise(c.MaskPath, VolumeIO.Read(c.MaskPath), maskLabel, []);
-            if (c.PetPath is not null)
-            {
-                VolumeHeader.ReadGeometry(c.PetPath);
-            }
-
             if (!mask.Geometry.SameGrid(image.Geometry))
             {
                 Add(ProblemKind.MaskNotOnImageGrid, c.MaskPath, $"mask is not on the image grid: mask {mask.Geometry.Describe()}, image {image.Geometry.Describe()}");
+                return problems;
+            }
+
+            var tumour = WorldBox.OfMask(mask);
+            foreach (var (key, path) in c.Images.Where(i => i.Key is not ImageKeys.Ct and not ImageKeys.Mask))
+            {
+                var other = VolumeIO.Read(path);
+                CaseInputs.CheckImage(path, other);
+                if (tumour is { } box && !WorldBox.Of(other.Geometry).Contains(box))
+                {
+                    Add(ProblemKind.ImageNotOverlapping, path,
+                        $"image '{key}' does not cover the tumour: the mask spans {box}, the image {WorldBox.Of(other.Geometry)} (mm, world)");
+                }
+
+                if (key == ImageKeys.Pet && MinimumOf(other.Voxels) is var minimum and < 0f)
+                {
+                    Add(ProblemKind.InvalidVolume, path, $"image 'pet' has negative values (minimum {minimum}); PET must be in SUV (≥ 0)");
+                }
             }
         }
         catch (VolumeFormatException e)
@@ -101,5 +134,16 @@ public static class ManifestValidator
         }
 
         return problems;
+    }
+
+    private static float MinimumOf(ReadOnlySpan<float> voxels)
+    {
+        var minimum = float.PositiveInfinity;
+        foreach (var v in voxels)
+        {
+            minimum = Math.Min(minimum, v);
+        }
+
+        return minimum;
     }
 }

@@ -1,3 +1,4 @@
+using OlnmMl.Cohorts.Manifest;
 using System.Collections.Concurrent;
 using OlnmMl.Imaging.Preprocessing;
 
@@ -21,7 +22,7 @@ public sealed class StudyImages(string cacheDirectory, CropOptions options)
     public CropOptions Options { get; } = options;
 
     /// <summary>Image channels (1 = CT; 2 = CT + PET) of <paramref name="study"/>'s cases.</summary>
-    public static int ChannelsOf(StudyData study) => study.Cases.Any(c => c.Case.PetPath is not null) ? 2 : 1;
+    public static int ChannelsOf(StudyData study) => study.Cases.Any(c => c.Case.Image(ImageKeys.Pet) is not null) ? 2 : 1;
 
     /// <summary>Length of one case's image vector: channels · edge³.</summary>
     public int ImageLength(int channels) => channels * Options.Edge * Options.Edge * Options.Edge;
@@ -36,7 +37,7 @@ public sealed class StudyImages(string cacheDirectory, CropOptions options)
             return cached;
         }
 
-        var prepared = _cache.GetOrPrepare(study.Case.ImagePath, study.Case.MaskPath, study.Case.PetPath, Options);
+        var prepared = _cache.GetOrPrepare(study.Case.ImagePath, study.Case.MaskPath, study.Case.Image(ImageKeys.Pet), Options);
         var image = prepared.Channels.Length == 1 ? prepared.Channels[0] : prepared.Channels.SelectMany(c => c).ToArray();
         if (Interlocked.Add(ref _memoryBytes, image.Length * sizeof(float)) <= MemoryBudgetBytes)
         {

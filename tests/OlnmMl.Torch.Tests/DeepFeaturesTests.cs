@@ -90,9 +90,10 @@ public sealed class DeepFeaturesTests : IDisposable
         {
             Mode = Fusion.FusionMode.DeepOnly,
             Architecture = "resnet10-tiny",
+            ImageShape = [1, 16, 16, 16],
         }).Fit(crops);
         var images = crops.GetColumn<float[]>("Image").ToList();
-        var encoder = reference.Model.Network.Encoder!;
+        var encoder = reference.Model.Network.Encoders[0];
         using var input = torch.tensor(images[0], [1, 1, 16, 16, 16]);
         using var expected = encoder.Features(input);
         Assert.Equal(expected.data<float>().ToArray(), features[0]);

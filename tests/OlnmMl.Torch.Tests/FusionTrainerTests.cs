@@ -9,6 +9,7 @@ public sealed class FusionTrainerTests
     private static FusionTrainerOptions Quick(FusionMode mode, int epochs = 12, int seed = 7) => new()
     {
         Architecture = "resnet10-tiny",
+        ImageShape = [1, SyntheticCase.Edge, SyntheticCase.Edge, SyntheticCase.Edge],
         Mode = mode,
         LearningRate = 3e-3,
         Epochs = epochs,

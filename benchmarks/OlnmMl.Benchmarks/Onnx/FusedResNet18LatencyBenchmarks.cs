@@ -31,7 +31,7 @@ public class FusedResNet18LatencyBenchmarks
     public void Setup()
     {
         manual_seed(1);
-        _network = new FusionNetwork(FusionMode.Concat, "resnet18", imageChannels: 1, radiomicsWidth: RadiomicsCount);
+        _network = new FusionNetwork(FusionNetworkSpec.Create(FusionMode.Concat, "resnet18", [1, Size, Size, Size], ["ct"], RadiomicsCount));
         _network.eval();
         var weights = _network.state_dict()
             .Where(kv => kv.Value.dtype == ScalarType.Float32)

@@ -4,25 +4,38 @@ using OlnmMl.Imaging.Resampling;
 namespace OlnmMl.Imaging.Preprocessing;
 
 /// <summary>
-/// Turns a case's files into a <see cref="PreparedCase"/>: read CT and mask (which must share a grid),
-/// resample PET onto the CT grid, resample everything to the target spacing, scale intensities and
-/// crop the cube around the mask.
+/// Turns a case's named images into a <see cref="PreparedCase"/> by its <see cref="CropOptions"/> recipe: read the CT
+/// (<c>ct</c>, the reference grid) and the mask (<c>mask</c>, which must share the CT's grid), resample to the target
+/// spacing on the CT's axes, then for every recipe channel resample its image onto that grid, scale it, and crop the
+/// cube around the mask.
 /// </summary>
 public static class CasePreprocessor
 {
-    /// <summary>Prepares one case.</summary>
-    /// <exception cref="VolumeFormatException">A file is unreadable, the mask is off the image grid or empty, or the mask does not fit the crop.</exception>
-    public static PreparedCase Prepare(string imagePath, string maskPath, string? petPath, CropOptions options)
+    /// <summary>Key of the reference image whose grid the crop follows.</summary>
+    public const string ReferenceKey = "ct";
+
+    /// <summary>Key of the tumour mask.</summary>
+    public const string MaskKey = "mask";
+
+    /// <summary>Prepares one case from its images by key.</summary>
+    /// <exception cref="VolumeFormatException">An image the recipe needs is missing or unreadable, the mask is off the CT grid or empty, or the mask does not fit the crop.</exception>
+    public static PreparedCase Prepare(IReadOnlyDictionary<string, string> images, CropOptions options)
     {
-        var image = VolumeIO.Read(imagePath);
+        string PathOf(string key) => images.TryGetValue(key, out var path)
+            ? path
+            : throw new VolumeFormatException(images.GetValueOrDefault(ReferenceKey) ?? "(case)", $"the case has no image '{key}', which the image recipe needs (it has: {string.Join(", ", images.Keys)})");
+
+        var reference = PathOf(ReferenceKey);
+        var maskPath = PathOf(MaskKey);
+        var ct = VolumeIO.Read(reference);
         var mask = VolumeIO.Read(maskPath);
-        if (!mask.Geometry.SameGrid(image.Geometry))
+        if (!mask.Geometry.SameGrid(ct.Geometry))
         {
             throw new VolumeFormatException(
-                maskPath, $"mask is not on the image grid (mask {mask.Geometry.Describe()}; image {image.Geometry.Describe()})");
+                maskPath, $"mask is not on the image grid (mask {mask.Geometry.Describe()}; image {ct.Geometry.Describe()})");
         }
 
-        var target = Resampler.AlignedGrid(image.Geometry, options.SpacingVector);
+        var target = Resampler.AlignedGrid(ct.Geometry, options.SpacingVector);
         var resampledMask = Resampler.ResampleMask(mask, target);
         var bounds = MaskBounds.Of(resampledMask)
             ?? throw new VolumeFormatException(maskPath, "mask is empty after resampling (no voxel > 0.5)");
@@ -37,24 +50,47 @@ public static class CasePreprocessor
         }
 
         var start = CubeCrop.Start(bounds, options.Edge);
-        var channels = new List<float[]>(2);
-        var ct = Resampler.Resample(image, target, Interpolation.Linear, outsideValue: options.Window.Lower);
-        var ctCrop = CubeCrop.Extract(ct, start, options.Edge, options.Window.Lower);
-        options.Window.ApplyInPlace(ctCrop.Voxels);
-        ThrowIfNotFinite(imagePath, ctCrop.Voxels);
-        channels.Add(ctCrop.Voxels);
-        if (petPath is not null)
+        var channels = new float[options.Channels.Count][];
+        for (var c = 0; c < channels.Length; c++)
         {
-            var pet = Resampler.Resample(VolumeIO.Read(petPath), target, Interpolation.Linear, outsideValue: options.PetWindow.Lower);
-            var petCrop = CubeCrop.Extract(pet, start, options.Edge, options.PetWindow.Lower);
-            options.PetWindow.ApplyInPlace(petCrop.Voxels);
-            ThrowIfNotFinite(petPath, petCrop.Voxels);
-            channels.Add(petCrop.Voxels);
+            var recipe = options.Channels[c];
+            var path = PathOf(recipe.Key);
+            var source = recipe.Key == ReferenceKey ? ct : VolumeIO.Read(path);
+            var resampled = Resampler.Resample(source, target, Interpolation.Linear, outsideValue: recipe.Window.Lower);
+            var crop = CubeCrop.Extract(resampled, start, options.Edge, recipe.Window.Lower);
+            recipe.Window.ApplyInPlace(crop.Voxels);
+            ThrowIfNotFinite(path, crop.Voxels);
+            channels[c] = crop.Voxels;
         }
 
         var maskCrop = CubeCrop.Extract(resampledMask, start, options.Edge, 0f);
-        return new PreparedCase(options.Edge, [.. channels], maskCrop.Voxels);
+        return new PreparedCase(options.Edge, options.ChannelKeys, channels, maskCrop.Voxels);
     }
+
+    /// <summary>
+    /// Prepares a case given as CT, mask and optional PET paths (the path columns of the ML.NET crop and deep-feature
+    /// estimators): with a PET, a <see cref="ChannelRecipe.PetSuv"/> channel is added when the recipe has no <c>pet</c> channel.
+    /// </summary>
+    public static PreparedCase Prepare(string imagePath, string maskPath, string? petPath, CropOptions options) =>
+        Prepare(ImagesOf(imagePath, maskPath, petPath), WithPet(options, petPath));
+
+    /// <summary>The named images of a CT + mask (+ PET) case.</summary>
+    public static IReadOnlyDictionary<string, string> ImagesOf(string imagePath, string maskPath, string? petPath)
+    {
+        var images = new Dictionary<string, string>(StringComparer.Ordinal) { [ReferenceKey] = imagePath, [MaskKey] = maskPath };
+        if (petPath is not null)
+        {
+            images[ChannelRecipe.PetSuv.Key] = petPath;
+        }
+
+        return images;
+    }
+
+    /// <summary><paramref name="options"/> with a PET channel appended when <paramref name="petPath"/> is given and the recipe has none.</summary>
+    public static CropOptions WithPet(CropOptions options, string? petPath) =>
+        petPath is null || options.ChannelKeys.Contains(ChannelRecipe.PetSuv.Key)
+            ? options
+            : options with { Channels = [.. options.Channels, ChannelRecipe.PetSuv] };
 
     private static void ThrowIfNotFinite(string path, ReadOnlySpan<float> voxels)
     {

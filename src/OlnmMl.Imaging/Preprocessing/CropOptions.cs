@@ -3,10 +3,11 @@ using OlnmMl.Imaging.Geometry;
 namespace OlnmMl.Imaging.Preprocessing;
 
 /// <summary>
-/// How a case becomes a network input: resample to <see cref="Spacing"/> mm (trilinear image,
-/// nearest mask), scale intensities with <see cref="Window"/> (PET channels are scaled by
-/// <see cref="PetWindow"/>), and crop an <see cref="Edge"/>³ cube centred on the mask. Defaults are the
-/// published pipeline's: 1 mm, [−1600, 400] HU → [0, 1], 96³.
+/// The image recipe of a study: how a case's named images become one network input of the explicit shape
+/// <see cref="Shape"/> = [C, E, E, E]. The CT fixes the target grid (its axes, resampled to <see cref="Spacing"/> mm;
+/// the mask nearest-neighbour); each of <see cref="Channels"/> (in order) is resampled onto it and scaled by its window;
+/// the <see cref="Edge"/>³ cube is centred on the mask. Defaults are the published fusion pipeline's: CT only,
+/// 1 mm, [−1600, 400] HU → [0, 1], 96³.
 /// </summary>
 public sealed record CropOptions
 {
@@ -16,11 +17,8 @@ public sealed record CropOptions
     /// <summary>Cube edge in voxels.</summary>
     public int Edge { get; init; } = 96;
 
-    /// <summary>CT intensity scaling.</summary>
-    public IntensityWindow Window { get; init; } = IntensityWindow.ReferenceLung;
-
-    /// <summary>PET scaling (SUV); the default maps [0, 20] to [0, 1].</summary>
-    public IntensityWindow PetWindow { get; init; } = new(0f, 20f);
+    /// <summary>The channels in input order (each a case image key and its intensity scaling).</summary>
+    public IReadOnlyList<ChannelRecipe> Channels { get; init; } = [ChannelRecipe.Ct];
 
     /// <summary>
     /// When true, a mask larger than the cube is an error; when false the cube is centred on the
@@ -31,7 +29,35 @@ public sealed record CropOptions
     /// <summary>The isotropic spacing as a vector.</summary>
     public Vec3 SpacingVector => new(Spacing, Spacing, Spacing);
 
-    /// <summary>A short stable text of every setting, used in cache keys.</summary>
+    /// <summary>The image keys of <see cref="Channels"/>, in order.</summary>
+    public IReadOnlyList<string> ChannelKeys => Channels.Select(c => c.Key).ToArray();
+
+    /// <summary>The network input's shape per case: [C, D, H, W] = [channels, E, E, E].</summary>
+    public int[] Shape => [Channels.Count, Edge, Edge, Edge];
+
+    /// <summary>Number of floats per case: C·E³.</summary>
+    public int Length => Channels.Count * Edge * Edge * Edge;
+
+    /// <summary>The index of channel <paramref name="key"/>.</summary>
+    /// <exception cref="ArgumentException">The recipe has no such channel.</exception>
+    public int ChannelIndex(string key)
+    {
+        for (var i = 0; i < Channels.Count; i++)
+        {
+            if (Channels[i].Key == key)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"The image recipe has no channel '{key}' (channels: {string.Join(", ", ChannelKeys)}).", nameof(key));
+    }
+
+    /// <summary>A short stable text of every setting, used in cache keys and written into saved models.</summary>
     public string Fingerprint() =>
-        FormattableString.Invariant($"crop-v1;s={Spacing};e={Edge};w={Window.Lower},{Window.Upper};p={PetWindow.Lower},{PetWindow.Upper};strict={RequireMaskInsideCrop}");
+        FormattableString.Invariant($"crop-v2;s={Spacing};e={Edge};c={string.Join('+', Channels.Select(c => c.Fingerprint()))};strict={RequireMaskInsideCrop}");
+
+    /// <summary>One line for a person: e.g. <c>ct[-1600,400]+pet[0,20], 96³ at 1 mm</c>.</summary>
+    public string Describe() =>
+        FormattableString.Invariant($"{string.Join(" + ", Channels.Select(c => c.Fingerprint()))}, {Edge}³ at {Spacing} mm isotropic, centred on the mask");
 }

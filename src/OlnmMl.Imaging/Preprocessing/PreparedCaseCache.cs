@@ -7,53 +7,51 @@ namespace OlnmMl.Imaging.Preprocessing;
 
 /// <summary>
 /// An on-disk cache of <see cref="PreparedCase"/>s in <see cref="Directory"/>, keyed by the SHA-256 of
-/// the input files' contents and the <see cref="CropOptions.Fingerprint"/>, so an edited file or a
-/// changed setting never returns a stale crop. Entries are written atomically; a damaged entry is
+/// the input files' contents and the recipe's <see cref="CropOptions.Fingerprint"/>, so an edited file or a
+/// changed setting never returns a stale crop. A file's hash is computed once per (path, size, modification time)
+/// (<see cref="FileFingerprints"/>), not on every lookup. Entries are written atomically; a damaged entry is
 /// recomputed.
 /// </summary>
 public sealed class PreparedCaseCache(string directory)
 {
     private const int Magic = 0x504D4C4F; // "OLMP"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private readonly FileFingerprints _fingerprints = new();
 
     /// <summary>The cache folder.</summary>
     public string Directory { get; } = directory;
 
-    /// <summary>The cached crop of the case, computing and storing it on a miss.</summary>
-    public PreparedCase GetOrPrepare(string imagePath, string maskPath, string? petPath, CropOptions options)
+    /// <summary>The cached crop of the case with images <paramref name="images"/> (key → path), computing and storing it on a miss.</summary>
+    public PreparedCase GetOrPrepare(IReadOnlyDictionary<string, string> images, CropOptions options)
     {
-        var file = Path.Combine(Directory, Key(imagePath, maskPath, petPath, options) + ".crop");
-        if (TryRead(file, out var cached))
+        var file = Path.Combine(Directory, Key(images, options) + ".crop");
+        if (TryRead(file, options, out var cached))
         {
             return cached;
         }
 
-        var prepared = CasePreprocessor.Prepare(imagePath, maskPath, petPath, options);
+        var prepared = CasePreprocessor.Prepare(images, options);
         CompressedFile.WriteAtomically(file, stream => Write(stream, prepared));
         return prepared;
     }
 
-    /// <summary>The cache key: hex SHA-256 over the files' bytes and the options' fingerprint.</summary>
-    public static string Key(string imagePath, string maskPath, string? petPath, CropOptions options)
+    /// <summary>The cached crop of a CT + mask (+ PET) case; see <see cref="CasePreprocessor.Prepare(string, string, string?, CropOptions)"/>.</summary>
+    public PreparedCase GetOrPrepare(string imagePath, string maskPath, string? petPath, CropOptions options) =>
+        GetOrPrepare(CasePreprocessor.ImagesOf(imagePath, maskPath, petPath), CasePreprocessor.WithPet(options, petPath));
+
+    /// <summary>The cache key: hex SHA-256 over the recipe's fingerprint and the content hashes of the images it reads.</summary>
+    public string Key(IReadOnlyDictionary<string, string> images, CropOptions options)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var path in new[] { imagePath, maskPath, petPath })
+        hash.AppendData(Encoding.UTF8.GetBytes(options.Fingerprint()));
+        foreach (var key in options.ChannelKeys.Append(CasePreprocessor.MaskKey).Append(CasePreprocessor.ReferenceKey).Distinct())
         {
-            if (path is null)
-            {
-                hash.AppendData("none"u8);
-                continue;
-            }
-
-            if (!File.Exists(path))
-            {
-                throw new VolumeFormatException(path, "file not found");
-            }
-
-            hash.AppendData(SHA256.HashData(File.ReadAllBytes(path)));
+            var path = images.TryGetValue(key, out var p)
+                ? p
+                : throw new VolumeFormatException(images.GetValueOrDefault(CasePreprocessor.ReferenceKey) ?? "(case)", $"the case has no image '{key}', which the image recipe needs");
+            hash.AppendData(Encoding.UTF8.GetBytes($"{key}={_fingerprints.Of(path).Sha256};"));
         }
 
-        hash.AppendData(Encoding.UTF8.GetBytes(options.Fingerprint()));
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
@@ -64,13 +62,14 @@ public sealed class PreparedCaseCache(string directory)
         writer.Write(FormatVersion);
         writer.Write(prepared.Edge);
         writer.Write(prepared.Channels.Length);
+        writer.Write(string.Join('\n', prepared.ChannelKeys));
         foreach (var channel in prepared.Channels.Append(prepared.Mask))
         {
             writer.Write(MemoryMarshal.AsBytes(channel.AsSpan()));
         }
     }
 
-    private static bool TryRead(string file, out PreparedCase prepared)
+    private static bool TryRead(string file, CropOptions options, out PreparedCase prepared)
     {
         prepared = null!;
         if (!File.Exists(file))
@@ -86,8 +85,20 @@ public sealed class PreparedCaseCache(string directory)
 
         var edge = reader.ReadInt32();
         var channelCount = reader.ReadInt32();
+        string[] keys;
+        try
+        {
+            keys = reader.ReadString().Split('\n');
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException)
+        {
+            return false; // damaged entry: recomputed
+        }
+
+        var header = reader.BaseStream.Position;
         var voxels = (long)edge * edge * edge;
-        if (edge < 1 || channelCount < 1 || reader.BaseStream.Length != 16 + (channelCount + 1) * voxels * sizeof(float))
+        if (edge != options.Edge || channelCount != options.Channels.Count || !keys.SequenceEqual(options.ChannelKeys)
+            || reader.BaseStream.Length != header + (channelCount + 1) * voxels * sizeof(float))
         {
             return false;
         }
@@ -99,7 +110,7 @@ public sealed class PreparedCaseCache(string directory)
             reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(arrays[c].AsSpan()));
         }
 
-        prepared = new PreparedCase(edge, arrays[..channelCount], arrays[channelCount]);
+        prepared = new PreparedCase(edge, keys, arrays[..channelCount], arrays[channelCount]);
         return true;
     }
 }

@@ -12,17 +12,23 @@ public sealed record FusedModelDefinition
     /// <summary>All trained parameters and buffers, by their PyTorch names.</summary>
     public required IReadOnlyDictionary<string, ParameterTensor> Weights { get; init; }
 
-    /// <summary>Prefix of the CT encoder's parameters (OlnmMl.Torch's FusionNetwork: <c>encoder.</c>; "" when the map holds only the network).</summary>
-    public string ImageEncoderPrefix { get; init; } = "encoder.";
+    /// <summary>The image inputs and their encoders, in the order their features are merged; empty for a radiomics-only model.</summary>
+    public IReadOnlyList<EncoderInput> Encoders { get; init; } = [];
 
-    /// <summary>Prefix of a second (PET) encoder; null when the model has no <c>pet</c> input.</summary>
-    public string? PetEncoderPrefix { get; init; }
+    /// <summary>
+    /// True (OlnmMl.Torch's FusionNetwork): the encoders' pooled features are concatenated into one deep vector, which is
+    /// one modality of the head. False: each encoder's features are a modality of their own.
+    /// </summary>
+    public bool EncodersAsOneModality { get; init; } = true;
 
     /// <summary>Prefix of the head's parameters.</summary>
     public string HeadPrefix { get; init; } = "";
 
-    /// <summary>Edge length S of the cubic input volume [N, C, S, S, S].</summary>
+    /// <summary>Edge length S of the cubic input volumes [N, C, S, S, S].</summary>
     public int ImageSize { get; init; } = 96;
+
+    /// <summary>How the image inputs are made (the recipe), written into the input contracts of the metadata.</summary>
+    public string ImageRecipe { get; init; } = string.Empty;
 
     /// <summary>Raw radiomics feature names k, in input order; empty for an image-only model.</summary>
     public IReadOnlyList<string> RadiomicsFeatureNames { get; init; } = [];
@@ -46,16 +52,20 @@ public sealed record FusedModelDefinition
     public FusionHeadSpec Head { get; init; } = new();
 
     /// <summary>
-    /// The definition of an OlnmMl.Torch <c>FusionNetwork</c> state dict (encoder under <c>encoder.</c>, head per
-    /// <see cref="FusionHeadSpec.ForFusionNetwork"/>) for a published mode name and crop edge; <c>deep-only</c>
-    /// gets no radiomics input (the network ignores it) and <c>radiomics-only</c> no image input (it has no encoder).
+    /// The definition of an OlnmMl.Torch <c>FusionNetwork</c> state dict with one encoder named <paramref name="encoder"/>
+    /// (parameters under <c>encoders.NAME.</c>, input <c>image</c>) of <paramref name="family"/>, the head per
+    /// <see cref="FusionHeadSpec.ForFusionNetwork"/>, for a published mode name and crop edge; <c>deep-only</c> gets no
+    /// radiomics input (the network ignores it) and <c>radiomics-only</c> no image input (it has no encoder).
     /// </summary>
     public static FusedModelDefinition ForFusionNetwork(
-        IReadOnlyDictionary<string, ParameterTensor> weights, string mode, int imageEdge, IReadOnlyList<string> radiomicsFeatureNames) =>
+        IReadOnlyDictionary<string, ParameterTensor> weights, string mode, int imageEdge, IReadOnlyList<string> radiomicsFeatureNames,
+        EncoderFamily family = EncoderFamily.ResNet, int channels = 1, string encoder = "image") =>
         new()
         {
             Weights = weights,
-            ImageEncoderPrefix = "encoder.",
+            Encoders = string.Equals(mode, "radiomics-only", StringComparison.OrdinalIgnoreCase)
+                ? []
+                : [new EncoderInput(FusedModelExporter.ImageInput, $"encoders.{encoder}.", family, channels)],
             ImageSize = imageEdge,
             RadiomicsFeatureNames = string.Equals(mode, "deep-only", StringComparison.OrdinalIgnoreCase) ? [] : radiomicsFeatureNames,
             Head = FusionHeadSpec.ForFusionNetwork(mode),

@@ -4,17 +4,15 @@ using OlnmMl.Onnx.Graph;
 namespace OlnmMl.Onnx.Networks;
 
 /// <summary>
-/// Writes a fused model as one ONNX graph: inputs <c>image</c> [N,C,S,S,S] (and <c>pet</c>) and
-/// <c>radiomics</c> [N,k], output <c>probability</c> [N]. CT (and PET) go through their ResNet,
-/// DenseNet or Swin encoders (told apart by their parameter names), radiomics through the fitted normalisation and selection, then the fusion head.
+/// Writes a fused model as one ONNX graph: one image input per <see cref="FusedModelDefinition.Encoders"/> entry
+/// (e.g. <c>image</c>, or <c>ct</c> and <c>pet</c>) of shape [N,C,S,S,S], and <c>radiomics</c> [N,k]; output
+/// <c>probability</c> [N]. Each image goes through its ResNet, DenseNet or Swin encoder (the family the definition
+/// names), radiomics through the fitted normalisation and selection, then the fusion head.
 /// </summary>
 public static class FusedModelExporter
 {
-    /// <summary>Name of the CT volume input.</summary>
+    /// <summary>Name of the image input of a single-encoder model.</summary>
     public const string ImageInput = "image";
-
-    /// <summary>Name of the PET volume input.</summary>
-    public const string PetInput = "pet";
 
     /// <summary>Name of the radiomics input.</summary>
     public const string RadiomicsInput = "radiomics";
@@ -32,31 +30,26 @@ public static class FusedModelExporter
         var g = new OnnxGraphBuilder("olnm_fused");
         var modalities = new List<string>();
         var size = definition.ImageSize;
-
-        string Volume(string input, string prefix)
+        var deep = new List<string>();
+        foreach (var input in definition.Encoders)
         {
-            var encoder = weights.Scope(prefix);
-            var channels = encoder.Get(ConvStem(encoder), rank: 5).Shape[1];
-            g.AddInput(input, OnnxElementType.Float, OnnxDim.Batch, channels, size, size, size);
-            if (SwinEncoderOnnx.IsSwin(encoder))
+            var encoder = weights.Scope(input.ParameterPrefix);
+            g.AddInput(input.InputName, OnnxElementType.Float, OnnxDim.Batch, input.Channels, size, size, size);
+            deep.Add(input.Family switch
             {
-                return SwinEncoderOnnx.AppendEncoder(g, input, encoder, size).Features;
-            }
-
-            return DenseNet3dOnnx.IsDenseNet(encoder)
-                ? DenseNet3dOnnx.AppendEncoder(g, input, encoder, definition.Encoder.BatchNormEpsilon).Features
-                : ResNet3dOnnx.AppendEncoder(g, input, encoder, definition.Encoder).Features;
+                EncoderFamily.Swin => SwinEncoderOnnx.AppendEncoder(g, input.InputName, encoder, size).Features,
+                EncoderFamily.DenseNet => DenseNet3dOnnx.AppendEncoder(g, input.InputName, encoder, definition.Encoder.BatchNormEpsilon).Features,
+                _ => ResNet3dOnnx.AppendEncoder(g, input.InputName, encoder, definition.Encoder).Features,
+            });
         }
 
-        // Radiomics-only models (no encoder weights) have no image input.
-        if (HasEncoder(weights.Scope(definition.ImageEncoderPrefix)))
+        if (definition.EncodersAsOneModality && deep.Count > 1)
         {
-            modalities.Add(Volume(ImageInput, definition.ImageEncoderPrefix));
+            modalities.Add(g.AddNode("Concat", deep, "deep_features", OnnxAttribute.Int("axis", 1)));
         }
-
-        if (definition.PetEncoderPrefix is { } pet)
+        else
         {
-            modalities.Add(Volume(PetInput, pet));
+            modalities.AddRange(deep);
         }
 
         var k = definition.RadiomicsFeatureNames.Count;
@@ -93,28 +86,16 @@ public static class FusedModelExporter
         return g;
     }
 
-    private static string ConvStem(StateDict encoder) =>
-        SwinEncoderOnnx.IsSwin(encoder) ? SwinEncoderOnnx.StemWeight
-        : DenseNet3dOnnx.IsDenseNet(encoder) ? "features.conv0.weight"
-        : "conv1.weight";
-
-    private static bool HasEncoder(StateDict encoder) => encoder.Contains(ConvStem(encoder));
-
     /// <summary>Writes the model with its input/output contracts added to <paramref name="metadata"/>; returns the file size in bytes.</summary>
     public static long Export(FusedModelDefinition definition, OnnxModelMetadata metadata, string path)
     {
         var g = BuildGraph(definition);
         var contracts = new List<OnnxTensorContract>();
-        var weights = new StateDict(definition.Weights);
-        long Channels(string prefix) => weights.Scope(prefix).Get(ConvStem(weights.Scope(prefix))).Shape[1];
         var s = definition.ImageSize;
-        if (HasEncoder(weights.Scope(definition.ImageEncoderPrefix)))
+        foreach (var input in definition.Encoders)
         {
-            contracts.Add(new OnnxTensorContract(ImageInput, [-1, Channels(definition.ImageEncoderPrefix), s, s, s], [], "CT crop around the tumour, 1 mm isotropic, scaled to [0, 1]"));
-        }
-        if (definition.PetEncoderPrefix is { } pet)
-        {
-            contracts.Add(new OnnxTensorContract(PetInput, [-1, Channels(pet), s, s, s], [], "PET crop, co-registered with the CT crop"));
+            var description = string.Join("; ", new[] { input.Description, definition.ImageRecipe }.Where(d => d.Length > 0));
+            contracts.Add(new OnnxTensorContract(input.InputName, [-1, input.Channels, s, s, s], [], description));
         }
 
         if (definition.RadiomicsFeatureNames.Count > 0)

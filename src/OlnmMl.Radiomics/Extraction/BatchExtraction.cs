@@ -1,3 +1,4 @@
+using OlnmMl.Imaging.IO;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using OlnmMl.Imaging.IO;
 using System.Text;
 
 namespace OlnmMl.Radiomics.Extraction;

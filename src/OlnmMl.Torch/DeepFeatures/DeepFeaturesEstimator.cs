@@ -42,7 +42,7 @@ public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptio
             }
             if (Options.FineTuning is { } tuning)
             {
-                FineTune(encoder, input, tuning, channels);
+                FineTune(encoder, input, tuning);
             }
             var device = Options.Device.Resolve();
             encoder.to(device);
@@ -55,7 +55,7 @@ public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptio
         }
     }
 
-    private void FineTune(FeatureNetwork encoder, IDataView input, Fusion.FusionTrainerOptions tuning, int channels)
+    private void FineTune(FeatureNetwork encoder, IDataView input, Fusion.FusionTrainerOptions tuning)
     {
         const string cropColumn = "DeepFeaturesFineTuningCrop";
         var crops = new Crops.CropsEstimator(mlContext, new Crops.CropsOptions
@@ -67,16 +67,20 @@ public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptio
             Crop = Options.Crop,
             CacheDirectory = Options.CacheDirectory,
         }).Fit(input).Transform(input);
+        var recipe = Imaging.Preprocessing.CasePreprocessor.WithPet(Options.Crop, Options.PetPathColumnName is null ? null : "(PET path column)");
         var trainer = new Fusion.FusionTrainer(mlContext, tuning with
         {
             Mode = Fusion.FusionMode.DeepOnly,
             Architecture = Options.Architecture,
-            ImageChannels = channels,
+            ImageShape = recipe.Shape,
+            ChannelKeys = recipe.ChannelKeys,
+            Encoders = null,
+            ImageRecipe = recipe.Describe(),
             ImageColumnName = cropColumn,
             EncoderWeightsPath = Options.EncoderWeightsPath,
         });
         using var tuned = trainer.Fit(crops);
-        var trained = tuned.Model.Network.Encoder!.state_dict();
+        var trained = tuned.Model.Network.Encoders[0].state_dict();
         using var noGrad = no_grad();
         foreach (var (name, tensor) in encoder.state_dict())
         {

@@ -6,7 +6,7 @@ namespace OlnmMl.Torch.Fusion;
 
 /// <summary>
 /// The rows of an <see cref="IDataView"/> read into memory for training: one array per row for
-/// the image (C·E³) and the radiomics (k), labels and centre ids. Checks shapes and NaNs and
+/// the image (C·D·H·W) and the radiomics (k), labels and centre ids. Checks shapes and NaNs and
 /// names the column and row at fault.
 /// </summary>
 internal sealed class FusionDataset
@@ -94,8 +94,8 @@ internal sealed class FusionDataset
         return new FusionDataset([.. images], [.. features], [.. labels], [.. centres], imageLength, radiomicsWidth);
     }
 
-    /// <summary>Rows <paramref name="indices"/> as tensors on <paramref name="device"/>: images <c>[n, C, E, E, E]</c>, radiomics <c>[n, k]</c>, labels, centres.</summary>
-    public (Tensor Images, Tensor Radiomics, Tensor Labels, Tensor Centres) Batch(ReadOnlySpan<int> indices, int channels, int edge, Device device)
+    /// <summary>Rows <paramref name="indices"/> as tensors on <paramref name="device"/>: images <c>[n, C, D, H, W]</c> (<paramref name="imageShape"/>), radiomics <c>[n, k]</c>, labels, centres.</summary>
+    public (Tensor Images, Tensor Radiomics, Tensor Labels, Tensor Centres) Batch(ReadOnlySpan<int> indices, IReadOnlyList<int> imageShape, Device device)
     {
         int n = indices.Length;
         var imageBatch = new float[ImageLength > 0 ? n * ImageLength : n];
@@ -117,7 +117,7 @@ internal sealed class FusionDataset
             centreBatch[b] = Centres[i];
         }
         return (
-            ImageLength > 0 ? tensor(imageBatch, [n, channels, edge, edge, edge], device: device) : zeros([n, 1], device: device),
+            ImageLength > 0 ? tensor(imageBatch, [n, .. imageShape.Select(d => (long)d)], device: device) : zeros([n, 1], device: device),
             RadiomicsWidth > 0 ? tensor(radiomicsBatch, [n, RadiomicsWidth], device: device) : zeros([n, 1], device: device),
             tensor(labelBatch, device: device),
             tensor(centreBatch, device: device));

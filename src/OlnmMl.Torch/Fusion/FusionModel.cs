@@ -7,7 +7,7 @@ namespace OlnmMl.Torch.Fusion;
 
 /// <summary>
 /// A trained fusion network (its EMA weights) with its <see cref="FusionModelInfo"/>.
-/// <see cref="Score"/> gives s = logit₁ − logit₀ (probability σ(s)). Saved as
+/// <see cref="Score(ReadOnlySpan{float}, ReadOnlySpan{float}, int, Span{float})"/> gives s = logit₁ − logit₀ (probability σ(s)) for a batch of cases. Saved as
 /// <c>"OLNMFUSN"</c>, int32 format version, the info as JSON, then TorchSharp's module format.
 /// Thread-safe: calls are serialised.
 /// </summary>
@@ -32,37 +32,46 @@ public sealed class FusionModel : IDisposable
     /// <summary>The trained network (evaluation mode); calls into it are not serialised.</summary>
     public FusionNetwork Network => network;
 
-    /// <summary>The score of one case: image (C·E³ values, C, D, H, W order) and radiomics (k values).</summary>
+    /// <summary>The score of one case: image (C·D·H·W values, the spec's shape) and radiomics (k values).</summary>
     public float Score(ReadOnlySpan<float> image, ReadOnlySpan<float> radiomics)
     {
-        if (image.Length != Info.ImageLength || radiomics.Length != Info.RadiomicsWidth)
+        var scores = new float[1];
+        Score(image, radiomics, 1, scores);
+        return scores[0];
+    }
+
+    /// <summary>
+    /// Scores <paramref name="count"/> cases in one pass: <paramref name="images"/> holds count·C·D·H·W values (case-major,
+    /// the spec's shape), <paramref name="radiomics"/> count·k; writes s = logit₁ − logit₀ into <paramref name="scores"/>.
+    /// </summary>
+    public void Score(ReadOnlySpan<float> images, ReadOnlySpan<float> radiomics, int count, Span<float> scores)
+    {
+        if (images.Length != count * Info.ImageLength || radiomics.Length != count * Info.RadiomicsWidth || scores.Length < count)
         {
             throw new ArgumentException(
-                $"The model expects {Info.ImageLength} image values and {Info.RadiomicsWidth} radiomics values; got {image.Length} and {radiomics.Length}.");
+                $"The model expects {Info.ImageLength} image values and {Info.RadiomicsWidth} radiomics values per case; got {images.Length} and {radiomics.Length} for {count} case(s).");
         }
-        ThrowIfNotFinite(image, Info.ImageColumnName);
+        ThrowIfNotFinite(images, Info.ImageColumnName);
         ThrowIfNotFinite(radiomics, Info.RadiomicsColumnName);
         lock (gate)
         {
             using var noGrad = no_grad();
             using var scope = NewDisposeScope();
-            int e = Info.ImageEdge;
-            var imageTensor = image.Length > 0
-                ? tensor(image.ToArray(), [1, Info.ImageChannels, e, e, e], device: device)
-                : zeros([1, 1], device: device);
+            long[] shape = [count, .. Info.Network.ImageShape.Select(d => (long)d)];
+            var imageTensor = images.Length > 0 ? tensor(images.ToArray(), shape, device: device) : zeros([count, 1], device: device);
             var radiomicsTensor = radiomics.Length > 0
-                ? tensor(radiomics.ToArray(), [1, radiomics.Length], device: device)
-                : zeros([1, 1], device: device);
-            var logits = network.forward(imageTensor, radiomicsTensor).cpu();
-            return logits[0, 1].item<float>() - logits[0, 0].item<float>();
+                ? tensor(radiomics.ToArray(), [count, Info.RadiomicsWidth], device: device)
+                : zeros([count, 1], device: device);
+            var logits = network.forward(imageTensor, radiomicsTensor);
+            var margin = (logits.select(1, 1) - logits.select(1, 0)).cpu();
+            margin.data<float>().CopyTo(scores[..count]);
         }
     }
 
-    /// <summary>Writes the model to <paramref name="path"/> (format version <see cref="FusionModelInfo.CurrentFormatVersion"/>).</summary>
-    public void Save(string path)
+    /// <summary>Writes the model to <paramref name="path"/> atomically (format version <see cref="FusionModelInfo.CurrentFormatVersion"/>).</summary>
+    public void Save(string path) => DurableFile.Write(path, stream =>
     {
-        using var stream = File.Create(path);
-        using var writer = new BinaryWriter(stream, Encoding.UTF8);
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(FusionModelInfo.CurrentFormatVersion);
         writer.Write(JsonSerializer.Serialize(Info));
@@ -70,7 +79,7 @@ public sealed class FusionModel : IDisposable
         {
             network.save(writer);
         }
-    }
+    });
 
     /// <summary>Reads a model written by <see cref="Save"/>; throws naming the file when it is not one or its version is unknown.</summary>
     public static FusionModel Load(string path, TorchDeviceOptions? deviceOptions = null)
@@ -82,6 +91,11 @@ public sealed class FusionModel : IDisposable
             throw new InvalidDataException($"'{path}' is not a fusion model (missing OLNMFUSN header).");
         }
         int version = reader.ReadInt32();
+        if (version == 1)
+        {
+            throw new InvalidDataException(
+                $"'{path}' is a fusion model of format 1 (single encoder, before study designs had named images); this build reads format {FusionModelInfo.CurrentFormatVersion}. Retrain it: rerun the sweep in a new study folder (olnm clean removes the old one).");
+        }
         if (version != FusionModelInfo.CurrentFormatVersion)
         {
             throw new InvalidDataException(
@@ -89,7 +103,7 @@ public sealed class FusionModel : IDisposable
         }
         var info = JsonSerializer.Deserialize<FusionModelInfo>(reader.ReadString())
             ?? throw new InvalidDataException($"'{path}' has an empty model description.");
-        var network = new FusionNetwork(info.ParsedMode, info.Architecture, info.ImageChannels, info.RadiomicsWidth);
+        var network = new FusionNetwork(info.Network);
         network.load(reader);
         var device = (deviceOptions ?? new TorchDeviceOptions()).Resolve();
         network.to(device);

@@ -1,31 +1,23 @@
 namespace OlnmMl.Torch.Fusion;
 
 /// <summary>
-/// Everything needed to rebuild a trained fusion network and feed it: the saved-format version,
-/// mode, encoder, input geometry and the column names it reads. Stored with the weights.
+/// Everything needed to rebuild a trained fusion network and feed it: the saved-format version, the network's
+/// <see cref="FusionNetworkSpec"/> (explicit input shape, channel keys, encoders, mode), the image recipe that made
+/// its inputs, and the column names it reads. Stored with the weights.
 /// </summary>
 public sealed record FusionModelInfo
 {
-    /// <summary>Version of the saved format written by this build.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>Version of the saved format written by this build (2: multi-encoder spec; 1: single encoder, refused).</summary>
+    public const int CurrentFormatVersion = 2;
 
     /// <summary>Saved-format version.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
-    /// <summary>Fusion mode (published name, e.g. <c>concat</c>).</summary>
-    public required string Mode { get; init; }
+    /// <summary>The network's description.</summary>
+    public required FusionNetworkSpec Network { get; init; }
 
-    /// <summary>Encoder architecture name.</summary>
-    public required string Architecture { get; init; }
-
-    /// <summary>Image channels C.</summary>
-    public required int ImageChannels { get; init; }
-
-    /// <summary>Crop edge E (images are C·E³ values).</summary>
-    public required int ImageEdge { get; init; }
-
-    /// <summary>Radiomics features k (0 for deep-only).</summary>
-    public required int RadiomicsWidth { get; init; }
+    /// <summary>How the image input was made from a case's images (e.g. the crop recipe's description); empty when not told.</summary>
+    public string ImageRecipe { get; init; } = string.Empty;
 
     /// <summary>Image column read at prediction time.</summary>
     public required string ImageColumnName { get; init; }
@@ -39,9 +31,15 @@ public sealed record FusionModelInfo
     /// <summary>The epoch whose EMA weights were kept.</summary>
     public required int SelectedEpoch { get; init; }
 
-    /// <summary>The parsed <see cref="Mode"/>.</summary>
-    public FusionMode ParsedMode => FusionModeNames.Parse(Mode);
+    /// <summary>Fusion mode (published name).</summary>
+    public string Mode => Network.Mode;
 
-    /// <summary>Number of floats in one image row: C·E³ (0 when the mode ignores images).</summary>
-    public int ImageLength => ParsedMode.UsesImage() ? ImageChannels * ImageEdge * ImageEdge * ImageEdge : 0;
+    /// <summary>The parsed <see cref="Mode"/>.</summary>
+    public FusionMode ParsedMode => Network.ParsedMode;
+
+    /// <summary>Radiomics features k (0 for deep-only).</summary>
+    public int RadiomicsWidth => Network.RadiomicsWidth;
+
+    /// <summary>Number of floats in one image row: C·D·H·W (0 when the mode ignores images).</summary>
+    public int ImageLength => Network.ImageLength;
 }

@@ -38,24 +38,25 @@ public sealed class FusionTrainer : IEstimator<FusionTransformer>
     public FusionTransformer Fit(IDataView trainData, IDataView? validationData, CancellationToken cancellationToken = default)
     {
         var mode = Options.Mode;
-        int imageLength = mode.UsesImage() ? FusionDataset.VectorSize(trainData.Schema, Options.ImageColumnName, "training") : 0;
-        int edge = mode.UsesImage() ? CubeEdge(imageLength) : 0;
         int radiomicsWidth = mode.UsesRadiomics() ? FusionDataset.VectorSize(trainData.Schema, Options.RadiomicsColumnName, "training") : 0;
-        var train = FusionDataset.Read(trainData, Options, imageLength, radiomicsWidth, "training");
-        var validation = validationData is null ? null : FusionDataset.Read(validationData, Options, imageLength, radiomicsWidth, "validation");
+        var spec = SpecFor(radiomicsWidth);
+        if (Options.RandomRotations && spec.ImageShape is [_, var d, var h, var w] && (d != h || h != w))
+        {
+            throw new ArgumentException(
+                $"Random 90° rotations need cubic crops; the image shape is [{string.Join(", ", spec.ImageShape)}] (set RandomRotations = false).");
+        }
+        var train = FusionDataset.Read(trainData, Options, spec.ImageLength, radiomicsWidth, "training");
+        var validation = validationData is null ? null : FusionDataset.Read(validationData, Options, spec.ImageLength, radiomicsWidth, "validation");
         if (train.Count < 2)
         {
             throw new ArgumentException($"The training data has {train.Count} rows; at least two are needed.", nameof(trainData));
         }
         var device = Options.Device.Resolve();
-        var (network, report) = FusionTrainingLoop.Train(train, validation, Options, edge, device, cancellationToken);
+        var (network, report) = FusionTrainingLoop.Train(train, validation, Options, spec, device, cancellationToken);
         var info = new FusionModelInfo
         {
-            Mode = mode.Name(),
-            Architecture = Options.Architecture,
-            ImageChannels = Options.ImageChannels,
-            ImageEdge = edge,
-            RadiomicsWidth = radiomicsWidth,
+            Network = spec,
+            ImageRecipe = Options.ImageRecipe,
             ImageColumnName = Options.ImageColumnName,
             RadiomicsColumnName = Options.RadiomicsColumnName,
             Seed = Options.Seed,
@@ -69,11 +70,7 @@ public sealed class FusionTrainer : IEstimator<FusionTransformer>
     {
         var info = new FusionModelInfo
         {
-            Mode = Options.Mode.Name(),
-            Architecture = Options.Architecture,
-            ImageChannels = Options.ImageChannels,
-            ImageEdge = 1,
-            RadiomicsWidth = 1,
+            Network = SpecFor(Options.Mode.UsesRadiomics() ? 1 : 0),
             ImageColumnName = Options.ImageColumnName,
             RadiomicsColumnName = Options.RadiomicsColumnName,
             Seed = Options.Seed,
@@ -82,16 +79,20 @@ public sealed class FusionTrainer : IEstimator<FusionTransformer>
         return FusionTransformer.CreateMapping(mlContext, info, static (_, _) => { }).GetOutputSchema(inputSchema);
     }
 
-    private int CubeEdge(int imageLength)
+    /// <summary>The network's spec from the options and the radiomics width k.</summary>
+    /// <exception cref="ArgumentException">The mode reads images but no <see cref="FusionTrainerOptions.ImageShape"/> is given, or the spec is invalid.</exception>
+    public FusionNetworkSpec SpecFor(int radiomicsWidth)
     {
-        int perChannel = imageLength / Options.ImageChannels;
-        int edge = (int)Math.Round(Math.Cbrt(perChannel));
-        if (perChannel * Options.ImageChannels != imageLength || edge * edge * edge != perChannel)
+        var mode = Options.Mode;
+        if (!mode.UsesImage())
         {
-            throw new ArgumentException(
-                $"Column '{Options.ImageColumnName}' has {imageLength} values per row, which is not {Options.ImageChannels} channel(s) of a cube E³.");
+            return FusionNetworkSpec.Create(mode, Options.Architecture, [], [], radiomicsWidth);
         }
-        return edge;
+        var shape = Options.ImageShape ?? throw new ArgumentException(
+            $"Fusion mode '{mode.Name()}' reads images: set FusionTrainerOptions.ImageShape to the crop's [C, D, H, W] (e.g. CropOptions.Shape).");
+        var keys = Options.ChannelKeys ?? (shape.Count > 0 && shape[0] == 1 ? ["ct"] : throw new ArgumentException(
+            $"The image input has {(shape.Count > 0 ? shape[0] : 0)} channels: name them with FusionTrainerOptions.ChannelKeys (e.g. ct, pet)."));
+        return FusionNetworkSpec.Create(mode, Options.Architecture, shape, keys, radiomicsWidth, Options.Encoders);
     }
 
     private static FusionTrainerOptions Validate(FusionTrainerOptions options)
@@ -103,7 +104,6 @@ public sealed class FusionTrainer : IEstimator<FusionTransformer>
         }
         Positive(options.BatchSize, nameof(options.BatchSize));
         Positive(options.Epochs, nameof(options.Epochs));
-        Positive(options.ImageChannels, nameof(options.ImageChannels));
         if (options.LearningRate <= 0 || options.Temperature <= 0 || options.ContrastiveWeight < 0
             || options.EmaMomentum is < 0 or >= 1 || options.EarlyStoppingPatience < 0)
         {

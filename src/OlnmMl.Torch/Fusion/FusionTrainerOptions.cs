@@ -10,7 +10,7 @@ public sealed record FusionTrainerOptions
     /// <summary>Boolean label column (true = node-positive).</summary>
     public string LabelColumnName { get; init; } = "Label";
 
-    /// <summary>Float vector column holding the preprocessed image crop, C·E³ values in C, D, H, W order.</summary>
+    /// <summary>Float vector column holding the preprocessed image input, C·D·H·W values in C, D, H, W order (<see cref="ImageShape"/>).</summary>
     public string ImageColumnName { get; init; } = "Image";
 
     /// <summary>Float vector column of (already normalised) radiomics features.</summary>
@@ -19,11 +19,26 @@ public sealed record FusionTrainerOptions
     /// <summary>Text column naming each case's centre; null = positives are all same-label cases.</summary>
     public string? CentreColumnName { get; init; } = "Centre";
 
-    /// <summary>Encoder name from <see cref="Networks.NetworkCatalog.Names"/>.</summary>
+    /// <summary>Encoder name from <see cref="Networks.NetworkCatalog.Names"/> (every encoder's backbone unless <see cref="Encoders"/> says otherwise).</summary>
     public string Architecture { get; init; } = "resnet18";
 
-    /// <summary>Image channels C (e.g. 2 for PET + CT).</summary>
-    public int ImageChannels { get; init; } = 1;
+    /// <summary>
+    /// Shape of one case's image input, [C, D, H, W] (e.g. [2, 96, 96, 96] for CT + PET crops); required when the mode
+    /// reads images. The image column must hold exactly C·D·H·W values: the shape is stated, never inferred.
+    /// </summary>
+    public IReadOnlyList<int>? ImageShape { get; init; }
+
+    /// <summary>The image key of each channel (default: <c>ct</c> for one channel; required for more).</summary>
+    public IReadOnlyList<string>? ChannelKeys { get; init; }
+
+    /// <summary>
+    /// The encoders: name → channel keys read (e.g. <c>ct</c> → [ct], <c>pet</c> → [pet] for the PET/CT signature's two
+    /// backbones); null gives one encoder named <c>image</c> over all channels. All use <see cref="Architecture"/>.
+    /// </summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<string> Channels)>? Encoders { get; init; }
+
+    /// <summary>Description of how the image input was made (written into the saved model and its ONNX metadata).</summary>
+    public string ImageRecipe { get; init; } = string.Empty;
 
     /// <summary>Fusion mode.</summary>
     public FusionMode Mode { get; init; } = FusionMode.Concat;
@@ -61,7 +76,7 @@ public sealed record FusionTrainerOptions
     /// <summary>Seed of weight initialisation, shuffling and augmentation.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>Optional initial encoder weights: a TorchSharp checkpoint or a PyTorch state_dict (.pt/.pth).</summary>
+    /// <summary>Optional initial weights of every encoder: a TorchSharp checkpoint or a PyTorch state_dict (.pt/.pth).</summary>
     public string? EncoderWeightsPath { get; init; }
 
     /// <summary>Told after every epoch (for progress display and memory monitoring); null = silent.</summary>

@@ -21,27 +21,29 @@ namespace OlnmMl.Torch.Fusion;
 internal static class FusionTrainingLoop
 {
     public static (FusionNetwork Model, FusionTrainingReport Report) Train(
-        FusionDataset train, FusionDataset? validation, FusionTrainerOptions options, int edge, Device device, CancellationToken cancellationToken)
+        FusionDataset train, FusionDataset? validation, FusionTrainerOptions options, FusionNetworkSpec spec, Device device, CancellationToken cancellationToken)
     {
         using var threads = IntraOpThreads.Use(options.Device.TrainingThreads);
-        int radiomicsWidth = train.RadiomicsWidth;
         FusionNetwork online;
         using (var generator = new Generator(unchecked((ulong)options.Seed)))
         {
-            online = new FusionNetwork(options.Mode, options.Architecture, options.ImageChannels, radiomicsWidth, generator);
+            online = new FusionNetwork(spec, generator);
         }
         FusionNetwork? shadow = null;
         try
         {
-            shadow = new FusionNetwork(options.Mode, options.Architecture, options.ImageChannels, radiomicsWidth);
-            if (options.EncoderWeightsPath is { } path && online.Encoder is { } encoder)
+            shadow = new FusionNetwork(spec);
+            if (options.EncoderWeightsPath is { } path)
             {
-                CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder);
+                foreach (var encoder in online.Encoders)
+                {
+                    CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder);
+                }
             }
             online.to(device);
             shadow.to(device);
             EmaModel.CopyInto(shadow, online);
-            var report = Run(online, shadow, train, validation, options, edge, device, cancellationToken);
+            var report = Run(online, shadow, train, validation, options, device, cancellationToken);
             return (shadow, report);
         }
         catch
@@ -57,7 +59,7 @@ internal static class FusionTrainingLoop
 
     private static FusionTrainingReport Run(
         FusionNetwork online, FusionNetwork shadow, FusionDataset train, FusionDataset? validation,
-        FusionTrainerOptions options, int edge, Device device, CancellationToken cancellationToken)
+        FusionTrainerOptions options, Device device, CancellationToken cancellationToken)
     {
         using var optimizer = optim.Adam(online.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var random = new Random(options.Seed);
@@ -78,7 +80,7 @@ internal static class FusionTrainingLoop
                     group.LearningRate = rate;
                 }
                 random.Shuffle(order);
-                losses.Add(Epoch(online, shadow, optimizer, train, order, options, edge, device, random, cancellationToken));
+                losses.Add(Epoch(online, shadow, optimizer, train, order, options, device, random, cancellationToken));
                 cancellationToken.ThrowIfCancellationRequested();
                 if (validation is null)
                 {
@@ -86,7 +88,7 @@ internal static class FusionTrainingLoop
                     options.Progress?.Report(new FusionEpochProgress(epoch, losses[^1], double.NaN));
                     continue;
                 }
-                double auc = RankAuc.Compute(FusionScoring.Scores(shadow, validation, options, edge, device), validation.Labels);
+                double auc = RankAuc.Compute(FusionScoring.Scores(shadow, validation, options, device), validation.Labels);
                 aucs.Add(auc);
                 options.Progress?.Report(new FusionEpochProgress(epoch, losses[^1], auc));
                 if (auc > bestAuc)
@@ -121,7 +123,7 @@ internal static class FusionTrainingLoop
 
     private static double Epoch(
         FusionNetwork online, FusionNetwork shadow, optim.Optimizer optimizer, FusionDataset train, int[] order,
-        FusionTrainerOptions options, int edge, Device device, Random random, CancellationToken cancellationToken)
+        FusionTrainerOptions options, Device device, Random random, CancellationToken cancellationToken)
     {
         online.train();
         double total = 0;
@@ -135,7 +137,7 @@ internal static class FusionTrainingLoop
                 break; // batch norm needs two samples
             }
             using var scope = NewDisposeScope();
-            var (images, radiomics, labels, centres) = train.Batch(order.AsSpan(start, size), options.ImageChannels, edge, device);
+            var (images, radiomics, labels, centres) = train.Batch(order.AsSpan(start, size), online.Spec.ImageShape, device);
             if (options.RandomRotations && options.Mode.UsesImage())
             {
                 images = RandomRotations.Apply(images, random);

@@ -41,8 +41,9 @@ public static class BestModelExport
         }
         else
         {
-            var usesRadiomics = ExportFusion(best, study, artefactRoot, onnxPath, metadata);
-            score = (cases, scorer) => ScoreImages(cases, scorer, images, study, usesRadiomics);
+            var spec = ExportFusion(best, study, images, artefactRoot, onnxPath, metadata);
+            var usesRadiomics = spec.ParsedMode.UsesRadiomics();
+            score = (cases, scorer) => ScoreImages(cases, scorer, images, study, spec, usesRadiomics);
         }
 
         using var onnx = new OnnxScorer(onnxPath);
@@ -58,10 +59,11 @@ public static class BestModelExport
         return (onnxPath, maxDifference);
     }
 
-    private static bool ExportFusion(ReportedModel best, StudyData study, string artefactRoot, string onnxPath, OnnxModelMetadata metadata)
+    private static FusionNetworkSpec ExportFusion(ReportedModel best, StudyData study, StudyImages images, string artefactRoot, string onnxPath, OnnxModelMetadata metadata)
     {
         using var model = FusionModel.Load(Path.Combine(artefactRoot, best.Trial.Artefacts["network"]));
-        var mode = FusionModeNames.Parse(model.Info.Mode);
+        var spec = model.Info.Network;
+        var mode = spec.ParsedMode;
         var weights = model.Network.state_dict()
             .Where(kv => kv.Value.dtype == ScalarType.Float32)
             .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.cpu().data<float>().ToArray(), kv.Value.shape));
@@ -69,27 +71,53 @@ public static class BestModelExport
             new FusedModelDefinition
             {
                 Weights = weights,
-                ImageSize = model.Info.ImageEdge,
+                Encoders = spec.Encoders
+                    .Select(e => new EncoderInput(e.Name, e.ParameterPrefix, EncoderFamilies.Of(e.Architecture), e.Channels.Count, $"channels {string.Join(", ", e.Channels)}"))
+                    .ToArray(),
+                ImageSize = CubeEdge(spec),
+                ImageRecipe = model.Info.ImageRecipe.Length > 0 ? model.Info.ImageRecipe : images.Options.Describe(),
                 RadiomicsFeatureNames = mode.UsesRadiomics() ? study.RadiomicsNames : [],
                 Radiomics = mode.UsesRadiomics() ? RadiomicsPrefix.Load(Path.Combine(artefactRoot, best.Trial.Artefacts["radiomics"])) : null,
                 Head = FusionHeadSpec.ForFusionNetwork(model.Info.Mode),
             },
             metadata,
             onnxPath);
-        return mode.UsesRadiomics();
+        return spec;
     }
 
-    private static float[] ScoreImages(IReadOnlyList<StudyCase> cases, OnnxScorer scorer, StudyImages images, StudyData study, bool usesRadiomics)
+    /// <summary>The cube edge S of an image input [C, S, S, S] (ONNX encoders take cubes).</summary>
+    private static int CubeEdge(FusionNetworkSpec spec) => spec.ImageShape switch
+    {
+        [] => 0,
+        [_, var d, var h, var w] when d == h && h == w => d,
+        var shape => throw new NotSupportedException($"ONNX export takes cubic image inputs; this model's is [{string.Join(", ", shape)}]."),
+    };
+
+    /// <summary>ONNX Runtime's probabilities, the crops split into one input per encoder (its channels, in its order).</summary>
+    private static float[] ScoreImages(IReadOnlyList<StudyCase> cases, OnnxScorer scorer, StudyImages images, StudyData study, FusionNetworkSpec spec, bool usesRadiomics)
     {
         var edge = images.Options.Edge;
-        var channels = StudyImages.ChannelsOf(study);
+        var cube = edge * edge * edge;
         var output = new List<float>(cases.Count);
         foreach (var chunk in cases.Chunk(Batch))
         {
-            var inputs = new Dictionary<string, OnnxInput>
+            var inputs = new Dictionary<string, OnnxInput>();
+            foreach (var encoder in spec.Encoders)
             {
-                [FusedModelExporter.ImageInput] = new(chunk.SelectMany(images.Crop).ToArray(), [chunk.Length, channels, edge, edge, edge]),
-            };
+                var channels = encoder.Channels.Select(images.Options.ChannelIndex).ToArray();
+                var values = new float[chunk.Length * channels.Length * cube];
+                for (var n = 0; n < chunk.Length; n++)
+                {
+                    var crop = images.Crop(chunk[n]);
+                    for (var c = 0; c < channels.Length; c++)
+                    {
+                        crop.AsSpan(channels[c] * cube, cube).CopyTo(values.AsSpan(((n * channels.Length) + c) * cube, cube));
+                    }
+                }
+
+                inputs[encoder.Name] = new(values, [chunk.Length, channels.Length, edge, edge, edge]);
+            }
+
             if (usesRadiomics)
             {
                 inputs[FusedModelExporter.RadiomicsInput] = new(chunk.SelectMany(c => c.Radiomics).ToArray(), [chunk.Length, study.RadiomicsNames.Count]);

@@ -6,7 +6,6 @@ using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Store;
 using OlnmMl.Cohorts.Manifest;
 using OlnmMl.Cohorts.Synthetic;
-using OlnmMl.Imaging.Preprocessing;
 using OlnmMl.Learners.Pipelines;
 using OlnmMl.Radiomics.Extraction;
 using OlnmMl.Reporting.Tables;
@@ -94,7 +93,7 @@ public static class MainJob
 
         var study = StudyData.Load(manifestPath, tablePath);
         progress.Info($"{study.Cases.Count} cases, {study.RadiomicsNames.Count} radiomics features kept ({study.DroppedFeatures.Count} non-finite or constant on training dropped; {study.ImputedValues} non-finite values in other cohorts set to the training median)");
-        var images = new StudyImages(Path.Combine(dataDirectory, "crops"), CropOptionsOf(experiment.Data));
+        var images = new StudyImages(Path.Combine(dataDirectory, "crops"), ImageRecipeOptions.Of(experiment.Data, experimentPath));
         progress.Stage("crops", report =>
         {
             images.Warm(study, (done, total) => report(done, total, "cached"), cancellationToken);
@@ -121,14 +120,14 @@ public static class MainJob
             .Write(directory);
 
     /// <summary>
-    /// A run folder belongs to one experiment file and one radiomics table (whose name carries the data's
-    /// fingerprint). When either changed since the folder was written, the old folder is moved aside (kept,
+    /// A run folder belongs to one experiment file, one radiomics table (whose name carries the data's
+    /// fingerprint) and one saved-model format. When any changed since the folder was written, the old folder is moved aside (kept,
     /// never deleted) so the sweep starts afresh instead of resuming trials fitted on other data.
     /// </summary>
     private static void KeepOnlyMatchingStudy(string runDirectory, PreparedStudy prepared, IJobProgress progress)
     {
         var marker = Path.Combine(runDirectory, "inputs.txt");
-        var inputs = $"{Path.GetFileName(prepared.RadiomicsTablePath)}\n{FeatureCache.FileHash(prepared.ExperimentPath)}\n";
+        var inputs = $"{Path.GetFileName(prepared.RadiomicsTablePath)}\n{FeatureCache.FileHash(prepared.ExperimentPath)}\nfusion model format {Torch.Fusion.FusionModelInfo.CurrentFormatVersion}\n";
         if (Directory.Exists(runDirectory) && (!File.Exists(marker) || File.ReadAllText(marker) != inputs))
         {
             var kept = $"{runDirectory}.previous-{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -177,13 +176,6 @@ public static class MainJob
         Enum.TryParse<CohortPreset>(name, ignoreCase: true, out var preset)
             ? preset
             : throw new ArgumentException($"Unknown synthetic cohort '{name}'; expected tiny, quick or paper.");
-
-    private static CropOptions CropOptionsOf(ExperimentData data) => new()
-    {
-        Edge = int.Parse(data.Options.GetValueOrDefault("crop", "96"), CultureInfo.InvariantCulture),
-        Spacing = double.Parse(data.Options.GetValueOrDefault("spacing", "1"), CultureInfo.InvariantCulture),
-        RequireMaskInsideCrop = false,
-    };
 
     /// <summary>The best trial of each model family by the selection objective, the overall best (the selected model) first.</summary>
     private static IReadOnlyList<ReportedModel> BestPerModel(StudyLocation location, ObjectiveMetric objective)

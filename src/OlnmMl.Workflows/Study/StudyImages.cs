@@ -1,34 +1,28 @@
-using OlnmMl.Cohorts.Manifest;
 using System.Collections.Concurrent;
 using OlnmMl.Imaging.Preprocessing;
 
 namespace OlnmMl.Workflows.Study;
 
 /// <summary>
-/// Network-ready crops of study cases through the on-disk <see cref="PreparedCaseCache"/>; crops are
-/// also kept in memory while their total stays under <see cref="MemoryBudgetBytes"/>, so trials of a
-/// sweep share them without re-reading the disk. Channels: CT, then PET when the case has one.
+/// Network-ready image inputs of study cases, made by the study's image recipe (<see cref="CropOptions"/>: channels by
+/// image key, spacing, cube edge) through the on-disk <see cref="PreparedCaseCache"/>; inputs are also kept in memory
+/// while their total stays under <see cref="MemoryBudgetBytes"/>, so trials of a sweep share them without re-reading
+/// the disk. One case's input is <see cref="CropOptions.Length"/> floats of shape <see cref="CropOptions.Shape"/>.
 /// </summary>
 public sealed class StudyImages(string cacheDirectory, CropOptions options)
 {
-    /// <summary>In-memory crop budget (1 GiB).</summary>
+    /// <summary>In-memory budget for image inputs (1 GiB).</summary>
     public const long MemoryBudgetBytes = 1L << 30;
 
     private readonly PreparedCaseCache _cache = new(cacheDirectory);
     private readonly ConcurrentDictionary<string, float[]> _memory = new(StringComparer.Ordinal);
     private long _memoryBytes;
 
-    /// <summary>The crop settings.</summary>
+    /// <summary>The image recipe.</summary>
     public CropOptions Options { get; } = options;
 
-    /// <summary>Image channels (1 = CT; 2 = CT + PET) of <paramref name="study"/>'s cases.</summary>
-    public static int ChannelsOf(StudyData study) => study.Cases.Any(c => c.Case.Image(ImageKeys.Pet) is not null) ? 2 : 1;
-
-    /// <summary>Length of one case's image vector: channels · edge³.</summary>
-    public int ImageLength(int channels) => channels * Options.Edge * Options.Edge * Options.Edge;
-
-    /// <summary>The case's channels concatenated (x fastest within each channel).</summary>
-    /// <exception cref="Imaging.VolumeFormatException">The case's files are unreadable, off-grid, or its mask does not fit the crop (the message names the file).</exception>
+    /// <summary>The case's channels concatenated in recipe order (x fastest within each channel), shape <see cref="CropOptions.Shape"/>.</summary>
+    /// <exception cref="Imaging.VolumeFormatException">The case's files are unreadable, off-grid, lack an image the recipe needs, or its mask does not fit the crop (the message names the file).</exception>
     public float[] Crop(StudyCase study)
     {
         var id = study.Case.Id;
@@ -37,8 +31,13 @@ public sealed class StudyImages(string cacheDirectory, CropOptions options)
             return cached;
         }
 
-        var prepared = _cache.GetOrPrepare(study.Case.ImagePath, study.Case.MaskPath, study.Case.Image(ImageKeys.Pet), Options);
-        var image = prepared.Channels.Length == 1 ? prepared.Channels[0] : prepared.Channels.SelectMany(c => c).ToArray();
+        var prepared = _cache.GetOrPrepare(study.Case.Images, Options);
+        var image = prepared.Channels.Length == 1 ? prepared.Channels[0] : new float[Options.Length];
+        if (prepared.Channels.Length > 1)
+        {
+            prepared.CopyChannelsTo(image);
+        }
+
         if (Interlocked.Add(ref _memoryBytes, image.Length * sizeof(float)) <= MemoryBudgetBytes)
         {
             _memory.TryAdd(id, image);
@@ -47,7 +46,20 @@ public sealed class StudyImages(string cacheDirectory, CropOptions options)
         return image;
     }
 
-    /// <summary>Prepares every case's crop in parallel (filling the disk cache), reporting (done, total).</summary>
+    /// <summary>The inputs of <paramref name="cases"/> side by side ([n, C, D, H, W], case-major) in one array.</summary>
+    public float[] Batch(IReadOnlyList<StudyCase> cases)
+    {
+        var length = Options.Length;
+        var batch = new float[cases.Count * length];
+        for (var i = 0; i < cases.Count; i++)
+        {
+            Crop(cases[i]).CopyTo(batch.AsSpan(i * length, length));
+        }
+
+        return batch;
+    }
+
+    /// <summary>Prepares every case's input in parallel (filling the disk cache), reporting (done, total).</summary>
     public void Warm(StudyData study, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
         var done = 0;

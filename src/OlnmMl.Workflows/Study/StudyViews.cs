@@ -9,9 +9,10 @@ namespace OlnmMl.Workflows.Study;
 /// </summary>
 public static class StudyViews
 {
-    /// <summary>A view of <paramref name="cases"/>; <paramref name="image"/> supplies each case's crop.</summary>
+    /// <summary>A view of <paramref name="cases"/> labelled with <paramref name="target"/>; <paramref name="image"/> supplies each case's crop.</summary>
     public static IDataView Create(
-        MLContext ml, IReadOnlyList<StudyCase> cases, IReadOnlyList<string> featureNames, Func<StudyCase, float[]>? image = null, int imageLength = 0)
+        MLContext ml, IReadOnlyList<StudyCase> cases, IReadOnlyList<string> featureNames, Func<StudyCase, float[]>? image = null, int imageLength = 0,
+        string target = Cohorts.Manifest.Targets.Default)
     {
         var definition = SchemaDefinition.Create(typeof(StudyRow));
         var features = definition[nameof(StudyRow.Features)];
@@ -23,7 +24,7 @@ public static class StudyViews
         {
             Id = c.Case.Id,
             Centre = c.Case.Centre,
-            Label = c.Positive,
+            Label = c.Outcome(target),
             Features = c.Radiomics,
             Image = image is null ? [0f] : Checked(image(c), imageLength, c.Case.Id),
         }).ToArray();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.ML.Data;
 using Microsoft.ML;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Spaces;
@@ -15,7 +16,10 @@ namespace OlnmMl.Workflows.Trials;
 /// cohort only. Parameters: <c>backbone</c> (architecture, default resnet10-tiny), <c>fusion</c>
 /// (mode; the <c>deep</c> kind is always deep-only), <c>top-k</c> (default 10), <c>epochs</c>
 /// (default: the data option <c>epochs</c>, else 10; the successive-halving budget wins), <c>learning-rate</c> (default 1e-3), <c>batch-size</c>
-/// (default 12), <c>pretrained</c>; the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
+/// (default 12), <c>pretrained</c>, <c>target</c> (<see cref="TrialTarget"/>), <c>inputs</c> (the recipe channels the network reads,
+/// joined by <c>+</c>, e.g. <c>ct</c>, <c>pet</c>, <c>ct+pet</c>; default all) and <c>encoders</c> (<c>shared</c>: one encoder named
+/// <c>image</c> over all inputs stacked as channels, the default; <c>separate</c>: one encoder per input, named by its key, features
+/// concatenated — the PET/CT signature's two backbones); the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
 /// </summary>
 public sealed class FusionTrial(string name, StudyData study, StudyImages images, int threads = 0) : ITrialFactory
 {
@@ -36,20 +40,42 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
 
     /// <inheritdoc />
     public long EstimateMemoryBytes(ParameterSet parameters) =>
-        (512L << 20) + 64L * study.Cases.Count * images.ImageLength(StudyImages.ChannelsOf(study)) * sizeof(float) / 16;
+        (512L << 20) + 64L * study.Cases.Count * images.Options.Length * sizeof(float) / 16;
+
+    /// <summary>Cases per forward pass when scoring cohorts.</summary>
+    private const int ScoringBatch = 16;
+
+    /// <summary>The encoders of a trial: <c>shared</c> → one <c>image</c> encoder over the inputs; <c>separate</c> → one per input.</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<string> Channels)> Encoders(ParameterSet parameters, IReadOnlyList<string> recipeChannels)
+    {
+        var inputs = TrialParameters.Text(parameters, "inputs", string.Join('+', recipeChannels)).Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (inputs.FirstOrDefault(i => !recipeChannels.Contains(i)) is { } unknown)
+        {
+            throw new OlnmUserException(
+                $"trial parameter inputs: '{unknown}' is not a channel of the image recipe (channels: {string.Join(", ", recipeChannels)}; set data.options.channels)");
+        }
+
+        return TrialParameters.Text(parameters, "encoders", "shared") switch
+        {
+            "shared" => [("image", inputs)],
+            "separate" => inputs.Select(i => (i, (IReadOnlyList<string>)[i])).ToArray(),
+            var other => throw new OlnmUserException($"trial parameter encoders: '{other}' is not shared or separate"),
+        };
+    }
 
     /// <inheritdoc />
     public Task<TrialOutcome> RunAsync(TrialContext context, CancellationToken cancellationToken) => Task.Run(() =>
     {
         var ml = new MLContext(context.Seed);
         var p = context.Parameters;
+        var target = TrialTarget.Of(p);
         var mode = Name == "deep" ? FusionMode.DeepOnly : FusionModeNames.Parse(TrialParameters.Text(p, "fusion", "concat"));
         var topK = Math.Min((int)TrialParameters.Number(p, "top-k", 10), study.RadiomicsNames.Count);
-        var channels = StudyImages.ChannelsOf(study);
-        var imageLength = images.ImageLength(channels);
-        IDataView View(IReadOnlyList<StudyCase> cases) => StudyViews.Create(ml, cases, study.RadiomicsNames, images.Crop, imageLength);
+        var recipe = images.Options;
+        IDataView View(IReadOnlyList<StudyCase> cases, bool withImages) =>
+            StudyViews.Create(ml, cases, study.RadiomicsNames, withImages ? images.Crop : null, withImages ? recipe.Length : 0, target);
 
-        var train = View(study.Cohort(TrialCohorts.Training));
+        var train = View(study.Cohort(TrialCohorts.Training), withImages: true);
         var (prefix, preprocessing) = RadiomicsPrefix.Fit(ml, train, topK);
         RadiomicsPrefix.Save(preprocessing, Path.Combine(context.ArtefactDirectory, RadiomicsFile));
         var epochs = context.Budget ?? (int)TrialParameters.Number(p, "epochs", double.Parse(context.Data.Options.GetValueOrDefault("epochs", "10"), CultureInfo.InvariantCulture));
@@ -58,7 +84,10 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         {
             Architecture = architecture,
             EncoderWeightsPath = PretrainedWeights(p, context.Data, architecture),
-            ImageChannels = channels,
+            ImageShape = recipe.Shape,
+            ChannelKeys = recipe.ChannelKeys,
+            Encoders = Encoders(p, recipe.ChannelKeys),
+            ImageRecipe = recipe.Describe(),
             Mode = mode,
             LearningRate = TrialParameters.Number(p, "learning-rate", 1e-3),
             BatchSize = (int)TrialParameters.Number(p, "batch-size", 12),
@@ -67,21 +96,43 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             Seed = context.Seed,
             Device = new TorchDeviceOptions { Threads = threads, ForceCpu = context.Data.Options.GetValueOrDefault("device", "auto") == "cpu" },
         });
-        var validation = View(study.Cohort(TrialCohorts.Validation));
+        var validation = View(study.Cohort(TrialCohorts.Validation), withImages: true);
         using var network = trainer.Fit(prefix.Transform(train), prefix.Transform(validation), cancellationToken);
         network.SaveModel(Path.Combine(context.ArtefactDirectory, NetworkFile));
         var predictions = TrialCohorts.Of(study, context.Data).Select(cohort =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             var cases = study.Cohort(cohort.Name);
-            var scored = network.Transform(prefix.Transform(View(cases)));
-            return TrialCohorts.Predictions(cohort.Name, cohort.Role, cases, StudyViews.Probabilities(scored));
+            var probabilities = Score(network.Model, cases, prefix.Transform(View(cases, withImages: false)), cancellationToken);
+            return TrialCohorts.Predictions(cohort.Name, cohort.Role, cases, probabilities, target);
         }).ToArray();
         return new TrialOutcome(
             predictions,
             new Dictionary<string, string> { ["radiomics"] = RadiomicsFile, ["network"] = NetworkFile },
             new Dictionary<string, string> { ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?" });
     }, cancellationToken);
+
+    /// <summary>σ(s) of every case, scored in batches of <see cref="ScoringBatch"/> straight from the crops (no image rows in ML.NET).</summary>
+    private double[] Score(FusionModel model, IReadOnlyList<StudyCase> cases, IDataView radiomicsView, CancellationToken cancellationToken)
+    {
+        var k = model.Info.RadiomicsWidth;
+        var radiomics = k == 0 ? [] : radiomicsView.GetColumn<float[]>("Radiomics").ToArray();
+        var probabilities = new double[cases.Count];
+        var scores = new float[ScoringBatch];
+        foreach (var (start, chunk) in cases.Chunk(ScoringBatch).Select((c, i) => (i * ScoringBatch, c)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var imageBatch = model.Info.ImageLength == 0 ? [] : images.Batch(chunk);
+            var radiomicsBatch = k == 0 ? [] : radiomics.Skip(start).Take(chunk.Length).SelectMany(r => r).ToArray();
+            model.Score(imageBatch, radiomicsBatch, chunk.Length, scores);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                probabilities[start + i] = 1 / (1 + Math.Exp(-scores[i]));
+            }
+        }
+
+        return probabilities;
+    }
 
     /// <summary>
     /// The encoder weights of a <c>pretrained: "true"</c> trial: the file named by the data option

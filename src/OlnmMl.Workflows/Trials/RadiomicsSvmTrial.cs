@@ -12,7 +12,7 @@ namespace OlnmMl.Workflows.Trials;
 /// The published radiomics model: z-score normalisation fitted on the training cohort → the
 /// <c>top-k</c> features of a single CART tree's Gini importance → RBF kernel SVM with Platt
 /// probabilities (<c>svm-c</c>), as an OlnmMl.Learners tabular pipeline. Parameters: <c>top-k</c>
-/// (default 10), <c>svm-c</c> (default 1). Artefact: the model directory <c>model/</c>.
+/// (default 10), <c>svm-c</c> (default 1), <c>target</c> (<see cref="TrialTarget"/>). Artefact: the model directory <c>model/</c>.
 /// </summary>
 public sealed class RadiomicsSvmTrial(StudyData study) : ITrialFactory
 {
@@ -38,19 +38,20 @@ public sealed class RadiomicsSvmTrial(StudyData study) : ITrialFactory
     {
         var ml = new MLContext(context.Seed);
         var pipeline = Pipeline(context.Parameters, study.RadiomicsNames.Count, context.Seed);
-        var model = TabularTraining.Train(pipeline, Table(study, TrialCohorts.Training, withLabels: true), "label");
+        var target = TrialTarget.Of(context.Parameters);
+        var model = TabularTraining.Train(pipeline, Table(study, TrialCohorts.Training, withLabels: true, target), "label");
         model.Save(ml, Path.Combine(context.ArtefactDirectory, ModelDirectory));
         var predictions = TrialCohorts.Of(study, context.Data).Select(cohort =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             var scores = TabularPrediction.Score(ml, model, Table(study, cohort.Name, withLabels: false));
-            return TrialCohorts.Predictions(cohort.Name, cohort.Role, study.Cohort(cohort.Name), scores.Select(s => (double)s.Probability).ToArray());
+            return TrialCohorts.Predictions(cohort.Name, cohort.Role, study.Cohort(cohort.Name), scores.Select(s => (double)s.Probability).ToArray(), target);
         }).ToArray();
         return new TrialOutcome(predictions, new Dictionary<string, string> { ["model"] = ModelDirectory });
     }, cancellationToken);
 
-    /// <summary>The radiomics of <paramref name="cohort"/> as a feature table.</summary>
-    public static FeatureTable Table(StudyData study, string cohort, bool withLabels)
+    /// <summary>The radiomics of <paramref name="cohort"/> as a feature table, labelled with <paramref name="target"/> when <paramref name="withLabels"/>.</summary>
+    public static FeatureTable Table(StudyData study, string cohort, bool withLabels, string target = Cohorts.Manifest.Targets.Default)
     {
         var cases = study.Cohort(cohort);
         return FeatureTable.FromRows(
@@ -58,6 +59,6 @@ public sealed class RadiomicsSvmTrial(StudyData study) : ITrialFactory
             cases.Select(c => c.Case.Id).ToArray(),
             study.RadiomicsNames,
             cases.Select(c => c.Radiomics).ToArray(),
-            withLabels ? cases.Select(c => c.Positive).ToArray() : null);
+            withLabels ? cases.Select(c => c.Outcome(target)).ToArray() : null);
     }
 }

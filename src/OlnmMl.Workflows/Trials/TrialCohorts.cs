@@ -32,7 +32,7 @@ internal static class TrialCohorts
         return cohorts;
     }
 
-    /// <summary>Per-case predictions of <paramref name="cases"/> from a scored view.</summary>
-    public static CohortPredictions Predictions(string cohort, CohortRole role, IReadOnlyList<StudyCase> cases, double[] probabilities) =>
-        new(cohort, role, cases.Select(c => c.Case.Id).ToArray(), cases.Select(c => c.Positive).ToArray(), probabilities);
+    /// <summary>Per-case predictions of <paramref name="cases"/> for <paramref name="target"/> from a scored view.</summary>
+    public static CohortPredictions Predictions(string cohort, CohortRole role, IReadOnlyList<StudyCase> cases, double[] probabilities, string target) =>
+        new(cohort, role, cases.Select(c => c.Case.Id).ToArray(), cases.Select(c => c.Outcome(target)).ToArray(), probabilities);
 }

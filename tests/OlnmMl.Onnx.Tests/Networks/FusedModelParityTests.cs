@@ -44,9 +44,9 @@ public sealed class FusedModelParityTests(ITestOutputHelper output) : IDisposabl
             [FusedModelExporter.ImageInput] = new(image, [batch, 1, Size, Size, Size]),
             [FusedModelExporter.RadiomicsInput] = new(radiomics, [batch, RadiomicsCount]),
         };
-        if (definition.PetEncoderPrefix is not null)
+        if (definition.Encoders.Any(e => e.InputName == "pet"))
         {
-            inputs[FusedModelExporter.PetInput] = new(pet, [batch, 1, Size, Size, Size]);
+            inputs["pet"] = new(pet, [batch, 1, Size, Size, Size]);
         }
 
         using var scorer = new OnnxScorer(path);
@@ -153,8 +153,10 @@ public sealed class FusedModelParityTests(ITestOutputHelper output) : IDisposabl
         var definition = new FusedModelDefinition
         {
             Weights = TinyNetworks.ToParameters(sd),
-            ImageEncoderPrefix = "image_encoder.",
-            PetEncoderPrefix = pet ? "pet_encoder." : null,
+            Encoders = pet
+                ? [new(FusedModelExporter.ImageInput, "image_encoder.", EncoderFamily.ResNet, 1), new("pet", "pet_encoder.", EncoderFamily.ResNet, 1)]
+                : [new(FusedModelExporter.ImageInput, "image_encoder.", EncoderFamily.ResNet, 1)],
+            EncodersAsOneModality = false, // each encoder's features are a modality of the head
             ImageSize = Size,
             RadiomicsFeatureNames = Enumerable.Range(0, RadiomicsCount).Select(i => $"f{i}").ToArray(),
             Radiomics = new RadiomicsPreprocessing(Offset, Scale, Selected),
@@ -168,7 +170,7 @@ public sealed class FusedModelParityTests(ITestOutputHelper output) : IDisposabl
     {
         var sd = new StateDictionary();
         var r = new Random(mode.Length * 7);
-        var width = TinyNetworks.ResNet(sd, r, "encoder.", 1, 4, [4, 8, 8, 8], [1, 1, 1, 1], bottleneck: false);
+        var width = TinyNetworks.ResNet(sd, r, "encoders.image.", 1, 4, [4, 8, 8, 8], [1, 1, 1, 1], bottleneck: false);
         TinyNetworks.Linear(sd, r, "radiomics_projection", width, Selected.Length, gain: 0.5);
         sd["deep_weight"] = ([0.7f], [1]);
         sd["radiomics_weight"] = ([1.3f], [1]);
@@ -177,6 +179,7 @@ public sealed class FusedModelParityTests(ITestOutputHelper output) : IDisposabl
         var definition = new FusedModelDefinition
         {
             Weights = TinyNetworks.ToParameters(sd),
+            Encoders = [new(FusedModelExporter.ImageInput, "encoders.image.", EncoderFamily.ResNet, 1)],
             ImageSize = Size,
             RadiomicsFeatureNames = Enumerable.Range(0, RadiomicsCount).Select(i => $"f{i}").ToArray(),
             Radiomics = new RadiomicsPreprocessing(Offset, Scale, Selected),
@@ -187,7 +190,7 @@ public sealed class FusedModelParityTests(ITestOutputHelper output) : IDisposabl
 
     private static double[] FusionNetworkReference(string mode, StateDictionary sd, float[] image, float[] radiomics, int batch)
     {
-        var deep = ReferenceNet.ResNetFeatures(ReferenceNet.FromFloats(image, batch, 1, Size), sd, "encoder.");
+        var deep = ReferenceNet.ResNetFeatures(ReferenceNet.FromFloats(image, batch, 1, Size), sd, "encoders.image.");
         var result = new double[batch];
         for (var n = 0; n < batch; n++)
         {

@@ -20,7 +20,7 @@ public sealed class ResNet18ExportTests(ITestOutputHelper output) : IDisposable
         var path = Path.Combine(_folder, "resnet18-fused.onnx");
         var optimisedPath = Path.Combine(_folder, "resnet18-fused.opt.onnx");
         manual_seed(18);
-        using var network = new FusionNetwork(FusionMode.Concat, "resnet18", imageChannels: 1, radiomicsWidth: 10);
+        using var network = new FusionNetwork(FusionNetworkSpec.Create(FusionMode.Concat, "resnet18", [1, 96, 96, 96], ["ct"], 10));
         var parameters = network.parameters().Sum(p => p.NumberOfElements);
         var (expected, actual) = TorchSharpParity.ExportAndScore(network, FusionMode.Concat, "concat", radiomicsCount: 10, batch: 1, size: 96, path);
 

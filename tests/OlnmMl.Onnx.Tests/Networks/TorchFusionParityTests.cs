@@ -58,7 +58,7 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
     private void AssertParity(string modeName, FusionMode mode, string architecture, int batch, int size = Size)
     {
         manual_seed(batch + (int)mode);
-        using var network = new FusionNetwork(mode, architecture, imageChannels: 1, radiomicsWidth: RadiomicsCount);
+        using var network = new FusionNetwork(FusionNetworkSpec.Create(mode, architecture, [1, size, size, size], ["ct"], RadiomicsCount));
         var (expected, actual) = TorchSharpParity.ExportAndScore(network, mode, modeName, RadiomicsCount, batch, size, Path.Combine(_folder, "fusion.onnx"));
 
         var maxDelta = expected.Select((e, i) => Math.Abs(e - actual[i])).Max();
@@ -79,7 +79,7 @@ public sealed class TorchFusionParityTests(ITestOutputHelper output) : IDisposab
             .Append(ml.Transforms.SelectFeaturesByDecisionTree(topK: 3))
             .Fit(TabularData.WithSlotNames(ml, TabularData.Make(200, seed: 41)));
         manual_seed(batch);
-        using var network = new FusionNetwork(FusionMode.Concat, "resnet10", imageChannels: 1, radiomicsWidth: 3);
+        using var network = new FusionNetwork(FusionNetworkSpec.Create(FusionMode.Concat, "resnet10", [1, Size, Size, Size], ["ct"], 3));
         TorchSharpParity.Randomise(network);
         network.eval();
         var weights = network.state_dict()

@@ -32,7 +32,7 @@ internal static class TorchSharpParity
             .Where(kv => kv.Value.dtype == ScalarType.Float32)
             .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape));
         var names = Enumerable.Range(0, radiomicsCount).Select(i => $"f{i}").ToArray();
-        FusedModelExporter.Export(FusedModelDefinition.ForFusionNetwork(weights, modeName, size, names), new OnnxModelMetadata(), path);
+        FusedModelExporter.Export(FusedModelDefinition.ForFusionNetwork(weights, modeName, size, names, network.Spec.Encoders.Count == 0 ? EncoderFamily.ResNet : EncoderFamilies.Of(network.Spec.Encoders[0].Architecture)), new OnnxModelMetadata(), path);
 
         float[] expected;
         using (no_grad())

@@ -1,3 +1,4 @@
+using OlnmMl.Imaging.IO;
 using System.Globalization;
 using OlnmMl.Radiomics.Extraction;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace OlnmMl.Radiomics.Extraction;
+namespace OlnmMl.Imaging.IO;
 
 /// <summary>
 /// What identifies a file's content: its full path, size and modification time (cheap to check) and the
@@ -43,14 +43,14 @@ public sealed class FileFingerprints
     public void Remember(FileFingerprint fingerprint) => _known[fingerprint.Path] = fingerprint;
 
     /// <summary>The fingerprint of <paramref name="path"/>.</summary>
-    /// <exception cref="Imaging.VolumeFormatException">The file does not exist or cannot be read.</exception>
+    /// <exception cref="VolumeFormatException">The file does not exist or cannot be read.</exception>
     public FileFingerprint Of(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
         var info = new FileInfo(full);
         if (!info.Exists)
         {
-            throw new Imaging.VolumeFormatException(full, "file not found");
+            throw new VolumeFormatException(full, "file not found");
         }
 
         var (size, ticks) = (info.Length, info.LastWriteTimeUtc.Ticks);
@@ -68,7 +68,7 @@ public sealed class FileFingerprints
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new Imaging.VolumeFormatException(full, $"cannot be read ({e.Message.TrimEnd('.')})", e);
+            throw new VolumeFormatException(full, $"cannot be read ({e.Message.TrimEnd('.')})", e);
         }
     }
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.Imaging.Preprocessing;
+
+namespace OlnmMl.Workflows.Study;
+
+/// <summary>
+/// The image recipe of an experiment from its data options: <c>channels</c> (image keys joined by <c>,</c>; default
+/// <c>ct</c>), <c>crop</c> (cube edge, default 96), <c>spacing</c> (mm, default 1) and per key <c>window-KEY</c>
+/// (<c>lower,upper</c>). Without a window option, keys starting with <c>ct</c> get the published CT window
+/// [−1600, 400] HU and keys starting with <c>pet</c> the SUV window [0, 20]; any other key needs its window.
+/// </summary>
+public static class ImageRecipeOptions
+{
+    /// <summary>The recipe of <paramref name="data"/> (read from <paramref name="experimentPath"/>, named in errors).</summary>
+    /// <exception cref="OlnmUserException">An option does not parse, or a channel has no window.</exception>
+    public static CropOptions Of(ExperimentData data, string experimentPath)
+    {
+        var options = data.Options;
+        var channels = options.GetValueOrDefault("channels", "ct").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (channels.Length == 0 || channels.Distinct().Count() != channels.Length)
+        {
+            throw new OlnmUserException($"{experimentPath}: data.options.channels '{options.GetValueOrDefault("channels")}' must name distinct image keys (e.g. ct,pet)");
+        }
+
+        return new CropOptions
+        {
+            Edge = Integer(options, "crop", 96, experimentPath),
+            Spacing = Number(options, "spacing", 1, experimentPath),
+            Channels = channels.Select(key => new ChannelRecipe(key, Window(options, key, experimentPath))).ToArray(),
+            RequireMaskInsideCrop = false,
+        };
+    }
+
+    private static IntensityWindow Window(IReadOnlyDictionary<string, string> options, string key, string experimentPath)
+    {
+        if (options.TryGetValue($"window-{key}", out var text))
+        {
+            var parts = text.Split(',', StringSplitOptions.TrimEntries);
+            return parts.Length == 2
+                && float.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lower)
+                && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var upper)
+                && upper > lower
+                ? new IntensityWindow(lower, upper)
+                : throw new OlnmUserException($"{experimentPath}: data.options.window-{key} '{text}' is not 'lower,upper' with upper > lower");
+        }
+
+        return key.StartsWith("ct", StringComparison.Ordinal) ? ChannelRecipe.Ct.Window
+            : key.StartsWith("pet", StringComparison.Ordinal) ? ChannelRecipe.PetSuv.Window
+            : throw new OlnmUserException($"{experimentPath}: channel '{key}' needs an intensity window: set data.options.window-{key}: \"lower,upper\"");
+    }
+
+    private static int Integer(IReadOnlyDictionary<string, string> options, string name, int fallback, string experimentPath) =>
+        !options.TryGetValue(name, out var text) ? fallback
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
+        : throw new OlnmUserException($"{experimentPath}: data.options.{name} '{text}' is not a positive integer");
+
+    private static double Number(IReadOnlyDictionary<string, string> options, string name, double fallback, string experimentPath) =>
+        !options.TryGetValue(name, out var text) ? fallback
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value) ? value
+        : throw new OlnmUserException($"{experimentPath}: data.options.{name} '{text}' is not a positive number");
+}

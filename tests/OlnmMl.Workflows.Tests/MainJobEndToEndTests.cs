@@ -71,7 +71,9 @@ public sealed class MainJobEndToEndTests : IDisposable
         };
         var progress = new Recorder();
 
-        var result = MainJob.Run(options, progress);
+        var run = MainJob.Run(options, progress);
+        var result = Assert.Single(run.Targets);
+        Assert.Equal("label", result.Target);
 
         Assert.Equal(["cohort", "radiomics", "crops", "sweep", "report", "onnx"], progress.Stages);
         Assert.Contains("| rank | trial | kind |", File.ReadAllText(result.LeaderboardMarkdown));
@@ -90,11 +92,11 @@ public sealed class MainJobEndToEndTests : IDisposable
             Assert.Equal(result.BestModel, scorer.Metadata.Pipeline);
         }
 
-        var firstWrite = File.GetLastWriteTimeUtc(result.RadiomicsTablePath);
+        var firstWrite = File.GetLastWriteTimeUtc(run.RadiomicsTablePath);
         var second = MainJob.Run(options, new Recorder());
 
         Assert.Equal(firstWrite, File.GetLastWriteTimeUtc(second.RadiomicsTablePath)); // radiomics reused, not re-extracted
-        Assert.Equal(result.StudyPath, second.StudyPath);
-        Assert.Equal(5, File.ReadAllLines(second.LeaderboardCsv).Length); // the finished sweep is resumed, not repeated
+        Assert.Equal(run.StudyPath, second.StudyPath);
+        Assert.Equal(5, File.ReadAllLines(second.Targets[0].LeaderboardCsv).Length); // the finished sweep is resumed, not repeated
     }
 }

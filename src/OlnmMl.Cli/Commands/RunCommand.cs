@@ -27,9 +27,13 @@ internal static class RunCommand
             Output.Line($"manifest      {result.ManifestPath}");
             Output.Line($"radiomics     {result.RadiomicsTablePath}");
             Output.Line($"study         {result.StudyPath}");
-            Output.Line($"leaderboard   {result.LeaderboardMarkdown}");
-            Output.Line($"report        {result.ReportPath}");
-            Output.Line(string.Create(CultureInfo.InvariantCulture, $"onnx          {result.OnnxPath} (best: {result.BestModel}; max |Δp| vs in-process {result.OnnxMaxDifference:E1})"));
+            foreach (var target in result.Targets)
+            {
+                var suffix = result.Targets.Count == 1 ? "    " : $" {target.Target,-3}";
+                Output.Line($"leaderboard{suffix}  {target.LeaderboardMarkdown}");
+                Output.Line($"report{suffix}       {target.ReportPath}");
+                Output.Line(string.Create(CultureInfo.InvariantCulture, $"onnx{suffix}         {target.OnnxPath} (best: {target.BestModel}; max |Δp| vs in-process {target.OnnxMaxDifference:E1})"));
+            }
             return Task.FromResult(0);
         });
         return command;

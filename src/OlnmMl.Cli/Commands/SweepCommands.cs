@@ -124,7 +124,11 @@ internal static class SweepCommands
             var (location, experiment) = StoredExperiment.Load(parse.GetValue(study)!, parse.GetValue(studies)!);
             var directory = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(location.DatabasePath)!, "report");
             var prepared = MainJob.Prepare(experiment, location.DatabasePath, common.Read(parse, directory), new JobProgress());
-            Output.Line($"report: {MainJob.WriteReport(prepared, location, directory)}");
+            foreach (var report in MainJob.WriteReports(prepared, location, directory))
+            {
+                Output.Line($"report: {report}");
+            }
+
             return 0;
         });
         return command;

@@ -20,7 +20,7 @@ namespace OlnmMl.Learners.Pipelines;
 ///   - select: {method: decision-tree, top_k: 10}
 ///   - svm: {kernel: rbf, gamma: scale, c: 1.0}
 /// </code>
-/// Selection methods: decision-tree, tree-ensemble-gain, utest, lasso, mrmr, variance, correlation, and icc with
+/// Selection methods: decision-tree, tree-ensemble-gain, utest, univariable-logistic, lasso, mrmr, variance, correlation, and icc with
 /// <c>second_extraction</c> (a feature-table path, relative to the YAML's folder) and <c>id_column</c>
 /// (<see cref="IccSelectStep"/>). Trainers: svm, logistic.
 /// Unknown keys and bad values throw <see cref="FormatException"/> naming the source, step and key.
@@ -32,6 +32,7 @@ public static class TabularPipelineYaml
         ["decision-tree"] = () => new DecisionTreeSelectionOptions(),
         ["tree-ensemble-gain"] = () => new TreeEnsembleGainSelectionOptions(),
         ["utest"] = () => new UTestSelectionOptions(),
+        ["univariable-logistic"] = () => new UnivariableLogisticSelectionOptions(),
         ["lasso"] = () => new LassoSelectionOptions(),
         ["mrmr"] = () => new MrmrSelectionOptions(),
         ["variance"] = () => new VarianceSelectionOptions(),

@@ -35,6 +35,14 @@ public static class FeatureSelectionCatalog
     /// <summary>Mann–Whitney U-test p &lt; α.</summary>
     public static FeatureSelectionEstimator SelectFeaturesByUTest(this TransformsCatalog catalog, UTestSelectionOptions options) => new(options);
 
+    /// <summary>Univariable logistic screen: keeps features whose Wald p &lt; <paramref name="alpha"/> (<see cref="UnivariableLogisticSelectionOptions"/>).</summary>
+    public static FeatureSelectionEstimator SelectFeaturesByUnivariableLogistic(this TransformsCatalog catalog, double alpha = 0.1,
+        string labelColumnName = DefaultColumnNames.Label, string featureColumnName = DefaultColumnNames.Features) =>
+        new(new UnivariableLogisticSelectionOptions { Alpha = alpha, FeatureColumnName = featureColumnName, LabelColumnName = labelColumnName });
+
+    /// <summary>Univariable logistic screen with all options.</summary>
+    public static FeatureSelectionEstimator SelectFeaturesByUnivariableLogistic(this TransformsCatalog catalog, UnivariableLogisticSelectionOptions options) => new(options);
+
     /// <summary>ICC against a second extraction of the training rows ≥ threshold (<see cref="IccSelectionOptions"/>).</summary>
     public static FeatureSelectionEstimator SelectFeaturesByIcc(this TransformsCatalog catalog, IDataView secondExtraction,
         double threshold = 0.75, IccForm form = IccForm.Consistency31, string featureColumnName = DefaultColumnNames.Features) =>

@@ -34,34 +34,38 @@ public static class MainJob
         var runDirectory = Path.Combine(output, $"{experiment.Name}-{dataLabel}");
         KeepOnlyMatchingStudy(runDirectory, prepared, progress);
         var location = new StudyLocation(Path.Combine(runDirectory, "study.db"));
-        var registry = prepared.Registry(options.TorchThreads);
+        var trials = prepared.Trials(options.TorchThreads);
+        var targets = StudyTargets.Of(experiment, prepared.ExperimentPath);
         // The stage blocks on the sweep so a terminal progress bar lives as long as the sweep does.
         var inputs = RecordedInputs.Of(prepared, options);
         var summary = progress.Stage("sweep", report => (File.Exists(location.DatabasePath)
-            ? Sweeps.ResumeAsync(location.DatabasePath, registry, new SweepProgressAdapter(report), inputs: inputs, cancellationToken: cancellationToken)
-            : Sweeps.RunAsync(experiment, location, registry, new SweepProgressAdapter(report), inputs, cancellationToken)).GetAwaiter().GetResult());
+            ? Sweeps.ResumeAsync(location.DatabasePath, trials.Registry(), new SweepProgressAdapter(report), inputs: inputs, cancellationToken: cancellationToken)
+            : Sweeps.RunAsync(experiment, location, trials.Registry(), new SweepProgressAdapter(report), inputs, cancellationToken)).GetAwaiter().GetResult());
         progress.Info($"sweep: {summary}");
 
-        var leaderboard = Sweeps.BuildLeaderboard(location.DatabasePath);
-        var (csv, markdown) = LeaderboardWriter.WriteFiles(leaderboard, runDirectory);
-        var models = BestPerModel(location, experiment.Objective);
-        var reportPath = progress.Stage("report", report =>
+        var results = targets.Select(target =>
         {
-            report(0, 1, "rendering figures");
-            var path = WriteReport(prepared, models, csv, Path.Combine(runDirectory, "report"));
-            report(1, 1, "written");
-            return path;
-        });
+            var directory = StudyTargets.Directory(runDirectory, target, targets.Count);
+            var (csv, markdown, models) = Leaderboard(prepared, location, trials, target, directory);
+            var reportPath = progress.Stage(targets.Count == 1 ? "report" : $"report {target}", report =>
+            {
+                report(0, 1, "rendering figures");
+                var path = WriteReport(prepared, models, csv, Path.Combine(directory, "report"));
+                report(1, 1, "written");
+                return path;
+            });
 
-        var best = models[0];
-        var onnx = progress.Stage("onnx", report =>
-        {
-            report(0, 1, $"exporting {best.Predictions.Model}");
-            var exported = BestModelExport.Export(best, study, images, location.ArtefactRoot, Path.Combine(runDirectory, "model.onnx"), experiment.Data.ExternalCohorts);
-            report(1, 1, "parity checked");
-            return exported;
-        });
-        return new MainJobResult(manifestPath, tablePath, location.DatabasePath, csv, markdown, reportPath, onnx.Path, best.Predictions.Model, onnx.MaxDifference);
+            var best = models[0];
+            var onnx = progress.Stage(targets.Count == 1 ? "onnx" : $"onnx {target}", report =>
+            {
+                report(0, 1, $"exporting {best.Predictions.Model}");
+                var exported = BestModelExport.Export(best, trials, study, location.ArtefactRoot, Path.Combine(directory, "model.onnx"), experiment.Data.ExternalCohorts);
+                report(1, 1, "parity checked");
+                return exported;
+            });
+            return new TargetResult(target, csv, markdown, reportPath, onnx.Path, best.Predictions.Model, onnx.MaxDifference);
+        }).ToArray();
+        return new MainJobResult(manifestPath, tablePath, location.DatabasePath, results);
     }
 
     /// <summary>
@@ -102,11 +106,31 @@ public static class MainJob
         return new PreparedStudy(experiment, experimentPath, settingsPath, manifestPath, dataLabel, tablePath, study, images);
     }
 
-    /// <summary>Writes the study report (best model of each family) into <paramref name="directory"/>; returns the HTML path.</summary>
-    public static string WriteReport(PreparedStudy prepared, StudyLocation location, string directory)
+    /// <summary>
+    /// Writes the study report of each target (best model of each family) into <paramref name="directory"/> (a subfolder
+    /// per target when there are several); returns the HTML paths.
+    /// </summary>
+    public static IReadOnlyList<string> WriteReports(PreparedStudy prepared, StudyLocation location, string directory)
     {
-        var leaderboard = LeaderboardWriter.WriteFiles(Sweeps.BuildLeaderboard(location.DatabasePath), directory);
-        return WriteReport(prepared, BestPerModel(location, prepared.Experiment.Objective), leaderboard.Csv, directory);
+        var trials = prepared.Trials();
+        var targets = StudyTargets.Of(prepared.Experiment, prepared.ExperimentPath);
+        return targets.Select(target =>
+        {
+            var folder = StudyTargets.Directory(directory, target, targets.Count);
+            var (csv, _, models) = Leaderboard(prepared, location, trials, target, folder);
+            return WriteReport(prepared, models, csv, folder);
+        }).ToArray();
+    }
+
+    /// <summary>The leaderboard of <paramref name="target"/>'s trials, written into <paramref name="directory"/>, and the best model of each family.</summary>
+    private static (string Csv, string Markdown, IReadOnlyList<ReportedModel> Models) Leaderboard(
+        PreparedStudy prepared, StudyLocation location, StudyTrials trials, string target, string directory)
+    {
+        using var store = SqliteStudyStore.Open(location.DatabasePath);
+        var predicting = StudyTargets.Predicting(store.GetTrials(), target).ToArray();
+        var table = LeaderboardBuilder.Build(store.Study.Name, prepared.Experiment, predicting, location.ArtefactRoot);
+        var (csv, markdown) = LeaderboardWriter.WriteFiles(table, directory);
+        return (csv, markdown, BestPerModel(predicting, trials, location, prepared.Experiment.Objective, target));
     }
 
     private static string WriteReport(PreparedStudy prepared, IReadOnlyList<ReportedModel> models, string leaderboardCsv, string directory) =>
@@ -178,19 +202,19 @@ public static class MainJob
             : throw new ArgumentException($"Unknown synthetic cohort '{name}'; expected tiny, quick or paper.");
 
     /// <summary>The best trial of each model family by the selection objective, the overall best (the selected model) first.</summary>
-    private static IReadOnlyList<ReportedModel> BestPerModel(StudyLocation location, ObjectiveMetric objective)
+    private static IReadOnlyList<ReportedModel> BestPerModel(
+        IReadOnlyList<TrialRecord> trials, StudyTrials kinds, StudyLocation location, ObjectiveMetric objective, string target)
     {
-        using var store = SqliteStudyStore.Open(location.DatabasePath);
-        var complete = store.GetTrials().Where(t => t is { Status: TrialStatus.Complete, Objective: not null }).ToArray();
+        var complete = trials.Where(t => t is { Status: TrialStatus.Complete, Objective: not null }).ToArray();
         if (complete.Length == 0)
         {
-            throw new InvalidOperationException($"{location.DatabasePath}: no trial completed; see 'olnm sweep status {location.DatabasePath}' for the errors.");
+            throw new InvalidOperationException($"{location.DatabasePath}: no trial for target '{target}' completed; see 'olnm sweep status {location.DatabasePath}' for the errors.");
         }
 
-        return complete.GroupBy(ReportedModel.Label)
+        return complete.GroupBy(t => kinds.Describe(t.Parameters))
             .Select(g => g.MinBy(t => SelectionObjective.ToLoss(objective, t.Objective!.Value))!)
             .OrderBy(t => SelectionObjective.ToLoss(objective, t.Objective!.Value))
-            .Select(t => new ReportedModel(t, new ModelPredictions(ReportedModel.Label(t), PredictionsFile.Read(Path.Combine(location.ArtefactRoot, t.Artefacts["predictions"])))))
+            .Select(t => new ReportedModel(t, new ModelPredictions(kinds.Describe(t.Parameters), PredictionsFile.Read(Path.Combine(location.ArtefactRoot, t.Artefacts["predictions"])))))
             .ToArray();
     }
 

@@ -24,9 +24,13 @@ public sealed record PreparedStudy(
     StudyData Data,
     StudyImages Images)
 {
-    /// <summary>The trial kinds of the study: radiomics-svm, deep and fusion.</summary>
-    public TrialFactoryRegistry Registry(int torchThreads = 0) => new TrialFactoryRegistry()
-        .Register(new RadiomicsSvmTrial(Data))
-        .Register(FusionTrial.DeepOnly(Data, Images, torchThreads))
-        .Register(FusionTrial.Fused(Data, Images, torchThreads));
+    /// <summary>The trial kinds of the study: radiomics-svm, clinical, deep and fusion.</summary>
+    public StudyTrials Trials(int torchThreads = 0) => new(
+        new RadiomicsSvmTrial(Data),
+        new ClinicalTrial(Data),
+        FusionTrial.DeepOnly(Data, Images, torchThreads),
+        FusionTrial.Fused(Data, Images, torchThreads));
+
+    /// <summary>The trial kinds as the sweep runner's registry.</summary>
+    public TrialFactoryRegistry Registry(int torchThreads = 0) => Trials(torchThreads).Registry();
 }

@@ -3,6 +3,9 @@ using Microsoft.ML.Data;
 using Microsoft.ML;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Spaces;
+using OlnmMl.AutoML.Store;
+using OlnmMl.Onnx.Graph;
+using OlnmMl.Onnx.Networks;
 using OlnmMl.Torch;
 using OlnmMl.Torch.Fusion;
 using OlnmMl.Workflows.Study;
@@ -21,7 +24,7 @@ namespace OlnmMl.Workflows.Trials;
 /// <c>image</c> over all inputs stacked as channels, the default; <c>separate</c>: one encoder per input, named by its key, features
 /// concatenated — the PET/CT signature's two backbones); the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
 /// </summary>
-public sealed class FusionTrial(string name, StudyData study, StudyImages images, int threads = 0) : ITrialFactory
+public sealed class FusionTrial(string name, StudyData study, StudyImages images, int threads = 0) : IStudyTrial
 {
     /// <summary>File name of the saved radiomics prefix parameters (normaliser + selector).</summary>
     public const string RadiomicsFile = "radiomics-preprocessing.json";
@@ -132,6 +135,41 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         }
 
         return probabilities;
+    }
+
+    /// <summary>
+    /// The kind, the fusion mode (fusion trials), and — when the recipe has several channels — the inputs read and
+    /// <c>separate</c> for one encoder per input: e.g. <c>fusion concat*</c>, <c>deep pet</c>, <c>deep ct+pet separate</c>.
+    /// </summary>
+    public string Describe(ParameterSet parameters)
+    {
+        var label = Name == "deep" ? Name : $"{Name} {TrialParameters.Text(parameters, "fusion", "concat")}";
+        var recipeChannels = images.Options.ChannelKeys;
+        if (recipeChannels.Count == 1)
+        {
+            return label;
+        }
+
+        var encoders = Encoders(parameters, recipeChannels);
+        var inputs = string.Join('+', encoders.SelectMany(e => e.Channels));
+        return encoders.Count > 1 ? $"{label} {inputs} separate" : $"{label} {inputs}";
+    }
+
+    /// <summary>
+    /// Exports the trial's network with its fitted radiomics normalisation and selection inside (<see cref="FusionOnnx"/>):
+    /// one image input per encoder, <c>radiomics</c> when the mode reads them, output <c>probability</c>.
+    /// </summary>
+    public OnnxCaseScorer Export(TrialRecord trial, string artefactRoot, string onnxPath, OnnxModelMetadata metadata)
+    {
+        using var model = FusionModel.Load(Path.Combine(artefactRoot, trial.Artefacts["network"]));
+        var spec = model.Info.Network;
+        var radiomics = spec.ParsedMode.UsesRadiomics() ? RadiomicsPrefix.Load(Path.Combine(artefactRoot, trial.Artefacts["radiomics"])) : null;
+        var recipe = model.Info.ImageRecipe.Length > 0 ? model.Info.ImageRecipe : images.Options.Describe();
+        FusedModelExporter.Export(FusionOnnx.Definition(model.Network, recipe, study.RadiomicsNames, radiomics), metadata, onnxPath);
+        return (cases, scorer) => cases.Chunk(ScoringBatch)
+            .SelectMany(chunk => scorer.Predict(FusionOnnx.Inputs(
+                spec, spec.ImageLength == 0 ? [] : images.Batch(chunk), chunk.SelectMany(c => c.Radiomics).ToArray(), chunk.Length)))
+            .ToArray();
     }
 
     /// <summary>

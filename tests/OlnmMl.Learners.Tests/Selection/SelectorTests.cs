@@ -164,4 +164,38 @@ public class SelectorTests
             .Fit(TestData.Create(_ml, x, y));
         Assert.Equal(reduced.Model.Bias, svm.Model.Bias, 3); // equal up to the solver tolerance ε = 1e-3
     }
+
+    [Fact]
+    public void UnivariableLogistic_KeepsFeaturesBelowAlpha_ScoresAreTheWoolfPValuesOfA2x2Table()
+    {
+        // Feature a (0/1): positives 12 of 20 exposed, negatives 6 of 20. The logistic slope of a binary predictor is the
+        // log odds ratio, ln(12·14 / (8·6)) = ln 3.5, with the Woolf SE √(1/12 + 1/8 + 1/6 + 1/14): z = 1.8750, p = 0.0608.
+        // Feature b: 10 of 20 exposed in both classes, OR = 1, p = 1. Feature c is constant (no fit: p = 1).
+        var rows = new List<float[]>();
+        var labels = new List<bool>();
+        void Add(bool positive, int exposedA)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                rows.Add([i < exposedA ? 1 : 0, i % 2, 4]);
+                labels.Add(positive);
+            }
+        }
+
+        Add(positive: true, exposedA: 12);
+        Add(positive: false, exposedA: 6);
+        Assert.Equal(10, rows.Where((r, i) => labels[i] && r[1] == 1).Count());
+        var data = TestData.Create(_ml, [.. rows], [.. labels], ["a", "b", "c"]);
+
+        var atTen = _ml.Transforms.SelectFeaturesByUnivariableLogistic(alpha: 0.1).Fit(data);
+        var atFive = _ml.Transforms.SelectFeaturesByUnivariableLogistic(alpha: 0.05).Fit(data);
+
+        var z = Math.Log(12.0 * 14 / (8 * 6)) / Math.Sqrt((1.0 / 12) + (1.0 / 8) + (1.0 / 6) + (1.0 / 14));
+        Assert.Equal(Normal.TwoSidedP(z), atTen.Scores[0], 8);
+        Assert.Equal(1.0, atTen.Scores[1], 6); // z = 0; Normal.Erfc is accurate to 1.2e-7
+        Assert.Equal(1.0, atTen.Scores[2]);
+        Assert.Equal([0], atTen.SelectedIndices);
+        Assert.Equal([0], atFive.SelectedIndices); // none passes α = 0.05: the smallest p is kept (MinFeatures = 1)
+        Assert.True(atFive.Scores[0] > 0.05);
+    }
 }

@@ -94,7 +94,7 @@ public sealed class StudyDataTests
     {
         var ml = new MLContext(3);
         var pipeline = RadiomicsSvmTrial.Pipeline(new ParameterSet([]), study.RadiomicsNames.Count, seed: 3);
-        var model = TabularTraining.Train(pipeline, RadiomicsSvmTrial.Table(study, "train", withLabels: true), "label");
-        return TabularPrediction.Score(ml, model, RadiomicsSvmTrial.Table(study, "train", withLabels: false)).Select(s => s.Probability).ToArray();
+        var model = TabularTraining.Train(pipeline, new RadiomicsSvmTrial(study).Table("train", "label"), "label");
+        return TabularPrediction.Score(ml, model, new RadiomicsSvmTrial(study).Table("train", target: null)).Select(s => s.Probability).ToArray();
     }
 }

@@ -56,14 +56,14 @@ public sealed class RadiomicsSvmTrialTests : IDisposable
     {
         var study = StudyData.Load(_files.ManifestPath, _files.TablePath);
         var ml = new MLContext(1);
-        var train = RadiomicsSvmTrial.Table(study, "train", withLabels: true).ToDataView(ml);
+        var train = new RadiomicsSvmTrial(study).Table("train", "label").ToDataView(ml);
         var (chain, parameters) = RadiomicsPrefix.Fit(ml, train, topK: 3);
         var path = Path.Combine(_artefacts, "radiomics.json");
         RadiomicsPrefix.Save(parameters, path);
         var loaded = RadiomicsPrefix.Load(path);
 
         var external = study.Cohort("test-h5");
-        var expected = chain.Transform(RadiomicsSvmTrial.Table(study, "test-h5", withLabels: false).ToDataView(ml))
+        var expected = chain.Transform(new RadiomicsSvmTrial(study).Table("test-h5", target: null).ToDataView(ml))
             .GetColumn<float[]>("Radiomics").ToArray();
         for (var i = 0; i < external.Count; i++)
         {
@@ -93,7 +93,7 @@ public sealed class RadiomicsSvmTrialTests : IDisposable
         var best = new ReportedModel(trial, new ModelPredictions("radiomics-svm", outcome.Predictions));
         var onnx = Path.Combine(_artefacts, "model.onnx");
 
-        var (written, maxDifference) = BestModelExport.Export(best, study, new StudyImages(_artefacts, new CropOptions()), _artefacts, onnx, ["test-h5"]);
+        var (written, maxDifference) = BestModelExport.Export(best, new StudyTrials(new RadiomicsSvmTrial(study)), study, _artefacts, onnx, ["test-h5"]);
 
         Assert.Equal(onnx, written);
         Assert.True(new FileInfo(onnx).Length > 0);

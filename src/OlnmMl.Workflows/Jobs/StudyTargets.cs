@@ -1,0 +1,44 @@
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.AutoML.Spaces;
+using OlnmMl.AutoML.Store;
+using OlnmMl.Cohorts.Manifest;
+using OlnmMl.Workflows.Trials;
+
+namespace OlnmMl.Workflows.Jobs;
+
+/// <summary>
+/// The targets a study predicts: the choices of the space's categorical <c>target</c> parameter (e.g. <c>n1</c> and
+/// <c>n2</c>: one model per target, as the PET/CT study trains separate N1 and N2 models), else the manifest's
+/// <c>label</c>. Every leaderboard, report and exported model is per target: trials of different targets are never
+/// ranked against each other. For the same reason several targets need a tuner that does not learn from the
+/// objective across trials (grid or random): SMAC or ASHA would compare AUCs of different outcomes.
+/// </summary>
+public static class StudyTargets
+{
+    /// <summary>The targets of <paramref name="experiment"/> (read from <paramref name="experimentPath"/>), in space order.</summary>
+    /// <exception cref="OlnmUserException">Several targets with an adaptive tuner.</exception>
+    public static IReadOnlyList<string> Of(ExperimentDefinition experiment, string experimentPath)
+    {
+        var targets = experiment.Space.Parameters.FirstOrDefault(p => p.Name == TrialTarget.Parameter) is CategoricalParameter parameter
+            ? parameter.Choices
+            : [Targets.Default];
+        if (targets.Count > 1 && experiment.Tuner.Kind is not ("grid" or "random"))
+        {
+            throw new OlnmUserException(
+                $"{experimentPath}: space.target has {targets.Count} choices ({string.Join(", ", targets)}), which the '{experiment.Tuner.Kind}' tuner would rank against each other; use tuner kind grid or random, or one experiment per target");
+        }
+
+        return targets;
+    }
+
+    /// <summary>The trials of <paramref name="trials"/> that predict <paramref name="target"/>.</summary>
+    public static IEnumerable<TrialRecord> Predicting(IEnumerable<TrialRecord> trials, string target) =>
+        trials.Where(t => TrialTarget.Of(t.Parameters) == target);
+
+    /// <summary>
+    /// The folder of <paramref name="target"/>'s leaderboard, report and model: the run folder itself when the study has
+    /// one target (the single-target layout is unchanged), else its subfolder named as the target.
+    /// </summary>
+    public static string Directory(string runDirectory, string target, int targetCount) =>
+        targetCount == 1 ? runDirectory : Path.Combine(runDirectory, target);
+}

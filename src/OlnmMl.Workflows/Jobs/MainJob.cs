@@ -79,21 +79,26 @@ public static class MainJob
             ?? EmbeddedDefaults.Materialise(EmbeddedDefaults.RadiomicsSettings, Path.Combine(Path.GetFullPath(options.OutputDirectory), "inputs"));
         var (manifestPath, dataLabel) = ResolveData(experiment, options, progress, cancellationToken);
         var dataDirectory = Path.GetDirectoryName(manifestPath)!;
-        // The table resumes by case id, so its name carries the manifest's and the recipe's hashes and the feature
-        // algorithm's version: a regenerated cohort, an edited recipe or a changed algorithm starts a new table.
-        var fingerprint = $"{FeatureCache.FileHash(manifestPath)[..8]}{FeatureCache.FileHash(settingsPath)[..8]}v{FeatureCache.AlgorithmVersion}";
-        var tablePath = Path.Combine(dataDirectory, $"radiomics-{Path.GetFileNameWithoutExtension(settingsPath).Replace("radiomics-", string.Empty)}-{fingerprint}.csv");
-        // Two experiments sharing one data folder take turns on the table (the second waits, then reuses the rows).
-        var cases = ManifestReader.Read(manifestPath).Select(c => new RadiomicsCase(c.Id, c.ImagePath, c.MaskPath)).ToList();
-        var extraction = progress.Stage("radiomics", report => RadiomicsCommands.Batch(
-            cases, settingsPath, tablePath, Path.Combine(dataDirectory, "radiomics-cache"), null, TimeSpan.FromHours(12),
-            new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellationToken));
-        if (extraction.Failures.Count > 0)
+        var manifest = ManifestReader.Read(manifestPath);
+        var recipes = RadiomicsImages.Recipes(experiment.Data, experimentPath, settingsPath, Path.Combine(Path.GetFullPath(options.OutputDirectory), "inputs"));
+        var tables = recipes.Select(recipe =>
         {
-            var first = extraction.Failures[0];
-            throw new OlnmUserException(
-                $"radiomics failed for {extraction.Failures.Count} of {cases.Count} case(s), e.g. case '{first.Id}': {first.File}: {first.Problem} (all listed in {BatchFailure.ListPath(tablePath)})");
-        }
+            var table = RadiomicsImages.TablePath(dataDirectory, manifestPath, recipe.Key, recipe.SettingsPath);
+            var cases = RadiomicsImages.Cases(manifest, recipe.Key, manifestPath);
+            // Two experiments sharing one data folder take turns on a table (the second waits, then reuses the rows).
+            var extraction = progress.Stage(recipes.Count == 1 ? "radiomics" : $"radiomics {recipe.Key}", report => RadiomicsCommands.Batch(
+                cases, recipe.SettingsPath, table, Path.Combine(dataDirectory, "radiomics-cache"), null, TimeSpan.FromHours(12),
+                new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellationToken));
+            if (extraction.Failures.Count > 0)
+            {
+                var first = extraction.Failures[0];
+                throw new OlnmUserException(
+                    $"{recipe.Key} radiomics failed for {extraction.Failures.Count} of {cases.Count} case(s), e.g. case '{first.Id}': {first.File}: {first.Problem} (all listed in {BatchFailure.ListPath(table)})");
+            }
+
+            return (recipe.Key, table);
+        }).ToArray();
+        var tablePath = RadiomicsImages.Join(tables);
 
         var study = StudyData.Load(manifestPath, tablePath);
         progress.Info($"{study.Cases.Count} cases, {study.RadiomicsNames.Count} radiomics features kept ({study.DroppedFeatures.Count} non-finite or constant on training dropped; {study.ImputedValues} non-finite values in other cohorts set to the training median)");

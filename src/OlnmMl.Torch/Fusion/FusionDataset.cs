@@ -5,29 +5,65 @@ using static TorchSharp.torch;
 namespace OlnmMl.Torch.Fusion;
 
 /// <summary>
-/// The rows of an <see cref="IDataView"/> read into memory for training: one array per row for
-/// the image (C·D·H·W) and the radiomics (k), labels and centre ids. Checks shapes and NaNs and
-/// names the column and row at fault.
+/// The training or validation cases of a fusion network: labels and centre ids held, images and radiomics read from an
+/// <see cref="IFusionSamples"/> into each batch (<see cref="Batch"/> copies a case's image once, into the batch buffer).
+/// <see cref="Read"/> reads the rows of an <see cref="IDataView"/> (the ML.NET estimator's path) into memory; <see cref="Of"/>
+/// wraps samples that live elsewhere (a crop cache). Checks shapes and NaNs and names the column and row at fault.
 /// </summary>
 internal sealed class FusionDataset
 {
-    private FusionDataset(float[][] images, float[][] radiomics, bool[] labels, long[] centres, int imageLength, int radiomicsWidth)
+    private readonly IFusionSamples _samples;
+
+    private FusionDataset(IFusionSamples samples, bool[] labels, long[] centres)
     {
-        Images = images;
-        Radiomics = radiomics;
+        _samples = samples;
         Labels = labels;
         Centres = centres;
-        ImageLength = imageLength;
-        RadiomicsWidth = radiomicsWidth;
     }
 
-    public float[][] Images { get; }
-    public float[][] Radiomics { get; }
     public bool[] Labels { get; }
     public long[] Centres { get; }
-    public int ImageLength { get; }
-    public int RadiomicsWidth { get; }
+    public int ImageLength => _samples.ImageLength;
+    public int RadiomicsWidth => _samples.RadiomicsWidth;
     public int Count => Labels.Length;
+
+    /// <summary>
+    /// The cases of <paramref name="samples"/>, which must hold <paramref name="imageLength"/> image values and
+    /// <paramref name="radiomicsWidth"/> finite radiomics per case; groups become centre ids in order of appearance.
+    /// </summary>
+    public static FusionDataset Of(IFusionSamples samples, int imageLength, int radiomicsWidth, string role)
+    {
+        if (samples.ImageLength != imageLength || samples.RadiomicsWidth != radiomicsWidth)
+        {
+            throw new ArgumentException(
+                $"The {role} samples hold {samples.ImageLength} image and {samples.RadiomicsWidth} radiomics values per case; the model expects {imageLength} and {radiomicsWidth}.");
+        }
+
+        var labels = new bool[samples.Count];
+        var centres = new long[samples.Count];
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 0; i < samples.Count; i++)
+        {
+            labels[i] = samples.Label(i);
+            var group = samples.Group(i);
+            if (!ids.TryGetValue(group, out var id))
+            {
+                id = ids.Count;
+                ids[group] = id;
+            }
+
+            centres[i] = id;
+            foreach (var v in samples.Radiomics(i))
+            {
+                if (!float.IsFinite(v))
+                {
+                    throw new ArgumentException($"The radiomics of the {role} data have a non-finite value (NaN or ∞) in case {i}.");
+                }
+            }
+        }
+
+        return new FusionDataset(samples, labels, centres);
+    }
 
     /// <summary>Reads every row; <paramref name="imageLength"/>/<paramref name="radiomicsWidth"/> are the required sizes (0 = unused).</summary>
     public static FusionDataset Read(IDataView data, FusionTrainerOptions options, int imageLength, int radiomicsWidth, string role)
@@ -91,7 +127,7 @@ internal sealed class FusionDataset
             }
             row++;
         }
-        return new FusionDataset([.. images], [.. features], [.. labels], [.. centres], imageLength, radiomicsWidth);
+        return new FusionDataset(new ArraySamples([.. images], [.. features], [.. labels], imageLength, radiomicsWidth), [.. labels], [.. centres]);
     }
 
     /// <summary>Rows <paramref name="indices"/> as tensors on <paramref name="device"/>: images <c>[n, C, D, H, W]</c> (<paramref name="imageShape"/>), radiomics <c>[n, k]</c>, labels, centres.</summary>
@@ -107,11 +143,11 @@ internal sealed class FusionDataset
             int i = indices[b];
             if (ImageLength > 0)
             {
-                Images[i].CopyTo(imageBatch.AsSpan(b * ImageLength));
+                _samples.CopyImage(i, imageBatch.AsSpan(b * ImageLength, ImageLength));
             }
             if (RadiomicsWidth > 0)
             {
-                Radiomics[i].CopyTo(radiomicsBatch.AsSpan(b * RadiomicsWidth));
+                _samples.Radiomics(i).CopyTo(radiomicsBatch.AsSpan(b * RadiomicsWidth));
             }
             labelBatch[b] = Labels[i] ? 1 : 0;
             centreBatch[b] = Centres[i];
@@ -159,5 +195,17 @@ internal sealed class FusionDataset
             }
         }
         return values;
+    }
+
+    /// <summary>Cases read into memory from an <see cref="IDataView"/> (labels are held by the dataset; groups are unused).</summary>
+    private sealed class ArraySamples(float[][] images, float[][] radiomics, bool[] labels, int imageLength, int radiomicsWidth) : IFusionSamples
+    {
+        public int Count => labels.Length;
+        public int ImageLength => imageLength;
+        public int RadiomicsWidth => radiomicsWidth;
+        public bool Label(int index) => labels[index];
+        public string Group(int index) => string.Empty;
+        public void CopyImage(int index, Span<float> destination) => images[index].CopyTo(destination);
+        public ReadOnlySpan<float> Radiomics(int index) => radiomicsWidth > 0 ? radiomics[index] : [];
     }
 }

@@ -37,19 +37,41 @@ public sealed class FusionTrainer : IEstimator<FusionTransformer>
     /// </summary>
     public FusionTransformer Fit(IDataView trainData, IDataView? validationData, CancellationToken cancellationToken = default)
     {
-        var mode = Options.Mode;
-        int radiomicsWidth = mode.UsesRadiomics() ? FusionDataset.VectorSize(trainData.Schema, Options.RadiomicsColumnName, "training") : 0;
+        int radiomicsWidth = Options.Mode.UsesRadiomics() ? FusionDataset.VectorSize(trainData.Schema, Options.RadiomicsColumnName, "training") : 0;
         var spec = SpecFor(radiomicsWidth);
+        return Train(
+            spec,
+            FusionDataset.Read(trainData, Options, spec.ImageLength, radiomicsWidth, "training"),
+            validationData is null ? null : FusionDataset.Read(validationData, Options, spec.ImageLength, radiomicsWidth, "validation"),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="Fit(IDataView, IDataView?, CancellationToken)"/>, reading the cases from <paramref name="train"/> and
+    /// <paramref name="validation"/> batch by batch (no ML.NET rows of whole volumes): each case's image is copied once,
+    /// into its mini-batch. The samples' image length must be the network's C·D·H·W and their radiomics width k is the
+    /// network's (0 for modes that read none).
+    /// </summary>
+    public FusionTransformer Fit(IFusionSamples train, IFusionSamples? validation, CancellationToken cancellationToken = default)
+    {
+        var spec = SpecFor(train.RadiomicsWidth);
+        return Train(
+            spec,
+            FusionDataset.Of(train, spec.ImageLength, spec.RadiomicsWidth, "training"),
+            validation is null ? null : FusionDataset.Of(validation, spec.ImageLength, spec.RadiomicsWidth, "validation"),
+            cancellationToken);
+    }
+
+    private FusionTransformer Train(FusionNetworkSpec spec, FusionDataset train, FusionDataset? validation, CancellationToken cancellationToken)
+    {
         if (Options.RandomRotations && spec.ImageShape is [_, var d, var h, var w] && (d != h || h != w))
         {
             throw new ArgumentException(
                 $"Random 90° rotations need cubic crops; the image shape is [{string.Join(", ", spec.ImageShape)}] (set RandomRotations = false).");
         }
-        var train = FusionDataset.Read(trainData, Options, spec.ImageLength, radiomicsWidth, "training");
-        var validation = validationData is null ? null : FusionDataset.Read(validationData, Options, spec.ImageLength, radiomicsWidth, "validation");
         if (train.Count < 2)
         {
-            throw new ArgumentException($"The training data has {train.Count} rows; at least two are needed.", nameof(trainData));
+            throw new ArgumentException($"The training data has {train.Count} rows; at least two are needed.", nameof(train));
         }
         var device = Options.Device.Resolve();
         var (network, report) = FusionTrainingLoop.Train(train, validation, Options, spec, device, cancellationToken);

@@ -9,12 +9,9 @@ public sealed class StudyRow
     /// <summary>Centre name (the contrastive loss pulls same-label cases of different centres together).</summary>
     public string Centre { get; set; } = string.Empty;
 
-    /// <summary>pN+.</summary>
+    /// <summary>The trial's target (default pN+).</summary>
     public bool Label { get; set; }
 
     /// <summary>Radiomics vector (slot names = feature names).</summary>
     public float[] Features { get; set; } = [];
-
-    /// <summary>Image crop, channels × edge³, x fastest (empty when the trial uses no image).</summary>
-    public float[] Image { get; set; } = [];
 }

@@ -75,12 +75,14 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         var mode = Name == "deep" ? FusionMode.DeepOnly : FusionModeNames.Parse(TrialParameters.Text(p, "fusion", "concat"));
         var topK = Math.Min((int)TrialParameters.Number(p, "top-k", 10), study.RadiomicsNames.Count);
         var recipe = images.Options;
-        IDataView View(IReadOnlyList<StudyCase> cases, bool withImages) =>
-            StudyViews.Create(ml, cases, study.RadiomicsNames, withImages ? images.Crop : null, withImages ? recipe.Length : 0, target);
-
-        var train = View(study.Cohort(TrialCohorts.Training), withImages: true);
-        var (prefix, preprocessing) = RadiomicsPrefix.Fit(ml, train, topK);
+        IDataView View(IReadOnlyList<StudyCase> cases) => StudyViews.Create(ml, cases, study.RadiomicsNames, target);
+        var (prefix, preprocessing) = RadiomicsPrefix.Fit(ml, View(study.Cohort(TrialCohorts.Training)), topK);
         RadiomicsPrefix.Save(preprocessing, Path.Combine(context.ArtefactDirectory, RadiomicsFile));
+        StudySamples Samples(IReadOnlyList<StudyCase> cases) => new(
+            cases,
+            mode.UsesImage() ? images : null,
+            mode.UsesRadiomics() ? prefix.Transform(View(cases)).GetColumn<float[]>("Radiomics").ToArray() : null,
+            target);
         var epochs = context.Budget ?? (int)TrialParameters.Number(p, "epochs", double.Parse(context.Data.Options.GetValueOrDefault("epochs", "10"), CultureInfo.InvariantCulture));
         var architecture = TrialParameters.Text(p, "backbone", "resnet10-tiny");
         var trainer = ml.BinaryClassification.Trainers.Fusion(new FusionTrainerOptions
@@ -99,14 +101,13 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             Seed = context.Seed,
             Device = new TorchDeviceOptions { Threads = threads, ForceCpu = context.Data.Options.GetValueOrDefault("device", "auto") == "cpu" },
         });
-        var validation = View(study.Cohort(TrialCohorts.Validation), withImages: true);
-        using var network = trainer.Fit(prefix.Transform(train), prefix.Transform(validation), cancellationToken);
+        using var network = trainer.Fit(Samples(study.Cohort(TrialCohorts.Training)), Samples(study.Cohort(TrialCohorts.Validation)), cancellationToken);
         network.SaveModel(Path.Combine(context.ArtefactDirectory, NetworkFile));
         var predictions = TrialCohorts.Of(study, context.Data).Select(cohort =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             var cases = study.Cohort(cohort.Name);
-            var probabilities = Score(network.Model, cases, prefix.Transform(View(cases, withImages: false)), cancellationToken);
+            var probabilities = Score(network.Model, Samples(cases), cancellationToken);
             return TrialCohorts.Predictions(cohort.Name, cohort.Role, cases, probabilities, target);
         }).ToArray();
         return new TrialOutcome(
@@ -115,20 +116,30 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             new Dictionary<string, string> { ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?" });
     }, cancellationToken);
 
-    /// <summary>σ(s) of every case, scored in batches of <see cref="ScoringBatch"/> straight from the crops (no image rows in ML.NET).</summary>
-    private double[] Score(FusionModel model, IReadOnlyList<StudyCase> cases, IDataView radiomicsView, CancellationToken cancellationToken)
+    /// <summary>σ(s) of every sample, scored in batches of <see cref="ScoringBatch"/> straight from the crops.</summary>
+    private static double[] Score(FusionModel model, StudySamples samples, CancellationToken cancellationToken)
     {
-        var k = model.Info.RadiomicsWidth;
-        var radiomics = k == 0 ? [] : radiomicsView.GetColumn<float[]>("Radiomics").ToArray();
-        var probabilities = new double[cases.Count];
+        var (imageLength, k) = (samples.ImageLength, samples.RadiomicsWidth);
+        var probabilities = new double[samples.Count];
+        var imageBatch = new float[ScoringBatch * imageLength];
+        var radiomicsBatch = new float[ScoringBatch * k];
         var scores = new float[ScoringBatch];
-        foreach (var (start, chunk) in cases.Chunk(ScoringBatch).Select((c, i) => (i * ScoringBatch, c)))
+        for (var start = 0; start < samples.Count; start += ScoringBatch)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var imageBatch = model.Info.ImageLength == 0 ? [] : images.Batch(chunk);
-            var radiomicsBatch = k == 0 ? [] : radiomics.Skip(start).Take(chunk.Length).SelectMany(r => r).ToArray();
-            model.Score(imageBatch, radiomicsBatch, chunk.Length, scores);
-            for (var i = 0; i < chunk.Length; i++)
+            var count = Math.Min(ScoringBatch, samples.Count - start);
+            for (var i = 0; i < count; i++)
+            {
+                if (imageLength > 0)
+                {
+                    samples.CopyImage(start + i, imageBatch.AsSpan(i * imageLength, imageLength));
+                }
+
+                samples.Radiomics(start + i).CopyTo(radiomicsBatch.AsSpan(i * k, k));
+            }
+
+            model.Score(imageBatch.AsSpan(0, count * imageLength), radiomicsBatch.AsSpan(0, count * k), count, scores);
+            for (var i = 0; i < count; i++)
             {
                 probabilities[start + i] = 1 / (1 + Math.Exp(-scores[i]));
             }

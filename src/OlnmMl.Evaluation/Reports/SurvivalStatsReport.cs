@@ -28,8 +28,3 @@ public sealed record SurvivalStatsReport(
     LogRankTest? LogRank,
     CoxModel? Cox,
     string Version);
-
-/// <summary>A Kaplan–Meier curve of one group.</summary>
-/// <param name="Group">The group value, or <see cref="RocStats.AllCases"/> for every case.</param>
-/// <param name="Curve">The curve and its median.</param>
-public sealed record GroupSurvival(string Group, KaplanMeierCurve Curve);

@@ -102,7 +102,7 @@ public class RocStatsTests
 
     [Theory]
     [InlineData("1,2,0.5,0.5,A", "line 2, column 'y': label '2'")]
-    [InlineData("1,1,abc,0.5,A", "line 2, column 's': score 'abc'")]
+    [InlineData("1,1,abc,0.5,A", "line 2, column 's': 'abc' is not a number")]
     [InlineData("1,1,0.5,A", "line 2: 4 fields, but the header has 5")]
     [InlineData("1,1,0.5,0.5,", "line 2, column 'centre': the cohort is empty")]
     public void BadRowsAreReportedWithFileLineAndColumn(string row, string expected)

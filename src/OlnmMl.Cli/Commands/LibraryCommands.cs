@@ -3,6 +3,7 @@ using OlnmMl.Cli.Terminal;
 using OlnmMl.Cohorts.Manifest;
 using OlnmMl.Cohorts.Synthetic;
 using OlnmMl.Evaluation.Reports;
+using OlnmMl.Evaluation.Survival;
 using OlnmMl.Learners.Pipelines;
 using OlnmMl.Onnx.Export;
 using OlnmMl.Onnx.Scoring;
@@ -124,7 +125,33 @@ internal static class LibraryCommands
         });
         var stats = new Command("stats", "Cross-cohort statistics.");
         stats.Subcommands.Add(roc);
+        stats.Subcommands.Add(Survival());
         return stats;
+    }
+
+    private static Command Survival()
+    {
+        var data = new Option<string>("--data") { Required = true, Description = "CSV with one row per case." };
+        var time = new Option<string>("--time") { Required = true, Description = "Follow-up time column (≥ 0)." };
+        var events = new Option<string>("--event") { Required = true, Description = "Event column: 1 = event, 0 = censored." };
+        var group = new Option<string?>("--group") { Description = "Group column: a Kaplan–Meier curve per group and the log-rank test." };
+        var covariates = new Option<string?>("--covariates") { Description = "Comma-separated covariate columns of a Cox model." };
+        var ties = new Option<CoxTies>("--ties") { Description = "Cox tie handling: Efron (R's default) or Breslow.", DefaultValueFactory = _ => CoxTies.Efron };
+        var output = new Option<string>("--out") { Required = true, Description = "survival.json (written atomically)." };
+        var survival = new Command("survival", "Kaplan–Meier medians with 95% CI, log-rank test across --group, Cox hazard ratios of --covariates (as R's survival package).")
+        {
+            data, time, events, group, covariates, ties, output,
+        };
+        CommandAction.Set(survival, parse =>
+        {
+            string[] names = parse.GetValue(covariates)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+            var request = new SurvivalStatsRequest(parse.GetValue(time)!, parse.GetValue(events)!, parse.GetValue(group), names, parse.GetValue(ties));
+            var report = SurvivalStats.Run(parse.GetValue(data)!, request, parse.GetValue(output)!);
+            SurvivalStatsSummary.Print(report);
+            Output.Line($"wrote {parse.GetValue(output)}");
+            return 0;
+        });
+        return survival;
     }
 
     public static Command Train()

@@ -22,6 +22,9 @@ public sealed record ScoreTable(
     string? CohortColumn,
     string[]? Cohorts)
 {
+    /// <summary>The CSV line (1 = header) of each row, for messages about a row; empty when the table was not read from text.</summary>
+    public int[] LineNumbers { get; init; } = [];
+
     /// <summary>Reads a CSV file with a header row.</summary>
     /// <param name="path">CSV path.</param>
     /// <param name="labelColumn">Label column name.</param>
@@ -65,6 +68,7 @@ public sealed record ScoreTable(
         var labels = new List<bool>();
         var scores = scoreColumns.Select(_ => new List<double>()).ToArray();
         var cohorts = new List<string>();
+        var lineNumbers = new List<int>();
         int lineNumber = 1;
         for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
@@ -76,6 +80,7 @@ public sealed record ScoreTable(
                 throw new FormatException($"{source}, line {lineNumber}: {fields.Count} fields, but the header has {header.Count}.");
             }
 
+            lineNumbers.Add(lineNumber);
             labels.Add(ParseLabel(fields[labelIndex], source, lineNumber, labelColumn));
             for (int s = 0; s < scoreIndex.Length; s++) scores[s].Add(ParseScore(fields[scoreIndex[s]], source, lineNumber, scoreColumns[s]));
             if (cohortIndex >= 0)
@@ -88,7 +93,10 @@ public sealed record ScoreTable(
 
         var scoreMap = new Dictionary<string, double[]>(StringComparer.Ordinal);
         for (int s = 0; s < scoreColumns.Count; s++) scoreMap[scoreColumns[s]] = [.. scores[s]];
-        return new ScoreTable(source, labelColumn, [.. labels], scoreMap, cohortColumn, cohortIndex >= 0 ? [.. cohorts] : null);
+        return new ScoreTable(source, labelColumn, [.. labels], scoreMap, cohortColumn, cohortIndex >= 0 ? [.. cohorts] : null)
+        {
+            LineNumbers = [.. lineNumbers],
+        };
     }
 
     private static int Column(List<string> header, string name, string source)
@@ -110,6 +118,6 @@ public sealed record ScoreTable(
     {
         if (text.Length == 0 || text.Equals("NA", StringComparison.OrdinalIgnoreCase) || text.Equals("NaN", StringComparison.OrdinalIgnoreCase)) return double.NaN;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)) return value;
-        throw new FormatException($"{source}, line {line}, column '{column}': score '{text}' is not a number (empty, NA or NaN mark a missing score).");
+        throw new FormatException($"{source}, line {line}, column '{column}': '{text}' is not a number (empty, NA or NaN mark a missing value).");
     }
 }

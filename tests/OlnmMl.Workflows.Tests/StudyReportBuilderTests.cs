@@ -58,6 +58,27 @@ public sealed class StudyReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public void ModelsAreReclassifiedAgainstTheReferenceModel_IdiAsPencinaDefinesIt()
+    {
+        var reference = Model("clinical", 0.3);
+        var signature = Model("deep ct+pet separate", 1.2);
+
+        var report = StudyReportBuilder.Build(
+            "PET/CT study", [signature, reference], [], leaderboard: null, "", new Dictionary<string, string>(), reference: "clinical");
+        report.Write(_directory);
+
+        Assert.Contains("Reclassification", report.Sections);
+        var rows = File.ReadAllLines(Directory.GetFiles(_directory, "*reclassification*.csv").Single());
+        Assert.Equal(1 + 2, rows.Length); // header + the signature on 2 evaluated cohorts
+        // IDI (Pencina 2008) = (mean p_new − mean p_old over events) − (mean p_new − mean p_old over non-events).
+        var (before, after) = (reference.Evaluated.Single(c => c.Cohort == "test1"), signature.Evaluated.Single(c => c.Cohort == "test1"));
+        double Mean(CohortPredictions p, bool events) => p.Probabilities.Where((_, i) => p.Labels[i] == events).Average();
+        var idi = Mean(after, true) - Mean(before, true) - (Mean(after, false) - Mean(before, false));
+        var cells = rows.Single(r => r.Contains("test1")).Split(',');
+        Assert.StartsWith(idi.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), cells[4].Trim('"'));
+    }
+
+    [Fact]
     public void ModelWithoutTrainingPredictionsIsRejectedWithItsName()
     {
         var model = new ModelPredictions("deep", [Cohort("validation", CohortRole.Selection, 30, 1, 1)]);

@@ -41,6 +41,7 @@ public class FusionMemoryBenchmarks
         var options = new FusionTrainerOptions
         {
             Architecture = "resnet10-tiny",
+            ImageShape = [1, Edge, Edge, Edge],
             Epochs = 20,
             EarlyStoppingPatience = 0,
             Device = new TorchDeviceOptions { ForceCpu = true },

@@ -50,7 +50,7 @@ public static class MainJob
             var reportPath = progress.Stage(targets.Count == 1 ? "report" : $"report {target}", report =>
             {
                 report(0, 1, "rendering figures");
-                var path = WriteReport(prepared, models, csv, Path.Combine(directory, "report"));
+                var path = WriteReport(prepared, trials, models, csv, Path.Combine(directory, "report"));
                 report(1, 1, "written");
                 return path;
             });
@@ -123,7 +123,7 @@ public static class MainJob
         {
             var folder = StudyTargets.Directory(directory, target, targets.Count);
             var (csv, _, models) = Leaderboard(prepared, location, trials, target, folder);
-            return WriteReport(prepared, models, csv, folder);
+            return WriteReport(prepared, trials, models, csv, folder);
         }).ToArray();
     }
 
@@ -138,14 +138,16 @@ public static class MainJob
         return (csv, markdown, BestPerModel(predicting, trials, location, prepared.Experiment.Objective, target));
     }
 
-    private static string WriteReport(PreparedStudy prepared, IReadOnlyList<ReportedModel> models, string leaderboardCsv, string directory) =>
+    /// <summary>The report of one target's models; the clinical model, when one was run, is the reclassification reference.</summary>
+    private static string WriteReport(PreparedStudy prepared, StudyTrials trials, IReadOnlyList<ReportedModel> models, string leaderboardCsv, string directory) =>
         StudyReportBuilder.Build(
             $"OLNM study: {prepared.Experiment.Name} on {prepared.DataLabel}",
             models.Select(m => m.Predictions).ToArray(),
             ClinicalRecords(prepared.Data),
             LeaderboardTableOf(leaderboardCsv),
             LeaderboardStatement,
-            Provenance(prepared.Experiment, prepared.ExperimentPath, prepared.RadiomicsSettingsPath, prepared.ManifestPath, prepared.Data))
+            Provenance(prepared.Experiment, prepared.ExperimentPath, prepared.RadiomicsSettingsPath, prepared.ManifestPath, prepared.Data),
+            models.FirstOrDefault(m => trials.Of(m.Trial.Parameters) is ClinicalTrial)?.Predictions.Model)
             .Write(directory);
 
     /// <summary>

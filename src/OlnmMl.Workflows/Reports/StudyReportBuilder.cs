@@ -3,6 +3,7 @@ using OlnmMl.AutoML.Runner;
 using OlnmMl.Evaluation.Calibration;
 using OlnmMl.Evaluation.Clinical;
 using OlnmMl.Evaluation.CrossCohort;
+using OlnmMl.Evaluation.Reclassification;
 using OlnmMl.Evaluation.Roc;
 using OlnmMl.Reporting.Figures;
 using OlnmMl.Reporting.Html;
@@ -27,13 +28,18 @@ public static class StudyReportBuilder
     /// <param name="leaderboard">The sweep's leaderboard, or null.</param>
     /// <param name="leakageStatement">How selection avoided the external cohorts.</param>
     /// <param name="provenance">Versions, seeds, settings, data hashes.</param>
+    /// <param name="reference">
+    /// The model the others are reclassified against (NRI, IDI), e.g. the clinical model; null (or absent from
+    /// <paramref name="models"/>) leaves the reclassification table out.
+    /// </param>
     public static HtmlReport Build(
         string title,
         IReadOnlyList<ModelPredictions> models,
         IReadOnlyList<ClinicalRecord> clinical,
         Table? leaderboard,
         string leakageStatement,
-        IReadOnlyDictionary<string, string> provenance)
+        IReadOnlyDictionary<string, string> provenance,
+        string? reference = null)
     {
         if (models.Count == 0)
         {
@@ -54,6 +60,13 @@ public static class StudyReportBuilder
             .Add(AverageAucTable(summaries))
             .Add(ComparisonTable(models, summaries))
             .Figure("roc", "ROC curves by cohort (AUC, 95% CI)", RocFigure.Build(RocPanels(models, summaries)), PanelSize * cohorts.Length, PanelSize);
+        if (models.FirstOrDefault(m => m.Model == reference) is { } baseline && models.Count > 1)
+        {
+            report.Section("Reclassification")
+                .Paragraph($"Continuous net reclassification improvement and integrated discrimination improvement of each model over {baseline.Model}, on the cases both scored (Wald 95% CIs).")
+                .Add(ReclassificationTable(baseline, models.Where(m => m != baseline).ToArray()));
+        }
+
         report.Section("Calibration and clinical utility")
             .Figure("calibration", "Calibration (10 equal-width bins)", CalibrationFigure.Build(CalibrationPanels(models)), PanelSize * cohorts.Length, PanelSize)
             .Figure("decision-curves", "Decision curves", DecisionCurveFigure.Build(DecisionPanels(models)), PanelSize * cohorts.Length, PanelSize);
@@ -89,7 +102,7 @@ public static class StudyReportBuilder
                 var at = cohort.AtTrainingCutoff;
                 rows.Add(
                 [
-                    summary.Model, cohort.Cohort, Auc(cohort.Auc), F(at.Accuracy.Estimate), F(at.Sensitivity.Estimate),
+                    summary.Model, cohort.Cohort, Auc(cohort.Auc), F(cohort.AveragePrecision), F(at.Accuracy.Estimate), F(at.Sensitivity.Estimate),
                     F(at.Specificity.Estimate), F(at.PositivePredictiveValue.Estimate), F(at.NegativePredictiveValue.Estimate),
                     F(cohort.BrierScore),
                 ]);
@@ -97,7 +110,7 @@ public static class StudyReportBuilder
         }
 
         return new Table("Performance by model and cohort (training-fixed Youden cut-off)",
-            ["model", "cohort", "AUC (95% CI)", "accuracy", "sensitivity", "specificity", "PPV", "NPV", "Brier"], rows);
+            ["model", "cohort", "AUC (95% CI)", "AUPRC", "accuracy", "sensitivity", "specificity", "PPV", "NPV", "Brier"], rows);
     }
 
     private static Table AverageAucTable(IReadOnlyList<CrossCohortSummary> summaries) =>
@@ -127,6 +140,35 @@ public static class StudyReportBuilder
         return new Table($"Paired DeLong tests against the selected model ({models[best].Model}); p adjusted across cohorts (Holm)",
             ["model", "cohort", "ΔAUC (selected − model)", "p", "adjusted p"], rows);
     }
+
+    private static Table ReclassificationTable(ModelPredictions baseline, IReadOnlyList<ModelPredictions> models)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var model in models)
+        {
+            foreach (var cohort in model.Evaluated)
+            {
+                if (baseline.Evaluated.FirstOrDefault(c => c.Cohort == cohort.Cohort) is not { } old)
+                {
+                    continue;
+                }
+
+                var index = old.CaseIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+                var paired = cohort.CaseIds.Select((id, i) => (New: i, Old: index.GetValueOrDefault(id, -1))).Where(p => p.Old >= 0).ToArray();
+                double[] before = [.. paired.Select(p => old.Probabilities[p.Old])];
+                double[] after = [.. paired.Select(p => cohort.Probabilities[p.New])];
+                bool[] labels = [.. paired.Select(p => cohort.Labels[p.New])];
+                var nri = ReclassificationMetrics.ContinuousNri(before, after, labels);
+                var idi = ReclassificationMetrics.Idi(before, after, labels);
+                rows.Add([model.Model, cohort.Cohort, Interval(nri), P(nri.PValue), Interval(idi), P(idi.PValue)]);
+            }
+        }
+
+        return new Table($"Reclassification over {baseline.Model}", ["model", "cohort", "NRI (95% CI)", "p", "IDI (95% CI)", "p"], rows);
+    }
+
+    private static string Interval(ReclassificationIndex index) =>
+        double.IsNaN(index.Index) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{index.Index:0.000} ({index.CiLower:0.000}–{index.CiUpper:0.000})");
 
     private static List<RocPanel> RocPanels(IReadOnlyList<ModelPredictions> models, IReadOnlyList<CrossCohortSummary> summaries) =>
         models[0].Evaluated.Select(cohort => new RocPanel(

@@ -34,6 +34,11 @@ internal static class RunCommand
                 Output.Line($"report{suffix}       {target.ReportPath}");
                 Output.Line(string.Create(CultureInfo.InvariantCulture, $"onnx{suffix}         {target.OnnxPath} (best: {target.BestModel}; max |Δp| vs in-process {target.OnnxMaxDifference:E1})"));
             }
+
+            if (result.RiskGroupReportPath is { } riskGroups)
+            {
+                Output.Line($"risk groups   {riskGroups}");
+            }
             return Task.FromResult(0);
         });
         return command;

@@ -63,9 +63,13 @@ public static class MainJob
                 report(1, 1, "parity checked");
                 return exported;
             });
-            return new TargetResult(target, csv, markdown, reportPath, onnx.Path, best.Predictions.Model, onnx.MaxDifference);
+            return (Result: new TargetResult(target, csv, markdown, reportPath, onnx.Path, best.Predictions.Model, onnx.MaxDifference), Selected: best.Predictions);
         }).ToArray();
-        return new MainJobResult(manifestPath, tablePath, location.DatabasePath, results);
+        var riskGroups = RiskGroupReport.Build(
+            $"OLNM study: {experiment.Name} on {dataLabel}, risk groups",
+            results.Select(r => (r.Result.Target, r.Selected)).ToArray(),
+            study.Cases.ToDictionary(c => c.Case.Id, c => c.Case))?.Write(Path.Combine(runDirectory, "risk-groups"));
+        return new MainJobResult(manifestPath, tablePath, location.DatabasePath, [.. results.Select(r => r.Result)], riskGroups);
     }
 
     /// <summary>

@@ -5,7 +5,10 @@ namespace OlnmMl.Workflows.Jobs;
 /// <param name="RadiomicsTablePath">The radiomics feature table.</param>
 /// <param name="StudyPath">The sweep's study database.</param>
 /// <param name="Targets">The results of each target the study predicts (one for a single-target study).</param>
-public sealed record MainJobResult(string ManifestPath, string RadiomicsTablePath, string StudyPath, IReadOnlyList<TargetResult> Targets);
+/// <param name="RiskGroupReportPath">
+/// With several targets and follow-up in the manifest, the risk-group report (<see cref="Reports.RiskGroupReport"/>); else null.
+/// </param>
+public sealed record MainJobResult(string ManifestPath, string RadiomicsTablePath, string StudyPath, IReadOnlyList<TargetResult> Targets, string? RiskGroupReportPath = null);
 
 /// <summary>The leaderboard, report and exported best model of one target.</summary>
 /// <param name="Target">The target (e.g. <c>label</c>, <c>n1</c>).</param>

@@ -6,6 +6,7 @@ using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Store;
 using OlnmMl.Cohorts.Manifest;
 using OlnmMl.Cohorts.Synthetic;
+using OlnmMl.Cohorts.Validation;
 using OlnmMl.Learners.Pipelines;
 using OlnmMl.Radiomics.Extraction;
 using OlnmMl.Reporting.Tables;
@@ -84,6 +85,18 @@ public static class MainJob
         var (manifestPath, dataLabel) = ResolveData(experiment, options, progress, cancellationToken);
         var dataDirectory = Path.GetDirectoryName(manifestPath)!;
         var manifest = ManifestReader.Read(manifestPath);
+        if (SyntheticPreset(experiment, options) is null)
+        {
+            // A user's manifest is checked whole before any extraction: missing modalities, images not covering the tumour,
+            // one-class targets in training, negative SUVs (synthetic cohorts are checked by their generator's tests).
+            var problems = progress.Stage("check", report => ManifestValidator.Validate(manifest, manifestPath, cancellationToken: cancellationToken));
+            if (problems.Count > 0)
+            {
+                throw new OlnmUserException(
+                    problems.Count == 1 ? problems[0].Message : $"{problems[0].Message} (and {problems.Count - 1} more problem(s): 'olnm cohort check {manifestPath}' lists them all)");
+            }
+        }
+
         var recipes = RadiomicsImages.Recipes(experiment.Data, experimentPath, settingsPath, Path.Combine(Path.GetFullPath(options.OutputDirectory), "inputs"));
         var tables = recipes.Select(recipe =>
         {

@@ -6,7 +6,7 @@ namespace OlnmMl.Cli.Commands;
 /// <summary>The data options shared by <c>run</c>, <c>sweep</c> and <c>report</c>: where cohorts live and how they are made.</summary>
 internal sealed class CommonOptions
 {
-    public Option<string?> Preset { get; } = new("--preset") { Description = "Synthetic cohort for a synthetic:NAME source: tiny, quick or paper (default: the experiment's)." };
+    public Option<string?> Preset { get; } = new("--preset") { Description = "Synthetic cohort for a synthetic:NAME source: tiny, quick, paper or petct-tiny/-quick/-paper (default: the experiment's)." };
 
     public Option<string?> RadiomicsSettings { get; } = new("--radiomics-settings") { Description = "Radiomics recipe YAML (default: the embedded main-job recipe)." };
 

@@ -17,9 +17,10 @@ namespace OlnmMl.Cohorts.Synthetic;
 /// <item>the peritumoral signal: within 7 mm outside the surface, + 40·max(0, score + 1)·(1 − s/7) HU of hazy
 /// texture (s = distance to the surface), outside the mask so only an image model sees it.</item>
 /// </list>
-/// The mask is the set of voxel centres within the lobulated surface (spicules excluded).
+/// The mask is the set of voxel centres within the lobulated surface (spicules excluded). The same anatomy renders as
+/// PET activity (SUV) in ChestPhantom.Suv.cs.
 /// </summary>
-internal sealed class ChestPhantom
+internal sealed partial class ChestPhantom
 {
     private const double ParenchymaHu = -850;
     private const double PeritumoralReachMm = 7;
@@ -107,7 +108,7 @@ internal sealed class ChestPhantom
     private double Background(double x, double y, double z)
     {
         var value = ParenchymaHu + 30 * _coarse.Sample(x / 6, y / 6, z / 6) + 12 * _fine.Sample(x / 2, y / 2, z / 2);
-        var s = x * _wallNormal.X + y * _wallNormal.Y + z * _wallNormal.Z - _wallDistance;
+        var s = WallDepth(x, y, z);
         if (s > -1)
         {
             var tissue = (s is > 2 and < 7 ? -90 : 45 + (_contrast ? 20 : 0)) + 10 * _fine.Sample(x, y, z);
@@ -117,8 +118,7 @@ internal sealed class ChestPhantom
         var vesselHu = _contrast ? 200 : 40;
         for (var v = 0; v < _vessels.Length; v += 7)
         {
-            var d = LineDistance(x, y, z, _vessels[v], _vessels[v + 1], _vessels[v + 2], _vessels[v + 3], _vessels[v + 4], _vessels[v + 5]);
-            value = Blend(value, vesselHu, (_vessels[v + 6] - d) / 0.6 + 0.5);
+            value = Blend(value, vesselHu, VesselCoverage(v, x, y, z));
         }
 
         return value;
@@ -153,6 +153,16 @@ internal sealed class ChestPhantom
         }
 
         return Blend(value, tissue, (surface - length) / 0.8 + 0.5);
+    }
+
+    /// <summary>Signed distance (mm) beyond the pleural plane: &gt; 0 inside the chest wall.</summary>
+    private double WallDepth(double x, double y, double z) => x * _wallNormal.X + y * _wallNormal.Y + z * _wallNormal.Z - _wallDistance;
+
+    /// <summary>Blend weight of vessel <paramref name="v"/> (offset into the vessel table) at (x, y, z): ≥ 1 inside, ≤ 0 beyond a 0.6 mm edge.</summary>
+    private double VesselCoverage(int v, double x, double y, double z)
+    {
+        var d = LineDistance(x, y, z, _vessels[v], _vessels[v + 1], _vessels[v + 2], _vessels[v + 3], _vessels[v + 4], _vessels[v + 5]);
+        return (_vessels[v + 6] - d) / 0.6 + 0.5;
     }
 
     private double GroundGlass(double x, double y, double z) => -520 + 50 * _texture.Sample(x / 2, y / 2, z / 2);

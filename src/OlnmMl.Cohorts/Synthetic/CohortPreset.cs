@@ -13,20 +13,37 @@ public enum CohortPreset
 
     /// <summary>1,325 cases in the published cohort sizes (train 235/235, validation 101/101, test 1 43/184, test 2 99/327), 96×96×~60 voxels.</summary>
     Paper,
+
+    /// <summary>PET/CT study (<c>petct-tiny</c>), 60 cases with CT volumes as small as <see cref="Tiny"/>'s: for tests.</summary>
+    PetCtTiny,
+
+    /// <summary>PET/CT study (<c>petct-quick</c>), 400 cases on <see cref="Quick"/>'s CT grid.</summary>
+    PetCtQuick,
+
+    /// <summary>
+    /// PET/CT study (<c>petct-paper</c>) in the published sizes: internal 1,911 (train 1,528 / validation 383; occult N1 11.6 %,
+    /// N2 8.4 %), external 355, prospective 999; <see cref="Paper"/>'s CT grid.
+    /// </summary>
+    PetCtPaper,
 }
 
 /// <summary>One cohort of a preset: its role, exact pN+ and pN− counts, and the centres its cases are spread over (round robin).</summary>
 /// <param name="Role">Cohort role.</param>
-/// <param name="Positives">Number of pN+ cases.</param>
-/// <param name="Negatives">Number of pN− cases.</param>
+/// <param name="Positives">Number of pN+ cases (N1 or N2).</param>
+/// <param name="Negatives">Number of pN− (N0) cases.</param>
 /// <param name="Centres">Centres contributing cases.</param>
-public sealed record CohortSpec(CohortRole Role, int Positives, int Negatives, IReadOnlyList<CentreProfile> Centres);
+/// <param name="N2">PET/CT studies: how many of the <paramref name="Positives"/> are N2 (the others are N1); 0 for CT-only studies.</param>
+public sealed record CohortSpec(CohortRole Role, int Positives, int Negatives, IReadOnlyList<CentreProfile> Centres, int N2 = 0);
 
 /// <summary>A preset's study: the cohorts and the voxel grid (in-plane count, z extent).</summary>
 /// <param name="Cohorts">Cohorts in case order.</param>
 /// <param name="InPlaneVoxels">Voxels along x and y.</param>
 /// <param name="ExtentZMm">Field of view along z (mm); slices = round(extent / thickness).</param>
-public sealed record StudyDesign(IReadOnlyList<CohortSpec> Cohorts, int InPlaneVoxels, double ExtentZMm)
+/// <param name="PetCt">
+/// True for a PET/CT study: every slot carries a nodal stage (<see cref="CaseSlot.Stage"/>), patients come from
+/// <see cref="NodalStageModel"/> and every case has a PET (the centres have a <see cref="CentreProfile.Pet"/>).
+/// </param>
+public sealed record StudyDesign(IReadOnlyList<CohortSpec> Cohorts, int InPlaneVoxels, double ExtentZMm, bool PetCt = false)
 {
     /// <summary>Total number of cases.</summary>
     public int CaseCount => Cohorts.Sum(c => c.Positives + c.Negatives);
@@ -48,6 +65,11 @@ public sealed record StudyDesign(IReadOnlyList<CohortSpec> Cohorts, int InPlaneV
     /// <summary>The design of <paramref name="preset"/>.</summary>
     public static StudyDesign For(CohortPreset preset)
     {
+        if (preset is CohortPreset.PetCtTiny or CohortPreset.PetCtQuick or CohortPreset.PetCtPaper)
+        {
+            return PetCtDesign.For(preset);
+        }
+
         var development = Centres.Take(4).ToList();
         var test1 = new[] { Centres[4] };
         var test2 = new[] { Centres[5] };
@@ -78,6 +100,7 @@ public sealed record StudyDesign(IReadOnlyList<CohortSpec> Cohorts, int InPlaneV
     /// <summary>
     /// The case slots in order: for each cohort its positives then negatives, interleaved (positive, negative, …)
     /// and each class spread over the cohort's centres round robin. Slot i is always the same (cohort, centre, label).
+    /// In a PET/CT study the positives are N1 or N2, the cohort's N2 interleaved evenly among them the same way.
     /// </summary>
     public IReadOnlyList<CaseSlot> Slots()
     {
@@ -91,20 +114,26 @@ public sealed record StudyDesign(IReadOnlyList<CohortSpec> Cohorts, int InPlaneV
                 // Positive when ⌊(k+1)·P/T⌋ steps up: exactly P positives, evenly interleaved.
                 var label = (long)(k + 1) * cohort.Positives / total > (long)k * cohort.Positives / total ? 1 : 0;
                 var centre = cohort.Centres[seen[label]++ % cohort.Centres.Count];
-                slots.Add(new CaseSlot(slots.Count, cohort.Role, centre, label));
+                slots.Add(new CaseSlot(slots.Count, cohort.Role, centre, label, PetCt ? StageOf(cohort, label, seen[1] - 1) : null));
             }
         }
 
         return slots;
     }
+
+    /// <summary>N0 for a negative; for the <paramref name="positive"/>-th positive (0-based) N2 when ⌊(q+1)·N2/P⌋ steps up, else N1.</summary>
+    private static NodalStage StageOf(CohortSpec cohort, int label, int positive) =>
+        label == 0 ? NodalStage.N0
+        : (long)(positive + 1) * cohort.N2 / cohort.Positives > (long)positive * cohort.N2 / cohort.Positives ? NodalStage.N2 : NodalStage.N1;
 }
 
-/// <summary>One case to generate: its index (RNG stream), cohort, centre and label.</summary>
+/// <summary>One case to generate: its index (RNG stream), cohort, centre, label and, in a PET/CT study, nodal stage.</summary>
 /// <param name="Index">Case index in the study (0-based).</param>
 /// <param name="Role">Cohort role.</param>
 /// <param name="Centre">Centre.</param>
 /// <param name="Label">1 = pN+.</param>
-public sealed record CaseSlot(int Index, CohortRole Role, CentreProfile Centre, int Label)
+/// <param name="Stage">Pathological nodal stage in a PET/CT study (N1 or N2 exactly when <paramref name="Label"/> is 1); null in a CT-only study.</param>
+public sealed record CaseSlot(int Index, CohortRole Role, CentreProfile Centre, int Label, NodalStage? Stage = null)
 {
     /// <summary>Case id: centre and 1-based index, e.g. <c>h1-0007</c>.</summary>
     public string Id => $"{Centre.Name}-{Index + 1:D4}";

@@ -13,8 +13,20 @@ namespace OlnmMl.Cohorts.Synthetic;
 public sealed record ScannerProfile(
     double PixelSpacingMm, double SliceThicknessMm, double NoiseSd, double BlurSigmaMm, double HuOffset, bool ContrastEnhanced);
 
+/// <summary>
+/// How one centre's PET (of a PET/CT) turns the phantom's activity into an SUV image: its own, coarser grid, the
+/// scanner's resolution (Gaussian PSF), count noise and calibration.
+/// </summary>
+/// <param name="PixelSpacingMm">In-plane voxel size (mm, ≈ 4).</param>
+/// <param name="SliceThicknessMm">Slice spacing (mm, 3–4).</param>
+/// <param name="FwhmMm">Full width at half maximum of the isotropic Gaussian point-spread function (mm, 6–7).</param>
+/// <param name="NoiseScale">Noise SD per √SUV: a voxel of activity a gets Gaussian noise of SD NoiseScale·√a.</param>
+/// <param name="SuvScale">Calibration factor applied to every SUV (cross-scanner differences, ≈ 1).</param>
+public sealed record PetScannerProfile(double PixelSpacingMm, double SliceThicknessMm, double FwhmMm, double NoiseScale, double SuvScale);
+
 /// <summary>A centre of the synthetic study: its name, scanner, and a population shift of the label model's intercept.</summary>
 /// <param name="Name">Centre name (e.g. <c>h1</c>).</param>
 /// <param name="Scanner">Scanner and protocol.</param>
-/// <param name="LogitShift">Added to the label model's logit for this centre's population (case mix).</param>
-public sealed record CentreProfile(string Name, ScannerProfile Scanner, double LogitShift);
+/// <param name="LogitShift">Added to the label model's logit (the nodal-stage model's for PET/CT) for this centre's population (case mix).</param>
+/// <param name="Pet">The PET of a PET/CT centre; null for a CT-only centre.</param>
+public sealed record CentreProfile(string Name, ScannerProfile Scanner, double LogitShift, PetScannerProfile? Pet = null);

@@ -21,7 +21,18 @@ public static class SyntheticCase
     {
         var random = new CaseRandom(seed, (ulong)slot.Index);
         var patient = LabelModel.SampleGiven(slot.Label, slot.Centre, random);
-        var scanner = slot.Centre.Scanner;
+        var (image, mask, _) = RenderCt(design, slot.Centre, patient, random, buffers);
+        return (patient, image, mask);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="patient"/>'s CT and mask on the centre's grid, drawing the anatomy and the noise from
+    /// <paramref name="random"/>; also returns the phantom, so that a PET can show the same anatomy.
+    /// </summary>
+    internal static (Volume Image, Volume Mask, ChestPhantom Phantom) RenderCt(
+        StudyDesign design, CentreProfile centre, SyntheticPatient patient, CaseRandom random, VoxelBuffers? buffers)
+    {
+        var scanner = centre.Scanner;
         var slices = Math.Max(8, (int)Math.Round(design.ExtentZMm / scanner.SliceThicknessMm));
         var size = new GridSize(design.InPlaneVoxels, design.InPlaneVoxels, slices);
         var spacing = new Vec3(scanner.PixelSpacingMm, scanner.PixelSpacingMm, scanner.SliceThicknessMm);
@@ -41,6 +52,6 @@ public static class SyntheticCase
             voxels[i] = (float)Math.Clamp(Math.Round(value), -1024, 3071);
         }
 
-        return (patient, image, mask);
+        return (image, mask, phantom);
     }
 }

@@ -7,8 +7,9 @@ namespace OlnmMl.Cohorts.Synthetic;
 /// <summary>
 /// Entry point of <c>olnm cohort generate</c>: writes a synthetic multi-centre study — CT as int16 NIfTI
 /// (<c>images/&lt;id&gt;.nii.gz</c>), masks as uint8 (<c>masks/&lt;id&gt;.nii.gz</c>), <c>manifest.csv</c> and
-/// <c>datalist.json</c>. Cases stream (one case's volumes in memory per worker), run in parallel and are written
-/// atomically; each depends only on (seed, case index), so the output is byte-identical for a seed whatever the
+/// <c>datalist.json</c>; a PET/CT study adds the PET in SUV as float32 NIfTI (<c>images/&lt;id&gt;_pet.nii.gz</c>, image
+/// key <c>pet</c>), the targets n1 and n2, follow-up (time in months, event = recurrence) and the side. Cases stream
+/// (one case's volumes in memory per worker), run in parallel and are written atomically; each depends only on (seed, case index), so the output is byte-identical for a seed whatever the
 /// parallelism. A marker <c>cohort.complete.json</c> (generator version, preset, seed, case count) written last
 /// lets a later call with the same options reuse the folder; an interrupted run with the same options resumes,
 /// keeping the case files already written.
@@ -82,7 +83,10 @@ public static class SyntheticCohortGenerator
         return new SyntheticCohortResult(output, manifestPath, datalistPath, slots.Count, Reused: false);
     }
 
-    private static Case WriteCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers)
+    private static Case WriteCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers) =>
+        design.PetCt ? WritePetCtCase(design, slot, seed, output, buffers) : WriteCtCase(design, slot, seed, output, buffers);
+
+    private static Case WriteCtCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers)
     {
         var imagePath = Path.Combine(output, "images", slot.Id + ".nii.gz");
         var maskPath = Path.Combine(output, "masks", slot.Id + ".nii.gz");
@@ -100,11 +104,48 @@ public static class SyntheticCohortGenerator
             slot.Id, slot.Centre.Name, slot.Role, slot.Label, imagePath, maskPath, clinical, moreTargets: new Dictionary<string, int> { ["n2"] = LabelN2(slot, seed) });
     }
 
+    /// <summary>
+    /// A PET/CT case: CT, mask and PET; targets label = pN+ (N1 or N2), n1 = N1 (N2 counts as 0, so its prevalence is
+    /// that of the whole cohort, as published), n2 = N2; follow-up from <see cref="RecurrenceModel"/> on its own RNG stream.
+    /// </summary>
+    private static Case WritePetCtCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers)
+    {
+        var imagePath = Path.Combine(output, "images", slot.Id + ".nii.gz");
+        var maskPath = Path.Combine(output, "masks", slot.Id + ".nii.gz");
+        var petPath = Path.Combine(output, "images", slot.Id + "_pet.nii.gz");
+        var petCt = SyntheticPetCtCase.Create(design, slot, seed, buffers);
+        if (!File.Exists(imagePath) || !File.Exists(maskPath) || !File.Exists(petPath))
+        {
+            NiftiWriter.Write(petCt.Image, imagePath, VoxelType.Int16);
+            NiftiWriter.Write(petCt.Mask, maskPath, VoxelType.UInt8);
+            NiftiWriter.Write(petCt.Pet, petPath, VoxelType.Float32);
+        }
+
+        var patient = petCt.Patient.Ct;
+        var clinical = new ClinicalVariables(
+            patient.Age, patient.Sex, patient.DiameterCm, patient.Density, patient.Location, slot.Centre.Scanner.ContrastEnhanced,
+            new Dictionary<string, string> { [PetCtPatient.SideColumn] = petCt.Patient.Side });
+        var targets = new Dictionary<string, int>
+        {
+            ["n1"] = petCt.Stage == NodalStage.N1 ? 1 : 0,
+            ["n2"] = petCt.Stage == NodalStage.N2 ? 1 : 0,
+        };
+        return Case.Create(
+            slot.Id, slot.Centre.Name, slot.Role, slot.Label, imagePath, maskPath, clinical,
+            moreImages: new Dictionary<string, string> { [ImageKeys.Pet] = petPath },
+            moreTargets: targets,
+            followUp: FollowUpOf(petCt.Stage, slot, seed));
+    }
+
+    /// <summary>The follow-up of a PET/CT case, from its own RNG stream (so it can be simulated without rendering images).</summary>
+    private static FollowUp FollowUpOf(NodalStage stage, CaseSlot slot, ulong seed) =>
+        RecurrenceModel.Sample(stage, new CaseRandom(seed ^ 0x5245435552UL, (ulong)slot.Index));
+
     /// <summary>N2 among pN+: 42 % (8.4 % of 20.0 % occult N+ in the PET/CT study), from its own RNG stream.</summary>
     private static int LabelN2(CaseSlot slot, ulong seed) =>
         slot.Label == 1 && new CaseRandom(seed ^ 0x4E32UL, (ulong)slot.Index).Bernoulli(0.42) ? 1 : 0;
 
     private static string MarkerText(SyntheticCohortOptions options, int caseCount) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{{\"generator\": \"OlnmMl.Cohorts.Synthetic/{Version}\", \"preset\": \"{options.Preset.ToString().ToLowerInvariant()}\", \"seed\": {options.Seed}, \"cases\": {caseCount}}}\n");
+        $"{{\"generator\": \"OlnmMl.Cohorts.Synthetic/{Version}\", \"preset\": \"{CohortPresetNames.Of(options.Preset)}\", \"seed\": {options.Seed}, \"cases\": {caseCount}}}\n");
 }

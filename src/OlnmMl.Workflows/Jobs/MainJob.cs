@@ -199,7 +199,7 @@ public static class MainJob
             return (Path.GetFullPath(experiment.Data.Source), Path.GetFileNameWithoutExtension(experiment.Data.Source));
         }
 
-        var label = $"{preset.ToString().ToLowerInvariant()}-seed{options.CohortSeed}";
+        var label = $"{CohortPresetNames.Of(preset)}-seed{options.CohortSeed}";
         var result = progress.Stage("cohort", report => SyntheticCohortGenerator.Generate(
             new SyntheticCohortOptions { OutputDirectory = Path.Combine(options.DataDirectory, label), Preset = preset, Seed = options.CohortSeed },
             new SyncProgress<CohortProgress>(p => report(p.Completed, p.Total, p.CaseId)),
@@ -219,11 +219,11 @@ public static class MainJob
             : null;
     }
 
-    /// <summary>Parses a preset name (tiny, quick, paper).</summary>
+    /// <summary>Parses a preset name (tiny, quick, paper, petct-tiny, petct-quick, petct-paper; <see cref="CohortPresetNames"/>).</summary>
     public static CohortPreset ParsePreset(string name) =>
-        Enum.TryParse<CohortPreset>(name, ignoreCase: true, out var preset)
+        CohortPresetNames.TryParse(name, out var preset)
             ? preset
-            : throw new ArgumentException($"Unknown synthetic cohort '{name}'; expected tiny, quick or paper.");
+            : throw new ArgumentException($"Unknown synthetic cohort '{name}'; expected one of {CohortPresetNames.All}.");
 
     /// <summary>The best trial of each model family by the selection objective, the overall best (the selected model) first.</summary>
     private static IReadOnlyList<ReportedModel> BestPerModel(

@@ -39,10 +39,11 @@ public static class SelectionObjective
         switch (metric)
         {
             case ObjectiveMetric.Auc:
-                var estimate = DeLong.Estimate(p, y);
-                return estimate.UndefinedReason is null
-                    ? estimate.Auc
-                    : throw new InvalidOperationException($"Selection AUC of cohort '{cohort.Cohort}' is undefined: {estimate.UndefinedReason}.");
+                // The objective needs the AUC alone, defined with one case of each class; its variance (DeLong) is not used.
+                var auc = DeLong.Auc(p, y);
+                return double.IsNaN(auc)
+                    ? throw new InvalidOperationException($"Selection AUC of cohort '{cohort.Cohort}' is undefined: it needs at least one positive and one negative case with a finite score.")
+                    : auc;
             case ObjectiveMetric.Brier:
                 return BrierScore.Compute(p, y);
             default:

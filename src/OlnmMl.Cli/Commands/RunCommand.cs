@@ -29,16 +29,17 @@ internal static class RunCommand
             Output.Line($"study         {result.StudyPath}");
             foreach (var target in result.Targets)
             {
-                var suffix = result.Targets.Count == 1 ? "    " : $" {target.Target,-3}";
-                Output.Line($"leaderboard{suffix}  {target.LeaderboardMarkdown}");
-                Output.Line($"report{suffix}       {target.ReportPath}");
-                Output.Line(string.Create(CultureInfo.InvariantCulture, $"onnx{suffix}         {target.OnnxPath} (best: {target.BestModel}; max |Δp| vs in-process {target.OnnxMaxDifference:E1})"));
+                string Key(string name) => (result.Targets.Count == 1 ? name : $"{name} {target.Target}").PadRight(13) + " ";
+                Output.Line($"{Key("leaderboard")}{target.LeaderboardMarkdown}");
+                Output.Line($"{Key("report")}{target.ReportPath}");
+                Output.Line(string.Create(CultureInfo.InvariantCulture, $"{Key("onnx")}{target.OnnxPath} (best: {target.BestModel}; max |Δp| vs in-process {target.OnnxMaxDifference:E1})"));
             }
 
             if (result.RiskGroupReportPath is { } riskGroups)
             {
                 Output.Line($"risk groups   {riskGroups}");
             }
+
             return Task.FromResult(0);
         });
         return command;

@@ -12,7 +12,7 @@ public sealed record KaplanMeierSeries(string Group, double[] Times, double[] Su
 /// <summary>One cohort's panel of Kaplan–Meier curves with the log-rank p in its title.</summary>
 public sealed record KaplanMeierPanel(string Cohort, double LogRankP, IReadOnlyList<KaplanMeierSeries> Groups);
 
-/// <summary>Kaplan–Meier curves by group (right-continuous steps), one panel per cohort.</summary>
+/// <summary>Kaplan–Meier curves by group (right-continuous steps), one panel per cohort; group g has colour g in every panel.</summary>
 public static class KaplanMeierFigure
 {
     /// <summary>Builds the figure; <paramref name="timeLabel"/> names the time axis (e.g. "Months").</summary>
@@ -27,6 +27,11 @@ public static class KaplanMeierFigure
             for (var g = 0; g < panel.Groups.Count; g++)
             {
                 var group = panel.Groups[g];
+                if (group.Cases == 0)
+                {
+                    continue; // a group keeps its colour index in every panel, drawn or not
+                }
+
                 // A step function drawn as a polyline: (t_i, S_{i-1}) then (t_i, S_i).
                 var x = new List<double> { 0 };
                 var y = new List<double> { 1 };

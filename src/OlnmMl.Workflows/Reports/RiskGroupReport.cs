@@ -59,6 +59,11 @@ public static class RiskGroupReport
                     var steps = curve.Steps;
                     series.Add(new KaplanMeierSeries(name, [.. steps.Select(s => s.Time)], [.. steps.Select(s => s.Survival)], members.Length));
                 }
+                else
+                {
+                    // No recurrence in the group: Ŝ = 1 up to its last follow-up (an empty group is listed, not drawn).
+                    series.Add(new KaplanMeierSeries(name, members.Length == 0 ? [] : [members.Max(i => time[i])], members.Length == 0 ? [] : [1.0], members.Length));
+                }
             }
 
             panels.Add(new KaplanMeierPanel(cohort.Cohort, logRank?.PValue ?? double.NaN, series));

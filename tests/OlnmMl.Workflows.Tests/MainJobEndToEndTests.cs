@@ -41,21 +41,6 @@ public sealed class MainJobEndToEndTests : IDisposable
           fusion: {choice: [concat, "learnable-add*"], when: {trial: [fusion]}}
         """;
 
-    private sealed class Recorder : IJobProgress
-    {
-        public List<string> Stages { get; } = [];
-
-        public T Stage<T>(string name, Func<Action<int, int, string>, T> work)
-        {
-            Stages.Add(name);
-            return work((_, _, _) => { });
-        }
-
-        public void Info(string message)
-        {
-        }
-    }
-
     [Fact]
     public void RunsEveryStageThenReusesThemOnASecondRun()
     {
@@ -69,7 +54,7 @@ public sealed class MainJobEndToEndTests : IDisposable
             DataDirectory = Path.Combine(_root, "data"),
             OutputDirectory = Path.Combine(_root, "reports"),
         };
-        var progress = new Recorder();
+        var progress = new RecordingProgress();
 
         var run = MainJob.Run(options, progress);
         var result = Assert.Single(run.Targets);
@@ -93,7 +78,7 @@ public sealed class MainJobEndToEndTests : IDisposable
         }
 
         var firstWrite = File.GetLastWriteTimeUtc(run.RadiomicsTablePath);
-        var second = MainJob.Run(options, new Recorder());
+        var second = MainJob.Run(options, new RecordingProgress());
 
         Assert.Equal(firstWrite, File.GetLastWriteTimeUtc(second.RadiomicsTablePath)); // radiomics reused, not re-extracted
         Assert.Equal(run.StudyPath, second.StudyPath);

@@ -34,27 +34,12 @@ public sealed class PetCtStudyEndToEndTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private sealed class Recorder : IJobProgress
-    {
-        public List<string> Stages { get; } = [];
-
-        public T Stage<T>(string name, Func<Action<int, int, string>, T> work)
-        {
-            Stages.Add(name);
-            return work((_, _, _) => { });
-        }
-
-        public void Info(string message)
-        {
-        }
-    }
-
     [Fact]
     public void EveryTargetGetsItsOwnLeaderboardReportAndModel_AndRiskGroupsCombineThem()
     {
         var experiment = Path.Combine(_root, "petct.yaml");
         File.WriteAllText(experiment, Experiment);
-        var progress = new Recorder();
+        var progress = new RecordingProgress();
 
         var run = MainJob.Run(
             new MainJobOptions { Preset = CohortPreset.PetCtTiny, ExperimentPath = experiment, DataDirectory = Path.Combine(_root, "data"), OutputDirectory = Path.Combine(_root, "reports") },

@@ -7,7 +7,7 @@ namespace OlnmMl.Evaluation.Bootstrap;
 /// not refitted in the replicates, as a training-fixed Youden cut-off carried to another cohort): accuracy
 /// (TP+TN)/N, sensitivity TP/(TP+FN), specificity TN/(TN+FP), PPV TP/(TP+FP), NPV TN/(TN+FN). Every metric is computed
 /// on the same replicates (same seed), stratified by default (pROC's convention); a replicate whose denominator is 0 is
-/// left out of that metric's quantiles. Cases with a non-finite score are dropped, as in <see cref="ConfusionCounts.At"/>.
+/// left out of that metric's quantiles. Cases with a non-finite score are dropped, as in <see cref="ConfusionCounts.At(ReadOnlySpan{double}, ReadOnlySpan{bool}, double)"/>.
 /// </summary>
 /// <param name="Accuracy">Accuracy.</param>
 /// <param name="Sensitivity">Sensitivity.</param>
@@ -31,32 +31,13 @@ public sealed record ThresholdIntervals(
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(labels);
         CaseSet.RequireSameLength(scores.Length, labels.Length);
-        BootstrapInterval Interval(Func<ConfusionCounts, double> metric) => BootstrapCi.Compute(labels, cases => metric(Counts(scores, labels, threshold, cases)), options);
+        BootstrapInterval Interval(Func<ConfusionCounts, double> metric) => BootstrapCi.Compute(labels, cases => metric(ConfusionCounts.At(scores, labels, threshold, cases)), options);
         return new ThresholdIntervals(
             Interval(c => Ratio(c.TruePositives + c.TrueNegatives, c.TruePositives + c.TrueNegatives + c.FalsePositives + c.FalseNegatives)),
             Interval(c => Ratio(c.TruePositives, c.TruePositives + c.FalseNegatives)),
             Interval(c => Ratio(c.TrueNegatives, c.TrueNegatives + c.FalsePositives)),
             Interval(c => Ratio(c.TruePositives, c.TruePositives + c.FalsePositives)),
             Interval(c => Ratio(c.TrueNegatives, c.TrueNegatives + c.FalseNegatives)));
-    }
-
-    private static ConfusionCounts Counts(double[] scores, bool[] labels, double threshold, ReadOnlySpan<int> cases)
-    {
-        int tp = 0, fp = 0, tn = 0, fn = 0;
-        foreach (var i in cases)
-        {
-            if (!double.IsFinite(scores[i])) continue;
-            bool called = scores[i] >= threshold;
-            if (labels[i])
-            {
-                if (called) tp++;
-                else fn++;
-            }
-            else if (called) fp++;
-            else tn++;
-        }
-
-        return new ConfusionCounts(tp, fp, tn, fn);
     }
 
     private static double Ratio(int numerator, int denominator) => denominator == 0 ? double.NaN : (double)numerator / denominator;

@@ -14,12 +14,28 @@ public sealed record ConfusionCounts(int TruePositives, int FalsePositives, int 
     public static ConfusionCounts At(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, double threshold)
     {
         CaseSet.RequireSameLength(scores.Length, labels.Length);
-        int tp = 0, fp = 0, tn = 0, fn = 0;
-        for (int i = 0; i < scores.Length; i++)
+        var tally = new Tally();
+        for (int i = 0; i < scores.Length; i++) tally.Add(scores[i], labels[i], threshold);
+        return tally.ToCounts();
+    }
+
+    /// <summary>Counts the table over the cases <paramref name="cases"/> (indices, repeats counted, as in a bootstrap replicate).</summary>
+    internal static ConfusionCounts At(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, double threshold, ReadOnlySpan<int> cases)
+    {
+        var tally = new Tally();
+        foreach (var i in cases) tally.Add(scores[i], labels[i], threshold);
+        return tally.ToCounts();
+    }
+
+    private struct Tally
+    {
+        private int tp, fp, tn, fn;
+
+        public void Add(double score, bool label, double threshold)
         {
-            if (!double.IsFinite(scores[i])) continue;
-            bool called = scores[i] >= threshold;
-            if (labels[i])
+            if (!double.IsFinite(score)) return;
+            bool called = score >= threshold;
+            if (label)
             {
                 if (called) tp++;
                 else fn++;
@@ -28,6 +44,6 @@ public sealed record ConfusionCounts(int TruePositives, int FalsePositives, int 
             else tn++;
         }
 
-        return new ConfusionCounts(tp, fp, tn, fn);
+        public readonly ConfusionCounts ToCounts() => new(tp, fp, tn, fn);
     }
 }

@@ -1,3 +1,4 @@
+using OlnmMl.Torch.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -34,7 +35,7 @@ internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
         x = bn2.forward(conv2.forward(x));
-        return nn.functional.relu(x.add_(shortcut.Apply(input))).MoveToOuterDisposeScope();
+        return nn.functional.relu(x.add_(shortcut.Apply(input), ScalarValue.One)).MoveToOuterDisposeScope();
     }
 }
 
@@ -72,7 +73,7 @@ internal sealed class ResNetBottleneckBlock : nn.Module<Tensor, Tensor>
         var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
         x = nn.functional.relu(bn2.forward(conv2.forward(x)));
         x = bn3.forward(conv3.forward(x));
-        return nn.functional.relu(x.add_(shortcut.Apply(input))).MoveToOuterDisposeScope();
+        return nn.functional.relu(x.add_(shortcut.Apply(input), ScalarValue.One)).MoveToOuterDisposeScope();
     }
 }
 

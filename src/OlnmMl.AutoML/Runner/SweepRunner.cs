@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Store;
 using OlnmMl.AutoML.Tuners;
@@ -89,9 +90,13 @@ public sealed class SweepRunner
         }
 
         var running = new Dictionary<Task<TrialRecord>, (TrialRecord Trial, long Estimate)>();
+        // Stops the running trials when the sweep aborts on an error; a trial task never outlives the sweep.
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var nextNumber = history.Count;
         TrialSuggestion? held = null;
         var exhausted = false;
+        try
+        {
         while (true)
         {
             while (!cancellationToken.IsCancellationRequested && !deadline.IsCancellationRequested && running.Count < budget.Parallelism)
@@ -144,7 +149,7 @@ public sealed class SweepRunner
                     tuner.Tell(Observe(started, _experiment));
                 }
 
-                running.Add(Task.Run(() => _executor.RunAsync(started, cancellationToken, deadline.Token), CancellationToken.None), (started, estimate));
+                running.Add(Task.Run(() => _executor.RunAsync(started, abort.Token, deadline.Token), CancellationToken.None), (started, estimate));
                 _progress.TrialStarted(started, state.Snapshot(running.Count, clock.Elapsed));
             }
 
@@ -158,8 +163,17 @@ public sealed class SweepRunner
             running.Remove(done);
             if (done.IsCanceled || (done.IsFaulted && done.Exception?.InnerException is OperationCanceledException))
             {
-                Interrupt(lease, trial);
+                Interrupt(lease, trial, CancelledReason);
                 continue;
+            }
+
+            if (done.Exception?.InnerException is { } error)
+            {
+                // The executor records a trial's own errors; one escaping it (its folder cannot be made, the disk is
+                // full) stops the sweep: this trial is recorded Failed, the catch below stops and awaits the others.
+                _store.FinishTrial(trial with { Status = TrialStatus.Failed, Error = error.ToString() });
+                lease.Release(trial.Number);
+                ExceptionDispatchInfo.Throw(error);
             }
 
             var finished = await done.ConfigureAwait(false);
@@ -169,16 +183,25 @@ public sealed class SweepRunner
             state.Add(finished);
             _progress.TrialFinished(finished, state.Snapshot(running.Count, clock.Elapsed));
         }
+        }
+        catch (Exception) when (running.Count > 0)
+        {
+            await SweepAbort.StopAsync(running.Select(r => (r.Key, r.Value.Trial)).ToArray(), abort, trial => Interrupt(lease, trial, AbortedReason)).ConfigureAwait(false);
+            throw;
+        }
 
         return state.Summary(_store.CountTrials(TrialStatus.Running) + _store.CountTrials(TrialStatus.Interrupted), exhausted, clock.Elapsed);
     }
 
-    /// <summary>Marks a trial stopped by the cancellation Interrupted — unless the lease was lost and the trial may be another holder's now.</summary>
-    private void Interrupt(IStudyLease lease, TrialRecord trial)
+    private const string CancelledReason = "interrupted: the sweep was cancelled (Ctrl-C or SIGTERM); a resume re-runs it";
+    private const string AbortedReason = "interrupted: the sweep stopped on an error in another trial; a resume re-runs it";
+
+    /// <summary>Marks a stopped trial Interrupted — unless the lease was lost and the trial may be another holder's now.</summary>
+    private void Interrupt(IStudyLease lease, TrialRecord trial, string reason)
     {
         if (lease.TryClaim(trial.Number))
         {
-            _store.InterruptTrial(trial.Number, "interrupted: the sweep was cancelled (Ctrl-C or SIGTERM); a resume re-runs it");
+            _store.InterruptTrial(trial.Number, reason);
             lease.Release(trial.Number);
         }
     }

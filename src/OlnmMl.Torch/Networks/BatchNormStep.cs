@@ -28,14 +28,22 @@ internal static class BatchNormStep
             norm.training || (norm.running_mean is null && norm.running_var is null), factor, norm.eps);
     }
 
-    /// <summary>A conv + batch-norm sequence (the ResNet "B" shortcut) with <see cref="Forward"/> for its norm.</summary>
+    /// <summary>
+    /// <paramref name="layers"/> applied in order like <see cref="Sequential"/>'s forward, with <see cref="Forward"/> for
+    /// each batch norm and nested sequences followed (the ResNet "B" shortcut, DenseNet's layers, blocks and transitions).
+    /// </summary>
     public static Tensor Sequence(Sequential layers, Tensor input)
     {
         using var scope = NewDisposeScope();
         var x = input;
         foreach (var layer in layers.children())
         {
-            x = layer is BatchNorm3d norm ? Forward(norm, x) : ((nn.Module<Tensor, Tensor>)layer).forward(x);
+            x = layer switch
+            {
+                BatchNorm3d norm => Forward(norm, x),
+                Sequential nested => Sequence(nested, x),
+                _ => ((nn.Module<Tensor, Tensor>)layer).forward(x),
+            };
         }
         return x.MoveToOuterDisposeScope();
     }

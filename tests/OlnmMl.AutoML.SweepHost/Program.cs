@@ -5,7 +5,8 @@ using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.SweepHost;
 
 // Usage: SweepHost run EXPERIMENT.yaml STUDIES_DIR DELAY_MS | SweepHost resume STUDY.db DELAY_MS
-// Exit codes as the olnm CLI: 0 done, 1 a user error (printed as one "error:" line, e.g. the study is in use),
+// Exit codes as the olnm CLI: 0 done, 1 a user error or an I/O error (printed as one "error:" line, e.g. the study
+// is in use, a trial folder cannot be made),
 // 130 cancelled by SIGINT or SIGTERM (the interrupted trials are marked so).
 if (args.Length < 3)
 {
@@ -23,7 +24,9 @@ void OnSignal(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 var delay = TimeSpan.FromMilliseconds(int.Parse(args[^1], System.Globalization.CultureInfo.InvariantCulture));
-var registry = new TrialFactoryRegistry().Register(new SyntheticTrialFactory(delay));
+OlnmMl.Torch.OpenMpWaitPolicy.UsePassiveWaiting();
+OlnmMl.Torch.OpenMpWaitPolicy.UseOneIntraOpThread();
+var registry = new TrialFactoryRegistry().Register(new SyntheticTrialFactory(delay)).Register(new DeepTrialFactory());
 var progress = new PlainLineProgress(Console.Out);
 Console.WriteLine($"pid {Environment.ProcessId}");
 try
@@ -39,7 +42,7 @@ catch (OperationCanceledException)
     Console.Error.WriteLine("cancelled");
     return 130;
 }
-catch (OlnmUserException e)
+catch (Exception e) when (e is OlnmUserException or IOException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;

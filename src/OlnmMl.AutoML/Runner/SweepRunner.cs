@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Store;
 using OlnmMl.AutoML.Tuners;
@@ -89,96 +90,118 @@ public sealed class SweepRunner
         }
 
         var running = new Dictionary<Task<TrialRecord>, (TrialRecord Trial, long Estimate)>();
+        // Stops the running trials when the sweep aborts on an error; a trial task never outlives the sweep.
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var nextNumber = history.Count;
         TrialSuggestion? held = null;
         var exhausted = false;
-        while (true)
+        try
         {
-            while (!cancellationToken.IsCancellationRequested && !deadline.IsCancellationRequested && running.Count < budget.Parallelism)
+            while (true)
             {
-                TrialRecord? restart = restarts.Count > 0 ? restarts.Peek() : null;
-                if (restart is null && held is null)
+                while (!cancellationToken.IsCancellationRequested && !deadline.IsCancellationRequested && running.Count < budget.Parallelism)
                 {
-                    if (exhausted || (budget.MaxTrials is { } max && nextNumber >= max))
+                    TrialRecord? restart = restarts.Count > 0 ? restarts.Peek() : null;
+                    if (restart is null && held is null)
+                    {
+                        if (exhausted || (budget.MaxTrials is { } max && nextNumber >= max))
+                        {
+                            break;
+                        }
+
+                        held = tuner.Propose(nextNumber);
+                        if (held is null)
+                        {
+                            exhausted = true;
+                            break;
+                        }
+                    }
+
+                    var parameters = restart?.Parameters ?? held!.Parameters;
+                    var estimate = _registry.Resolve(parameters.GetCategory(ExperimentDefinition.TrialKindParameter)).EstimateMemoryBytes(parameters);
+                    if (running.Count > 0 && budget.MemoryBytes is { } memory && running.Values.Sum(r => r.Estimate) + estimate > memory)
                     {
                         break;
                     }
 
-                    held = tuner.Propose(nextNumber);
-                    if (held is null)
+                    TrialRecord started;
+                    if (restart is not null)
                     {
-                        exhausted = true;
-                        break;
+                        started = restarts.Dequeue();
                     }
+                    else
+                    {
+                        started = _store.StartTrial(new TrialStart(
+                            held!.Parameters, TrialSeeds.For(_experiment.Seed, nextNumber, stream: 1), held.Budget, held.PromotedFrom, DateTimeOffset.UtcNow));
+                        if (started.Number != nextNumber)
+                        {
+                            throw new InvalidOperationException(
+                                $"Study '{_store.Study.Name}' numbered the new trial {started.Number}, expected {nextNumber}: another process is writing to it.");
+                        }
+
+                        if (!lease.TryClaim(started.Number))
+                        {
+                            throw new InvalidOperationException($"Study '{_store.Study.Name}': trial {started.Number} was started here but is claimed by another holder.");
+                        }
+
+                        nextNumber++;
+                        held = null;
+                        tuner.Tell(Observe(started, _experiment));
+                    }
+
+                    running.Add(Task.Run(() => _executor.RunAsync(started, abort.Token, deadline.Token), CancellationToken.None), (started, estimate));
+                    _progress.TrialStarted(started, state.Snapshot(running.Count, clock.Elapsed));
                 }
 
-                var parameters = restart?.Parameters ?? held!.Parameters;
-                var estimate = _registry.Resolve(parameters.GetCategory(ExperimentDefinition.TrialKindParameter)).EstimateMemoryBytes(parameters);
-                if (running.Count > 0 && budget.MemoryBytes is { } memory && running.Values.Sum(r => r.Estimate) + estimate > memory)
+                if (running.Count == 0)
                 {
                     break;
                 }
 
-                TrialRecord started;
-                if (restart is not null)
+                var done = await Task.WhenAny(running.Keys).ConfigureAwait(false);
+                var (trial, _) = running[done];
+                running.Remove(done);
+                if (done.IsCanceled || (done.IsFaulted && done.Exception?.InnerException is OperationCanceledException))
                 {
-                    started = restarts.Dequeue();
-                }
-                else
-                {
-                    started = _store.StartTrial(new TrialStart(
-                        held!.Parameters, TrialSeeds.For(_experiment.Seed, nextNumber, stream: 1), held.Budget, held.PromotedFrom, DateTimeOffset.UtcNow));
-                    if (started.Number != nextNumber)
-                    {
-                        throw new InvalidOperationException(
-                            $"Study '{_store.Study.Name}' numbered the new trial {started.Number}, expected {nextNumber}: another process is writing to it.");
-                    }
-
-                    if (!lease.TryClaim(started.Number))
-                    {
-                        throw new InvalidOperationException($"Study '{_store.Study.Name}': trial {started.Number} was started here but is claimed by another holder.");
-                    }
-
-                    nextNumber++;
-                    held = null;
-                    tuner.Tell(Observe(started, _experiment));
+                    Interrupt(lease, trial, CancelledReason);
+                    continue;
                 }
 
-                running.Add(Task.Run(() => _executor.RunAsync(started, cancellationToken, deadline.Token), CancellationToken.None), (started, estimate));
-                _progress.TrialStarted(started, state.Snapshot(running.Count, clock.Elapsed));
-            }
+                if (done.Exception?.InnerException is { } error)
+                {
+                    // The executor records a trial's own errors; one escaping it (its folder cannot be made, the disk is
+                    // full) stops the sweep: this trial is recorded Failed, the catch below stops and awaits the others.
+                    _store.FinishTrial(trial with { Status = TrialStatus.Failed, Error = error.ToString() });
+                    lease.Release(trial.Number);
+                    ExceptionDispatchInfo.Throw(error);
+                }
 
-            if (running.Count == 0)
-            {
-                break;
+                var finished = await done.ConfigureAwait(false);
+                _store.FinishTrial(finished);
+                lease.Release(finished.Number);
+                tuner.Tell(Observe(finished, _experiment));
+                state.Add(finished);
+                _progress.TrialFinished(finished, state.Snapshot(running.Count, clock.Elapsed));
             }
-
-            var done = await Task.WhenAny(running.Keys).ConfigureAwait(false);
-            var (trial, _) = running[done];
-            running.Remove(done);
-            if (done.IsCanceled || (done.IsFaulted && done.Exception?.InnerException is OperationCanceledException))
-            {
-                Interrupt(lease, trial);
-                continue;
-            }
-
-            var finished = await done.ConfigureAwait(false);
-            _store.FinishTrial(finished);
-            lease.Release(finished.Number);
-            tuner.Tell(Observe(finished, _experiment));
-            state.Add(finished);
-            _progress.TrialFinished(finished, state.Snapshot(running.Count, clock.Elapsed));
+        }
+        catch (Exception) when (running.Count > 0)
+        {
+            await SweepAbort.StopAsync(running.Select(r => (r.Key, r.Value.Trial)).ToArray(), abort, trial => Interrupt(lease, trial, AbortedReason)).ConfigureAwait(false);
+            throw;
         }
 
         return state.Summary(_store.CountTrials(TrialStatus.Running) + _store.CountTrials(TrialStatus.Interrupted), exhausted, clock.Elapsed);
     }
 
-    /// <summary>Marks a trial stopped by the cancellation Interrupted — unless the lease was lost and the trial may be another holder's now.</summary>
-    private void Interrupt(IStudyLease lease, TrialRecord trial)
+    private const string CancelledReason = "interrupted: the sweep was cancelled (Ctrl-C or SIGTERM); a resume re-runs it";
+    private const string AbortedReason = "interrupted: the sweep stopped on an error in another trial; a resume re-runs it";
+
+    /// <summary>Marks a stopped trial Interrupted — unless the lease was lost and the trial may be another holder's now.</summary>
+    private void Interrupt(IStudyLease lease, TrialRecord trial, string reason)
     {
         if (lease.TryClaim(trial.Number))
         {
-            _store.InterruptTrial(trial.Number, "interrupted: the sweep was cancelled (Ctrl-C or SIGTERM); a resume re-runs it");
+            _store.InterruptTrial(trial.Number, reason);
             lease.Release(trial.Number);
         }
     }

@@ -89,8 +89,7 @@ public sealed class TabularModel
     {
         var manifestPath = Path.Combine(directory, ManifestFile);
         if (!File.Exists(manifestPath)) throw new FeatureTableException($"'{directory}' is not a tabular model directory (no {ManifestFile}).");
-        var manifest = JsonSerializer.Deserialize<TabularModelManifest>(File.ReadAllText(manifestPath))
-            ?? throw new FeatureTableException($"{manifestPath} is empty.");
+        var manifest = ReadManifest(manifestPath);
         if (manifest.FormatVersion != FormatVersion)
             throw new FeatureTableException($"{manifestPath}: model format version {manifest.FormatVersion} is not supported (this build reads {FormatVersion}).");
         var steps = new List<(string, ITransformer, DataViewSchema)>();
@@ -98,20 +97,37 @@ public sealed class TabularModel
         {
             var path = Path.Combine(directory, entry.File);
             if (!File.Exists(path)) throw new FeatureTableException($"{manifestPath}: step file '{entry.File}' is missing.");
-            using var stream = File.OpenRead(path);
-            DataViewSchema? schema = null;
-            ITransformer transformer = entry.Format switch
+            var (transformer, schema) = ModelStepFile.Load(path, () =>
             {
-                "olnm-selection" => FeatureSelectionTransformer.Load(stream),
-                "olnm-svm" => KernelSvmPredictionTransformer.Load(stream),
-                "olnm-logistic" => ClinicalLogisticTransformer.Load(stream),
-                "mlnet" => ml.Model.Load(stream, out schema),
-                _ => throw new FeatureTableException($"{manifestPath}: unknown step format '{entry.Format}'."),
-            };
+                using var stream = File.OpenRead(path);
+                DataViewSchema? schema = null;
+                ITransformer transformer = entry.Format switch
+                {
+                    "olnm-selection" => FeatureSelectionTransformer.Load(stream),
+                    "olnm-svm" => KernelSvmPredictionTransformer.Load(stream),
+                    "olnm-logistic" => ClinicalLogisticTransformer.Load(stream),
+                    "mlnet" => ml.Model.Load(stream, out schema),
+                    _ => throw new FeatureTableException($"{manifestPath}: unknown step format '{entry.Format}'."),
+                };
+                return (transformer, schema);
+            });
             steps.Add((entry.Kind, transformer, schema ?? EmptySchema));
         }
         var yamlPath = Path.Combine(directory, PipelineFile);
         return new TabularModel(manifest, steps, File.Exists(yamlPath) ? File.ReadAllText(yamlPath) : "");
+    }
+
+    private static TabularModelManifest ReadManifest(string manifestPath)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TabularModelManifest>(File.ReadAllText(manifestPath))
+                ?? throw new FeatureTableException($"{manifestPath} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new FeatureTableException($"{manifestPath}: not a valid model manifest ({ModelStepFile.OneLine(e.Message)})", e);
+        }
     }
 
     private static DataViewSchema EmptySchema { get; } = new DataViewSchema.Builder().ToSchema();

@@ -18,6 +18,7 @@ public sealed class OnnxScorer : IDisposable
     /// <param name="modelPath">An .onnx file.</param>
     /// <param name="optimization">ONNX Runtime graph optimisation level.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="OlnmUserException">ONNX Runtime cannot load the file (damaged, truncated, not ONNX); the message names it.</exception>
     public OnnxScorer(string modelPath, GraphOptimizationLevel optimization = GraphOptimizationLevel.ORT_ENABLE_ALL)
     {
         if (!File.Exists(modelPath))
@@ -26,7 +27,15 @@ public sealed class OnnxScorer : IDisposable
         }
 
         using var options = new SessionOptions { GraphOptimizationLevel = optimization };
-        _session = new InferenceSession(modelPath, options);
+        try
+        {
+            _session = new InferenceSession(modelPath, options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new OlnmUserException(modelPath, $"not a readable ONNX model ({OneLine(e.Message)})", e);
+        }
+
         Metadata = OnnxModelMetadata.FromProperties(_session.ModelMetadata.CustomMetadataMap);
         _slotNames = Metadata.Inputs.ToDictionary(c => c.Name, c => c.SlotNames, StringComparer.Ordinal);
     }
@@ -81,4 +90,6 @@ public sealed class OnnxScorer : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
+
+    private static string OneLine(string text) => string.Join(' ', text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 }

@@ -15,6 +15,10 @@ namespace OlnmMl.Torch.Fusion;
 /// initial weights come from a <see cref="Generator"/> seeded with <see cref="FusionTrainerOptions.Seed"/>,
 /// shuffling and rotations from a <see cref="Random"/> with the same seed; the networks have no dropout;
 /// the training thread runs libtorch with <see cref="TorchDeviceOptions.TrainingThreads"/> intra-op threads.
+/// A non-finite loss or validation score stops training with <see cref="TrainingDivergedException"/> naming the
+/// epoch and batch, so no NaN weights or scores are ever kept. Every scalar operand on this path is an explicit,
+/// kept-alive <see cref="ScalarValue"/>, and the optimiser is <see cref="AdamOptimizer"/>: TorchSharp's implicit
+/// scalar temporaries can be finalised by a garbage collection in the middle of a native call.
 /// Cancellation is checked before every batch and every validation pass; it throws
 /// <see cref="OperationCanceledException"/> after disposing every tensor and module of the run.
 /// </summary>
@@ -61,7 +65,7 @@ internal static class FusionTrainingLoop
         FusionNetwork online, FusionNetwork shadow, FusionDataset train, FusionDataset? validation,
         FusionTrainerOptions options, Device device, CancellationToken cancellationToken)
     {
-        using var optimizer = optim.Adam(online.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        using var optimizer = new AdamOptimizer(online.parameters(), options.WeightDecay);
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Count).ToArray();
         var losses = new List<double>();
@@ -75,12 +79,8 @@ internal static class FusionTrainingLoop
             for (int epoch = 0; epoch < options.Epochs; epoch++)
             {
                 double rate = CosineSchedule.Rate(options.LearningRate, epoch, options.Epochs, options.CosineDecayStartEpoch);
-                foreach (var group in optimizer.ParamGroups)
-                {
-                    group.LearningRate = rate;
-                }
                 random.Shuffle(order);
-                losses.Add(Epoch(online, shadow, optimizer, train, order, options, device, random, cancellationToken));
+                losses.Add(Epoch(online, shadow, optimizer, rate, epoch, train, order, options, device, random, cancellationToken));
                 cancellationToken.ThrowIfCancellationRequested();
                 if (validation is null)
                 {
@@ -88,7 +88,13 @@ internal static class FusionTrainingLoop
                     options.Progress?.Report(new FusionEpochProgress(epoch, losses[^1], double.NaN));
                     continue;
                 }
-                double auc = RankAuc.Compute(FusionScoring.Scores(shadow, validation, options, device), validation.Labels);
+                var scores = FusionScoring.Scores(shadow, validation, options, device);
+                if (!scores.All(float.IsFinite))
+                {
+                    throw new TrainingDivergedException(
+                        $"{scores.Count(s => !float.IsFinite(s))} of {scores.Length} validation scores are not finite", epoch, null, null, options.LearningRate);
+                }
+                double auc = RankAuc.Compute(scores, validation.Labels);
                 aucs.Add(auc);
                 options.Progress?.Report(new FusionEpochProgress(epoch, losses[^1], auc));
                 if (auc > bestAuc)
@@ -122,10 +128,12 @@ internal static class FusionTrainingLoop
     }
 
     private static double Epoch(
-        FusionNetwork online, FusionNetwork shadow, optim.Optimizer optimizer, FusionDataset train, int[] order,
+        FusionNetwork online, FusionNetwork shadow, AdamOptimizer optimizer, double rate, int epoch, FusionDataset train, int[] order,
         FusionTrainerOptions options, Device device, Random random, CancellationToken cancellationToken)
     {
         online.train();
+        using var contrastiveWeight = ScalarValue.Of(options.ContrastiveWeight);
+        int batchCount = (order.Length + options.BatchSize - 1) / options.BatchSize;
         double total = 0;
         int batches = 0;
         for (int start = 0; start < order.Length; start += options.BatchSize)
@@ -146,13 +154,18 @@ internal static class FusionTrainingLoop
             var loss = nn.functional.cross_entropy(logits, labels);
             if (options.ContrastiveWeight > 0)
             {
-                loss = loss + options.ContrastiveWeight * SupervisedContrastiveLoss.Compute(embedding, labels, centres, options.Temperature);
+                loss = loss.add(SupervisedContrastiveLoss.Compute(embedding, labels, centres, options.Temperature), contrastiveWeight.Value);
             }
-            optimizer.zero_grad();
+            float value = loss.item<float>();
+            if (!float.IsFinite(value))
+            {
+                throw new TrainingDivergedException($"the loss is {value}", epoch, batches, batchCount, options.LearningRate);
+            }
+            optimizer.ZeroGrad();
             loss.backward();
-            optimizer.step();
+            optimizer.Step(rate);
             EmaModel.Update(shadow, online, options.EmaMomentum);
-            total += loss.item<float>();
+            total += value;
             batches++;
         }
         return batches == 0 ? double.NaN : total / batches;

@@ -74,7 +74,7 @@ public sealed class DenseNet : FeatureNetwork
     {
         CheckInput(input);
         using var scope = NewDisposeScope();
-        return nn.functional.relu(features.forward(input)).mean([2, 3, 4]).MoveToOuterDisposeScope();
+        return nn.functional.relu(BatchNormStep.Sequence(features, input)).mean([2, 3, 4]).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>

@@ -27,7 +27,7 @@ internal sealed class DenseLayer : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        using var grown = layers.forward(input);
+        using var grown = BatchNormStep.Sequence(layers, input);
         return cat([input, grown], 1);
     }
 }

@@ -83,7 +83,7 @@ public sealed class ResNet : FeatureNetwork
         var stem = spaceToDepthStem && SpaceToDepthStem.Applies(input)
             ? SpaceToDepthStem.Convolve(input, conv1.weight!)
             : conv1.forward(input);
-        var x = nn.functional.relu(bn1.forward(stem));
+        var x = nn.functional.relu(BatchNormStep.Forward(bn1, stem));
         x = nn.functional.max_pool3d(x, [3, 3, 3], [2, 2, 2], [1, 1, 1]);
         x = layer4.forward(layer3.forward(layer2.forward(layer1.forward(x))));
         return x.mean([2, 3, 4]).MoveToOuterDisposeScope();

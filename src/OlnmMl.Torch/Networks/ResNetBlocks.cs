@@ -1,3 +1,4 @@
+using OlnmMl.Torch.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -32,9 +33,9 @@ internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
-        x = bn2.forward(conv2.forward(x));
-        return nn.functional.relu(x.add_(shortcut.Apply(input))).MoveToOuterDisposeScope();
+        var x = nn.functional.relu(BatchNormStep.Forward(bn1, conv1.forward(input)));
+        x = BatchNormStep.Forward(bn2, conv2.forward(x));
+        return nn.functional.relu(x.add_(shortcut.Apply(input), ScalarValue.One)).MoveToOuterDisposeScope();
     }
 }
 
@@ -69,10 +70,10 @@ internal sealed class ResNetBottleneckBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
-        x = nn.functional.relu(bn2.forward(conv2.forward(x)));
-        x = bn3.forward(conv3.forward(x));
-        return nn.functional.relu(x.add_(shortcut.Apply(input))).MoveToOuterDisposeScope();
+        var x = nn.functional.relu(BatchNormStep.Forward(bn1, conv1.forward(input)));
+        x = nn.functional.relu(BatchNormStep.Forward(bn2, conv2.forward(x)));
+        x = BatchNormStep.Forward(bn3, conv3.forward(x));
+        return nn.functional.relu(x.add_(shortcut.Apply(input), ScalarValue.One)).MoveToOuterDisposeScope();
     }
 }
 
@@ -105,7 +106,7 @@ internal sealed class ResNetShortcut
     {
         if (Projection is not null)
         {
-            return Projection.forward(input);
+            return BatchNormStep.Sequence(Projection, input);
         }
         if (!zeroPad)
         {

@@ -80,6 +80,7 @@ public static class MainJob
     public static PreparedStudy Prepare(
         ExperimentDefinition experiment, string experimentPath, MainJobOptions options, IJobProgress progress, CancellationToken cancellationToken = default)
     {
+        ExperimentValidation.Validate(experiment, experimentPath);
         var settingsPath = options.RadiomicsSettingsPath
             ?? EmbeddedDefaults.Materialise(EmbeddedDefaults.RadiomicsSettings, Path.Combine(Path.GetFullPath(options.OutputDirectory), "inputs"));
         var (manifestPath, dataLabel) = ResolveData(experiment, options, progress, cancellationToken);

@@ -1,0 +1,100 @@
+using System.Globalization;
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.AutoML.Spaces;
+using OlnmMl.Cohorts.Manifest;
+using OlnmMl.Torch.Fusion;
+using OlnmMl.Torch.Networks;
+using OlnmMl.Workflows.Study;
+using OlnmMl.Workflows.Trials;
+
+namespace OlnmMl.Workflows.Jobs;
+
+/// <summary>
+/// Checks an experiment before any data are prepared (cohort generation and radiomics take minutes): the definition
+/// itself, every value the space can give the trial kind (<c>trial</c>) and the parameters the trial factories read
+/// by name (<c>fusion</c>, <c>backbone</c>, <c>encoders</c>, <c>inputs</c>, <c>pretrained</c>, <c>target</c> against a
+/// manifest source's targets, the numeric ones given as fixed values), and the data options (<c>crop</c>,
+/// <c>spacing</c>, <c>channels</c>, <c>window-*</c> through <see cref="ImageRecipeOptions"/>, <c>device</c>,
+/// <c>epochs</c>). The first problem is thrown as one line, <c>FILE: KEY 'VALUE' …</c>.
+/// </summary>
+public static class ExperimentValidation
+{
+    /// <summary>The trial kinds the main job registers (<see cref="PreparedStudy.Registry"/>).</summary>
+    public static IReadOnlyList<string> TrialKinds { get; } = ["radiomics-svm", "deep", "fusion"];
+
+    private static readonly string[] NumericParameters = ["epochs", "learning-rate", "batch-size", "top-k", "svm-c"];
+
+    /// <summary>Throws <see cref="OlnmUserException"/> naming <paramref name="experimentPath"/>, the key and the value of the first problem.</summary>
+    public static void Validate(ExperimentDefinition experiment, string experimentPath)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        try
+        {
+            experiment.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new OlnmUserException(experimentPath, e.Message, e);
+        }
+
+        var recipe = ImageRecipeOptions.Of(experiment.Data, experimentPath);
+        ValidateOptions(experiment.Data.Options, experimentPath);
+        var targets = ManifestTargets(experiment.Data.Source);
+        foreach (var parameter in experiment.Space.Parameters.OfType<CategoricalParameter>())
+        {
+            foreach (var value in parameter.Choices)
+            {
+                if (Problem(parameter.Name, value, recipe.ChannelKeys, targets) is { } problem)
+                {
+                    throw new OlnmUserException($"{experimentPath}: space.{parameter.Name} '{value}' {problem}");
+                }
+            }
+        }
+    }
+
+    private static string? Problem(string name, string value, IReadOnlyList<string> channels, IReadOnlyCollection<string>? targets) => name switch
+    {
+        ExperimentDefinition.TrialKindParameter when !TrialKinds.Contains(value) =>
+            $"is not a trial kind (known: {string.Join(", ", TrialKinds)})",
+        "fusion" when !IsFusionMode(value) => $"is not a fusion mode (expected: add*, learnable-add*, concat*, concat, deep-only, radiomics-only)",
+        "backbone" when !NetworkCatalog.Names.Contains(value) => $"is not a backbone (expected: {string.Join(", ", NetworkCatalog.Names)})",
+        "encoders" when value is not ("shared" or "separate") => "is not shared or separate",
+        "pretrained" when value is not ("true" or "false") => "is not true or false",
+        "inputs" when value.Split('+', StringSplitOptions.TrimEntries).FirstOrDefault(i => !channels.Contains(i)) is { } unknown =>
+            $"names '{unknown}', which is not a channel of the image recipe (channels: {string.Join(", ", channels)}; set data.options.channels)",
+        TrialTarget.Parameter when targets is not null && !targets.Contains(value) =>
+            $"is not a target of the manifest (targets: {string.Join(", ", targets.Order(StringComparer.Ordinal))})",
+        _ when NumericParameters.Contains(name) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => "is not a number",
+        _ => null,
+    };
+
+    private static bool IsFusionMode(string value)
+    {
+        try
+        {
+            FusionModeNames.Parse(value);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void ValidateOptions(IReadOnlyDictionary<string, string> options, string experimentPath)
+    {
+        if (options.TryGetValue("device", out var device) && device is not ("cpu" or "auto"))
+        {
+            throw new OlnmUserException($"{experimentPath}: data.options.device '{device}' is not cpu or auto");
+        }
+
+        if (options.TryGetValue("epochs", out var epochs) && !(int.TryParse(epochs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0))
+        {
+            throw new OlnmUserException($"{experimentPath}: data.options.epochs '{epochs}' is not a positive integer");
+        }
+    }
+
+    /// <summary>The targets of a manifest source that exists already; null for a synthetic source (its manifest is generated later).</summary>
+    private static IReadOnlyCollection<string>? ManifestTargets(string source) =>
+        File.Exists(source) ? ManifestReader.Read(source).SelectMany(c => c.Targets.Keys).ToHashSet(StringComparer.Ordinal) : null;
+}

@@ -19,10 +19,7 @@ namespace OlnmMl.Workflows.Jobs;
 /// </summary>
 public static class ExperimentValidation
 {
-    /// <summary>The trial kinds the main job registers (<see cref="PreparedStudy.Registry"/>).</summary>
-    public static IReadOnlyList<string> TrialKinds { get; } = ["radiomics-svm", "deep", "fusion"];
-
-    private static readonly string[] NumericParameters = ["epochs", "learning-rate", "batch-size", "top-k", "svm-c"];
+    private static readonly string[] NumericParameters = ["epochs", "learning-rate", "batch-size", "top-k", "svm-c", "p-enter"];
 
     /// <summary>Throws <see cref="OlnmUserException"/> naming <paramref name="experimentPath"/>, the key and the value of the first problem.</summary>
     public static void Validate(ExperimentDefinition experiment, string experimentPath)
@@ -54,8 +51,8 @@ public static class ExperimentValidation
 
     private static string? Problem(string name, string value, IReadOnlyList<string> channels, IReadOnlyCollection<string>? targets) => name switch
     {
-        ExperimentDefinition.TrialKindParameter when !TrialKinds.Contains(value) =>
-            $"is not a trial kind (known: {string.Join(", ", TrialKinds)})",
+        ExperimentDefinition.TrialKindParameter when !PreparedStudy.TrialKindNames.Contains(value) =>
+            $"is not a trial kind (known: {string.Join(", ", PreparedStudy.TrialKindNames)})",
         "fusion" when !IsFusionMode(value) => $"is not a fusion mode (expected: add*, learnable-add*, concat*, concat, deep-only, radiomics-only)",
         "backbone" when !NetworkCatalog.Names.Contains(value) => $"is not a backbone (expected: {string.Join(", ", NetworkCatalog.Names)})",
         "encoders" when value is not ("shared" or "separate") => "is not shared or separate",

@@ -24,12 +24,24 @@ public sealed record PreparedStudy(
     StudyData Data,
     StudyImages Images)
 {
+    /// <summary>The one registration table of the study's trial kinds: name and how the kind is made for a study.</summary>
+    private static readonly (string Name, Func<PreparedStudy, int, IStudyTrial> Create)[] Kinds =
+    [
+        ("radiomics-svm", (study, _) => new RadiomicsSvmTrial(study.Data)),
+        ("clinical", (study, _) => new ClinicalTrial(study.Data)),
+        ("deep", (study, threads) => FusionTrial.DeepOnly(study.Data, study.Images, threads)),
+        ("fusion", (study, threads) => FusionTrial.Fused(study.Data, study.Images, threads)),
+    ];
+
+    /// <summary>The names of the trial kinds a study offers (what an experiment's <c>space.trial</c> may choose).</summary>
+    public static IReadOnlyList<string> TrialKindNames { get; } = [.. Kinds.Select(k => k.Name)];
+
     /// <summary>The trial kinds of the study: radiomics-svm, clinical, deep and fusion.</summary>
-    public StudyTrials Trials(int torchThreads = 0) => new(
-        new RadiomicsSvmTrial(Data),
-        new ClinicalTrial(Data),
-        FusionTrial.DeepOnly(Data, Images, torchThreads),
-        FusionTrial.Fused(Data, Images, torchThreads));
+    public StudyTrials Trials(int torchThreads = 0) => new([.. Kinds.Select(k =>
+    {
+        var kind = k.Create(this, torchThreads);
+        return kind.Name == k.Name ? kind : throw new InvalidOperationException($"Trial kind '{kind.Name}' is registered as '{k.Name}'.");
+    })]);
 
     /// <summary>The trial kinds as the sweep runner's registry.</summary>
     public TrialFactoryRegistry Registry(int torchThreads = 0) => Trials(torchThreads).Registry();

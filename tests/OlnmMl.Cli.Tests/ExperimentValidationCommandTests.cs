@@ -43,7 +43,7 @@ public sealed class ExperimentValidationCommandTests : IDisposable
     [InlineData("{window-ct: \"400,-1600\"}", "  trial: {choice: [deep]}", "data.options.window-ct '400,-1600' is not 'lower,upper' with upper > lower")]
     [InlineData("{device: gpu0}", "  trial: {choice: [deep]}", "data.options.device 'gpu0' is not cpu or auto")]
     [InlineData("{epochs: \"ten\"}", "  trial: {choice: [deep]}", "data.options.epochs 'ten' is not a positive integer")]
-    [InlineData("{}", "  trial: {choice: [deep, xgboost]}", "space.trial 'xgboost' is not a trial kind (known: radiomics-svm, deep, fusion)")]
+    [InlineData("{}", "  trial: {choice: [deep, xgboost]}", "space.trial 'xgboost' is not a trial kind (known: radiomics-svm, clinical, deep, fusion)")]
     [InlineData("{}", "  trial: {choice: [fusion]}\n  fusion: {choice: [concat, sum]}", "space.fusion 'sum' is not a fusion mode")]
     [InlineData("{}", "  trial: {choice: [deep]}\n  backbone: {value: resnet99}", "space.backbone 'resnet99' is not a backbone (expected: resnet10,")]
     [InlineData("{}", "  trial: {choice: [deep]}\n  encoders: {value: both}", "space.encoders 'both' is not shared or separate")]

@@ -97,12 +97,22 @@ internal static class SweepCommands
         var command = new Command("leaderboard", "Print the cross-cohort leaderboard (Markdown).") { study, studies, output };
         CommandAction.Set(command, parse =>
         {
-            var table = Sweeps.BuildLeaderboard(parse.GetValue(study)!, parse.GetValue(studies)!);
-            Output.Line(LeaderboardWriter.ToMarkdown(table));
-            if (parse.GetValue(output) is { } directory)
+            var (location, experiment) = StoredExperiment.Load(parse.GetValue(study)!, parse.GetValue(studies)!);
+            var targets = StudyTargets.Of(experiment, location.DatabasePath);
+            foreach (var target in targets)
             {
-                var (csv, markdown) = LeaderboardWriter.WriteFiles(table, directory);
-                Output.Line($"wrote {csv} and {markdown}");
+                var (table, _) = StudyTargets.Leaderboard(location, experiment, target);
+                if (targets.Count > 1)
+                {
+                    Output.Line($"## target {target}");
+                }
+
+                Output.Line(LeaderboardWriter.ToMarkdown(table));
+                if (parse.GetValue(output) is { } directory)
+                {
+                    var (csv, markdown) = LeaderboardWriter.WriteFiles(table, StudyTargets.Directory(directory, target, targets.Count));
+                    Output.Line($"wrote {csv} and {markdown}");
+                }
             }
 
             return 0;

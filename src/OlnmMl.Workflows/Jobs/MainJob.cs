@@ -149,9 +149,7 @@ public static class MainJob
     private static (string Csv, string Markdown, IReadOnlyList<ReportedModel> Models) Leaderboard(
         PreparedStudy prepared, StudyLocation location, StudyTrials trials, string target, string directory)
     {
-        using var store = SqliteStudyStore.Open(location.DatabasePath);
-        var predicting = StudyTargets.Predicting(store.GetTrials(), target).ToArray();
-        var table = LeaderboardBuilder.Build(store.Study.Name, prepared.Experiment, predicting, location.ArtefactRoot);
+        var (table, predicting) = StudyTargets.Leaderboard(location, prepared.Experiment, target);
         var (csv, markdown) = LeaderboardWriter.WriteFiles(table, directory);
         return (csv, markdown, BestPerModel(predicting, trials, location, prepared.Experiment.Objective, target));
     }

@@ -1,4 +1,6 @@
+using OlnmMl.AutoML;
 using OlnmMl.AutoML.Experiments;
+using OlnmMl.AutoML.Leaderboard;
 using OlnmMl.AutoML.Spaces;
 using OlnmMl.AutoML.Store;
 using OlnmMl.Cohorts.Manifest;
@@ -34,6 +36,17 @@ public static class StudyTargets
     /// <summary>The trials of <paramref name="trials"/> that predict <paramref name="target"/>.</summary>
     public static IEnumerable<TrialRecord> Predicting(IEnumerable<TrialRecord> trials, string target) =>
         trials.Where(t => TrialTarget.Of(t.Parameters) == target);
+
+    /// <summary>
+    /// The leaderboard of the trials of <paramref name="target"/> in the study at <paramref name="location"/>, and those
+    /// trials: ranks, DeLong tests and their corrections are computed among one target's models only.
+    /// </summary>
+    public static (LeaderboardTable Table, IReadOnlyList<TrialRecord> Trials) Leaderboard(StudyLocation location, ExperimentDefinition experiment, string target)
+    {
+        using var store = SqliteStudyStore.Open(location.DatabasePath);
+        var predicting = Predicting(store.GetTrials(), target).ToArray();
+        return (LeaderboardBuilder.Build(store.Study.Name, experiment, predicting, location.ArtefactRoot), predicting);
+    }
 
     /// <summary>
     /// The folder of <paramref name="target"/>'s leaderboard, report and model: the run folder itself when the study has

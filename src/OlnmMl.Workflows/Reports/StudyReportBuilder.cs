@@ -141,12 +141,13 @@ public static class StudyReportBuilder
                 continue;
             }
 
-            var comparison = CrossCohortEvaluation.Compare(models[best].Model, bestCohorts, models[i].Model, models[i].Evaluated.Select(Scores).ToArray());
+            var comparison = CrossCohortEvaluation.Compare(
+                models[best].Model, bestCohorts, models[i].Model, models[i].Evaluated.Select(Scores).ToArray(), PValueAdjustment.BenjaminiHochberg);
             rows.AddRange(comparison.Cohorts.Select(c => (IReadOnlyList<string>)
                 [models[i].Model, c.Cohort, F(c.Test.Difference), P(c.Test.PValue), P(c.AdjustedPValue)]));
         }
 
-        return new Table($"Paired DeLong tests against the selected model ({models[best].Model}); p adjusted across cohorts (Holm)",
+        return new Table($"Paired DeLong tests against the selected model ({models[best].Model}); p adjusted across cohorts (Benjamini–Hochberg, as in the leaderboard)",
             ["model", "cohort", "ΔAUC (selected − model)", "p", "adjusted p"], rows);
     }
 

@@ -220,8 +220,11 @@ public static class StudyReportBuilder
         }).ToList();
     }
 
+    /// <summary>AUC with its DeLong CI; the CI reads "CI n/a" where the variance is undefined (fewer than 2 cases of a class).</summary>
     private static string Auc(AucEstimate auc) =>
-        double.IsNaN(auc.Auc) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{auc.Auc:0.000} ({auc.CiLower:0.000}–{auc.CiUpper:0.000})");
+        double.IsNaN(auc.Auc) ? "n/a"
+        : double.IsNaN(auc.CiLower) ? string.Create(CultureInfo.InvariantCulture, $"{auc.Auc:0.000} (CI n/a)")
+        : string.Create(CultureInfo.InvariantCulture, $"{auc.Auc:0.000} ({auc.CiLower:0.000}–{auc.CiUpper:0.000})");
 
     private static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.000", CultureInfo.InvariantCulture);
 

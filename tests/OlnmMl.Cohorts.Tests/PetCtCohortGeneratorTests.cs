@@ -28,47 +28,23 @@ public sealed class PetCtTinyFixture : IDisposable
 
 public sealed class PetCtCohortGeneratorTests(PetCtTinyFixture tiny) : IClassFixture<PetCtTinyFixture>
 {
-    private static IEnumerable<string> Files(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal);
-
     [Fact]
     public void The_same_seed_gives_byte_identical_files_whatever_the_parallelism()
     {
         var again = tiny.Options with { OutputDirectory = tiny.Folder.File("again"), MaxDegreeOfParallelism = 1 };
         SyntheticCohortGenerator.Generate(again);
-        var files = Files(tiny.Result.OutputDirectory).ToList();
-        Assert.Equal(files, Files(again.OutputDirectory));
-        Assert.Equal(60, files.Count(f => f.EndsWith("_pet.nii.gz", StringComparison.Ordinal)));
-        foreach (var file in files)
-        {
-            Assert.True(
-                File.ReadAllBytes(Path.Combine(tiny.Result.OutputDirectory, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(again.OutputDirectory, file))),
-                $"{file} differs between two runs with seed 5");
-        }
+        Assert.Equal(60, GeneratedFolders.Files(again.OutputDirectory).Count(f => f.EndsWith("_pet.nii.gz", StringComparison.Ordinal)));
+        GeneratedFolders.AssertIdentical(tiny.Result.OutputDirectory, again.OutputDirectory, "between two runs with seed 5");
     }
 
     [Fact]
     public void An_interrupted_run_resumes_to_the_same_files()
     {
         var options = tiny.Options with { OutputDirectory = tiny.Folder.File("resumed"), MaxDegreeOfParallelism = 1 };
-        using var cancel = new CancellationTokenSource();
-        var seen = 0;
-        var stopAfterSeven = new CallbackProgress(_ =>
-        {
-            if (Interlocked.Increment(ref seen) == 7)
-            {
-                cancel.Cancel();
-            }
-        });
-        Assert.ThrowsAny<OperationCanceledException>(() => SyntheticCohortGenerator.Generate(options, stopAfterSeven, cancel.Token));
+        GeneratedFolders.GenerateAndCancelAfter(options, cases: 7);
         Assert.False(SyntheticCohortGenerator.Generate(options).Reused);
         Assert.True(SyntheticCohortGenerator.Generate(options).Reused);
-        foreach (var file in Files(tiny.Result.OutputDirectory))
-        {
-            Assert.True(
-                File.ReadAllBytes(Path.Combine(tiny.Result.OutputDirectory, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(options.OutputDirectory, file))),
-                $"{file} differs after resuming");
-        }
+        GeneratedFolders.AssertIdentical(tiny.Result.OutputDirectory, options.OutputDirectory, "after resuming");
     }
 
     [Fact]

@@ -45,47 +45,24 @@ internal sealed class CallbackProgress(Action<CohortProgress> report) : IProgres
 
 public sealed class SyntheticCohortGeneratorTests(TinyCohortFixture tiny) : IClassFixture<TinyCohortFixture>
 {
-    private static IEnumerable<string> Files(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal);
-
     [Fact]
     public void The_same_seed_gives_byte_identical_files_whatever_the_parallelism()
     {
         var again = tiny.Options with { OutputDirectory = tiny.Folder.File("again"), MaxDegreeOfParallelism = 1 };
         SyntheticCohortGenerator.Generate(again);
-        Assert.Equal(Files(tiny.Result.OutputDirectory), Files(again.OutputDirectory));
-        foreach (var file in Files(again.OutputDirectory))
-        {
-            Assert.True(
-                File.ReadAllBytes(Path.Combine(tiny.Result.OutputDirectory, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(again.OutputDirectory, file))),
-                $"{file} differs between two runs with seed 1");
-        }
+        GeneratedFolders.AssertIdentical(tiny.Result.OutputDirectory, again.OutputDirectory, "between two runs with seed 1");
     }
 
     [Fact]
     public void An_interrupted_run_resumes_to_the_same_files()
     {
         var options = tiny.Options with { OutputDirectory = tiny.Folder.File("resumed"), MaxDegreeOfParallelism = 1 };
-        using var cancel = new CancellationTokenSource();
-        var seen = 0;
-        var stopAfterFive = new CallbackProgress(_ =>
-        {
-            if (Interlocked.Increment(ref seen) == 5)
-            {
-                cancel.Cancel();
-            }
-        });
-        Assert.ThrowsAny<OperationCanceledException>(() => SyntheticCohortGenerator.Generate(options, stopAfterFive, cancel.Token));
+        GeneratedFolders.GenerateAndCancelAfter(options, cases: 5);
         Assert.False(File.Exists(Path.Combine(options.OutputDirectory, "manifest.csv")));
 
         var result = SyntheticCohortGenerator.Generate(options);
         Assert.False(result.Reused);
-        foreach (var file in Files(tiny.Result.OutputDirectory))
-        {
-            Assert.True(
-                File.ReadAllBytes(Path.Combine(tiny.Result.OutputDirectory, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(options.OutputDirectory, file))),
-                $"{file} differs after resuming");
-        }
+        GeneratedFolders.AssertIdentical(tiny.Result.OutputDirectory, options.OutputDirectory, "after resuming");
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public static class RadiomicsImages
     /// <summary>
     /// Joins the per-key tables into one (columns prefixed <c>KEY_</c>, rows by case id, cases of the first table),
     /// written atomically beside the first as <c>radiomics-KEY+KEY-HASH.csv</c> (HASH over the parts' names); returns its
-    /// path. One table is returned as it is.
+    /// path (an identical file already there is kept as it is). One table is returned as it is.
     /// </summary>
     /// <exception cref="OlnmUserException">A case of the first table is missing from another.</exception>
     public static string Join(IReadOnlyList<(string Key, string Table)> tables)
@@ -103,7 +103,12 @@ public static class RadiomicsImages
             text.Append('\n');
         }
 
-        DurableFile.WriteAllText(path, text.ToString());
+        var joined = text.ToString();
+        if (!File.Exists(path) || File.ReadAllText(path) != joined)
+        {
+            DurableFile.WriteAllText(path, joined);
+        }
+
         return path;
     }
 }

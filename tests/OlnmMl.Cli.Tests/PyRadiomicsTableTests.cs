@@ -46,19 +46,22 @@ public sealed class PyRadiomicsTableTests : IDisposable
         Assert.Equal(cleanScores.Skip(1).Select(l => l.Split(',')).Select(c => $"{c[0]},{c[2]},{c[3]},{c[4]}"), scores.Skip(1).Select(l => l.Split(',')).Select(c => $"{c[0]},{c[3]},{c[4]},{c[5]}"));
     }
 
-    [Fact]
-    public void PredictKeepsLabelAndCohortSoStatsRocReadsItsScores()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void PredictKeepsLabelAndCohortSoStatsRocReadsItsScores(bool realProcess)
     {
+        Func<string[], (int ExitCode, string Output, string Error)> olnm = realProcess ? OlnmProcess.Run : InProcessOlnm.Run;
         var pyradiomics = Path.Combine(_directory, "pyradiomics.csv");
         WriteTables(pyradiomics, Path.Combine(_directory, "clean.csv"));
         var renamed = Path.Combine(_directory, "renamed.csv");
         File.WriteAllLines(renamed, File.ReadAllLines(pyradiomics).Select((l, i) => i == 0 ? l.Replace("ID,", "case_id,", StringComparison.Ordinal) : l));
-        Assert.Equal(0, Olnm("train", "--pipeline", Pipeline(), "--train", pyradiomics, "--label", "pN", "--id", "ID", "--out", Dir("model")).ExitCode);
+        Assert.Equal(0, olnm(["train", "--pipeline", Pipeline(), "--train", pyradiomics, "--label", "pN", "--id", "ID", "--out", Dir("model")]).ExitCode);
 
-        var (code, output, error) = Olnm("predict", "--model", Dir("model"), "--data", renamed, "--id", "case_id", "--out", Dir("scores.csv"));
+        var (code, output, error) = olnm(["predict", "--model", Dir("model"), "--data", renamed, "--id", "case_id", "--out", Dir("scores.csv")]);
         Assert.True(code == 0, error);
         Assert.Contains("replaced by the training median: original_firstorder_Mean (line 5, 9 → ", output);
-        var (rocCode, rocOutput, rocError) = Olnm("stats", "roc", "--data", Dir("scores.csv"), "--label", "pN", "--score", "probability", "--cohort-column", "cohort", "--out", Dir("roc.json"));
+        var (rocCode, rocOutput, rocError) = olnm(["stats", "roc", "--data", Dir("scores.csv"), "--label", "pN", "--score", "probability", "--cohort-column", "cohort", "--out", Dir("roc.json")]);
 
         Assert.True(rocCode == 0, rocError);
         Assert.Contains("train: probability AUC", rocOutput);

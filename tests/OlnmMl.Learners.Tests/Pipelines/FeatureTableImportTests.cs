@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using OlnmMl.Learners.Pipelines;
 
 namespace OlnmMl.Learners.Tests.Pipelines;
@@ -51,6 +53,24 @@ public sealed class FeatureTableImportTests : IDisposable
         var error = Assert.Throws<FeatureTableException>(() => FeatureTableImport.ForScoring(path, new FeatureTableOptions(), ["a"], medians: null));
 
         Assert.StartsWith($"{path}: line 3, feature column 'a'", error.Message);
+    }
+
+    [Fact]
+    public void TheModelKeepsTheTrainingMediansAndRefusesMediansThatDoNotFitItsFeatures()
+    {
+        var rows = Enumerable.Range(0, 30).Select(i => string.Create(CultureInfo.InvariantCulture, $"p{i},{i % 2},{(i == 4 ? "nan" : (i % 7) + (0.5 * (i % 2)))},{i % 5}"));
+        var train = Write("id,y,a,b\n" + string.Join("\n", rows) + "\n");
+        var model = Path.Combine(_directory, "model");
+        TabularTraining.Train(PipelineFiles.Pipeline("clinical-logistic.yaml"), train, "y", model);
+        var manifestPath = Path.Combine(model, "model.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        Assert.Equal([3f, 2f], manifest["medians"]!.AsArray().Select(m => m!.GetValue<float>()));
+
+        manifest["medians"] = new JsonArray(3f);
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        var error = Assert.Throws<FeatureTableException>(() => TabularPrediction.Predict(model, train, Path.Combine(_directory, "s.csv")));
+
+        Assert.Equal($"{manifestPath}: 1 medians for 2 features, or one not finite; retrain the model.", error.Message);
     }
 
     private string Write(string csv)

@@ -70,6 +70,34 @@ public sealed class PyRadiomicsTableTests : IDisposable
     }
 
     [Fact]
+    public void AnExportedModelScoresThePyRadiomicsTableAsTheModelFolderDoes()
+    {
+        var pyradiomics = Path.Combine(_directory, "pyradiomics.csv");
+        WriteTables(pyradiomics, Path.Combine(_directory, "clean.csv"));
+        Assert.Equal(0, Olnm("train", "--pipeline", Pipeline(), "--train", pyradiomics, "--label", "pN", "--id", "ID", "--out", Dir("model")).ExitCode);
+        Assert.Equal(0, Olnm("export", "--model", Dir("model"), "--out", Dir("model.onnx")).ExitCode);
+
+        var (code, output, error) = Olnm("predict", "--model", Dir("model.onnx"), "--data", pyradiomics, "--out", Dir("onnx.csv"));
+        Assert.Equal(0, Olnm("predict", "--model", Dir("model"), "--data", pyradiomics, "--out", Dir("folder.csv")).ExitCode);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("replaced by the training median: original_firstorder_Mean (line 5, 9 → ", output);
+        var onnx = File.ReadAllLines(Dir("onnx.csv"));
+        var folder = File.ReadAllLines(Dir("folder.csv"));
+        Assert.Equal("id,pN,cohort,score,probability", onnx[0]);
+        Assert.Equal(Cases + 1, onnx.Length);
+        for (var i = 1; i <= Cases; i++)
+        {
+            var (o, f) = (onnx[i].Split(','), folder[i].Split(','));
+            Assert.Equal(f[..3], o[..3]);
+            Assert.Equal(double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(o[3], CultureInfo.InvariantCulture), 1e-4);
+            Assert.Equal(double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(o[4], CultureInfo.InvariantCulture), 1e-5);
+        }
+
+        Assert.Equal(0, Olnm("stats", "roc", "--data", Dir("onnx.csv"), "--label", "pN", "--score", "probability", "--cohort-column", "cohort", "--out", Dir("roc.json")).ExitCode);
+    }
+
+    [Fact]
     public void IncludeAndExcludeGlobsChooseTheFeatures()
     {
         var pyradiomics = Path.Combine(_directory, "pyradiomics.csv");

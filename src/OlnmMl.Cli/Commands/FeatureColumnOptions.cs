@@ -7,9 +7,9 @@ namespace OlnmMl.Cli.Commands;
 /// <summary>The column options of <c>train</c> and <c>predict</c> for a user's feature table (e.g. PyRadiomics batch output).</summary>
 internal sealed class FeatureColumnOptions
 {
-    public Option<string?> Id { get; } = new("--id") { Description = "Id column (train: default id; predict with a model folder: default the model's)." };
+    public Option<string?> Id { get; } = new("--id") { Description = "Id column (train: default id; predict: default the model's)." };
 
-    public Option<string> Cohort { get; } = new("--cohort") { Description = "Cohort column: never a feature, kept in the scores of predict with a model folder.", DefaultValueFactory = _ => "cohort" };
+    public Option<string> Cohort { get; } = new("--cohort") { Description = "Cohort column: never a feature, kept in predict's scores.", DefaultValueFactory = _ => "cohort" };
 
     public Option<string[]> Include { get; } = new("--include")
     {

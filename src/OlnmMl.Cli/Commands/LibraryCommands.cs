@@ -177,7 +177,7 @@ internal static class LibraryCommands
     {
         var model = new Option<string>("--model") { Required = true, Description = "A model folder (olnm train) or an .onnx file (olnm export)." };
         var data = new Option<string>("--data") { Required = true, Description = "Feature table CSV." };
-        var output = new Option<string>("--out") { Required = true, Description = "scores.csv (model folder: id, label and cohort when present, score, probability, predicted_label)." };
+        var output = new Option<string>("--out") { Required = true, Description = "scores.csv: id, label and cohort when present, score, probability (and predicted_label from a model folder)." };
         var columns = new FeatureColumnOptions();
         var command = new Command("predict", "Score a feature table with a trained model (in process) or an exported ONNX model (ONNX Runtime).") { model, data, output };
         columns.AddTo(command, selection: false);
@@ -185,7 +185,7 @@ internal static class LibraryCommands
         {
             var path = parse.GetValue(model)!;
             var rows = path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)
-                ? OnnxPrediction.PredictCsv(path, parse.GetValue(data)!, parse.GetValue(output)!)
+                ? OnnxPrediction.PredictCsv(path, parse.GetValue(data)!, parse.GetValue(output)!, columns.Read(parse, null, ""), FeatureColumnOptions.Note)
                 : TabularPrediction.Predict(path, parse.GetValue(data)!, parse.GetValue(output)!, columns.Read(parse, null, ""), FeatureColumnOptions.Note);
             Output.Line($"{rows} cases scored → {parse.GetValue(output)}");
             return 0;

@@ -23,7 +23,7 @@ internal sealed class CsvTable
     /// <summary>Data records with the line each starts on.</summary>
     public IReadOnlyList<(int Line, string[] Fields)> Records { get; }
 
-    /// <summary>Reads <paramref name="path"/>; <paramref name="idColumn"/> must exist and be unique.</summary>
+    /// <summary>Reads <paramref name="path"/>; <paramref name="idColumn"/> (empty: the first column) must exist and be unique.</summary>
     /// <exception cref="FeatureTableException">On a missing file, header or id column, a repeated column or id, a short or long row, or no rows.</exception>
     public static CsvTable Read(string path, string idColumn)
     {
@@ -35,7 +35,7 @@ internal sealed class CsvTable
         if (header.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
             throw new FeatureTableException($"Feature table '{path}' has the column '{duplicate.Key}' more than once.");
         var table = new CsvTable(path, header, []);
-        var idIndex = table.IndexOf(idColumn, "id");
+        var idIndex = idColumn.Length == 0 ? 0 : table.IndexOf(idColumn, "id");
         var rows = new List<(int Line, string[] Fields)>();
         var lineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         while (records.MoveNext())

@@ -44,13 +44,17 @@ public sealed record FeatureTableImport(FeatureTable Table, IReadOnlyList<float>
     /// Reads a table to score with a model trained on <paramref name="features"/>: non-finite cells take the model's
     /// training <paramref name="medians"/> (an older model without them refuses them), other columns are ignored.
     /// </summary>
-    /// <exception cref="FeatureTableException">On a missing feature column, a non-numeric feature cell, or a non-finite one without medians.</exception>
+    /// <exception cref="FeatureTableException">On missing feature columns (all named), a non-numeric feature cell, or a non-finite one without medians.</exception>
     public static FeatureTableImport ForScoring(string path, FeatureTableOptions options, IReadOnlyList<string> features, IReadOnlyList<float>? medians)
     {
         var table = CsvTable.Read(path, options.IdColumn);
-        var indices = features.Select(n => table.IndexOf(n, "feature")).ToList();
+        var missing = features.Where(f => !table.Header.Contains(f)).ToList();
+        if (missing.Count > 0)
+            throw new FeatureTableException($"Feature table '{path}' lacks {missing.Count} of the model's {features.Count} features: {string.Join(", ", missing.Take(10).Select(m => $"'{m}'"))}{(missing.Count > 10 ? ", …" : "")}.");
+        var indices = features.Select(n => Array.IndexOf(table.Header, n)).ToList();
         var cells = Cells(table, indices, medians is null ? indices : []);
-        return Build(table, options, indices, cells, medians ?? [], null, []);
+        var columns = options.IdColumn.Length > 0 ? options : options with { IdColumn = table.Header[0] };
+        return Build(table, columns, indices, cells, medians ?? [], null, []);
     }
 
     private static FeatureTableImport Build(

@@ -48,14 +48,14 @@ public static class TabularPrediction
 
         var scores = Score(ml, model, import.Table);
         var carried = import.Carried.Skip(1).ToList();
-        var text = new StringBuilder("id," + string.Concat(carried.Select(c => Quote(c.Name) + ",")) + "score,probability,predicted_label\n");
+        var text = new StringBuilder("id," + string.Concat(carried.Select(c => CsvRecords.Field(c.Name) + ",")) + "score,probability,predicted_label\n");
         for (var i = 0; i < scores.Count; i++)
         {
             var s = scores[i];
-            text.Append(Quote(s.Id)).Append(',');
+            text.Append(CsvRecords.Field(s.Id)).Append(',');
             foreach (var column in carried)
             {
-                text.Append(Quote(column.Values[i])).Append(',');
+                text.Append(CsvRecords.Field(column.Values[i])).Append(',');
             }
 
             text.Append(CultureInfo.InvariantCulture, $"{s.Score:R},{s.Probability:R},{(s.PredictedLabel ? 1 : 0)}\n");
@@ -74,9 +74,6 @@ public static class TabularPrediction
         var predicted = scored.GetColumn<bool>(DefaultColumnNames.PredictedLabel).ToArray();
         return [.. table.Ids.Select((id, i) => new TabularScore(id, score[i], probability[i], predicted[i]))];
     }
-
-    private static string Quote(string id) =>
-        id.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{id.Replace("\"", "\"\"")}\"" : id;
 }
 
 /// <summary>One scored row.</summary>

@@ -21,6 +21,7 @@ public sealed record FeatureTableImport(FeatureTable Table, IReadOnlyList<float>
     {
         var labelColumn = options.LabelColumn ?? throw new ArgumentException("A training table needs a label column.", nameof(options));
         var table = CsvTable.Read(path, options.IdColumn);
+        options = WithId(options, table);
         var labelIndex = table.IndexOf(labelColumn, "label");
         var leftOut = new List<(string Reason, string Column)>();
         var features = new List<int>();
@@ -53,8 +54,7 @@ public sealed record FeatureTableImport(FeatureTable Table, IReadOnlyList<float>
             throw new FeatureTableException($"Feature table '{path}' lacks {missing.Count} of the model's {features.Count} features: {string.Join(", ", missing.Take(10).Select(m => $"'{m}'"))}{(missing.Count > 10 ? ", …" : "")}.");
         var indices = features.Select(n => Array.IndexOf(table.Header, n)).ToList();
         var cells = Cells(table, indices, medians is null ? indices : []);
-        var columns = options.IdColumn.Length > 0 ? options : options with { IdColumn = table.Header[0] };
-        return Build(table, columns, indices, cells, medians ?? [], null, []);
+        return Build(table, WithId(options, table), indices, cells, medians ?? [], null, []);
     }
 
     private static FeatureTableImport Build(
@@ -78,6 +78,10 @@ public sealed record FeatureTableImport(FeatureTable Table, IReadOnlyList<float>
         var featureTable = FeatureTable.FromRows(table.Path, carried[0].Values, [.. features.Select(i => table.Header[i])], cells, labels);
         return new FeatureTableImport(featureTable, [.. medians], carried, notes);
     }
+
+    /// <summary>The options with an empty id column resolved to the table's first column.</summary>
+    private static FeatureTableOptions WithId(FeatureTableOptions options, CsvTable table) =>
+        options.IdColumn.Length > 0 ? options : options with { IdColumn = table.Header[0] };
 
     /// <summary>The cells of <paramref name="columns"/> as numbers, NaN for a missing one; <paramref name="strict"/> columns refuse missing cells.</summary>
     private static float[][] Cells(CsvTable table, IReadOnlyList<int> columns, IReadOnlyList<int> strict) =>

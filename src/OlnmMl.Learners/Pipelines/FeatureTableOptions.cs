@@ -16,7 +16,7 @@ public sealed record FeatureTableOptions
     /// </summary>
     public static IReadOnlyList<string> DefaultExcluded { get; } = ["diagnostics_*", "Image", "Mask", "Label"];
 
-    /// <summary>Case id column (when scoring, empty: the first column).</summary>
+    /// <summary>Case id column (empty: the first column).</summary>
     public string IdColumn { get; init; } = "id";
 
     /// <summary>Label column (0/1 or true/false), or null for a table to score.</summary>

@@ -46,6 +46,18 @@ public sealed class FeatureTableImportTests : IDisposable
     }
 
     [Fact]
+    public void AnEmptyIdColumnNameMeansTheFirstColumnWhichIsNeverAFeature()
+    {
+        var path = Write("PatientNo,y,a\n101,1,0.5\n102,0,0.25\n");
+
+        var import = FeatureTableImport.ForTraining(path, new FeatureTableOptions { IdColumn = "", LabelColumn = "y" });
+
+        Assert.Equal(["101", "102"], import.Table.Ids);
+        Assert.Equal(["a"], import.Table.FeatureNames);
+        Assert.Equal("PatientNo", import.Carried[0].Name);
+    }
+
+    [Fact]
     public void ScoringWithoutTrainingMediansRefusesANonFiniteCellNamingLineAndColumn()
     {
         var path = Write("id,a\np1,1\np2,nan\n");

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using OlnmMl.Learners.Pipelines;
 using OlnmMl.Onnx.Export;
 using OlnmMl.Onnx.Scoring;
 
@@ -101,7 +102,7 @@ public sealed class ScoringInputErrorTests : IDisposable
         var data = Path.Combine(_folder, "partial.csv");
         File.WriteAllLines(data, ["case_id," + string.Join(",", TabularData.FeatureNames.Take(4)), "a,1,2,3,4"]);
 
-        var e = Assert.Throws<ArgumentException>(() => OnnxPrediction.PredictCsv(_modelPath, data, Path.Combine(_folder, "s.csv")));
+        var e = Assert.Throws<FeatureTableException>(() => OnnxPrediction.PredictCsv(_modelPath, data, Path.Combine(_folder, "s.csv")));
 
         Assert.Contains("lacks 2", e.Message);
         Assert.Contains(TabularData.FeatureNames[4], e.Message);
@@ -114,7 +115,7 @@ public sealed class ScoringInputErrorTests : IDisposable
         var data = Path.Combine(_folder, "nan.csv");
         File.WriteAllLines(data, ["case_id," + string.Join(",", TabularData.FeatureNames), "a,1,2,NaN,4,5,6"]);
 
-        var e = Assert.Throws<ArgumentException>(() => OnnxPrediction.PredictCsv(_modelPath, data, Path.Combine(_folder, "s.csv")));
+        var e = Assert.Throws<FeatureTableException>(() => OnnxPrediction.PredictCsv(_modelPath, data, Path.Combine(_folder, "s.csv")));
 
         Assert.Contains(TabularData.FeatureNames[2], e.Message);
     }

@@ -157,14 +157,16 @@ internal static class LibraryCommands
     public static Command Train()
     {
         var pipeline = new Option<string>("--pipeline") { Required = true, Description = "Tabular pipeline YAML (e.g. pipelines/radiomics-svm.yaml)." };
-        var train = new Option<string>("--train") { Required = true, Description = "Training feature table CSV (id, label, features)." };
+        var train = new Option<string>("--train") { Required = true, Description = "Training feature table CSV (id, label, features; e.g. PyRadiomics batch output)." };
         var label = new Option<string>("--label") { Required = true, Description = "Label column." };
-        var id = new Option<string>("--id") { Description = "Id column.", DefaultValueFactory = _ => "id" };
+        var columns = new FeatureColumnOptions();
         var output = new Option<string>("--out") { Required = true, Description = "Model folder." };
-        var command = new Command("train", "Fit a tabular pipeline on a feature table (e.g. from PyRadiomics) and save the model folder.") { pipeline, train, label, id, output };
+        var command = new Command("train", "Fit a tabular pipeline on a feature table (numeric columns; NaN → training median) and save the model folder.") { pipeline, train, label, output };
+        columns.AddTo(command, selection: true);
         CommandAction.Set(command, parse =>
         {
-            var model = TabularTraining.Train(parse.GetValue(pipeline)!, parse.GetValue(train)!, parse.GetValue(label)!, parse.GetValue(output)!, parse.GetValue(id)!);
+            var options = columns.Read(parse, parse.GetValue(label)!, "id");
+            var model = TabularTraining.Train(parse.GetValue(pipeline)!, parse.GetValue(train)!, parse.GetValue(output)!, options, FeatureColumnOptions.Note);
             Output.Line($"{model.Manifest.Pipeline}: {model.Manifest.Features.Count} input features → {parse.GetValue(output)}");
             return 0;
         });
@@ -175,14 +177,16 @@ internal static class LibraryCommands
     {
         var model = new Option<string>("--model") { Required = true, Description = "A model folder (olnm train) or an .onnx file (olnm export)." };
         var data = new Option<string>("--data") { Required = true, Description = "Feature table CSV." };
-        var output = new Option<string>("--out") { Required = true, Description = "scores.csv." };
+        var output = new Option<string>("--out") { Required = true, Description = "scores.csv: id, label and cohort when present, score, probability (and predicted_label from a model folder)." };
+        var columns = new FeatureColumnOptions();
         var command = new Command("predict", "Score a feature table with a trained model (in process) or an exported ONNX model (ONNX Runtime).") { model, data, output };
+        columns.AddTo(command, selection: false);
         CommandAction.Set(command, parse =>
         {
             var path = parse.GetValue(model)!;
             var rows = path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)
-                ? OnnxPrediction.PredictCsv(path, parse.GetValue(data)!, parse.GetValue(output)!)
-                : TabularPrediction.Predict(path, parse.GetValue(data)!, parse.GetValue(output)!);
+                ? OnnxPrediction.PredictCsv(path, parse.GetValue(data)!, parse.GetValue(output)!, columns.Read(parse, null, ""), FeatureColumnOptions.Note)
+                : TabularPrediction.Predict(path, parse.GetValue(data)!, parse.GetValue(output)!, columns.Read(parse, null, ""), FeatureColumnOptions.Note);
             Output.Line($"{rows} cases scored → {parse.GetValue(output)}");
             return 0;
         });

@@ -8,6 +8,10 @@ namespace OlnmMl.Learners.Pipelines;
 /// </summary>
 public static class CsvRecords
 {
+    /// <summary><paramref name="text"/> as one CSV field: quoted (inner quotes doubled) when it holds a comma, quote or line break.</summary>
+    public static string Field(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+
     /// <summary>The records of <paramref name="reader"/>, each with the line it starts on.</summary>
     public static IEnumerable<(int Line, string[] Fields)> Read(TextReader reader)
     {

@@ -45,45 +45,18 @@ public sealed class FeatureTable
     /// <exception cref="FeatureTableException">On a missing file or column, a repeated id, a non-numeric, empty, NaN or ±∞ feature cell, or a bad label, naming file, line and column.</exception>
     public static FeatureTable Load(string path, string? labelColumn, string idColumn = "id", IReadOnlyList<string>? featureNames = null)
     {
-        if (!File.Exists(path)) throw new FeatureTableException($"Feature table '{path}' does not exist.");
         if (featureNames is not null && featureNames.Count == 0) throw new ArgumentException("An explicit feature list must not be empty.", nameof(featureNames));
-        using var reader = new StreamReader(path);
-        using var records = CsvRecords.Read(reader).GetEnumerator();
-        if (!records.MoveNext()) throw new FeatureTableException($"Feature table '{path}' has no header row.");
-        var header = records.Current.Fields.Select(h => h.Trim()).ToArray();
-        if (header.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
-            throw new FeatureTableException($"Feature table '{path}' has the column '{duplicate.Key}' more than once.");
-
-        int IndexOf(string name, string role) => Array.IndexOf(header, name) is var i and >= 0 ? i
-            : throw new FeatureTableException($"Feature table '{path}' has no {role} column '{name}' (columns: {string.Join(", ", header.Take(12))}{(header.Length > 12 ? ", …" : "")}).");
-
-        var idIndex = IndexOf(idColumn, "id");
-        var labelIndex = labelColumn is null ? -1 : IndexOf(labelColumn, "label");
+        var table = CsvTable.Read(path, idColumn);
+        var idIndex = table.IndexOf(idColumn, "id");
+        var labelIndex = labelColumn is null ? -1 : table.IndexOf(labelColumn, "label");
         var featureIndex = featureNames is null
-            ? Enumerable.Range(0, header.Length).Where(i => i != idIndex && i != labelIndex).ToArray()
-            : [.. featureNames.Select(n => IndexOf(n, "feature"))];
+            ? Enumerable.Range(0, table.Header.Length).Where(i => i != idIndex && i != labelIndex).ToArray()
+            : [.. featureNames.Select(n => table.IndexOf(n, "feature"))];
         if (featureIndex.Length == 0) throw new FeatureTableException($"Feature table '{path}' has no feature columns besides '{idColumn}'{(labelColumn is null ? "" : $" and '{labelColumn}'")}.");
 
-        var ids = new List<string>();
-        var lineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rows = new List<float[]>();
-        var labels = new List<bool>();
-        while (records.MoveNext())
-        {
-            var (line, fields) = records.Current;
-            if (fields.Length != header.Length)
-                throw new FeatureTableException($"{path}: line {line} has {fields.Length} fields; the header has {header.Length}.");
-            if (!lineOfId.TryAdd(fields[idIndex], line))
-                throw new FeatureTableException($"{path}: line {line} repeats the id '{fields[idIndex]}' of line {lineOfId[fields[idIndex]]}.");
-            ids.Add(fields[idIndex]);
-            if (labelIndex >= 0) labels.Add(ParseLabel(fields[labelIndex], path, line, labelColumn!));
-            var row = new float[featureIndex.Length];
-            for (int k = 0; k < featureIndex.Length; k++)
-                row[k] = ParseFeature(fields[featureIndex[k]], path, line, header[featureIndex[k]]);
-            rows.Add(row);
-        }
-        if (rows.Count == 0) throw new FeatureTableException($"Feature table '{path}' has a header but no rows.");
-        return new FeatureTable(path, [.. ids], [.. featureIndex.Select(i => header[i])], [.. rows], labelIndex >= 0 ? [.. labels] : null);
+        var labels = labelIndex < 0 ? null : table.Records.Select(r => ParseLabel(r.Fields[labelIndex], path, r.Line, labelColumn!)).ToArray();
+        var rows = table.Records.Select(r => featureIndex.Select(i => ParseFeature(r.Fields[i], path, r.Line, table.Header[i])).ToArray()).ToArray();
+        return new FeatureTable(path, table.Column(idIndex), [.. featureIndex.Select(i => table.Header[i])], rows, labels);
     }
 
     /// <summary>
@@ -143,7 +116,9 @@ public sealed class FeatureTable
         return ml.Data.LoadFromEnumerable(Rows.Select((r, i) => new UnlabelledRow { Id = Ids[i], Features = r }).ToList(), unlabelled);
     }
 
-    private static bool ParseLabel(string? text, string path, int line, string column)
+    /// <summary>A label cell: 1/0, true/false (any case) or 1.0/0.0.</summary>
+    /// <exception cref="FeatureTableException">On anything else, naming file, line and column.</exception>
+    internal static bool ParseLabel(string? text, string path, int line, string column)
     {
         switch (text?.Trim().ToLowerInvariant())
         {
@@ -153,7 +128,9 @@ public sealed class FeatureTable
         }
     }
 
-    private static float ParseFeature(string? text, string path, int line, string column)
+    /// <summary>A feature cell: a finite number (invariant culture).</summary>
+    /// <exception cref="FeatureTableException">On an empty, non-numeric or non-finite cell, naming file, line and column.</exception>
+    internal static float ParseFeature(string? text, string path, int line, string column)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new FeatureTableException($"{path}: line {line}, feature column '{column}' is empty; impute missing values before training.");

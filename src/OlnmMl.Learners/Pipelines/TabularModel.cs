@@ -84,7 +84,7 @@ public sealed class TabularModel
     }
 
     /// <summary>Reads a model directory written by <see cref="Save"/>.</summary>
-    /// <exception cref="FeatureTableException">When the directory or a step file is missing, or the format version is unknown.</exception>
+    /// <exception cref="FeatureTableException">When the directory or a step file is missing, the format version is unknown or the medians do not fit the features.</exception>
     public static TabularModel Load(MLContext ml, string directory)
     {
         var manifestPath = Path.Combine(directory, ManifestFile);
@@ -92,6 +92,8 @@ public sealed class TabularModel
         var manifest = ReadManifest(manifestPath);
         if (manifest.FormatVersion != FormatVersion)
             throw new FeatureTableException($"{manifestPath}: model format version {manifest.FormatVersion} is not supported (this build reads {FormatVersion}).");
+        if (manifest.Medians is { } medians && (medians.Count != manifest.Features.Count || !medians.All(float.IsFinite)))
+            throw new FeatureTableException($"{manifestPath}: {medians.Count} medians for {manifest.Features.Count} features, or one not finite; retrain the model.");
         var steps = new List<(string, ITransformer, DataViewSchema)>();
         foreach (var entry in manifest.Steps)
         {

@@ -29,6 +29,13 @@ public sealed record TabularModelManifest
     [JsonPropertyName("features")]
     public IReadOnlyList<string> Features { get; init; } = [];
 
+    /// <summary>
+    /// Training median of each feature (in <see cref="Features"/> order), which replaces a non-finite cell when
+    /// scoring; null for a model trained before medians were kept, which refuses such cells.
+    /// </summary>
+    [JsonPropertyName("medians")]
+    public IReadOnlyList<float>? Medians { get; init; }
+
     /// <summary>Fitted steps in order.</summary>
     [JsonPropertyName("steps")]
     public IReadOnlyList<TabularModelStepEntry> Steps { get; init; } = [];

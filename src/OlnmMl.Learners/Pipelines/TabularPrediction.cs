@@ -8,21 +8,59 @@ namespace OlnmMl.Learners.Pipelines;
 
 /// <summary>
 /// Entry point of <c>olnm predict --model model/ --data D.csv --out scores.csv</c>: scores a feature table with a
-/// saved model and writes <c>id,score,probability,predicted_label</c> (invariant culture, label as 0/1).
+/// saved model and writes <c>id,[label],[cohort],score,probability,predicted_label</c> (invariant culture, predicted label as 0/1).
 /// </summary>
 public static class TabularPrediction
 {
     /// <summary>Scores <paramref name="dataCsv"/> and writes <paramref name="outputCsv"/>; returns the number of rows.</summary>
-    /// <exception cref="FeatureTableException">When the model directory is unusable or the table lacks a model feature or has NaN/∞.</exception>
-    public static int Predict(string modelDirectory, string dataCsv, string outputCsv)
+    /// <exception cref="FeatureTableException">When the model directory is unusable or the table lacks a model feature or has a bad cell.</exception>
+    public static int Predict(string modelDirectory, string dataCsv, string outputCsv) =>
+        Predict(modelDirectory, dataCsv, outputCsv, new FeatureTableOptions { IdColumn = "" }, _ => { });
+
+    /// <summary>
+    /// Scores <paramref name="dataCsv"/> and writes <paramref name="outputCsv"/>: <c>id</c>, then the model's label
+    /// column and the cohort column when the table has them, then <c>score,probability,predicted_label</c>, so
+    /// <c>olnm stats roc</c> reads the scores directly. A non-finite feature cell takes the model's training median
+    /// (with a note). Returns the number of rows.
+    /// </summary>
+    /// <param name="modelDirectory">Model folder written by <c>olnm train</c>.</param>
+    /// <param name="dataCsv">Table to score.</param>
+    /// <param name="outputCsv">Scores file to write.</param>
+    /// <param name="options">Id column (empty: the model's) and cohort column; the label column is always the model's.</param>
+    /// <param name="note">Receives a line naming each imputed cell.</param>
+    /// <exception cref="FeatureTableException">When the model directory is unusable or the table lacks a model feature or has a bad cell.</exception>
+    public static int Predict(string modelDirectory, string dataCsv, string outputCsv, FeatureTableOptions options, Action<string> note)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(note);
         var ml = new MLContext(0);
         var model = TabularModel.Load(ml, modelDirectory);
-        var table = FeatureTable.Load(dataCsv, null, model.Manifest.IdColumn, model.Manifest.Features);
-        var scores = Score(ml, model, table);
-        var text = new StringBuilder("id,score,probability,predicted_label\n");
-        foreach (var s in scores)
-            text.Append(CultureInfo.InvariantCulture, $"{Quote(s.Id)},{s.Score:R},{s.Probability:R},{(s.PredictedLabel ? 1 : 0)}\n");
+        var columns = options with
+        {
+            IdColumn = options.IdColumn is { Length: > 0 } id ? id : model.Manifest.IdColumn,
+            LabelColumn = model.Manifest.LabelColumn is { Length: > 0 } label ? label : null,
+        };
+        var import = FeatureTableImport.ForScoring(dataCsv, columns, model.Manifest.Features, model.Manifest.Medians);
+        foreach (var line in import.Notes)
+        {
+            note(line);
+        }
+
+        var scores = Score(ml, model, import.Table);
+        var carried = import.Carried.Skip(1).ToList();
+        var text = new StringBuilder("id," + string.Concat(carried.Select(c => CsvRecords.Field(c.Name) + ",")) + "score,probability,predicted_label\n");
+        for (var i = 0; i < scores.Count; i++)
+        {
+            var s = scores[i];
+            text.Append(CsvRecords.Field(s.Id)).Append(',');
+            foreach (var column in carried)
+            {
+                text.Append(CsvRecords.Field(column.Values[i])).Append(',');
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{s.Score:R},{s.Probability:R},{(s.PredictedLabel ? 1 : 0)}\n");
+        }
+
         DurableFile.WriteAllText(outputCsv, text.ToString());
         return scores.Count;
     }
@@ -36,9 +74,6 @@ public static class TabularPrediction
         var predicted = scored.GetColumn<bool>(DefaultColumnNames.PredictedLabel).ToArray();
         return [.. table.Ids.Select((id, i) => new TabularScore(id, score[i], probability[i], predicted[i]))];
     }
-
-    private static string Quote(string id) =>
-        id.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{id.Replace("\"", "\"\"")}\"" : id;
 }
 
 /// <summary>One scored row.</summary>

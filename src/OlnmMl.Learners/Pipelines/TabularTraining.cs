@@ -5,30 +5,57 @@ namespace OlnmMl.Learners.Pipelines;
 
 /// <summary>
 /// Entry point of <c>olnm train --pipeline P --train T.csv --label y --out model/</c>: reads the pipeline YAML and
-/// the training feature table (every numeric column except id and label is a feature), fits the pipeline on it and
+/// the training feature table (features chosen by <see cref="FeatureTableOptions"/>), fits the pipeline on it and
 /// writes the model directory.
 /// </summary>
 public static class TabularTraining
 {
-    /// <summary>Trains and saves; returns the fitted model.</summary>
+    /// <summary>Trains and saves with the default column choice (<see cref="FeatureTableOptions"/>); returns the fitted model.</summary>
     /// <param name="pipelinePath">Pipeline YAML (see <see cref="TabularPipelineYaml"/>).</param>
     /// <param name="trainCsv">Training feature table.</param>
     /// <param name="labelColumn">Outcome column (0/1 or true/false).</param>
     /// <param name="outputDirectory">Model directory to write.</param>
     /// <param name="idColumn">Case id column.</param>
-    /// <exception cref="FeatureTableException">On an unusable table (missing columns, NaN/∞, one class only).</exception>
+    /// <exception cref="FeatureTableException">On an unusable table (missing columns, no numeric feature, one class only).</exception>
     /// <exception cref="FormatException">On an invalid pipeline file.</exception>
-    public static TabularModel Train(string pipelinePath, string trainCsv, string labelColumn, string outputDirectory, string idColumn = "id")
+    public static TabularModel Train(string pipelinePath, string trainCsv, string labelColumn, string outputDirectory, string idColumn = "id") =>
+        Train(pipelinePath, trainCsv, outputDirectory, new FeatureTableOptions { IdColumn = idColumn, LabelColumn = labelColumn }, _ => { });
+
+    /// <summary>
+    /// Trains on a user's table (e.g. PyRadiomics batch output) and saves: features chosen by <paramref name="options"/>,
+    /// non-finite cells replaced by the training median (kept in the model for scoring); returns the fitted model.
+    /// </summary>
+    /// <param name="pipelinePath">Pipeline YAML (see <see cref="TabularPipelineYaml"/>).</param>
+    /// <param name="trainCsv">Training feature table.</param>
+    /// <param name="outputDirectory">Model directory to write.</param>
+    /// <param name="options">Id, label (required) and cohort columns and the feature include/exclude patterns.</param>
+    /// <param name="note">Receives the lines saying which columns were left out and which cells were imputed.</param>
+    /// <exception cref="FeatureTableException">On an unusable table (missing columns, no numeric feature, one class only).</exception>
+    /// <exception cref="FormatException">On an invalid pipeline file.</exception>
+    public static TabularModel Train(string pipelinePath, string trainCsv, string outputDirectory, FeatureTableOptions options, Action<string> note)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(note);
         var pipeline = TabularPipelineYaml.Load(pipelinePath);
-        var model = Train(pipeline, FeatureTable.Load(trainCsv, labelColumn, idColumn), labelColumn, idColumn);
+        var import = FeatureTableImport.ForTraining(trainCsv, options);
+        foreach (var line in import.Notes)
+        {
+            note(line);
+        }
+
+        var model = Train(pipeline, import.Table, options.LabelColumn!, options.IdColumn, import.Medians);
         model.Save(new MLContext(0), outputDirectory);
         return model;
     }
 
     /// <summary>Fits <paramref name="pipeline"/> on a loaded labelled table (no files written).</summary>
+    /// <param name="pipeline">The pipeline to fit.</param>
+    /// <param name="train">Labelled training table.</param>
+    /// <param name="labelColumn">Label column name, recorded in the model.</param>
+    /// <param name="idColumn">Id column name, recorded in the model.</param>
+    /// <param name="medians">Training median per feature, recorded for scoring tables with non-finite cells; null: such tables are refused.</param>
     /// <exception cref="FeatureTableException">When the table is unlabelled or has one class only.</exception>
-    public static TabularModel Train(TabularPipeline pipeline, FeatureTable train, string labelColumn, string idColumn = "id")
+    public static TabularModel Train(TabularPipeline pipeline, FeatureTable train, string labelColumn, string idColumn = "id", IReadOnlyList<float>? medians = null)
     {
         var labels = train.Labels ?? throw new FeatureTableException($"Training table '{train.Source}' has no label column.");
         var positives = labels.Count(l => l);
@@ -45,6 +72,7 @@ public static class TabularTraining
             IdColumn = idColumn,
             LabelColumn = labelColumn,
             Features = [.. train.FeatureNames],
+            Medians = medians,
             Training = new TabularTrainingProvenance(train.Source, Sha256(train.Source), labels.Count, positives, DateTime.UtcNow.ToString("O")),
         };
         return new TabularModel(manifest, [.. fitted.Select(f => (f.Step.Kind, f.Transformer, f.InputSchema))], TabularPipelineYaml.Write(pipeline));

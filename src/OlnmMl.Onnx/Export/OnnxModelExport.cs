@@ -72,6 +72,9 @@ public static class OnnxModelExport
                 Pipeline = metadata.Pipeline.Length > 0 ? metadata.Pipeline : model.PipelineYaml,
                 Settings = metadata.Settings.Length > 0 ? metadata.Settings : provenance,
                 Versions = versions,
+                IdColumn = manifest.IdColumn,
+                LabelColumn = manifest.LabelColumn,
+                FeatureMedians = manifest.Medians ?? [],
             },
         };
         var chain = new TransformerChain<ITransformer>([.. model.Transformers]);

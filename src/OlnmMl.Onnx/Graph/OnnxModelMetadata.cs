@@ -31,6 +31,18 @@ public sealed record OnnxModelMetadata
     /// <summary>The radiomics extraction settings the <c>radiomics</c> input was computed with.</summary>
     public string RadiomicsSettings { get; init; } = "";
 
+    /// <summary>Case id column of the feature tables the model scores (empty: the first column).</summary>
+    public string IdColumn { get; init; } = "";
+
+    /// <summary>Outcome column of the training table, carried to the scores when a table to score has it.</summary>
+    public string LabelColumn { get; init; } = "";
+
+    /// <summary>
+    /// Training median of each <c>radiomics</c> feature (slot order), which <c>olnm predict</c> puts in a non-finite
+    /// cell before scoring; empty: such cells are refused. The graph itself takes finite values only.
+    /// </summary>
+    public IReadOnlyList<float> FeatureMedians { get; init; } = [];
+
     /// <summary>The contract of every graph input.</summary>
     public IReadOnlyList<OnnxTensorContract> Inputs { get; init; } = [];
 
@@ -47,6 +59,9 @@ public sealed record OnnxModelMetadata
             [Prefix + "versions"] = JsonSerializer.Serialize(Versions),
             [Prefix + "training_cohorts"] = JsonSerializer.Serialize(TrainingCohorts),
             [Prefix + "radiomics_settings"] = RadiomicsSettings,
+            [Prefix + "id_column"] = IdColumn,
+            [Prefix + "label_column"] = LabelColumn,
+            [Prefix + "feature_medians"] = JsonSerializer.Serialize(FeatureMedians),
             [Prefix + "inputs"] = JsonSerializer.Serialize(Inputs),
             [Prefix + "outputs"] = JsonSerializer.Serialize(Outputs),
         };
@@ -102,6 +117,9 @@ public sealed record OnnxModelMetadata
             Versions = Json<Dictionary<string, string>>("versions", []),
             TrainingCohorts = Json<List<string>>("training_cohorts", []),
             RadiomicsSettings = Get("radiomics_settings"),
+            IdColumn = Get("id_column"),
+            LabelColumn = Get("label_column"),
+            FeatureMedians = Json<List<float>>("feature_medians", []),
             Inputs = Json<List<OnnxTensorContract>>("inputs", []),
             Outputs = Json<List<OnnxTensorContract>>("outputs", []),
         };

@@ -10,8 +10,11 @@ namespace OlnmMl.Onnx.Graph;
 /// </summary>
 public static class OnnxModelWriter
 {
-    /// <summary>ONNX IR version written (9: ONNX 1.14+, read by ONNX Runtime ≥ 1.15).</summary>
-    public const long IrVersion = 9;
+    /// <summary>
+    /// ONNX IR version written: 8, the one opset 17 belongs to (ONNX 1.12), so the checker of ONNX 1.12
+    /// (Debian 12's <c>python3-onnx</c>) accepts our files; a newer IR would buy nothing the graphs use.
+    /// </summary>
+    public const long IrVersion = 8;
 
     /// <summary>Default-domain opset written (17: first with LayerNormalization).</summary>
     public const long Opset = 17;

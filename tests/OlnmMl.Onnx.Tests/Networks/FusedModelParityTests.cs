@@ -94,7 +94,8 @@ public sealed class FusedModelParityTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains("image_encoder.layer2.0.downsample.1.running_var", e.Message);
     }
 
-    private static (FusedModelDefinition Definition, StateDictionary Sd) Build(string variant)
+    /// <summary>A tiny random fused network of <paramref name="variant"/> (see <see cref="Cases"/>) and its state dict.</summary>
+    internal static (FusedModelDefinition Definition, StateDictionary Sd) Build(string variant)
     {
         if (variant.StartsWith("torch/", StringComparison.Ordinal))
         {

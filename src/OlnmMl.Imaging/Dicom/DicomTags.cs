@@ -1,0 +1,40 @@
+namespace OlnmMl.Imaging.Dicom;
+
+/// <summary>The DICOM attributes the reader uses, as (group &lt;&lt; 16) | element.</summary>
+internal static class DicomTags
+{
+    public const uint TransferSyntaxUid = 0x0002_0010;
+    public const uint Modality = 0x0008_0060;
+    public const uint SeriesTime = 0x0008_0031;
+    public const uint AcquisitionTime = 0x0008_0032;
+    public const uint SeriesDescription = 0x0008_103E;
+    public const uint PatientWeight = 0x0010_1030;
+    public const uint SliceThickness = 0x0018_0050;
+    public const uint RadiopharmaceuticalStartTime = 0x0018_1072;
+    public const uint RadionuclideTotalDose = 0x0018_1074;
+    public const uint RadionuclideHalfLife = 0x0018_1075;
+    public const uint SeriesInstanceUid = 0x0020_000E;
+    public const uint InstanceNumber = 0x0020_0013;
+    public const uint ImagePositionPatient = 0x0020_0032;
+    public const uint ImageOrientationPatient = 0x0020_0037;
+    public const uint SamplesPerPixel = 0x0028_0002;
+    public const uint NumberOfFrames = 0x0028_0008;
+    public const uint Rows = 0x0028_0010;
+    public const uint Columns = 0x0028_0011;
+    public const uint PixelSpacing = 0x0028_0030;
+    public const uint BitsAllocated = 0x0028_0100;
+    public const uint BitsStored = 0x0028_0101;
+    public const uint PixelRepresentation = 0x0028_0103;
+    public const uint RescaleIntercept = 0x0028_1052;
+    public const uint RescaleSlope = 0x0028_1053;
+    public const uint RadiopharmaceuticalInformationSequence = 0x0054_0016;
+    public const uint Units = 0x0054_1001;
+    public const uint DecayCorrection = 0x0054_1102;
+    public const uint PixelData = 0x7FE0_0010;
+    public const uint Item = 0xFFFE_E000;
+    public const uint ItemDelimitation = 0xFFFE_E00D;
+    public const uint SequenceDelimitation = 0xFFFE_E0DD;
+
+    /// <summary>"(gggg,eeee)".</summary>
+    public static string Format(uint tag) => $"({tag >> 16:X4},{tag & 0xFFFF:X4})";
+}

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Rebuilds the DICOM test fixtures of this folder from Debian packages (apt-get install python3-pydicom dcm2niix)
+# and the IBSI validation patient beside the repository (../shared/data/ibsi_validation). The NIfTI under dcm2niix/
+# are the independent reference the DICOM reader is checked against (dcm2niix v1.0.20220720 here).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+pydicom=$(/usr/bin/python3 -c "import pydicom.data, os; print(os.path.join(os.path.dirname(pydicom.data.__file__), 'test_files'))")
+ibsi=${IBSI_VALIDATION:-$here/../../../../../shared/data/ibsi_validation}
+rm -rf "$here/pydicom" "$here/dcm2niix" "$here/ibsi_pet"
+mkdir -p "$here/pydicom/CT5N" "$here/pydicom/CT2" "$here/dcm2niix" "$here/ibsi_pet/dicom"
+for f in CT_small MR_small MR_small_implicit MR_small_RLE; do cp "$pydicom/$f.dcm" "$here/pydicom/"; done
+cp "$pydicom"/dicomdirtests/98892001/CT5N/* "$here/pydicom/CT5N/"
+cp "$pydicom"/dicomdirtests/77654033/CT2/* "$here/pydicom/CT2/"
+cp "$ibsi"/dicom/STS_001/PET/image/*.dcm "$here/ibsi_pet/dicom/"
+cp "$ibsi"/nifti/STS_001/PET_image.nii.gz "$here/ibsi_pet/"
+for f in CT_small MR_small MR_small_implicit; do
+  dcm2niix -s y -z y -b n -f "$f" -o "$here/dcm2niix" "$here/pydicom/$f.dcm"
+done
+dcm2niix -z y -b n -f CT5N -o "$here/dcm2niix" "$here/pydicom/CT5N"
+dcm2niix -z y -b n -f ibsi_pet -o "$here/dcm2niix" "$here/ibsi_pet/dicom"

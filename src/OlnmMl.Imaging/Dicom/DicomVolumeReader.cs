@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using OlnmMl.Imaging.IO;
 
 namespace OlnmMl.Imaging.Dicom;
@@ -61,27 +62,41 @@ public static class DicomVolumeReader
     private static List<List<DicomSlice>> Group(string path)
     {
         string[] files;
+        List<DicomSlice?> slices;
         if (Directory.Exists(path))
         {
             files = Directory.GetFiles(path, "*", SearchOption.AllDirectories);
             Array.Sort(files, StringComparer.Ordinal);
+            slices = ParseAll(files);
         }
         else if (File.Exists(path))
         {
             files = [path];
+            slices = [DicomSlice.From(DicomParser.Parse(path))];
         }
         else
         {
             throw new VolumeFormatException(path, "no such DICOM file or folder");
         }
 
-        var slices = files.Length == 1
-            ? [DicomSlice.From(DicomParser.Parse(files[0]))]
-            : files.AsParallel().AsOrdered().Where(DicomParser.HasMagic).Select(f => DicomSlice.From(DicomParser.Parse(f))).ToList();
         var groups = slices.OfType<DicomSlice>().GroupBy(s => s.SeriesUid, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
         return groups.Count > 0
             ? groups
             : throw new VolumeFormatException(path, $"holds no DICOM image ({files.Length} file(s) looked at; compressed, non-Part-10 and non-image files carry none)");
+    }
+
+    // Parses the Part 10 files of a folder in parallel; a bad file's own error surfaces, not PLINQ's wrapper.
+    private static List<DicomSlice?> ParseAll(string[] files)
+    {
+        try
+        {
+            return files.AsParallel().AsOrdered().Where(DicomParser.HasMagic).Select(f => DicomSlice.From(DicomParser.Parse(f))).ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<VolumeFormatException>().FirstOrDefault() is { } first)
+        {
+            ExceptionDispatchInfo.Throw(first);
+            throw;
+        }
     }
 
     private static DicomSeriesInfo Describe(List<DicomSlice> slices) =>

@@ -6,8 +6,8 @@ internal sealed record DicomFile(string Path, DicomDataSet DataSet, long PixelDa
 /// <summary>
 /// Parses DICOM Part 10 files (PS3.10): a 128-byte preamble, "DICM", the explicit VR little endian file meta group,
 /// then the data set in implicit or explicit VR little endian (PS3.5 §7). Sequences of defined or undefined length
-/// become nested data sets (an implicit VR element of undefined length is a sequence; UN of undefined length is
-/// read as implicit VR, PS3.5 §6.2.2). Parsing stops at the top-level Pixel Data, whose offset and length are kept.
+/// become nested data sets (an implicit VR element of undefined length is a sequence, as is one of defined length whose
+/// tag <see cref="DicomTags.IsKnownSequence"/>; UN of undefined length is read as implicit VR, PS3.5 §6.2.2). Parsing stops at the top-level Pixel Data, whose offset and length are kept.
 /// </summary>
 internal static class DicomParser
 {
@@ -75,7 +75,7 @@ internal static class DicomParser
                 return;
             }
 
-            var sequence = vr == "SQ" || (length == Undefined && vr is null or "UN");
+            var sequence = vr == "SQ" || (length == Undefined && vr is null or "UN") || (vr is null && DicomTags.IsKnownSequence(tag));
             if (sequence)
             {
                 target.AddSequence(tag, ReadItems(ref cursor, length, explicitVr && vr != "UN", depth + 1, tag));

@@ -35,6 +35,12 @@ internal static class DicomTags
     public const uint ItemDelimitation = 0xFFFE_E00D;
     public const uint SequenceDelimitation = 0xFFFE_E0DD;
 
+    /// <summary>
+    /// Sequences the reader looks into. Implicit VR says nothing of an element's VR, so a sequence of defined length is
+    /// known only by its tag (one of undefined length always is a sequence).
+    /// </summary>
+    public static bool IsKnownSequence(uint tag) => tag == RadiopharmaceuticalInformationSequence;
+
     /// <summary>"(gggg,eeee)".</summary>
     public static string Format(uint tag) => $"({tag >> 16:X4},{tag & 0xFFFF:X4})";
 }

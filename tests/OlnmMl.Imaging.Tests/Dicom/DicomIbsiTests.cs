@@ -46,6 +46,18 @@ public sealed class DicomIbsiTests
         Assert.True(worst <= 1e-6 * max * HandSuvFactor, $"SUV differs from value × {HandSuvFactor} by {worst:G3}");
     }
 
+    [Fact]
+    public void ADefinedLengthRadiopharmaceuticalSequenceInImplicitVrIsFound()
+    {
+        // Slice 000000 rewritten by pydicom as BQML/START with every sequence of defined length (make_fixtures.sh).
+        var suv = DicomVolumeReader.Read(DicomTestData.Pydicom("pet_bqml_defined_length.dcm"));
+        var stored = DicomVolumeReader.Read(Path.Combine(DicomTestData.IbsiPetDicom, "000000.dcm"));
+
+        var worst = stored.Voxels.Zip(suv.Voxels, (s, v) => Math.Abs(v - s * HandSuvFactor)).Max();
+        Assert.True(worst <= 1e-6 * stored.Voxels.Max() * HandSuvFactor, $"SUV differs from value × {HandSuvFactor} by {worst:G3}");
+        Assert.True(stored.Voxels.Max() > 1, "the slice holds uptake");
+    }
+
     [SkippableFact]
     public void CtSeriesEqualsTheIbsiNifti()
     {

@@ -18,3 +18,17 @@ for f in CT_small MR_small MR_small_implicit; do
 done
 dcm2niix -z y -b n -f CT5N -o "$here/dcm2niix" "$here/pydicom/CT5N"
 dcm2niix -z y -b n -f ibsi_pet -o "$here/dcm2niix" "$here/ibsi_pet/dicom"
+# One PET slice in activity (BQML, decay corrected to the scan start) whose sequences have defined lengths in implicit
+# VR: the radiopharmaceutical sequence is then known only by its tag.
+/usr/bin/python3 - "$here/ibsi_pet/dicom/000000.dcm" "$here/pydicom/pet_bqml_defined_length.dcm" <<'PY'
+import sys, pydicom
+d = pydicom.dcmread(sys.argv[1])
+d.Units = "BQML"
+d.DecayCorrection = "START"
+for element in d.iterall():
+    if element.VR == "SQ":
+        element.is_undefined_length = False
+        for item in element.value:
+            item.is_undefined_length_sequence_item = False
+d.save_as(sys.argv[2], write_like_original=True)
+PY

@@ -30,6 +30,17 @@ internal static class DicomTags
     public const uint RadiopharmaceuticalInformationSequence = 0x0054_0016;
     public const uint Units = 0x0054_1001;
     public const uint DecayCorrection = 0x0054_1102;
+    public const uint ReferencedFrameOfReferenceSequence = 0x3006_0010;
+    public const uint RtReferencedStudySequence = 0x3006_0012;
+    public const uint RtReferencedSeriesSequence = 0x3006_0014;
+    public const uint StructureSetRoiSequence = 0x3006_0020;
+    public const uint RoiNumber = 0x3006_0022;
+    public const uint RoiName = 0x3006_0026;
+    public const uint RoiContourSequence = 0x3006_0039;
+    public const uint ContourSequence = 0x3006_0040;
+    public const uint ContourGeometricType = 0x3006_0042;
+    public const uint ContourData = 0x3006_0050;
+    public const uint ReferencedRoiNumber = 0x3006_0084;
     public const uint PixelData = 0x7FE0_0010;
     public const uint Item = 0xFFFE_E000;
     public const uint ItemDelimitation = 0xFFFE_E00D;
@@ -39,7 +50,9 @@ internal static class DicomTags
     /// Sequences the reader looks into. Implicit VR says nothing of an element's VR, so a sequence of defined length is
     /// known only by its tag (one of undefined length always is a sequence).
     /// </summary>
-    public static bool IsKnownSequence(uint tag) => tag == RadiopharmaceuticalInformationSequence;
+    public static bool IsKnownSequence(uint tag) => tag is RadiopharmaceuticalInformationSequence
+        or ReferencedFrameOfReferenceSequence or RtReferencedStudySequence or RtReferencedSeriesSequence
+        or StructureSetRoiSequence or RoiContourSequence or ContourSequence;
 
     /// <summary>"(gggg,eeee)".</summary>
     public static string Format(uint tag) => $"({tag >> 16:X4},{tag & 0xFFFF:X4})";

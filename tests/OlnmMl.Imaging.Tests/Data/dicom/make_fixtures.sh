@@ -12,7 +12,7 @@ for f in CT_small MR_small MR_small_implicit MR_small_RLE; do cp "$pydicom/$f.dc
 cp "$pydicom"/dicomdirtests/98892001/CT5N/* "$here/pydicom/CT5N/"
 cp "$pydicom"/dicomdirtests/77654033/CT2/* "$here/pydicom/CT2/"
 cp "$ibsi"/dicom/STS_001/PET/image/*.dcm "$here/ibsi_pet/dicom/"
-cp "$ibsi"/nifti/STS_001/PET_image.nii.gz "$here/ibsi_pet/"
+cp "$ibsi"/nifti/STS_001/PET_image.nii.gz "$ibsi"/nifti/STS_001/PET_mask.nii.gz "$ibsi"/dicom/STS_001/PET/mask/RS.dcm "$here/ibsi_pet/"
 for f in CT_small MR_small MR_small_implicit; do
   dcm2niix -s y -z y -b n -f "$f" -o "$here/dcm2niix" "$here/pydicom/$f.dcm"
 done

@@ -1,0 +1,81 @@
+using OlnmMl.Imaging.Dicom;
+using OlnmMl.Imaging.IO;
+
+namespace OlnmMl.Imaging.Tests.Dicom;
+
+/// <summary>RTSTRUCT contours rasterised onto their series, against the masks the IBSI converted (MIRP) from the same contours.</summary>
+public sealed class RtStructTests
+{
+    [Fact]
+    public void PetGtvMatchesTheIbsiMask()
+    {
+        var ours = RtStructReader.ReadMask(Path.Combine(DicomTestData.Folder, "ibsi_pet", "RS.dcm"), DicomTestData.IbsiPetDicom);
+        var ibsi = NiftiReader.Read(Path.Combine(DicomTestData.Folder, "ibsi_pet", "PET_mask.nii.gz"));
+
+        var (world, _, _) = DicomTestData.Compare(ours, ibsi);
+        var (both, onlyOurs, onlyIbsi) = Overlap(ours, ibsi);
+
+        Assert.True(world <= 1e-4, $"grids differ by {world:G3} mm");
+        Assert.Equal((5095, 0, 0), (both, onlyOurs, onlyIbsi));
+        Assert.Equal(ibsi.CountInside(), ours.CountInside());
+    }
+
+    [SkippableFact]
+    public void CtGtvMatchesTheIbsiMask()
+    {
+        var root = DicomTestData.IbsiValidation;
+        var ours = RtStructReader.ReadMask(Path.Combine(root, "dicom", "STS_001", "CT", "mask", "RS.dcm"), Path.Combine(root, "dicom", "STS_001", "CT", "image"));
+        var ibsi = NiftiReader.Read(Path.Combine(root, "nifti", "STS_001", "CT_mask.nii.gz"));
+
+        var (both, onlyOurs, onlyIbsi) = Overlap(ours, ibsi);
+
+        Assert.Equal((117145, 0, 0), (both, onlyOurs, onlyIbsi));
+    }
+
+    [Fact]
+    public void TheRoiIsChosenByNameOrNumberAndAnUnknownOneListsThem()
+    {
+        var rtstruct = Path.Combine(DicomTestData.Folder, "ibsi_pet", "RS.dcm");
+
+        var byName = RtStructReader.ReadMask(rtstruct, DicomTestData.IbsiPetDicom, "GTV_Mass_PET");
+        var byNumber = RtStructReader.ReadMask(rtstruct, DicomTestData.IbsiPetDicom, "1");
+        var error = Assert.Throws<VolumeFormatException>(() => RtStructReader.ReadMask(rtstruct, DicomTestData.IbsiPetDicom, "GTV"));
+
+        Assert.Equal(5095, byName.CountInside());
+        Assert.Equal(byName.Voxels, byNumber.Voxels);
+        Assert.Equal("holds no ROI 'GTV'; it holds 1 'GTV_Mass_PET'", error.Problem);
+    }
+
+    [Fact]
+    public void AnRtstructReferencingAnotherSeriesIsRefused()
+    {
+        var rtstruct = Path.Combine(DicomTestData.Folder, "ibsi_pet", "RS.dcm");
+
+        var error = Assert.Throws<VolumeFormatException>(() => RtStructReader.ReadMask(rtstruct, DicomTestData.Pydicom("CT5N")));
+
+        Assert.Equal(rtstruct, error.Path);
+        Assert.Matches(@"^references series [0-9.]+, which .*CT5N does not hold \(it holds 1\.3\.6\.1\.4\.1\.5962\.1\.1\.0\.0\.0\.1194734704\.16302\.0\.6 \(CT, 5 slices, SmartScore - Gated 0\.5 sec\)\)$", error.Problem);
+    }
+
+    // Voxel counts inside both, inside ours only and inside the reference only, matched by world position.
+    private static (int Both, int OnlyOurs, int OnlyReference) Overlap(Volume ours, Volume reference)
+    {
+        var (both, onlyOurs, onlyReference) = (0, 0, 0);
+        for (var k = 0; k < ours.Size.Z; k++)
+        {
+            for (var j = 0; j < ours.Size.Y; j++)
+            {
+                for (var i = 0; i < ours.Size.X; i++)
+                {
+                    var q = reference.Geometry.PhysicalToIndex(ours.Geometry.IndexToPhysical(i, j, k));
+                    var (a, b) = (ours[i, j, k] > 0.5f, reference[(int)Math.Round(q.X), (int)Math.Round(q.Y), (int)Math.Round(q.Z)] > 0.5f);
+                    both += a && b ? 1 : 0;
+                    onlyOurs += a && !b ? 1 : 0;
+                    onlyReference += b && !a ? 1 : 0;
+                }
+            }
+        }
+
+        return (both, onlyOurs, onlyReference);
+    }
+}

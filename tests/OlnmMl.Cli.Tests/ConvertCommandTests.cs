@@ -65,6 +65,20 @@ public sealed class ConvertCommandTests : IDisposable
     }
 
     [Fact]
+    public void AnRtstructRoiBecomesTheIbsiMask()
+    {
+        var output = Path.Combine(_directory, "gtv.nii.gz");
+
+        var (code, _, error) = InProcessOlnm.Run("convert", Data("ibsi_pet", "dicom"), "--mask", Data("ibsi_pet", "RS.dcm"), "--roi", "GTV_Mass_PET", "--out", output);
+
+        Assert.True(code == 0, error);
+        var ours = NiftiReader.Read(output);
+        var ibsi = NiftiReader.Read(Data("ibsi_pet", "PET_mask.nii.gz"));
+        Assert.True(ours.Geometry.SameGrid(ibsi.Geometry, 1e-4), $"{ours.Geometry.Describe()} vs {ibsi.Geometry.Describe()}");
+        Assert.Equal(ibsi.Voxels, ours.Voxels);
+    }
+
+    [Fact]
     public void ACompressedFileIsOneLineWithHowToConvert()
     {
         var file = Data("pydicom", "MR_small_RLE.dcm");

@@ -6,7 +6,8 @@ namespace OlnmMl.Cli.Commands;
 
 /// <summary>
 /// <c>olnm convert &lt;DICOM folder or file&gt; --out x.nii.gz [--series UID]</c>: one DICOM series to NIfTI-1 (float32, LPS
-/// geometry, CT in HU, PET in SUV); <c>--list</c> prints the series there instead.
+/// geometry, CT in HU, PET in SUV); with <c>--mask RS.dcm [--roi NAME]</c> an RTSTRUCT ROI rasterised on the folder's
+/// referenced series instead; <c>--list</c> prints the series there.
 /// </summary>
 internal static class ConvertCommand
 {
@@ -16,7 +17,9 @@ internal static class ConvertCommand
         var output = new Option<string?>("--out") { Description = "NIfTI-1 output (.nii or .nii.gz, written atomically); required unless --list." };
         var series = new Option<string?>("--series") { Description = "SeriesInstanceUID of the series to convert (required when the folder holds several)." };
         var list = new Option<bool>("--list") { Description = "List the image series (UID, modality, slices, description) and convert nothing." };
-        var command = new Command("convert", "Convert a DICOM series (CT, PET as SUV, MR; uncompressed) to NIfTI.") { input, output, series, list };
+        var mask = new Option<string?>("--mask") { Description = "RTSTRUCT file: write its ROI as a 0/1 mask on the series it references in the input folder." };
+        var roi = new Option<string?>("--roi") { Description = "ROI of --mask, by name or number (required when the RTSTRUCT holds several)." };
+        var command = new Command("convert", "Convert a DICOM series (CT, PET as SUV, MR; uncompressed) or an RTSTRUCT ROI to NIfTI.") { input, output, series, list, mask, roi };
         CommandAction.Set(command, parse =>
         {
             if (parse.GetValue(list))
@@ -30,7 +33,9 @@ internal static class ConvertCommand
             }
 
             var target = parse.GetValue(output) ?? throw new ArgumentException("Missing --out x.nii.gz (or pass --list to see the series).");
-            var volume = DicomVolumeReader.Convert(parse.GetValue(input)!, target, parse.GetValue(series));
+            var volume = parse.GetValue(mask) is { } rtstruct
+                ? RtStructReader.ConvertMask(rtstruct, parse.GetValue(input)!, target, parse.GetValue(roi))
+                : DicomVolumeReader.Convert(parse.GetValue(input)!, target, parse.GetValue(series));
             Output.Line($"{volume.Geometry.Describe()} → {target}");
             return 0;
         });

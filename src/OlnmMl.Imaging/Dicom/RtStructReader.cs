@@ -1,4 +1,5 @@
 using OlnmMl.Imaging.Geometry;
+using OlnmMl.Imaging.IO;
 
 namespace OlnmMl.Imaging.Dicom;
 
@@ -54,6 +55,17 @@ public static class RtStructReader
             Fill(rtstruct, mask, ToIndex(image.Geometry, points), crossings);
         }
 
+        return mask;
+    }
+
+    /// <summary>
+    /// <c>olnm convert --mask</c>: the mask of <see cref="ReadMask"/> written as NIfTI-1 uint8 to <paramref name="output"/>
+    /// atomically; returns it.
+    /// </summary>
+    public static Volume ConvertMask(string rtstruct, string imageFolder, string output, string? roi = null)
+    {
+        var mask = ReadMask(rtstruct, imageFolder, roi);
+        VolumeIO.Write(mask, output, VoxelType.UInt8);
         return mask;
     }
 

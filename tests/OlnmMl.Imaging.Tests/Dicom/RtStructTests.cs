@@ -57,6 +57,44 @@ public sealed class RtStructTests
         Assert.Matches(@"^references series [0-9.]+, which .*CT5N does not hold \(it holds 1\.3\.6\.1\.4\.1\.5962\.1\.1\.0\.0\.0\.1194734704\.16302\.0\.6 \(CT, 5 slices, SmartScore - Gated 0\.5 sec\)\)$", error.Problem);
     }
 
+    [Fact]
+    public void HandMadePolygonsHaveTheirAreaAndCentroid()
+    {
+        // rtstruct_hand_ct5n.dcm (make_fixtures.sh): on slice 1 the triangle (1.5, 1.5), (12, 1.5), (1.5, 12) in voxel
+        // units, area 10.5²/2 = 55.125 px², centroid (5, 5); the centres inside are i, j ≥ 2 with i + j ≤ 13: 55 voxels
+        // whose mean is (5, 5). On slice 3 the square 3.5–9.5 × 4.5–8.5 (6 × 4 = 24 px²) minus the hole 5.5–7.5 ×
+        // 5.5–7.5 (4 px²): 20 voxels, centroid (6.5, 6.5).
+        var mask = RtStructReader.ReadMask(DicomTestData.Pydicom("rtstruct_hand_ct5n.dcm"), DicomTestData.Pydicom("CT5N"), "hand");
+
+        var slices = Enumerable.Range(0, 5).Select(k => Inside(mask, k)).ToList();
+
+        Assert.Equal([0, 55, 0, 20, 0], slices.Select(s => s.Count));
+        Assert.Equal((5.0, 5.0), (slices[1].I, slices[1].J));
+        Assert.Equal((6.5, 6.5), (slices[3].I, slices[3].J));
+        Assert.True(Math.Abs(slices[1].Count - 55.125) < 1, "the triangle's voxel count is its area within one voxel");
+        var centroid = mask.Geometry.IndexToPhysical(5, 5, 1);
+        Assert.Equal(-72.199997 + 5 * 0.488281, centroid.X, 5);
+        Assert.Equal(-143 + 5 * 0.488281, centroid.Y, 5);
+        Assert.Equal(1.2625, centroid.Z, 5);
+    }
+
+    private static (int Count, double I, double J) Inside(Volume mask, int k)
+    {
+        var (count, i, j) = (0, 0.0, 0.0);
+        for (var y = 0; y < mask.Size.Y; y++)
+        {
+            for (var x = 0; x < mask.Size.X; x++)
+            {
+                if (mask[x, y, k] > 0.5f)
+                {
+                    (count, i, j) = (count + 1, i + x, j + y);
+                }
+            }
+        }
+
+        return count == 0 ? (0, double.NaN, double.NaN) : (count, i / count, j / count);
+    }
+
     // Voxel counts inside both, inside ours only and inside the reference only, matched by world position.
     private static (int Both, int OnlyOurs, int OnlyReference) Overlap(Volume ours, Volume reference)
     {

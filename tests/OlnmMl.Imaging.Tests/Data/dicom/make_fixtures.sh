@@ -32,3 +32,37 @@ for element in d.iterall():
             item.is_undefined_length_sequence_item = False
 d.save_as(sys.argv[2], write_like_original=True)
 PY
+# A hand-made RTSTRUCT (explicit VR LE) on CT5N, ROI 7 'hand', in voxel-index coordinates of the sorted series
+# (x = −72.199997 + 0.488281 i, y = −143 + 0.488281 j): slice k = 1 (z = 1.2625) a triangle (1.5, 1.5), (12, 1.5),
+# (1.5, 12); slice k = 3 (z = 6.2625) the square 3.5–9.5 × 4.5–8.5 with the hole 5.5–7.5 × 5.5–7.5.
+/usr/bin/python3 - "$here/pydicom/CT5N/2062" "$here/pydicom/rtstruct_hand_ct5n.dcm" <<'PY'
+import sys, pydicom
+from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.sequence import Sequence
+ct = pydicom.dcmread(sys.argv[1], stop_before_pixels=True)
+def world(points, z):
+    return [f"{v:.6f}" for i, j in points for v in (-72.199997 + 0.488281 * i, -143.0 + 0.488281 * j, z)]
+def contour(points, z):
+    c = Dataset(); c.ContourGeometricType = "CLOSED_PLANAR"; c.NumberOfContourPoints = len(points); c.ContourData = world(points, z)
+    return c
+meta = FileMetaDataset()
+meta.MediaStorageSOPClassUID = "1.2.840.10008.5.1.4.1.1.481.3"
+meta.MediaStorageSOPInstanceUID = "1.2.826.0.1.3680043.8.498.19001"
+meta.TransferSyntaxUID = pydicom.uid.ExplicitVRLittleEndian
+rs = Dataset(); rs.file_meta = meta
+rs.SOPClassUID = meta.MediaStorageSOPClassUID; rs.SOPInstanceUID = meta.MediaStorageSOPInstanceUID; rs.Modality = "RTSTRUCT"
+series = Dataset(); series.SeriesInstanceUID = ct.SeriesInstanceUID
+study = Dataset(); study.RTReferencedSeriesSequence = Sequence([series])
+frame = Dataset(); frame.RTReferencedStudySequence = Sequence([study])
+rs.ReferencedFrameOfReferenceSequence = Sequence([frame])
+roi = Dataset(); roi.ROINumber = 7; roi.ROIName = "hand"
+rs.StructureSetROISequence = Sequence([roi])
+roic = Dataset(); roic.ReferencedROINumber = 7
+roic.ContourSequence = Sequence([
+    contour([(1.5, 1.5), (12, 1.5), (1.5, 12)], 1.2625),
+    contour([(3.5, 4.5), (9.5, 4.5), (9.5, 8.5), (3.5, 8.5)], 6.2625),
+    contour([(5.5, 5.5), (7.5, 5.5), (7.5, 7.5), (5.5, 7.5)], 6.2625)])
+rs.ROIContourSequence = Sequence([roic])
+rs.is_little_endian = True; rs.is_implicit_VR = False
+pydicom.dcmwrite(sys.argv[2], rs, write_like_original=False)
+PY

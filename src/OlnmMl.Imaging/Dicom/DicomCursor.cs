@@ -3,8 +3,11 @@ using System.Text;
 
 namespace OlnmMl.Imaging.Dicom;
 
-/// <summary>A read position in a DICOM file's bytes with the element-header rules of PS3.5 §7.1 and bounds checks.</summary>
-internal struct DicomCursor(string path, byte[] bytes, int position)
+/// <summary>
+/// A read position in a DICOM file's bytes (all of them, or the head of a file of <paramref name="fileLength"/> bytes) with
+/// the element-header rules of PS3.5 §7.1 and bounds checks.
+/// </summary>
+internal struct DicomCursor(string path, byte[] bytes, long fileLength, int position)
 {
     private const uint Undefined = 0xFFFF_FFFF;
 
@@ -90,19 +93,41 @@ internal struct DicomCursor(string path, byte[] bytes, int position)
             throw Error($"Pixel Data ({vr ?? "implicit"}) is encapsulated (compressed) although the transfer syntax is native");
         }
 
-        Need(length, "the Pixel Data");
+        if (Position + (long)length > fileLength)
+        {
+            throw new VolumeFormatException(path, $"truncated DICOM: the Pixel Data needs {length} bytes at byte {Position}, the file has {fileLength}");
+        }
+
         PixelOffset = Position;
         PixelLength = length;
-        Position += (int)length;
     }
 
     public readonly VolumeFormatException Error(string problem) => new(path, $"malformed DICOM at byte {Position}: {problem}");
 
     private readonly void Need(long count, string what)
     {
-        if (Position + count > bytes.Length)
+        if (Position + count <= bytes.Length)
         {
-            throw new VolumeFormatException(path, $"truncated DICOM: {what} needs {count} bytes at byte {Position}, the file has {bytes.Length}");
+            return;
+        }
+
+        if (bytes.Length < fileLength)
+        {
+            throw new HeadTooShortException();
+        }
+
+        throw new VolumeFormatException(path, $"truncated DICOM: {what} needs {count} bytes at byte {Position}, the file has {fileLength}");
+    }
+
+    /// <summary>Called where parsing ran out of bytes: fine at the end of the file, a <see cref="HeadTooShortException"/> before it.</summary>
+    public readonly void EndOfBytes()
+    {
+        if (Position >= bytes.Length && bytes.Length < fileLength)
+        {
+            throw new HeadTooShortException();
         }
     }
+
+    /// <summary>The header goes on past the bytes read so far: parse again from the whole file.</summary>
+    public sealed class HeadTooShortException : Exception;
 }

@@ -14,8 +14,6 @@ internal sealed class DicomDataSet
 
     public void AddSequence(uint tag, IReadOnlyList<DicomDataSet> items) => _sequences[tag] = items;
 
-    public bool Contains(uint tag) => _values.ContainsKey(tag) || _sequences.ContainsKey(tag);
-
     /// <summary>The items of sequence <paramref name="tag"/> (empty when absent).</summary>
     public IReadOnlyList<DicomDataSet> Sequence(uint tag) => _sequences.TryGetValue(tag, out var items) ? items : [];
 

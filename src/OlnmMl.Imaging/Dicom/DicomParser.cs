@@ -13,6 +13,7 @@ internal static class DicomParser
 {
     private const uint Undefined = 0xFFFF_FFFF;
     private const int MaxDepth = 32;
+    private const int HeadBytes = 64 * 1024;
 
     /// <summary>True when the file at <paramref name="path"/> starts with a preamble and "DICM".</summary>
     public static bool HasMagic(string path)
@@ -22,29 +23,47 @@ internal static class DicomParser
         return stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head[128..].SequenceEqual("DICM"u8);
     }
 
-    /// <summary>Parses the file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Parses the file at <paramref name="path"/>. Only its first 64 KiB are read when the header ends there (the pixels
+    /// are read later, from <see cref="DicomFile.PixelDataOffset"/>); a longer header is parsed again from the whole file.
+    /// </summary>
     /// <exception cref="VolumeFormatException">Not a Part 10 file, a refused transfer syntax, or malformed/truncated elements.</exception>
     public static DicomFile Parse(string path)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var length = stream.Length;
+            var head = new byte[Math.Min(length, HeadBytes)];
+            stream.ReadExactly(head);
+            try
+            {
+                return Parse(path, head, length);
+            }
+            catch (DicomCursor.HeadTooShortException)
+            {
+                var whole = new byte[length];
+                stream.Position = 0;
+                stream.ReadExactly(whole);
+                return Parse(path, whole, length);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new VolumeFormatException(path, $"cannot read the DICOM file: {e.Message}", e);
         }
+    }
 
+    private static DicomFile Parse(string path, byte[] bytes, long fileLength)
+    {
         if (bytes.Length < 132 || !bytes.AsSpan(128, 4).SequenceEqual("DICM"u8))
         {
             throw new VolumeFormatException(path, "not a DICOM Part 10 file (no \"DICM\" after the 128-byte preamble)");
         }
 
-        var cursor = new DicomCursor(path, bytes, 132);
+        var cursor = new DicomCursor(path, bytes, fileLength, 132);
         var meta = new DicomDataSet();
         ReadElements(ref cursor, bytes.Length, explicitVr: true, meta, depth: 0, stopAtGroupEnd: true);
-
         var explicitVr = TransferSyntax.IsExplicit(path, meta.String(DicomTags.TransferSyntaxUid));
         var data = new DicomDataSet();
         ReadElements(ref cursor, bytes.Length, explicitVr, data, depth: 0, stopAtGroupEnd: false);
@@ -89,6 +108,8 @@ internal static class DicomParser
                 target.Add(tag, cursor.Take(length, tag));
             }
         }
+
+        cursor.EndOfBytes();
     }
 
     private static List<DicomDataSet> ReadItems(ref DicomCursor cursor, uint length, bool explicitVr, int depth, uint sequenceTag)
@@ -119,6 +140,7 @@ internal static class DicomParser
             items.Add(item);
         }
 
+        cursor.EndOfBytes();
         if (length == Undefined)
         {
             throw cursor.Error($"sequence {DicomTags.Format(sequenceTag)} of undefined length has no sequence delimiter before the end of the file");

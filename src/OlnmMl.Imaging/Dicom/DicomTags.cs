@@ -14,7 +14,6 @@ internal static class DicomTags
     public const uint RadionuclideTotalDose = 0x0018_1074;
     public const uint RadionuclideHalfLife = 0x0018_1075;
     public const uint SeriesInstanceUid = 0x0020_000E;
-    public const uint InstanceNumber = 0x0020_0013;
     public const uint ImagePositionPatient = 0x0020_0032;
     public const uint ImageOrientationPatient = 0x0020_0037;
     public const uint SamplesPerPixel = 0x0028_0002;

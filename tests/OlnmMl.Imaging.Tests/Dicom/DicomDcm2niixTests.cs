@@ -49,6 +49,26 @@ public sealed class DicomDcm2niixTests
     }
 
     [Fact]
+    public void AHeaderLongerThanTheFirstReadIsParsedWhole()
+    {
+        // CT_small with a 70,000-byte private OB element (0019,1000) before its Pixel Data: the header passes the 64 KiB
+        // read first, so the file is parsed again whole; the image is unchanged.
+        using var temp = new TempDirectory();
+        var bytes = File.ReadAllBytes(DicomTestData.Pydicom("CT_small.dcm"));
+        byte[] pixelDataHeader = [0xE0, 0x7F, 0x10, 0x00, (byte)'O', (byte)'W'];
+        var pixels = bytes.AsSpan().IndexOf(pixelDataHeader);
+        byte[] padding = [0x19, 0x00, 0x00, 0x10, (byte)'O', (byte)'B', 0, 0, 0x70, 0x11, 0x01, 0x00, .. new byte[70_000]];
+        File.WriteAllBytes(temp.File("long.dcm"), [.. bytes[..pixels], .. padding, .. bytes[pixels..]]);
+
+        var padded = DicomVolumeReader.Read(temp.File("long.dcm"));
+        var original = DicomVolumeReader.Read(DicomTestData.Pydicom("CT_small.dcm"));
+
+        Assert.True(pixels > 0);
+        Assert.Equal(original.Geometry, padded.Geometry);
+        Assert.Equal(original.Voxels, padded.Voxels);
+    }
+
+    [Fact]
     public void IbsiPetSeriesEqualsDcm2niixWithinFloatRounding()
     {
         // dcm2niix applies each slice's own rescale slope in its float conversion; we do v·slope in single precision.

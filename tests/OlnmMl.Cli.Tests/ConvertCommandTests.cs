@@ -64,12 +64,14 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(16 * 16 * 5, NiftiReader.Read(Path.Combine(_directory, "ct.nii.gz")).Voxels.Length);
     }
 
-    [Fact]
-    public void AnRtstructRoiBecomesTheIbsiMask()
+    [Theory]
+    [InlineData("ibsi_pet", "RS.dcm", "GTV_Mass_PET")] // RTSTRUCT contours
+    [InlineData("pydicom", "seg_ibsi_pet.dcm", "1")] // DICOM-SEG written by pydicom from the IBSI mask
+    public void AnRtstructRoiOrSegSegmentBecomesTheIbsiMask(string folder, string file, string region)
     {
         var output = Path.Combine(_directory, "gtv.nii.gz");
 
-        var (code, _, error) = InProcessOlnm.Run("convert", Data("ibsi_pet", "dicom"), "--mask", Data("ibsi_pet", "RS.dcm"), "--roi", "GTV_Mass_PET", "--out", output);
+        var (code, _, error) = InProcessOlnm.Run("convert", Data("ibsi_pet", "dicom"), "--mask", Data(folder, file), "--roi", region, "--out", output);
 
         Assert.True(code == 0, error);
         var ours = NiftiReader.Read(output);

@@ -27,11 +27,14 @@ internal sealed record DicomSlice(
     /// <summary>The unit normal of the slice plane: row direction × column direction.</summary>
     public Vec3 Normal => Cross(RowDirection, ColumnDirection);
 
-    /// <summary>The image attributes of <paramref name="file"/>, or null when it holds no pixel data (e.g. an RTSTRUCT).</summary>
+    /// <summary>
+    /// The image attributes of <paramref name="file"/>, or null when it is no image: no pixel data (e.g. an RTSTRUCT) or
+    /// a segmentation (SEG, read as a mask by <see cref="SegReader"/>).
+    /// </summary>
     /// <exception cref="VolumeFormatException">A missing or unusable attribute, a multi-frame or colour image.</exception>
     public static DicomSlice? From(DicomFile file)
     {
-        if (file.PixelDataOffset < 0)
+        if (file.PixelDataOffset < 0 || file.DataSet.String(DicomTags.Modality) == "SEG")
         {
             return null;
         }

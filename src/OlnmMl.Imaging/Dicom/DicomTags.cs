@@ -6,6 +6,7 @@ internal static class DicomTags
     public const uint TransferSyntaxUid = 0x0002_0010;
     public const uint Modality = 0x0008_0060;
     public const uint SeriesTime = 0x0008_0031;
+    public const uint ReferencedSeriesSequence = 0x0008_1115;
     public const uint AcquisitionTime = 0x0008_0032;
     public const uint SeriesDescription = 0x0008_103E;
     public const uint PatientWeight = 0x0010_1030;
@@ -26,6 +27,17 @@ internal static class DicomTags
     public const uint PixelRepresentation = 0x0028_0103;
     public const uint RescaleIntercept = 0x0028_1052;
     public const uint RescaleSlope = 0x0028_1053;
+    public const uint PlanePositionSequence = 0x0020_9113;
+    public const uint PlaneOrientationSequence = 0x0020_9116;
+    public const uint PixelMeasuresSequence = 0x0028_9110;
+    public const uint SegmentationType = 0x0062_0001;
+    public const uint SegmentSequence = 0x0062_0002;
+    public const uint SegmentNumber = 0x0062_0004;
+    public const uint SegmentLabel = 0x0062_0005;
+    public const uint SegmentIdentificationSequence = 0x0062_000A;
+    public const uint ReferencedSegmentNumber = 0x0062_000B;
+    public const uint SharedFunctionalGroupsSequence = 0x5200_9229;
+    public const uint PerFrameFunctionalGroupsSequence = 0x5200_9230;
     public const uint RadiopharmaceuticalInformationSequence = 0x0054_0016;
     public const uint Units = 0x0054_1001;
     public const uint DecayCorrection = 0x0054_1102;
@@ -51,7 +63,9 @@ internal static class DicomTags
     /// </summary>
     public static bool IsKnownSequence(uint tag) => tag is RadiopharmaceuticalInformationSequence
         or ReferencedFrameOfReferenceSequence or RtReferencedStudySequence or RtReferencedSeriesSequence
-        or StructureSetRoiSequence or RoiContourSequence or ContourSequence;
+        or StructureSetRoiSequence or RoiContourSequence or ContourSequence or ReferencedSeriesSequence
+        or PlanePositionSequence or PlaneOrientationSequence or PixelMeasuresSequence or SegmentSequence
+        or SegmentIdentificationSequence or SharedFunctionalGroupsSequence or PerFrameFunctionalGroupsSequence;
 
     /// <summary>"(gggg,eeee)".</summary>
     public static string Format(uint tag) => $"({tag >> 16:X4},{tag & 0xFFFF:X4})";

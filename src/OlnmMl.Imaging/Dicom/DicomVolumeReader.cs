@@ -59,6 +59,24 @@ public static class DicomVolumeReader
         return volume;
     }
 
+    /// <summary>
+    /// The series <paramref name="referenced"/> (named by the mask object <paramref name="maskPath"/>) in
+    /// <paramref name="folder"/>, or its only series when the mask names none.
+    /// </summary>
+    internal static Volume ReadReferenced(string maskPath, string folder, string? referenced)
+    {
+        if (referenced is null)
+        {
+            return Read(folder);
+        }
+
+        var present = ListSeries(folder);
+        return present.Any(s => s.SeriesInstanceUid == referenced)
+            ? Read(folder, referenced)
+            : throw new VolumeFormatException(
+                maskPath, $"references series {referenced}, which {folder} does not hold (it holds {string.Join("; ", present.Select(s => s.Describe()))})");
+    }
+
     private static List<List<DicomSlice>> Group(string path)
     {
         string[] files;

@@ -1,5 +1,4 @@
 using OlnmMl.Imaging.Geometry;
-using OlnmMl.Imaging.IO;
 
 namespace OlnmMl.Imaging.Dicom;
 
@@ -21,9 +20,12 @@ public static class RtStructReader
     /// Not an RTSTRUCT; the ROI absent (or several and none chosen; the message lists them); the referenced series not in
     /// the folder; a contour off every slice of the series.
     /// </exception>
-    public static Volume ReadMask(string rtstruct, string imageFolder, string? roi = null)
+    public static Volume ReadMask(string rtstruct, string imageFolder, string? roi = null) =>
+        FromFile(DicomParser.Parse(rtstruct), imageFolder, roi);
+
+    internal static Volume FromFile(DicomFile file, string imageFolder, string? roi)
     {
-        var data = DicomParser.Parse(rtstruct).DataSet;
+        var (rtstruct, data) = (file.Path, file.DataSet);
         var rois = data.Sequence(DicomTags.StructureSetRoiSequence)
             .Select(r => (Number: r.String(DicomTags.RoiNumber), Name: r.String(DicomTags.RoiName)))
             .ToList();
@@ -42,7 +44,7 @@ public static class RtStructReader
         }
 
         var referenced = ReferencedSeries(data);
-        var image = ReadReferencedImage(rtstruct, imageFolder, referenced);
+        var image = DicomVolumeReader.ReadReferenced(rtstruct, imageFolder, referenced);
         var contours = data.Sequence(DicomTags.RoiContourSequence)
             .Where(c => c.String(DicomTags.ReferencedRoiNumber) == chosen.Number)
             .SelectMany(c => c.Sequence(DicomTags.ContourSequence))
@@ -58,37 +60,12 @@ public static class RtStructReader
         return mask;
     }
 
-    /// <summary>
-    /// <c>olnm convert --mask</c>: the mask of <see cref="ReadMask"/> written as NIfTI-1 uint8 to <paramref name="output"/>
-    /// atomically; returns it.
-    /// </summary>
-    public static Volume ConvertMask(string rtstruct, string imageFolder, string output, string? roi = null)
-    {
-        var mask = ReadMask(rtstruct, imageFolder, roi);
-        VolumeIO.Write(mask, output, VoxelType.UInt8);
-        return mask;
-    }
-
     private static string? ReferencedSeries(DicomDataSet data) =>
         data.Sequence(DicomTags.ReferencedFrameOfReferenceSequence)
             .SelectMany(f => f.Sequence(DicomTags.RtReferencedStudySequence))
             .SelectMany(s => s.Sequence(DicomTags.RtReferencedSeriesSequence))
             .Select(s => s.String(DicomTags.SeriesInstanceUid))
             .FirstOrDefault(uid => uid is not null);
-
-    private static Volume ReadReferencedImage(string rtstruct, string folder, string? referenced)
-    {
-        if (referenced is null)
-        {
-            return DicomVolumeReader.Read(folder);
-        }
-
-        var present = DicomVolumeReader.ListSeries(folder);
-        return present.Any(s => s.SeriesInstanceUid == referenced)
-            ? DicomVolumeReader.Read(folder, referenced)
-            : throw new VolumeFormatException(
-                rtstruct, $"references series {referenced}, which {folder} does not hold (it holds {string.Join("; ", present.Select(s => s.Describe()))})");
-    }
 
     private static Vec3[] ToIndex(ImageGeometry geometry, double[] xyz)
     {

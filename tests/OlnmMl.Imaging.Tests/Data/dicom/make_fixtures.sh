@@ -66,3 +66,51 @@ rs.ROIContourSequence = Sequence([roic])
 rs.is_little_endian = True; rs.is_implicit_VR = False
 pydicom.dcmwrite(sys.argv[2], rs, write_like_original=False)
 PY
+# A DICOM-SEG (explicit VR LE, BINARY, 1 bit per pixel) of the IBSI's PET mask: one frame per slice holding mask
+# voxels, placed by ImagePositionPatient of that PET slice; segment 1 'GTV_Mass_PET' (and an empty segment 2 'empty').
+/usr/bin/python3 - "$here/ibsi_pet" "$here/pydicom/seg_ibsi_pet.dcm" <<'PY'
+import sys, glob, gzip, numpy as np, pydicom
+from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.sequence import Sequence
+folder, out = sys.argv[1], sys.argv[2]
+raw = gzip.open(folder + "/PET_mask.nii.gz").read()
+mask = np.frombuffer(raw[352:], dtype=np.uint8).reshape(59, 43, 41)
+pet = sorted((pydicom.dcmread(f, stop_before_pixels=True) for f in glob.glob(folder + "/dicom/*.dcm")), key=lambda d: float(d.ImagePositionPatient[2]))
+meta = FileMetaDataset()
+meta.MediaStorageSOPClassUID = "1.2.840.10008.5.1.4.1.1.66.4"
+meta.MediaStorageSOPInstanceUID = "1.2.826.0.1.3680043.8.498.19002"
+meta.TransferSyntaxUID = pydicom.uid.ExplicitVRLittleEndian
+seg = Dataset(); seg.file_meta = meta
+seg.SOPClassUID = meta.MediaStorageSOPClassUID; seg.SOPInstanceUID = meta.MediaStorageSOPInstanceUID
+seg.Modality = "SEG"; seg.SeriesInstanceUID = "1.2.826.0.1.3680043.8.498.19003"
+ref = Dataset(); ref.SeriesInstanceUID = pet[0].SeriesInstanceUID
+seg.ReferencedSeriesSequence = Sequence([ref])
+seg.SamplesPerPixel = 1; seg.PhotometricInterpretation = "MONOCHROME2"
+seg.Rows, seg.Columns = 43, 41
+seg.BitsAllocated = 1; seg.BitsStored = 1; seg.HighBit = 0; seg.PixelRepresentation = 0
+seg.SegmentationType = "BINARY"
+segments = []
+for number, label in ((1, "GTV_Mass_PET"), (2, "empty")):
+    s = Dataset(); s.SegmentNumber = number; s.SegmentLabel = label; segments.append(s)
+seg.SegmentSequence = Sequence(segments)
+shared = Dataset()
+orientation = Dataset(); orientation.ImageOrientationPatient = pet[0].ImageOrientationPatient
+measures = Dataset(); measures.PixelSpacing = pet[0].PixelSpacing; measures.SliceThickness = pet[0].SliceThickness
+shared.PlaneOrientationSequence = Sequence([orientation]); shared.PixelMeasuresSequence = Sequence([measures])
+seg.SharedFunctionalGroupsSequence = Sequence([shared])
+frames, groups = [], []
+for k in range(59):
+    if mask[k].any():
+        g = Dataset()
+        position = Dataset(); position.ImagePositionPatient = pet[k].ImagePositionPatient
+        segment = Dataset(); segment.ReferencedSegmentNumber = 1
+        g.PlanePositionSequence = Sequence([position]); g.SegmentIdentificationSequence = Sequence([segment])
+        groups.append(g); frames.append(mask[k])
+seg.PerFrameFunctionalGroupsSequence = Sequence(groups)
+seg.NumberOfFrames = len(frames)
+packed = np.packbits(np.concatenate([f.ravel() for f in frames]), bitorder="little").tobytes()
+seg.PixelData = packed + (b"\0" if len(packed) % 2 else b"")
+seg["PixelData"].VR = "OB"
+seg.is_little_endian = True; seg.is_implicit_VR = False
+pydicom.dcmwrite(out, seg, write_like_original=False)
+PY

@@ -77,7 +77,12 @@ public static class DicomVolumeReader
                 maskPath, $"references series {referenced}, which {folder} does not hold (it holds {string.Join("; ", present.Select(s => s.Describe()))})");
     }
 
-    private static List<List<DicomSlice>> Group(string path)
+    /// <summary>True when the folder <paramref name="folder"/> holds image series <paramref name="seriesUid"/>.</summary>
+    /// <remarks>Unreadable files (compressed, malformed) are passed over: this is a search, not a read.</remarks>
+    internal static bool Holds(string folder, string seriesUid) =>
+        Group(folder, searching: true).Any(s => s[0].SeriesUid == seriesUid);
+
+    private static List<List<DicomSlice>> Group(string path, bool searching = false)
     {
         string[] files;
         List<DicomSlice?> slices;
@@ -85,7 +90,7 @@ public static class DicomVolumeReader
         {
             files = Directory.GetFiles(path, "*", SearchOption.AllDirectories);
             Array.Sort(files, StringComparer.Ordinal);
-            slices = ParseAll(files);
+            slices = ParseAll(files, searching);
         }
         else if (File.Exists(path))
         {
@@ -98,22 +103,35 @@ public static class DicomVolumeReader
         }
 
         var groups = slices.OfType<DicomSlice>().GroupBy(s => s.SeriesUid, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
-        return groups.Count > 0
+        return groups.Count > 0 || searching
             ? groups
             : throw new VolumeFormatException(path, $"holds no DICOM image ({files.Length} file(s) looked at; compressed, non-Part-10 and non-image files carry none)");
     }
 
-    // Parses the Part 10 files of a folder in parallel; a bad file's own error surfaces, not PLINQ's wrapper.
-    private static List<DicomSlice?> ParseAll(string[] files)
+    // Parses the Part 10 files of a folder in parallel; a bad file's own error surfaces, not PLINQ's wrapper (or, when
+    // searching, the file is passed over).
+    private static List<DicomSlice?> ParseAll(string[] files, bool searching)
     {
         try
         {
-            return files.AsParallel().AsOrdered().Where(DicomParser.HasMagic).Select(f => DicomSlice.From(DicomParser.Parse(f))).ToList();
+            return files.AsParallel().AsOrdered().Where(DicomParser.HasMagic).Select(f => searching ? TryParse(f) : DicomSlice.From(DicomParser.Parse(f))).ToList();
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<VolumeFormatException>().FirstOrDefault() is { } first)
         {
             ExceptionDispatchInfo.Throw(first);
             throw;
+        }
+    }
+
+    private static DicomSlice? TryParse(string file)
+    {
+        try
+        {
+            return DicomSlice.From(DicomParser.Parse(file));
+        }
+        catch (VolumeFormatException)
+        {
+            return null;
         }
     }
 

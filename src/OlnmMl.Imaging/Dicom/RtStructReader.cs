@@ -60,7 +60,8 @@ public static class RtStructReader
         return mask;
     }
 
-    private static string? ReferencedSeries(DicomDataSet data) =>
+    /// <summary>The SeriesInstanceUID of the image series the RTSTRUCT's contours were drawn on, or null.</summary>
+    internal static string? ReferencedSeries(DicomDataSet data) =>
         data.Sequence(DicomTags.ReferencedFrameOfReferenceSequence)
             .SelectMany(f => f.Sequence(DicomTags.RtReferencedStudySequence))
             .SelectMany(s => s.Sequence(DicomTags.RtReferencedSeriesSequence))

@@ -32,8 +32,7 @@ public static class SegReader
         }
 
         var number = ChooseSegment(path, d, segment);
-        var image = DicomVolumeReader.ReadReferenced(
-            path, imageFolder, d.Sequence(DicomTags.ReferencedSeriesSequence).Select(s => s.String(DicomTags.SeriesInstanceUid)).FirstOrDefault(u => u is not null));
+        var image = DicomVolumeReader.ReadReferenced(path, imageFolder, ReferencedSeries(d));
         var (rows, columns) = (d.UInt16(DicomTags.Rows) ?? 0, d.UInt16(DicomTags.Columns) ?? 0);
         if (rows != image.Size.Y || columns != image.Size.X)
         {
@@ -67,6 +66,10 @@ public static class SegReader
 
         return mask;
     }
+
+    /// <summary>The SeriesInstanceUID of the image series the SEG was made on, or null.</summary>
+    internal static string? ReferencedSeries(DicomDataSet d) =>
+        d.Sequence(DicomTags.ReferencedSeriesSequence).Select(s => s.String(DicomTags.SeriesInstanceUid)).FirstOrDefault(u => u is not null);
 
     private static int ChooseSegment(string path, DicomDataSet d, string? segment)
     {

@@ -4,7 +4,8 @@ namespace OlnmMl.Imaging.IO;
 
 /// <summary>
 /// Reads and writes volumes by file extension: .nii/.nii.gz (NIfTI-1), .nrrd/.nhdr (NRRD, read only); a folder or a
-/// DICOM Part 10 file is read as DICOM (<see cref="DicomVolumeReader"/>, the folder's only image series).
+/// DICOM Part 10 file is read as DICOM (<see cref="DicomVolumeReader"/>, the folder's only image series; an RTSTRUCT or
+/// SEG file as the mask of its only ROI on the series it references, <see cref="DicomMasks.ReadBesideItsSeries"/>).
 /// </summary>
 public static class VolumeIO
 {
@@ -25,7 +26,7 @@ public static class VolumeIO
 
         if (DicomVolumeReader.IsDicom(path))
         {
-            return DicomVolumeReader.Read(path);
+            return DicomMasks.IsMask(path) ? DicomMasks.ReadBesideItsSeries(path) : DicomVolumeReader.Read(path);
         }
 
         throw new VolumeFormatException(path, "unknown volume format (expected .nii, .nii.gz, .nrrd, .nhdr, a DICOM file or a DICOM folder)");

@@ -28,8 +28,10 @@ public sealed class RtStructTests
         var ibsi = NiftiReader.Read(Path.Combine(root, "nifti", "STS_001", "CT_mask.nii.gz"));
 
         var (both, onlyOurs, onlyIbsi) = Overlap(ours, ibsi);
+        var alone = VolumeIO.Read(Path.Combine(root, "dicom", "STS_001", "CT", "mask", "RS.dcm")); // finds CT/image one folder up
 
         Assert.Equal((117145, 0, 0), (both, onlyOurs, onlyIbsi));
+        Assert.Equal(ours.Voxels, alone.Voxels);
     }
 
     [Fact]

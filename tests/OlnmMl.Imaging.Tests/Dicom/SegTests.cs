@@ -61,6 +61,36 @@ public sealed class SegTests
     }
 
     [Fact]
+    public void AMaskPathAloneFindsItsSeriesInTheFoldersAbove()
+    {
+        // As a manifest's mask column: VolumeIO.Read of the mask file alone. RS.dcm finds the PET series in its own
+        // folder (ibsi_pet/dicom). The SEG in pydicom/ finds it one folder up, passing over the compressed and non-image
+        // fixtures on the way, and then needs a choice between its two segments, which a path alone cannot make.
+        var ibsi = NiftiReader.Read(Path.Combine(DicomTestData.Folder, "ibsi_pet", "PET_mask.nii.gz"));
+
+        var rtstruct = VolumeIO.Read(Path.Combine(DicomTestData.Folder, "ibsi_pet", "RS.dcm"));
+        var seg = Assert.Throws<VolumeFormatException>(() => VolumeIO.Read(Seg));
+
+        Assert.Equal(ibsi.Voxels, rtstruct.Voxels);
+        Assert.True(rtstruct.Geometry.SameGrid(ibsi.Geometry, 1e-4));
+        Assert.Equal("holds 2 segments; choose one by label or number: 1 'GTV_Mass_PET', 2 'empty'", seg.Problem);
+    }
+
+    [Fact]
+    public void AMaskPathAloneWithoutItsSeriesNearbySaysHowToConvert()
+    {
+        using var temp = new TempDirectory();
+        var folder = Path.Combine(temp.Path, "a", "b", "c");
+        Directory.CreateDirectory(folder);
+        File.Copy(Seg, Path.Combine(folder, "seg.dcm"));
+
+        var error = Assert.Throws<VolumeFormatException>(() => VolumeIO.Read(Path.Combine(folder, "seg.dcm")));
+
+        Assert.StartsWith("references series ", error.Problem);
+        Assert.EndsWith("not found in its folder or the 2 above; convert it with 'olnm convert <series folder> --mask FILE --out mask.nii.gz'", error.Problem);
+    }
+
+    [Fact]
     public void AnImageIsNotAMask()
     {
         var error = Assert.Throws<VolumeFormatException>(() => DicomMasks.Read(DicomTestData.Pydicom("CT_small.dcm"), DicomTestData.Pydicom("CT5N")));

@@ -16,6 +16,18 @@ internal static class PetSuv
     /// <exception cref="VolumeFormatException">Other units, DecayCorrection NONE, or a missing weight, dose, half-life or time.</exception>
     public static double Factor(IReadOnlyList<DicomSlice> slices)
     {
+        try
+        {
+            return Compute(slices);
+        }
+        catch (FormatException e)
+        {
+            throw new VolumeFormatException(slices[0].Path, $"a PET dose, half-life or weight is not a number: {e.Message}", e);
+        }
+    }
+
+    private static double Compute(IReadOnlyList<DicomSlice> slices)
+    {
         var first = slices[0];
         var d = first.DataSet;
         var units = d.String(DicomTags.Units)?.ToUpperInvariant();

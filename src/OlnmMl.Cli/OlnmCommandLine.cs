@@ -31,6 +31,7 @@ public static class OlnmCommandLine
     {
         yield return RunCommand.Create();
         yield return CohortCommands.Create();
+        yield return ConvertCommand.Create();
         yield return LibraryCommands.Radiomics();
         yield return LibraryCommands.Stats();
         yield return LibraryCommands.Train();

@@ -48,6 +48,45 @@ public sealed class ManifestValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_dicom_folder_is_an_image_column_value_and_an_rtstruct_a_mask_column_value()
+    {
+        // pydicom's 5-slice CT series (committed with the imaging tests) as case a's image, its mask a NIfTI on that grid;
+        // case c: the IBSI PET series and its RTSTRUCT as image and mask columns.
+        var series = Path.Combine(_temp.Path, "dicom", "a");
+        Directory.CreateDirectory(series);
+        var source = Path.Combine(RepositoryRoot(), "tests", "OlnmMl.Imaging.Tests", "Data", "dicom", "pydicom", "CT5N");
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(series, Path.GetFileName(file)));
+        }
+
+        var a = WriteCase("a", 1).WithImage(ImageKeys.Ct, series);
+        var mask = Volume.Zeros(VolumeIO.Read(series).Geometry);
+        mask[8, 8, 2] = 1;
+        NiftiWriter.Write(mask, a.MaskPath, VoxelType.UInt8);
+        var gone = WriteCase("b", 0).WithImage(ImageKeys.Ct, Path.Combine(_temp.Path, "dicom", "b"));
+        var ibsi = Path.Combine(RepositoryRoot(), "tests", "OlnmMl.Imaging.Tests", "Data", "dicom", "ibsi_pet");
+        var rtstruct = WriteCase("c", 1).WithImage(ImageKeys.Ct, Path.Combine(ibsi, "dicom")).WithImage(ImageKeys.Mask, Path.Combine(ibsi, "RS.dcm"));
+
+        var problem = Assert.Single(Check(a, gone, rtstruct).Problems);
+
+        Assert.Equal(ProblemKind.MissingFile, problem.Kind);
+        Assert.Equal("b", problem.CaseId);
+        Assert.EndsWith("image 'ct': file (or DICOM folder) not found", problem.Message);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OlnmMl.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException($"No folder holding OlnmMl.sln above {AppContext.BaseDirectory}.");
+    }
+
+    [Fact]
     public void A_missing_mask_is_reported_with_case_and_path()
     {
         var gone = WriteCase("b", 0);

@@ -89,9 +89,9 @@ public static class ManifestValidator
 
         foreach (var (key, path) in c.Images)
         {
-            if (!File.Exists(path))
+            if (!File.Exists(path) && !Directory.Exists(path))
             {
-                Add(ProblemKind.MissingFile, path, $"image '{key}': file not found");
+                Add(ProblemKind.MissingFile, path, $"image '{key}': file (or DICOM folder) not found");
             }
         }
 

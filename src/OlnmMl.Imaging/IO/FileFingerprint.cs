@@ -42,11 +42,19 @@ public sealed class FileFingerprints
     /// <summary>Remembers <paramref name="fingerprint"/> (e.g. one read back from a key file).</summary>
     public void Remember(FileFingerprint fingerprint) => _known[fingerprint.Path] = fingerprint;
 
-    /// <summary>The fingerprint of <paramref name="path"/>.</summary>
-    /// <exception cref="VolumeFormatException">The file does not exist or cannot be read.</exception>
+    /// <summary>
+    /// The fingerprint of <paramref name="path"/>. A folder (a DICOM series) is fingerprinted by its files: the total
+    /// size, the latest write time (of the folder or any file) and the SHA-256 of each file's relative path and hash.
+    /// </summary>
+    /// <exception cref="VolumeFormatException">The file or folder does not exist or cannot be read.</exception>
     public FileFingerprint Of(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            return OfFolder(full);
+        }
+
         var info = new FileInfo(full);
         if (!info.Exists)
         {
@@ -70,5 +78,26 @@ public sealed class FileFingerprints
         {
             throw new VolumeFormatException(full, $"cannot be read ({e.Message.TrimEnd('.')})", e);
         }
+    }
+
+    private FileFingerprint OfFolder(string folder)
+    {
+        var files = new DirectoryInfo(folder).GetFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal).ToList();
+        var size = files.Sum(f => f.Length);
+        var ticks = files.Select(f => f.LastWriteTimeUtc.Ticks).Append(Directory.GetLastWriteTimeUtc(folder).Ticks).Max();
+        if (_known.TryGetValue(folder, out var known) && known.Size == size && known.ModifiedTicks == ticks)
+        {
+            return known;
+        }
+
+        var listing = new System.Text.StringBuilder();
+        foreach (var file in files)
+        {
+            listing.Append(System.IO.Path.GetRelativePath(folder, file.FullName)).Append('\t').Append(Of(file.FullName).Sha256).Append('\n');
+        }
+
+        var fingerprint = new FileFingerprint(folder, size, ticks, Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(listing.ToString()))));
+        _known[folder] = fingerprint;
+        return fingerprint;
     }
 }

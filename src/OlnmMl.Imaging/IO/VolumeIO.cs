@@ -1,6 +1,12 @@
+using OlnmMl.Imaging.Dicom;
+
 namespace OlnmMl.Imaging.IO;
 
-/// <summary>Reads and writes volumes by file extension: .nii/.nii.gz (NIfTI-1), .nrrd/.nhdr (NRRD, read only).</summary>
+/// <summary>
+/// Reads and writes volumes by file extension: .nii/.nii.gz (NIfTI-1), .nrrd/.nhdr (NRRD, read only); a folder or a
+/// DICOM Part 10 file is read as DICOM (<see cref="DicomVolumeReader"/>, the folder's only image series; an RTSTRUCT or
+/// SEG file as the mask of its only ROI on the series it references, <see cref="DicomMasks.ReadBesideItsSeries"/>).
+/// </summary>
 public static class VolumeIO
 {
     /// <summary>Reads the volume at <paramref name="path"/>.</summary>
@@ -18,7 +24,12 @@ public static class VolumeIO
             return NrrdReader.Read(path);
         }
 
-        throw new VolumeFormatException(path, "unknown volume format (expected .nii, .nii.gz, .nrrd or .nhdr)");
+        if (DicomVolumeReader.IsDicom(path))
+        {
+            return DicomMasks.IsMask(path) ? DicomMasks.ReadBesideItsSeries(path) : DicomVolumeReader.Read(path);
+        }
+
+        throw new VolumeFormatException(path, "unknown volume format (expected .nii, .nii.gz, .nrrd, .nhdr, a DICOM file or a DICOM folder)");
     }
 
     /// <summary>Writes <paramref name="volume"/> as NIfTI-1 (.nii or .nii.gz) stored as <paramref name="type"/>.</summary>

@@ -12,7 +12,10 @@ namespace OlnmMl.Cohorts.Synthetic;
 /// (one case's volumes in memory per worker), run in parallel and are written atomically; each depends only on (seed, case index), so the output is byte-identical for a seed whatever the
 /// parallelism. A marker <c>cohort.complete.json</c> (generator version, preset, seed, case count) written last
 /// lets a later call with the same options reuse the folder; an interrupted run with the same options resumes,
-/// keeping the case files already written.
+/// keeping the case files already written. Beside the manifest it writes <see cref="SyntheticTruth.FileName"/>, the
+/// label model's probabilities and the latent factors per case (<see cref="SyntheticTruth"/>): the manifest does not
+/// reference it and no reader of the pipeline opens it, so it can never be selected as a feature; a complete folder
+/// written before the truth file existed gains it on the next call, its images kept.
 /// </summary>
 public static class SyntheticCohortGenerator
 {
@@ -38,14 +41,16 @@ public static class SyntheticCohortGenerator
         var datalistPath = Path.Combine(output, "datalist.json");
         var key = MarkerText(options, slots.Count);
         var completePath = Path.Combine(output, CompleteMarker);
-        if (File.Exists(completePath) && File.ReadAllText(completePath) == key && File.Exists(manifestPath) && File.Exists(datalistPath))
+        var truthPath = Path.Combine(output, SyntheticTruth.FileName);
+        var complete = File.Exists(completePath) && File.ReadAllText(completePath) == key;
+        if (complete && File.Exists(manifestPath) && File.Exists(datalistPath) && File.Exists(truthPath))
         {
             progress?.Report(new CohortProgress(slots.Count, slots.Count, slots[^1].Id));
             return new SyntheticCohortResult(output, manifestPath, datalistPath, slots.Count, Reused: true);
         }
 
         var partialPath = Path.Combine(output, PartialMarker);
-        var resume = File.Exists(partialPath) && File.ReadAllText(partialPath) == key;
+        var resume = complete || (File.Exists(partialPath) && File.ReadAllText(partialPath) == key);
         Directory.CreateDirectory(output);
         File.Delete(completePath);
         if (!resume)
@@ -60,7 +65,7 @@ public static class SyntheticCohortGenerator
         }
 
         DurableFile.WriteAllText(partialPath, key);
-        var cases = new Case[slots.Count];
+        var cases = new (Case Case, SyntheticTruth Truth)[slots.Count];
         var completed = 0;
         var workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         Parallel.For(
@@ -76,17 +81,18 @@ public static class SyntheticCohortGenerator
             },
             _ => { });
 
-        CsvManifest.Write(cases, manifestPath);
-        DatalistJson.Write(cases, datalistPath);
+        CsvManifest.Write(cases.Select(c => c.Case).ToArray(), manifestPath);
+        DatalistJson.Write(cases.Select(c => c.Case).ToArray(), datalistPath);
+        SyntheticTruth.Write(cases.Select(c => c.Truth).ToArray(), truthPath);
         DurableFile.WriteAllText(completePath, key);
         File.Delete(partialPath);
         return new SyntheticCohortResult(output, manifestPath, datalistPath, slots.Count, Reused: false);
     }
 
-    private static Case WriteCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers) =>
+    private static (Case Case, SyntheticTruth Truth) WriteCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers) =>
         design.PetCt ? WritePetCtCase(design, slot, seed, output, buffers) : WriteCtCase(design, slot, seed, output, buffers);
 
-    private static Case WriteCtCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers)
+    private static (Case Case, SyntheticTruth Truth) WriteCtCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers)
     {
         var imagePath = Path.Combine(output, "images", slot.Id + ".nii.gz");
         var maskPath = Path.Combine(output, "masks", slot.Id + ".nii.gz");
@@ -100,15 +106,16 @@ public static class SyntheticCohortGenerator
         var clinical = new ClinicalVariables(
             patient.Age, patient.Sex, patient.DiameterCm, patient.Density, patient.Location, slot.Centre.Scanner.ContrastEnhanced,
             new Dictionary<string, string>());
-        return Case.Create(
+        var @case = Case.Create(
             slot.Id, slot.Centre.Name, slot.Role, slot.Label, imagePath, maskPath, clinical, moreTargets: new Dictionary<string, int> { ["n2"] = LabelN2(slot, seed) });
+        return (@case, SyntheticTruth.Of(slot.Id, patient, slot.Centre.LogitShift));
     }
 
     /// <summary>
     /// A PET/CT case: CT, mask and PET; targets label = pN+ (N1 or N2), n1 = N1 (N2 counts as 0, so its prevalence is
     /// that of the whole cohort, as published), n2 = N2; follow-up from <see cref="RecurrenceModel"/> on its own RNG stream.
     /// </summary>
-    private static Case WritePetCtCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers)
+    private static (Case Case, SyntheticTruth Truth) WritePetCtCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers)
     {
         var imagePath = Path.Combine(output, "images", slot.Id + ".nii.gz");
         var maskPath = Path.Combine(output, "masks", slot.Id + ".nii.gz");
@@ -130,11 +137,12 @@ public static class SyntheticCohortGenerator
             ["n1"] = petCt.Stage == NodalStage.N1 ? 1 : 0,
             ["n2"] = petCt.Stage == NodalStage.N2 ? 1 : 0,
         };
-        return Case.Create(
+        var @case = Case.Create(
             slot.Id, slot.Centre.Name, slot.Role, slot.Label, imagePath, maskPath, clinical,
             moreImages: new Dictionary<string, string> { [ImageKeys.Pet] = petPath },
             moreTargets: targets,
             followUp: FollowUpOf(petCt.Stage, slot, seed));
+        return (@case, SyntheticTruth.Of(slot.Id, petCt.Patient, slot.Centre.LogitShift));
     }
 
     /// <summary>The follow-up of a PET/CT case, from its own RNG stream (so it can be simulated without rendering images).</summary>

@@ -11,7 +11,7 @@ public class LeaderboardTests
     private static CohortPredictions Cohort(string name, CohortRole role, bool[] labels, double[] p) =>
         new(name, role, labels.Select((_, i) => $"{name}-{i}").ToArray(), labels, p);
 
-    private static LeaderboardTable Build(TempDirectory folder)
+    internal static LeaderboardTable Build(TempDirectory folder, LeaderboardReference? reference = null)
     {
         var store = new InMemoryStudyStore(new StudyInfo("board", "", DateTimeOffset.UtcNow));
         bool[] ppnn = [true, true, false, false], pnpn = [true, false, true, false];
@@ -47,7 +47,7 @@ public class LeaderboardTests
             });
         }
 
-        return LeaderboardBuilder.Build("board", SweepRunnerTests.Experiment(), store.GetTrials(), folder.Path);
+        return LeaderboardBuilder.Build("board", SweepRunnerTests.Experiment(), store.GetTrials(), folder.Path, reference);
     }
 
     [Fact]

@@ -12,12 +12,17 @@ namespace OlnmMl.AutoML.Leaderboard;
 /// <see cref="CrossCohortEvaluation.Evaluate"/> per trial (Youden cut-off fitted on the Training cohort — or, when a
 /// trial returned none, on its first Selection cohort — carried unchanged to every other cohort), and per cohort the
 /// paired DeLong test of every trial against that cohort's highest-AUC trial on the cases both scored,
-/// Benjamini–Hochberg-adjusted over the trials compared.
+/// Benjamini–Hochberg-adjusted over the trials compared. With a <see cref="LeaderboardReference"/>, also the
+/// reference's AUC per cohort (on the cases of the first trial that scored it) and each model's share of the attainable lift.
 /// </summary>
 public static class LeaderboardBuilder
 {
-    /// <summary>Builds the table for <paramref name="trials"/>; predictions are read relative to <paramref name="artefactRoot"/>.</summary>
-    public static LeaderboardTable Build(string study, ExperimentDefinition experiment, IEnumerable<TrialRecord> trials, string artefactRoot)
+    /// <summary>
+    /// Builds the table for <paramref name="trials"/>; predictions are read relative to <paramref name="artefactRoot"/>.
+    /// <paramref name="reference"/>, when given, adds its AUC per cohort and each model's share of the attainable lift.
+    /// </summary>
+    public static LeaderboardTable Build(
+        string study, ExperimentDefinition experiment, IEnumerable<TrialRecord> trials, string artefactRoot, LeaderboardReference? reference = null)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(trials);
@@ -49,6 +54,8 @@ public static class LeaderboardBuilder
         var cohortOrder = evaluated.SelectMany(e => e.Predictions).Where(p => p.Role != CohortRole.Training)
             .OrderBy(p => p.Role).Select(p => (p.Cohort, p.Role)).Distinct().ToArray();
         var tests = cohortOrder.ToDictionary(c => c.Cohort, c => CompareWithBest(c.Cohort, evaluated.Select(e => e.Predictions).ToArray()));
+        var referenceAucs = reference is null ? null : cohortOrder.ToDictionary(
+            c => c.Cohort, c => reference.Auc(evaluated.SelectMany(e => e.Predictions).First(p => p.Cohort == c.Cohort)));
         var rows = evaluated.Select((e, index) => new LeaderboardRow(
             index + 1,
             e.Trial,
@@ -61,8 +68,9 @@ public static class LeaderboardBuilder
                 {
                     var role = cohortOrder.First(c => c.Cohort == m.Cohort).Role;
                     var (best, p, adjusted) = tests[m.Cohort][index];
-                    return new LeaderboardCell(role, m, best, p, adjusted);
-                }))).ToArray();
+                    var share = referenceAucs is null ? double.NaN : LeaderboardReference.LiftShare(m.Auc.Auc, referenceAucs[m.Cohort]);
+                    return new LeaderboardCell(role, m, best, p, adjusted, share);
+                }))).Select(r => r with { AverageLiftShare = LeaderboardReference.FiniteMean(r.Cells.Values.Select(c => c.LiftShare)) }).ToArray();
 
         notes.InsertRange(0,
         [
@@ -78,7 +86,8 @@ public static class LeaderboardBuilder
             cohortOrder.Where(c => c.Role == CohortRole.Selection).Select(c => c.Cohort).ToArray(),
             cohortOrder.Where(c => c.Role == CohortRole.External).Select(c => c.Cohort).ToArray(),
             rows,
-            notes);
+            notes,
+            reference is null ? null : new ReferenceAucs(reference.Name, reference.Description, referenceAucs!, LeaderboardReference.FiniteMean(referenceAucs!.Values)));
     }
 
     private static CohortScores Scores(CohortPredictions p) => new(p.Cohort, p.Probabilities.ToArray(), p.Labels.ToArray());

@@ -12,7 +12,8 @@ namespace OlnmMl.AutoML.Leaderboard;
 /// <param name="IsBest">True for the cohort's highest-AUC trial.</param>
 /// <param name="DeLongP">Paired DeLong p-value versus the best trial (cases matched by id).</param>
 /// <param name="DeLongPAdjusted">BH-adjusted over the trials compared on this cohort.</param>
-public sealed record LeaderboardCell(CohortRole Role, CohortMetrics Metrics, bool IsBest, double DeLongP, double DeLongPAdjusted);
+/// <param name="LiftShare">Share of the attainable lift, (AUC − 0.5) / (reference AUC − 0.5); NaN without a reference.</param>
+public sealed record LeaderboardCell(CohortRole Role, CohortMetrics Metrics, bool IsBest, double DeLongP, double DeLongPAdjusted, double LiftShare = double.NaN);
 
 /// <summary>One trial's row, ranked by the selection objective.</summary>
 /// <param name="Rank">1 = best selection objective.</param>
@@ -21,13 +22,15 @@ public sealed record LeaderboardCell(CohortRole Role, CohortMetrics Metrics, boo
 /// <param name="Cutoff">The training-fixed Youden cut-off.</param>
 /// <param name="AverageAuc">aAUC (mean, SD) over the non-training cohorts.</param>
 /// <param name="Cells">Per cohort, keyed by cohort name.</param>
+/// <param name="AverageLiftShare">Mean share of the attainable lift over the cohorts that have one; NaN without a reference.</param>
 public sealed record LeaderboardRow(
     int Rank,
     TrialRecord Trial,
     string TrainingCohort,
     double Cutoff,
     AverageAuc AverageAuc,
-    IReadOnlyDictionary<string, LeaderboardCell> Cells);
+    IReadOnlyDictionary<string, LeaderboardCell> Cells,
+    double AverageLiftShare = double.NaN);
 
 /// <summary>A study's leaderboard.</summary>
 /// <param name="Study">Study name.</param>
@@ -36,10 +39,12 @@ public sealed record LeaderboardRow(
 /// <param name="ExternalCohorts">Cohorts scored for this table only.</param>
 /// <param name="Rows">Complete trials, best selection objective first.</param>
 /// <param name="Notes">Statements printed with the table (leakage rule, methods, skipped trials).</param>
+/// <param name="Reference">The reference scorer's AUC per cohort (the ceiling), when one was given.</param>
 public sealed record LeaderboardTable(
     string Study,
     ObjectiveMetric Objective,
     IReadOnlyList<string> SelectionCohorts,
     IReadOnlyList<string> ExternalCohorts,
     IReadOnlyList<LeaderboardRow> Rows,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    ReferenceAucs? Reference = null);

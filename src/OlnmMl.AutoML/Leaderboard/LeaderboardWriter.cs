@@ -6,7 +6,9 @@ using OlnmMl.Evaluation.Thresholds;
 namespace OlnmMl.AutoML.Leaderboard;
 
 /// <summary>Renders a <see cref="LeaderboardTable"/> as CSV (one row per trial, every number) and as Markdown (notes,
-/// a ranking table, and a threshold-metrics table per cohort).</summary>
+/// a ranking table, and a threshold-metrics table per cohort). A table with a reference (<see cref="LeaderboardTable.Reference"/>)
+/// also shows the reference's AUC per cohort and each model's share of the attainable lift: extra CSV columns at the end,
+/// a reference row and a lift-share section in the Markdown, and a note saying what the reference is.</summary>
 public static class LeaderboardWriter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -21,6 +23,12 @@ public static class LeaderboardWriter
         {
             header.AddRange(new[] { "role", "n", "auc", "auc_lower", "auc_upper", "sensitivity", "specificity", "ppv", "npv", "brier", "calibration_slope", "delong_p", "delong_p_bh" }
                 .Select(m => $"{c}_{m}"));
+        }
+
+        if (table.Reference is { } reference)
+        {
+            header.AddRange(cohorts.SelectMany(c => new[] { $"{c}_{reference.Name}_auc", $"{c}_lift_share" }));
+            header.AddRange([$"{reference.Name}_aauc", "lift_share_mean"]);
         }
 
         var s = new StringBuilder().AppendLine(string.Join(',', header.Select(Csv)));
@@ -50,6 +58,12 @@ public static class LeaderboardWriter
                 }
             }
 
+            if (table.Reference is { } r)
+            {
+                fields.AddRange(cohorts.SelectMany(c => new[] { Num(r.Aucs[c]), row.Cells.TryGetValue(c, out var cell) ? Num(cell.LiftShare) : string.Empty }));
+                fields.AddRange([Num(r.AverageAuc), Num(row.AverageLiftShare)]);
+            }
+
             s.AppendLine(string.Join(',', fields.Select(Csv)));
         }
 
@@ -64,7 +78,7 @@ public static class LeaderboardWriter
         var cohorts = table.SelectionCohorts.Select(c => (Name: c, Tag: "selection")).Concat(table.ExternalCohorts.Select(c => (Name: c, Tag: "external"))).ToArray();
         var s = new StringBuilder();
         s.Append("# Leaderboard: ").AppendLine(table.Study).AppendLine();
-        foreach (var note in table.Notes)
+        foreach (var note in table.Notes.Concat(ReferenceNotes(table.Reference)))
         {
             s.Append("- ").AppendLine(note);
         }
@@ -78,6 +92,17 @@ public static class LeaderboardWriter
 
         s.AppendLine("aAUC (SD) | fit time |");
         s.Append("|---|---|---|---|---|").Append(string.Concat(Enumerable.Repeat("---|---|", cohorts.Length))).AppendLine("---|---|");
+        if (table.Reference is { } reference)
+        {
+            s.Append("| — | — | ").Append(reference.Name).Append(" | (see notes) | — | ");
+            foreach (var (name, _) in cohorts)
+            {
+                s.Append(F3(reference.Aucs[name])).Append(" | — | ");
+            }
+
+            s.Append(F3(reference.AverageAuc)).AppendLine(" | — |");
+        }
+
         foreach (var row in table.Rows)
         {
             s.Append("| ").Append(Num(row.Rank)).Append(" | ").Append(Num(row.Trial.Number)).Append(" | ").Append(Kind(row)).Append(" | ")
@@ -100,6 +125,7 @@ public static class LeaderboardWriter
                 .Append(row.Trial.Duration.TotalSeconds.ToString("F1", Invariant)).AppendLine(" s |");
         }
 
+        AppendLiftShares(s, table, cohorts.Select(c => c.Name).ToArray());
         s.AppendLine().AppendLine("## At the training-fixed Youden cut-off").AppendLine();
         s.AppendLine("| rank | trial | cohort | cut-off | sensitivity | specificity | PPV | NPV | Brier | calibration slope |");
         s.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
@@ -155,6 +181,35 @@ public static class LeaderboardWriter
         }
 
         return (csv, markdown);
+    }
+
+    private static IEnumerable<string> ReferenceNotes(ReferenceAucs? reference) => reference is null
+        ? []
+        : [
+            $"{reference.Name}: {reference.Description} Its row gives its AUC on each cohort's cases: the ceiling of the ranking.",
+            $"Lift share: (AUC − 0.5) / ({reference.Name} AUC − 0.5) per cohort, the share of the attainable lift above chance a model reaches; mean over its cohorts.",
+        ];
+
+    private static void AppendLiftShares(StringBuilder s, LeaderboardTable table, IReadOnlyList<string> cohorts)
+    {
+        if (table.Reference is not { } reference)
+        {
+            return;
+        }
+
+        s.AppendLine().Append("## Share of the attainable lift, (AUC − 0.5) / (").Append(reference.Name).AppendLine(" AUC − 0.5)").AppendLine();
+        s.Append("| rank | trial | kind | ").Append(string.Concat(cohorts.Select(c => c + " | "))).AppendLine("mean |");
+        s.Append("|---|---|---|").Append(string.Concat(Enumerable.Repeat("---|", cohorts.Count))).AppendLine("---|");
+        foreach (var row in table.Rows)
+        {
+            s.Append("| ").Append(Num(row.Rank)).Append(" | ").Append(Num(row.Trial.Number)).Append(" | ").Append(Kind(row)).Append(" | ");
+            foreach (var cohort in cohorts)
+            {
+                s.Append(row.Cells.TryGetValue(cohort, out var cell) ? F3(cell.LiftShare) : "—").Append(" | ");
+            }
+
+            s.Append(F3(row.AverageLiftShare)).AppendLine(" |");
+        }
     }
 
     private static string Kind(LeaderboardRow row) => row.Trial.Parameters.GetCategory(ExperimentDefinition.TrialKindParameter);

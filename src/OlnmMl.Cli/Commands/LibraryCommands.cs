@@ -20,7 +20,7 @@ internal static class LibraryCommands
         var preset = new Option<string>("--preset") { Description = "tiny (≈40 cases), quick (≈300) or paper (1,325); PET/CT: petct-tiny (60), petct-quick (400) or petct-paper (3,265).", DefaultValueFactory = _ => "quick" };
         var output = new Option<string>("--out") { Description = "Output folder.", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Seed (same seed → identical files).", DefaultValueFactory = _ => 42UL };
-        var command = new Command("generate", "Generate a synthetic multi-centre cohort (NIfTI + manifest.csv + datalist.json); reuses or resumes a matching folder.") { preset, output, seed };
+        var command = new Command("generate", "Generate a synthetic multi-centre cohort (NIfTI + manifest.csv + datalist.json, and truth.csv: the label model's probabilities, read by no pipeline, for the leaderboard's oracle); reuses or resumes a matching folder.") { preset, output, seed };
         CommandAction.Set(command, (parse, cancellation) =>
         {
             var result = ProgressDisplay.Run("cohort", report => SyntheticCohortGenerator.Generate(

@@ -94,14 +94,19 @@ internal static class SweepCommands
         var studies = StudiesOption();
         var study = new Argument<string>("study") { Description = "Study name or .db path." };
         var output = new Option<string?>("--out") { Description = "Also write leaderboard.csv and leaderboard.md into this folder." };
-        var command = new Command("leaderboard", "Print the cross-cohort leaderboard (Markdown).") { study, studies, output };
+        var manifest = new Option<string?>("--manifest")
+        {
+            Description = "The study's manifest (default: the experiment's data source when it is a file); where a synthetic truth file lies beside it, the oracle AUC and lift shares are shown.",
+        };
+        var command = new Command("leaderboard", "Print the cross-cohort leaderboard (Markdown).") { study, studies, output, manifest };
         CommandAction.Set(command, parse =>
         {
             var (location, experiment) = StoredExperiment.Load(parse.GetValue(study)!, parse.GetValue(studies)!);
             var targets = StudyTargets.Of(experiment, location.DatabasePath);
+            var manifestPath = parse.GetValue(manifest) ?? (File.Exists(experiment.Data.Source) ? experiment.Data.Source : null);
             foreach (var target in targets)
             {
-                var (table, _) = StudyTargets.Leaderboard(location, experiment, target);
+                var (table, _) = StudyTargets.Leaderboard(location, experiment, target, manifestPath);
                 if (targets.Count > 1)
                 {
                     Output.Line($"## target {target}");

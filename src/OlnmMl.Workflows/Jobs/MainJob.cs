@@ -149,7 +149,7 @@ public static class MainJob
     private static (string Csv, string Markdown, IReadOnlyList<ReportedModel> Models) Leaderboard(
         PreparedStudy prepared, StudyLocation location, StudyTrials trials, string target, string directory)
     {
-        var (table, predicting) = StudyTargets.Leaderboard(location, prepared.Experiment, target);
+        var (table, predicting) = StudyTargets.Leaderboard(location, prepared.Experiment, target, prepared.ManifestPath);
         var (csv, markdown) = LeaderboardWriter.WriteFiles(table, directory);
         return (csv, markdown, BestPerModel(predicting, trials, location, prepared.Experiment.Objective, target));
     }

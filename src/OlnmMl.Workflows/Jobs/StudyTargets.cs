@@ -39,13 +39,17 @@ public static class StudyTargets
 
     /// <summary>
     /// The leaderboard of the trials of <paramref name="target"/> in the study at <paramref name="location"/>, and those
-    /// trials: ranks, DeLong tests and their corrections are computed among one target's models only.
+    /// trials: ranks, DeLong tests and their corrections are computed among one target's models only. Where a synthetic
+    /// truth file lies beside <paramref name="manifestPath"/> (<see cref="OracleReference"/>), the table also shows the
+    /// oracle AUC per cohort and each model's share of the attainable lift.
     /// </summary>
-    public static (LeaderboardTable Table, IReadOnlyList<TrialRecord> Trials) Leaderboard(StudyLocation location, ExperimentDefinition experiment, string target)
+    public static (LeaderboardTable Table, IReadOnlyList<TrialRecord> Trials) Leaderboard(
+        StudyLocation location, ExperimentDefinition experiment, string target, string? manifestPath = null)
     {
         using var store = SqliteStudyStore.Open(location.DatabasePath);
         var predicting = Predicting(store.GetTrials(), target).ToArray();
-        return (LeaderboardBuilder.Build(store.Study.Name, experiment, predicting, location.ArtefactRoot), predicting);
+        var oracle = manifestPath is null ? null : OracleReference.Of(manifestPath, target);
+        return (LeaderboardBuilder.Build(store.Study.Name, experiment, predicting, location.ArtefactRoot, oracle), predicting);
     }
 
     /// <summary>

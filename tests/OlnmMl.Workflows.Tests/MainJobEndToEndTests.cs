@@ -63,6 +63,11 @@ public sealed class MainJobEndToEndTests : IDisposable
         Assert.Equal(["cohort", "radiomics", "crops", "sweep", "report", "onnx"], progress.Stages);
         Assert.Contains("| rank | trial | kind |", File.ReadAllText(result.LeaderboardMarkdown));
         Assert.Equal(5, File.ReadAllLines(result.LeaderboardCsv).Length); // header + 4 trials
+        // The ceiling is shown from the generator's truth file, which the feature table never sees.
+        Assert.Contains("| — | — | oracle |", File.ReadAllText(result.LeaderboardMarkdown));
+        Assert.Contains("lift_share_mean", File.ReadLines(result.LeaderboardCsv).First());
+        var truthColumns = File.ReadLines(Path.Combine(Path.GetDirectoryName(run.ManifestPath)!, SyntheticTruth.FileName)).First().Split(',').Skip(1);
+        Assert.Empty(File.ReadLines(run.RadiomicsTablePath).First().Split(',', '\t').Intersect(truthColumns));
         var html = File.ReadAllText(result.ReportPath);
         foreach (var section in new[] { "Cohorts", "Discrimination", "Calibration and clinical utility", "Leaderboard", "Provenance" })
         {

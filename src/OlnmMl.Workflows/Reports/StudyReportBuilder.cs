@@ -1,6 +1,5 @@
 using System.Globalization;
 using OlnmMl.AutoML.Runner;
-using OlnmMl.Evaluation.Bootstrap;
 using OlnmMl.Evaluation.Calibration;
 using OlnmMl.Evaluation.Clinical;
 using OlnmMl.Evaluation.CrossCohort;
@@ -9,6 +8,7 @@ using OlnmMl.Evaluation.Roc;
 using OlnmMl.Reporting.Figures;
 using OlnmMl.Reporting.Html;
 using OlnmMl.Reporting.Tables;
+using static OlnmMl.Workflows.Reports.ReportFormat;
 
 namespace OlnmMl.Workflows.Reports;
 
@@ -57,7 +57,7 @@ public static class StudyReportBuilder
         var cohorts = models[0].Evaluated.Select(c => c.Cohort).ToArray();
         report.Section("Discrimination")
             .Paragraph($"Cut-offs (Youden) were fixed on the training cohort and carried unchanged to {string.Join(", ", cohorts)}. AUC 95% CIs by DeLong's method; accuracy, sensitivity, specificity, PPV and NPV with percentile intervals from 10,000 stratified bootstrap replicates.")
-            .Add(MetricsTable(models, summaries))
+            .Add(PerformanceTable.Build(models, summaries))
             .Add(AverageAucTable(summaries))
             .Add(ComparisonTable(models, summaries))
             .Figure("roc", "ROC curves by cohort (AUC, 95% CI)", RocFigure.Build(RocPanels(models, summaries)), PanelSize * cohorts.Length, PanelSize);
@@ -68,7 +68,14 @@ public static class StudyReportBuilder
                 .Add(ReclassificationTable(baseline, models.Where(m => m != baseline).ToArray()));
         }
 
-        report.Section("Calibration and clinical utility")
+        var (calibration, warnings) = CalibrationTable.Build(models);
+        var calibrationSection = report.Section("Calibration and clinical utility").Add(calibration);
+        foreach (var warning in warnings)
+        {
+            calibrationSection.Paragraph(warning);
+        }
+
+        calibrationSection
             .Figure("calibration", "Calibration (10 equal-width bins)", CalibrationFigure.Build(CalibrationPanels(models)), PanelSize * cohorts.Length, PanelSize)
             .Figure("decision-curves", "Decision curves", DecisionCurveFigure.Build(DecisionPanels(models)), PanelSize * cohorts.Length, PanelSize);
         var leaderboardSection = report.Section("Leaderboard").Paragraph(leakageStatement);
@@ -92,35 +99,6 @@ public static class StudyReportBuilder
 
     private static CohortScores Scores(CohortPredictions cohort) =>
         new(cohort.Cohort, [.. cohort.Probabilities], [.. cohort.Labels]);
-
-    /// <summary>Bootstrap settings of the threshold metrics' intervals: 10,000 stratified replicates, as the PET/CT study.</summary>
-    private static readonly BootstrapOptions MetricIntervals = new(Replicates: 10_000, Seed: 2023);
-
-    private static Table MetricsTable(IReadOnlyList<ModelPredictions> models, IReadOnlyList<CrossCohortSummary> summaries)
-    {
-        var rows = new List<IReadOnlyList<string>>();
-        for (var m = 0; m < models.Count; m++)
-        {
-            var summary = summaries[m];
-            foreach (var cohort in summary.Cohorts.Where(c => !c.IsTraining))
-            {
-                var predictions = models[m].Evaluated.First(c => c.Cohort == cohort.Cohort);
-                var at = ThresholdIntervals.At([.. predictions.Probabilities], [.. predictions.Labels], summary.TrainingCutoff.Threshold, MetricIntervals);
-                rows.Add(
-                [
-                    summary.Model, cohort.Cohort, Auc(cohort.Auc), F(cohort.AveragePrecision), Interval(at.Accuracy), Interval(at.Sensitivity),
-                    Interval(at.Specificity), Interval(at.PositivePredictiveValue), Interval(at.NegativePredictiveValue),
-                    F(cohort.BrierScore),
-                ]);
-            }
-        }
-
-        return new Table("Performance by model and cohort (training-fixed Youden cut-off; 95% CIs from 10,000 stratified bootstrap replicates)",
-            ["model", "cohort", "AUC (95% CI)", "AUPRC", "accuracy", "sensitivity", "specificity", "PPV", "NPV", "Brier"], rows);
-    }
-
-    private static string Interval(BootstrapInterval interval) =>
-        double.IsNaN(interval.Estimate) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{interval.Estimate:0.000} ({interval.CiLower:0.000}–{interval.CiUpper:0.000})");
 
     private static Table AverageAucTable(IReadOnlyList<CrossCohortSummary> summaries) =>
         new("Average AUC over evaluation cohorts",
@@ -219,14 +197,4 @@ public static class StudyReportBuilder
                 curves.Select(c => new DecisionCurveSeries(c.Model, c.Curve.Points.Select(p => p.Threshold).ToArray(), c.Curve.Points.Select(p => p.Model).ToArray())).ToArray());
         }).ToList();
     }
-
-    /// <summary>AUC with its DeLong CI; the CI reads "CI n/a" where the variance is undefined (fewer than 2 cases of a class).</summary>
-    private static string Auc(AucEstimate auc) =>
-        double.IsNaN(auc.Auc) ? "n/a"
-        : double.IsNaN(auc.CiLower) ? string.Create(CultureInfo.InvariantCulture, $"{auc.Auc:0.000} (CI n/a)")
-        : string.Create(CultureInfo.InvariantCulture, $"{auc.Auc:0.000} ({auc.CiLower:0.000}–{auc.CiUpper:0.000})");
-
-    private static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "<0.001" : p.ToString("0.000", CultureInfo.InvariantCulture);
 }

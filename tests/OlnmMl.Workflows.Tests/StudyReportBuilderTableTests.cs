@@ -1,0 +1,109 @@
+using System.Globalization;
+using OlnmMl.AutoML.Runner;
+using OlnmMl.Evaluation.Calibration;
+using OlnmMl.Evaluation.Thresholds;
+using OlnmMl.Workflows.Reports;
+
+namespace OlnmMl.Workflows.Tests;
+
+/// <summary>The performance and calibration tables of the study report, checked against the library's values.</summary>
+public sealed class StudyReportBuilderTableTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "olnm-study-tables-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    /// <summary>A model in three cohorts whose per-case probabilities come from <paramref name="probability"/>(case, label, random).</summary>
+    private static ModelPredictions Model(string name, Func<Random, bool, double> probability, int seed)
+    {
+        CohortPredictions Cohort(string cohort, CohortRole role, int cases, int offset)
+        {
+            var random = new Random(seed + offset);
+            var labels = Enumerable.Range(0, cases).Select(i => i % 3 == 0).ToArray();
+            return new CohortPredictions(cohort, role, Enumerable.Range(0, cases).Select(i => $"{cohort}-{i}").ToArray(), labels, labels.Select(l => probability(random, l)).ToArray());
+        }
+
+        return new ModelPredictions(name, [Cohort("train", CohortRole.Training, 90, 0), Cohort("validation", CohortRole.Selection, 60, 1), Cohort("test1", CohortRole.External, 50, 2)]);
+    }
+
+    /// <summary>Probability a noisy increasing function of the label.</summary>
+    private static ModelPredictions Separating(string name, double shift, int seed) =>
+        Model(name, (random, label) => 1 / (1 + Math.Exp(-((label ? shift : -shift) + random.NextDouble() * 2 - 1))), seed);
+
+    private static string[][] Csv(string directory, string pattern) =>
+        File.ReadAllLines(Directory.GetFiles(directory, pattern).Single()).Skip(1).Select(r => r.Split(',')).ToArray();
+
+    private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void PerformanceTableHasATrainingRowAndTheLibrarysConfusionCountsAtTheTrainingCutoff()
+    {
+        ModelPredictions[] models = [Separating("fusion", 0.9, 1), Separating("radiomics", 0.4, 7)];
+
+        StudyReportBuilder.Build("s", models, [], null, "", new Dictionary<string, string>()).Write(_directory);
+
+        var rows = Csv(_directory, "*performance-by-model*.csv");
+        Assert.Equal(2 * 3, rows.Length);
+        foreach (var model in models)
+        {
+            var cutoff = YoudenCutoff.Fit([.. model.Training.Probabilities], [.. model.Training.Labels]).Threshold;
+            foreach (var cohort in model.Cohorts)
+            {
+                var name = cohort.Role == CohortRole.Training ? "train (training)" : cohort.Cohort;
+                var row = rows.Single(r => r[0] == model.Model && r[1] == name);
+                var expected = ConfusionCounts.At([.. cohort.Probabilities], [.. cohort.Labels], cutoff);
+                int[] counts = [.. row[9..13].Select(int.Parse)];
+                Assert.Equal([expected.TruePositives, expected.FalsePositives, expected.TrueNegatives, expected.FalseNegatives], counts);
+                Assert.Equal(cohort.Labels.Count, counts.Sum());
+                Assert.StartsWith(F((double)(counts[0] + counts[2]) / counts.Sum()) + " (", row[4]); // accuracy = (TP + TN) / n
+            }
+        }
+    }
+
+    [Fact]
+    public void CalibrationTableHasTheLibrarysFitsAndWarnsOfEveryDegenerateModel()
+    {
+        // Labels drawn from the predicted probability: calibrated up to sampling noise.
+        var calibrated = Model("calibrated", (random, _) => 0.05 + 0.9 * random.NextDouble(), 3);
+        calibrated = new ModelPredictions(calibrated.Model, calibrated.Cohorts.Select(c =>
+        {
+            var random = new Random(1000 + c.Cohort.Length); // not the seed that drew the probabilities
+            var labels = c.Probabilities.Select(p => random.NextDouble() < p).ToArray();
+            return new CohortPredictions(c.Cohort, c.Role, c.CaseIds, labels, c.Probabilities);
+        }).ToArray());
+        var inverted = Separating("inverted", -0.9, 5); // higher probability for the negatives: slope < 0
+        var constant = Model("constant", (_, _) => 0.3, 9);
+
+        var degenerate = Path.Combine(_directory, "degenerate");
+        StudyReportBuilder.Build("s", [calibrated], [], null, "", new Dictionary<string, string>()).Write(_directory); // its own labels: no paired test
+        StudyReportBuilder.Build("s", [inverted, constant], [], null, "", new Dictionary<string, string>()).Write(degenerate);
+
+        var rows = Csv(_directory, "*calibration-by-model*.csv");
+        Assert.Equal(3, rows.Length);
+        Assert.Equal(2 * 3, Csv(degenerate, "*calibration-by-model*.csv").Length);
+        foreach (var cohort in calibrated.Cohorts)
+        {
+            var fit = CalibrationFit.Compute([.. cohort.Probabilities], [.. cohort.Labels]);
+            var test = HosmerLemeshow.Compute([.. cohort.Probabilities], [.. cohort.Labels]);
+            var row = rows.Single(r => r[0] == "calibrated" && r[1] == cohort.Cohort);
+            Assert.Equal([F(fit.Intercept), F(fit.Slope), F(test.Statistic), test.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture)], row[2..6]);
+            Assert.InRange(fit.Slope, 0, 5);
+        }
+
+        Assert.DoesNotContain("Warning:", File.ReadAllText(Path.Combine(_directory, "report.md")));
+        var markdown = File.ReadAllText(Path.Combine(degenerate, "report.md"));
+        var slope = CalibrationFit.Compute([.. inverted.Training.Probabilities], [.. inverted.Training.Labels]).Slope;
+        Assert.True(slope < 0, $"fixture slope {slope}");
+        Assert.Contains($"Warning: inverted on train is degenerate (calibration slope {F(slope)}, outside 0–5)", markdown);
+        foreach (var cohort in constant.Cohorts)
+        {
+            Assert.Contains($"Warning: constant on {cohort.Cohort} is degenerate (a constant prediction)", markdown);
+        }
+    }
+}

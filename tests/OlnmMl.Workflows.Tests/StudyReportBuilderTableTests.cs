@@ -19,23 +19,6 @@ public sealed class StudyReportBuilderTableTests : IDisposable
         }
     }
 
-    /// <summary>A model in three cohorts whose per-case probabilities come from <paramref name="probability"/>(case, label, random).</summary>
-    private static ModelPredictions Model(string name, Func<Random, bool, double> probability, int seed)
-    {
-        CohortPredictions Cohort(string cohort, CohortRole role, int cases, int offset)
-        {
-            var random = new Random(seed + offset);
-            var labels = Enumerable.Range(0, cases).Select(i => i % 3 == 0).ToArray();
-            return new CohortPredictions(cohort, role, Enumerable.Range(0, cases).Select(i => $"{cohort}-{i}").ToArray(), labels, labels.Select(l => probability(random, l)).ToArray());
-        }
-
-        return new ModelPredictions(name, [Cohort("train", CohortRole.Training, 90, 0), Cohort("validation", CohortRole.Selection, 60, 1), Cohort("test1", CohortRole.External, 50, 2)]);
-    }
-
-    /// <summary>Probability a noisy increasing function of the label.</summary>
-    private static ModelPredictions Separating(string name, double shift, int seed) =>
-        Model(name, (random, label) => 1 / (1 + Math.Exp(-((label ? shift : -shift) + random.NextDouble() * 2 - 1))), seed);
-
     private static string[][] Csv(string directory, string pattern) =>
         File.ReadAllLines(Directory.GetFiles(directory, pattern).Single()).Skip(1).Select(r => r.Split(',')).ToArray();
 
@@ -44,7 +27,7 @@ public sealed class StudyReportBuilderTableTests : IDisposable
     [Fact]
     public void PerformanceTableHasATrainingRowAndTheLibrarysConfusionCountsAtTheTrainingCutoff()
     {
-        ModelPredictions[] models = [Separating("fusion", 0.9, 1), Separating("radiomics", 0.4, 7)];
+        ModelPredictions[] models = [StudyReportFixtures.Separating("fusion", 0.9, 1), StudyReportFixtures.Separating("radiomics", 0.4, 7)];
 
         StudyReportBuilder.Build("s", models, [], null, "", new Dictionary<string, string>()).Write(_directory);
 
@@ -70,15 +53,15 @@ public sealed class StudyReportBuilderTableTests : IDisposable
     public void CalibrationTableHasTheLibrarysFitsAndWarnsOfEveryDegenerateModel()
     {
         // Labels drawn from the predicted probability: calibrated up to sampling noise.
-        var calibrated = Model("calibrated", (random, _) => 0.05 + 0.9 * random.NextDouble(), 3);
+        var calibrated = StudyReportFixtures.Model("calibrated", (random, _) => 0.05 + 0.9 * random.NextDouble(), 3);
         calibrated = new ModelPredictions(calibrated.Model, calibrated.Cohorts.Select(c =>
         {
             var random = new Random(1000 + c.Cohort.Length); // not the seed that drew the probabilities
             var labels = c.Probabilities.Select(p => random.NextDouble() < p).ToArray();
             return new CohortPredictions(c.Cohort, c.Role, c.CaseIds, labels, c.Probabilities);
         }).ToArray());
-        var inverted = Separating("inverted", -0.9, 5); // higher probability for the negatives: slope < 0
-        var constant = Model("constant", (_, _) => 0.3, 9);
+        var inverted = StudyReportFixtures.Separating("inverted", -0.9, 5); // higher probability for the negatives: slope < 0
+        var constant = StudyReportFixtures.Model("constant", (_, _) => 0.3, 9);
 
         var degenerate = Path.Combine(_directory, "degenerate");
         StudyReportBuilder.Build("s", [calibrated], [], null, "", new Dictionary<string, string>()).Write(_directory); // its own labels: no paired test

@@ -1,13 +1,11 @@
 using System.Globalization;
 using OlnmMl.AutoML.Runner;
-using OlnmMl.Evaluation.Calibration;
-using OlnmMl.Evaluation.Clinical;
 using OlnmMl.Evaluation.CrossCohort;
 using OlnmMl.Evaluation.Reclassification;
-using OlnmMl.Evaluation.Roc;
 using OlnmMl.Reporting.Figures;
 using OlnmMl.Reporting.Html;
 using OlnmMl.Reporting.Tables;
+using ScottPlot;
 using static OlnmMl.Workflows.Reports.ReportFormat;
 
 namespace OlnmMl.Workflows.Reports;
@@ -48,6 +46,7 @@ public static class StudyReportBuilder
         }
 
         var summaries = models.Select(Summarise).ToArray();
+        var figures = StudyFigures.Build(models, summaries, Palette(models));
         var report = new HtmlReport(title);
         if (clinical.Count > 0)
         {
@@ -60,7 +59,7 @@ public static class StudyReportBuilder
             .Add(PerformanceTable.Build(models, summaries))
             .Add(AverageAucTable(summaries))
             .Add(ComparisonTable(models, summaries))
-            .Figure("roc", "ROC curves by cohort (AUC, 95% CI)", RocFigure.Build(RocPanels(models, summaries)), PanelSize * cohorts.Length, PanelSize);
+            .Figure(StudyFigures.Roc, "ROC curves by cohort (AUC, 95% CI)", figures[StudyFigures.Roc], PanelSize * cohorts.Length, PanelSize);
         if (models.FirstOrDefault(m => m.Model == reference) is { } baseline && models.Count > 1)
         {
             report.Section("Reclassification")
@@ -76,8 +75,8 @@ public static class StudyReportBuilder
         }
 
         calibrationSection
-            .Figure("calibration", "Calibration (10 equal-width bins)", CalibrationFigure.Build(CalibrationPanels(models)), PanelSize * cohorts.Length, PanelSize)
-            .Figure("decision-curves", "Decision curves", DecisionCurveFigure.Build(DecisionPanels(models)), PanelSize * cohorts.Length, PanelSize);
+            .Figure(StudyFigures.Calibration, "Calibration (10 equal-width bins)", figures[StudyFigures.Calibration], PanelSize * cohorts.Length, PanelSize)
+            .Figure(StudyFigures.DecisionCurves, "Decision curves", figures[StudyFigures.DecisionCurves], PanelSize * cohorts.Length, PanelSize);
         var leaderboardSection = report.Section("Leaderboard").Paragraph(leakageStatement);
         if (leaderboard is not null)
         {
@@ -85,14 +84,26 @@ public static class StudyReportBuilder
         }
 
         leaderboardSection.Figure(
-            "leaderboard",
+            StudyFigures.Leaderboard,
             "Average AUC over cohorts (aAUC ± SD)",
-            LeaderboardChart.Build(summaries.Select(s => new ModelScore(s.Model, s.AverageAuc.Mean, s.AverageAuc.StandardDeviation)).ToArray()),
+            figures[StudyFigures.Leaderboard],
             760,
             120 + 60 * summaries.Length);
         report.Section("Provenance").Provenance(provenance);
         return report;
     }
+
+    /// <summary>The colour of each model in every figure of the report: the models' order, the selected model first.</summary>
+    /// <param name="models">The report's models.</param>
+    public static ModelPalette Palette(IReadOnlyList<ModelPredictions> models) => new(models.Select(m => m.Model));
+
+    /// <summary>
+    /// The report's figures by file name (<c>roc</c>, <c>calibration</c>, <c>decision-curves</c>, <c>leaderboard</c>), drawn as
+    /// <see cref="Build"/> draws them, every one coloured by <see cref="Palette"/>.
+    /// </summary>
+    /// <param name="models">Models as given to <see cref="Build"/>.</param>
+    public static IReadOnlyDictionary<string, Multiplot> Figures(IReadOnlyList<ModelPredictions> models) =>
+        StudyFigures.Build(models, [.. models.Select(Summarise)], Palette(models));
 
     private static CrossCohortSummary Summarise(ModelPredictions model) =>
         CrossCohortEvaluation.Evaluate(model.Model, Scores(model.Training), model.Evaluated.Select(Scores).ToArray());
@@ -157,44 +168,4 @@ public static class StudyReportBuilder
 
     private static string Interval(ReclassificationIndex index) =>
         double.IsNaN(index.Index) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{index.Index:0.000} ({index.CiLower:0.000}–{index.CiUpper:0.000})");
-
-    private static List<RocPanel> RocPanels(IReadOnlyList<ModelPredictions> models, IReadOnlyList<CrossCohortSummary> summaries) =>
-        models[0].Evaluated.Select(cohort => new RocPanel(
-            cohort.Cohort,
-            cohort.Labels.Count,
-            cohort.Labels.Count(l => l),
-            models.Select((model, m) =>
-            {
-                var predictions = model.Evaluated.First(c => c.Cohort == cohort.Cohort);
-                var curve = RocCurve.Compute([.. predictions.Probabilities], [.. predictions.Labels]);
-                var auc = summaries[m].Cohorts.First(c => c.Cohort == cohort.Cohort).Auc;
-                return new RocSeries(model.Model, [.. curve.FalsePositiveRates], [.. curve.TruePositiveRates], auc.Auc, auc.CiLower, auc.CiUpper);
-            }).ToArray())).ToList();
-
-    private static List<CalibrationPanel> CalibrationPanels(IReadOnlyList<ModelPredictions> models) =>
-        models[0].Evaluated.Select(cohort => new CalibrationPanel(
-            cohort.Cohort,
-            models.Select(model =>
-            {
-                var predictions = model.Evaluated.First(c => c.Cohort == cohort.Cohort);
-                var bins = ReliabilityCurve.Compute([.. predictions.Probabilities], [.. predictions.Labels]).Bins.Where(b => b.Observed.Trials > 0).ToArray();
-                return new CalibrationSeries(model.Model, bins.Select(b => b.MeanPredicted).ToArray(), bins.Select(b => b.Observed.Estimate).ToArray());
-            }).ToArray())).ToList();
-
-    private static List<DecisionCurvePanel> DecisionPanels(IReadOnlyList<ModelPredictions> models)
-    {
-        var thresholds = DecisionCurve.Grid(0.01, 0.80, 0.01);
-        return models[0].Evaluated.Select(cohort =>
-        {
-            var curves = models.Select(model =>
-            {
-                var predictions = model.Evaluated.First(c => c.Cohort == cohort.Cohort);
-                return (model.Model, Curve: DecisionCurve.Compute([.. predictions.Probabilities], [.. predictions.Labels], thresholds));
-            }).ToArray();
-            return new DecisionCurvePanel(
-                cohort.Cohort,
-                curves[0].Curve.Prevalence,
-                curves.Select(c => new DecisionCurveSeries(c.Model, c.Curve.Points.Select(p => p.Threshold).ToArray(), c.Curve.Points.Select(p => p.Model).ToArray())).ToArray());
-        }).ToList();
-    }
 }

@@ -46,7 +46,7 @@ public sealed class StudyReportBuilderTests : IDisposable
             new Dictionary<string, string> { ["seed"] = "1" });
         var html = File.ReadAllText(report.Write(_directory));
 
-        Assert.Equal(["Cohorts", "Discrimination", "Calibration and clinical utility", "Leaderboard", "Provenance"], report.Sections);
+        Assert.Equal(["Methods", "Cohorts", "Discrimination", "Calibration and clinical utility", "Leaderboard", "Provenance"], report.Sections);
         Assert.Contains("against the selected model (fusion concat)", html); // the first model is the reference
         foreach (var figure in new[] { "roc", "calibration", "decision-curves", "leaderboard" })
         {

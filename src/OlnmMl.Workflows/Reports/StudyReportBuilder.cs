@@ -17,6 +17,9 @@ namespace OlnmMl.Workflows.Reports;
 /// </summary>
 public static class StudyReportBuilder
 {
+    /// <summary>Correction of the paired DeLong p-values across cohorts, as the leaderboard's.</summary>
+    private const PValueAdjustment Adjustment = PValueAdjustment.BenjaminiHochberg;
+
     /// <summary>Pixel size of one figure panel.</summary>
     private const int PanelSize = 460;
 
@@ -47,7 +50,9 @@ public static class StudyReportBuilder
 
         var summaries = models.Select(Summarise).ToArray();
         var figures = StudyFigures.Build(models, summaries, Palette(models));
+        var baseline = models.Count > 1 ? models.FirstOrDefault(m => m.Model == reference) : null;
         var report = new HtmlReport(title);
+        report.Section("Methods").Paragraph(MethodsParagraph.Write(summaries, Adjustment, baseline?.Model, leakageStatement));
         if (clinical.Count > 0)
         {
             report.Section("Cohorts").Add(CohortSummaryTable.Build(clinical));
@@ -55,12 +60,11 @@ public static class StudyReportBuilder
 
         var cohorts = models[0].Evaluated.Select(c => c.Cohort).ToArray();
         report.Section("Discrimination")
-            .Paragraph($"Cut-offs (Youden) were fixed on the training cohort and carried unchanged to {string.Join(", ", cohorts)}. AUC 95% CIs by DeLong's method; accuracy, sensitivity, specificity, PPV and NPV with percentile intervals from 10,000 stratified bootstrap replicates.")
             .Add(PerformanceTable.Build(models, summaries))
             .Add(AverageAucTable(summaries))
             .Add(ComparisonTable(models, summaries))
             .Figure(StudyFigures.Roc, "ROC curves by cohort (AUC, 95% CI)", figures[StudyFigures.Roc], PanelSize * cohorts.Length, PanelSize);
-        if (models.FirstOrDefault(m => m.Model == reference) is { } baseline && models.Count > 1)
+        if (baseline is not null)
         {
             report.Section("Reclassification")
                 .Paragraph($"Continuous net reclassification improvement and integrated discrimination improvement of each model over {baseline.Model}, on the cases both scored (Wald 95% CIs).")
@@ -131,7 +135,7 @@ public static class StudyReportBuilder
             }
 
             var comparison = CrossCohortEvaluation.Compare(
-                models[best].Model, bestCohorts, models[i].Model, models[i].Evaluated.Select(Scores).ToArray(), PValueAdjustment.BenjaminiHochberg);
+                models[best].Model, bestCohorts, models[i].Model, models[i].Evaluated.Select(Scores).ToArray(), Adjustment);
             rows.AddRange(comparison.Cohorts.Select(c => (IReadOnlyList<string>)
                 [models[i].Model, c.Cohort, F(c.Test.Difference), P(c.Test.PValue), P(c.AdjustedPValue)]));
         }

@@ -74,7 +74,7 @@ public sealed class StudyReportBuilderTableTests : IDisposable
         {
             var fit = CalibrationFit.Compute([.. cohort.Probabilities], [.. cohort.Labels]);
             var test = HosmerLemeshow.Compute([.. cohort.Probabilities], [.. cohort.Labels]);
-            var row = rows.Single(r => r[0] == "calibrated" && r[1] == cohort.Cohort);
+            var row = rows.Single(r => r[0] == "calibrated" && r[1] == (cohort.Role == CohortRole.Training ? "train (training)" : cohort.Cohort));
             Assert.Equal([F(fit.Intercept), F(fit.Slope), F(test.Statistic), test.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture)], row[2..6]);
             Assert.InRange(fit.Slope, 0, 5);
         }

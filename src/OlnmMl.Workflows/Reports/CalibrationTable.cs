@@ -1,4 +1,5 @@
 using System.Globalization;
+using OlnmMl.AutoML.Runner;
 using OlnmMl.Evaluation.Calibration;
 using OlnmMl.Reporting.Tables;
 using static OlnmMl.Workflows.Reports.ReportFormat;
@@ -22,13 +23,13 @@ internal static class CalibrationTable
         var warnings = new List<string>();
         foreach (var model in models)
         {
-            foreach (var cohort in model.Cohorts.OrderBy(c => c.Role != AutoML.Runner.CohortRole.Training))
+            foreach (var cohort in model.Cohorts.OrderBy(c => c.Role != CohortRole.Training))
             {
                 double[] probabilities = [.. cohort.Probabilities];
                 bool[] labels = [.. cohort.Labels];
                 var fit = CalibrationFit.Compute(probabilities, labels);
                 var test = HosmerLemeshow.Compute(probabilities, labels);
-                rows.Add([model.Model, cohort.Cohort, F(fit.Intercept), F(fit.Slope), F(test.Statistic), test.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture), P(test.PValue)]);
+                rows.Add([model.Model, cohort.Role == CohortRole.Training ? cohort.Cohort + " (training)" : cohort.Cohort, F(fit.Intercept), F(fit.Slope), F(test.Statistic), test.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture), P(test.PValue)]);
                 if (Degeneracy(probabilities, fit) is { } reason)
                 {
                     warnings.Add($"Warning: {model.Model} on {cohort.Cohort} is degenerate ({reason}); its predictions are not calibrated risks and its calibration figures should not be read as such.");

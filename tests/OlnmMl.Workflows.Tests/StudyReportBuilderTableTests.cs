@@ -89,4 +89,24 @@ public sealed class StudyReportBuilderTableTests : IDisposable
             Assert.Contains($"Warning: constant on {cohort.Cohort} is degenerate (a constant prediction)", markdown);
         }
     }
+
+    [Fact]
+    public void EveryTrialTableIsRoundedTo3DecimalsWithCohortsFoldedAndTheRawCsvLinked()
+    {
+        // Columns as leaderboard.csv writes them (a subset of each cohort's): raw doubles, the parameters in one column.
+        string[] headers = ["rank", "trial", "kind", "parameters", "objective", "aauc", "aauc_sd", "training_cohort", "cutoff",
+            "validation_auc", "validation_auc_lower", "validation_auc_upper", "validation_sensitivity", "validation_specificity", "validation_delong_p_bh",
+            "test1_auc", "test1_auc_lower", "test1_auc_upper", "test1_sensitivity", "test1_specificity", "test1_delong_p_bh"];
+        string[] row = ["1", "7", "radiomics", "learner=svm; c=0.5", "0.71", "0.6568047337278107", "0.0212", "train", "0.41234",
+            "0.7012345", "0.6", "0.8", "0.66666666", "0.75", "", "0.61", "0.5", "0.72", "0.5", "0.8", "0.0453"];
+        var leaderboard = new OlnmMl.Reporting.Tables.Table("Leaderboard (every trial)", headers, [row]);
+
+        var html = File.ReadAllText(StudyReportBuilder.Build("s", [StudyReportFixtures.Separating("fusion", 0.9, 1)], [], leaderboard, "", new Dictionary<string, string>(),
+            leaderboardCsv: "leaderboard.csv").Write(_directory));
+
+        var lines = File.ReadAllLines(Directory.GetFiles(_directory, "*leaderboard--every-trial*.csv").Single());
+        Assert.Equal("rank,trial,kind,parameters,aAUC ± SD,cut-off,validation AUC (95% CI),validation sens / spec,validation p (BH),test1 AUC (95% CI),test1 sens / spec,test1 p (BH)", lines[0]);
+        Assert.Equal("1,7,radiomics,learner=svm; c=0.5,0.657 ± 0.021,0.412,0.701 (0.600–0.800),0.667 / 0.750,n/a,0.610 (0.500–0.720),0.500 / 0.800,0.045", lines[1]);
+        Assert.Contains("<a href=\"leaderboard.csv\">", html);
+    }
 }

@@ -27,13 +27,14 @@ public static class StudyReportBuilder
     /// <param name="title">Report title.</param>
     /// <param name="models">Models to compare (at least one), each with training predictions; the first is the selected model the others are tested against.</param>
     /// <param name="clinical">One record per case for the cohort table (may be empty).</param>
-    /// <param name="leaderboard">The sweep's leaderboard, or null.</param>
+    /// <param name="leaderboard">The sweep's leaderboard as leaderboard.csv holds it, shown compact (<see cref="TrialTable"/>), or null.</param>
     /// <param name="leakageStatement">How selection avoided the external cohorts.</param>
     /// <param name="provenance">Versions, seeds, settings, data hashes.</param>
     /// <param name="reference">
     /// The model the others are reclassified against (NRI, IDI), e.g. the clinical model; null (or absent from
     /// <paramref name="models"/>) leaves the reclassification table out.
     /// </param>
+    /// <param name="leaderboardCsv">File name of the raw leaderboard CSV beside the report, linked under the compact table; null links nothing.</param>
     public static HtmlReport Build(
         string title,
         IReadOnlyList<ModelPredictions> models,
@@ -41,7 +42,8 @@ public static class StudyReportBuilder
         Table? leaderboard,
         string leakageStatement,
         IReadOnlyDictionary<string, string> provenance,
-        string? reference = null)
+        string? reference = null,
+        string? leaderboardCsv = null)
     {
         if (models.Count == 0)
         {
@@ -84,7 +86,12 @@ public static class StudyReportBuilder
         var leaderboardSection = report.Section("Leaderboard").Paragraph(leakageStatement);
         if (leaderboard is not null)
         {
-            leaderboardSection.Add(leaderboard);
+            leaderboardSection.Add(TrialTable.Compact(leaderboard));
+        }
+
+        if (leaderboardCsv is not null)
+        {
+            leaderboardSection.Link($"Every trial with every value, unrounded ({leaderboardCsv})", leaderboardCsv);
         }
 
         leaderboardSection.Figure(

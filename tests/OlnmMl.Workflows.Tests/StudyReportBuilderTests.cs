@@ -46,7 +46,7 @@ public sealed class StudyReportBuilderTests : IDisposable
             new Dictionary<string, string> { ["seed"] = "1" });
         var html = File.ReadAllText(report.Write(_directory));
 
-        Assert.Equal(["Cohorts", "Discrimination", "Calibration and clinical utility", "Leaderboard", "Provenance"], report.Sections);
+        Assert.Equal(["Methods", "Cohorts", "Discrimination", "Calibration and clinical utility", "Leaderboard", "Provenance"], report.Sections);
         Assert.Contains("against the selected model (fusion concat)", html); // the first model is the reference
         foreach (var figure in new[] { "roc", "calibration", "decision-curves", "leaderboard" })
         {
@@ -54,7 +54,7 @@ public sealed class StudyReportBuilderTests : IDisposable
         }
 
         var metrics = File.ReadAllLines(Directory.GetFiles(_directory, "*performance-by-model*.csv").Single());
-        Assert.Equal(1 + 2 * 2, metrics.Length); // header + 2 models × 2 evaluated cohorts (training is not a row)
+        Assert.Equal(1 + 2 * 3, metrics.Length); // header + 2 models × (training + 2 evaluated cohorts)
 
         // Adjusted across the 2 cohorts by Benjamini–Hochberg, as the leaderboard: with p(1) ≤ p(2),
         // adjusted p(2) = p(2) and adjusted p(1) = min(2·p(1), p(2)) (values printed to 3 decimals).

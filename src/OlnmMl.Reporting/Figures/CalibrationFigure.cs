@@ -12,8 +12,11 @@ public sealed record CalibrationPanel(string Cohort, IReadOnlyList<CalibrationSe
 public static class CalibrationFigure
 {
     /// <summary>Builds the figure.</summary>
-    public static Multiplot Build(IReadOnlyList<CalibrationPanel> panels)
+    /// <param name="panels">One panel per cohort.</param>
+    /// <param name="palette">The report's colour per model; null colours the models in the order they first appear.</param>
+    public static Multiplot Build(IReadOnlyList<CalibrationPanel> panels, ModelPalette? palette = null)
     {
+        palette ??= new ModelPalette(panels.SelectMany(p => p.Models.Select(m => m.Model)));
         var figure = FigureStyle.Panels(panels.Count);
         for (var p = 0; p < panels.Count; p++)
         {
@@ -23,7 +26,7 @@ public static class CalibrationFigure
             {
                 var series = panels[p].Models[m];
                 var scatter = plot.Add.Scatter(series.MeanPredicted, series.ObservedFraction);
-                scatter.Color = FigureStyle.Series(m);
+                scatter.Color = palette[series.Model];
                 scatter.LineWidth = 2;
                 scatter.MarkerSize = 6;
                 scatter.LegendText = series.Model;

@@ -15,8 +15,11 @@ public sealed record DecisionCurvePanel(string Cohort, double Prevalence, IReadO
 public static class DecisionCurveFigure
 {
     /// <summary>Builds the figure.</summary>
-    public static Multiplot Build(IReadOnlyList<DecisionCurvePanel> panels)
+    /// <param name="panels">One panel per cohort.</param>
+    /// <param name="palette">The report's colour per model; null colours the models in the order they first appear.</param>
+    public static Multiplot Build(IReadOnlyList<DecisionCurvePanel> panels, ModelPalette? palette = null)
     {
+        palette ??= new ModelPalette(panels.SelectMany(p => p.Models.Select(m => m.Model)));
         var figure = FigureStyle.Panels(panels.Count);
         for (var p = 0; p < panels.Count; p++)
         {
@@ -36,7 +39,7 @@ public static class DecisionCurveFigure
             for (var m = 0; m < panel.Models.Count; m++)
             {
                 var series = panel.Models[m];
-                FigureStyle.Curve(plot, series.Thresholds, series.NetBenefit, m, series.Model);
+                FigureStyle.Curve(plot, series.Thresholds, series.NetBenefit, palette[series.Model], series.Model);
                 top = Math.Max(top, series.NetBenefit.DefaultIfEmpty(0).Max());
             }
 

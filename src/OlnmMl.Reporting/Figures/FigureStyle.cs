@@ -51,10 +51,10 @@ internal static class FigureStyle
     }
 
     /// <summary>A solid line series without markers.</summary>
-    public static void Curve(Plot plot, double[] x, double[] y, int index, string label)
+    public static void Curve(Plot plot, double[] x, double[] y, Color colour, string label)
     {
         var scatter = plot.Add.Scatter(x, y);
-        scatter.Color = Series(index);
+        scatter.Color = colour;
         scatter.LineWidth = 2;
         scatter.MarkerSize = 0;
         scatter.LegendText = label;

@@ -43,7 +43,7 @@ public static class KaplanMeierFigure
                     y.Add(group.Survival[i]);
                 }
 
-                FigureStyle.Curve(plot, [.. x], [.. y], g, $"{group.Group} (n = {group.Cases})");
+                FigureStyle.Curve(plot, [.. x], [.. y], FigureStyle.Series(g), $"{group.Group} (n = {group.Cases})");
                 end = Math.Max(end, x[^1]);
             }
 

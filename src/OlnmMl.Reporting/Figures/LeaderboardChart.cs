@@ -9,8 +9,11 @@ public sealed record ModelScore(string Model, double MeanAuc, double StandardDev
 public static class LeaderboardChart
 {
     /// <summary>Builds the chart.</summary>
-    public static Multiplot Build(IReadOnlyList<ModelScore> scores)
+    /// <param name="scores">One score per model, in any order (drawn best first).</param>
+    /// <param name="palette">The report's colour per model; null colours the models in the order of <paramref name="scores"/>.</param>
+    public static Multiplot Build(IReadOnlyList<ModelScore> scores, ModelPalette? palette = null)
     {
+        palette ??= new ModelPalette(scores.Select(s => s.Model));
         var figure = FigureStyle.Panels(1);
         var plot = figure.GetPlot(0);
         var ordered = scores.OrderByDescending(s => s.MeanAuc).ToArray();
@@ -24,7 +27,7 @@ public static class LeaderboardChart
                 Position = position,
                 Value = ordered[i].MeanAuc,
                 Error = ordered[i].StandardDeviation,
-                FillColor = FigureStyle.Series(i),
+                FillColor = palette[ordered[i].Model],
                 Orientation = Orientation.Horizontal,
             });
             ticks.Add(new Tick(position, ordered[i].Model));

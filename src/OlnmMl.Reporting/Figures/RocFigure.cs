@@ -16,8 +16,11 @@ public sealed record RocPanel(string Cohort, int Cases, int Positives, IReadOnly
 public static class RocFigure
 {
     /// <summary>Builds the figure.</summary>
-    public static Multiplot Build(IReadOnlyList<RocPanel> panels)
+    /// <param name="panels">One panel per cohort.</param>
+    /// <param name="palette">The report's colour per model; null colours the models in the order they first appear.</param>
+    public static Multiplot Build(IReadOnlyList<RocPanel> panels, ModelPalette? palette = null)
     {
+        palette ??= new ModelPalette(panels.SelectMany(p => p.Models.Select(m => m.Model)));
         var figure = FigureStyle.Panels(panels.Count);
         for (var p = 0; p < panels.Count; p++)
         {
@@ -27,7 +30,7 @@ public static class RocFigure
             for (var m = 0; m < panel.Models.Count; m++)
             {
                 var series = panel.Models[m];
-                FigureStyle.Curve(plot, series.FalsePositiveRate, series.TruePositiveRate, m, Legend(series));
+                FigureStyle.Curve(plot, series.FalsePositiveRate, series.TruePositiveRate, palette[series.Model], Legend(series));
             }
 
             FigureStyle.Decorate(plot, $"{panel.Cohort} (n = {panel.Cases}, pN+ = {panel.Positives})", "1 − specificity", "Sensitivity");

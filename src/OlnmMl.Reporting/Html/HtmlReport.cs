@@ -31,6 +31,11 @@ public sealed class HtmlReport(string title)
     /// <summary>Adds a paragraph of plain text.</summary>
     public HtmlReport Paragraph(string text) => Add(new Block.Text(text));
 
+    /// <summary>Adds a paragraph holding one link, e.g. to a raw CSV beside the report.</summary>
+    /// <param name="text">The link's text.</param>
+    /// <param name="target">The address, relative to the report's folder.</param>
+    public HtmlReport Link(string text, string target) => Add(new Block.Link(text, target));
+
     /// <summary>Adds a table.</summary>
     public HtmlReport Add(Table table) => Add(new Block.TableBlock(table));
 
@@ -66,6 +71,10 @@ public sealed class HtmlReport(string title)
                     case Block.Text text:
                         html.Append("<p>").Append(WebUtility.HtmlEncode(text.Content)).Append("</p>\n");
                         markdown.AppendLine(text.Content).AppendLine();
+                        break;
+                    case Block.Link link:
+                        html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link.Target)).Append("\">").Append(WebUtility.HtmlEncode(link.Caption)).Append("</a></p>\n");
+                        markdown.Append('[').Append(link.Caption).Append("](").Append(link.Target).AppendLine(")").AppendLine();
                         break;
                     case Block.TableBlock table:
                         var csvName = $"table{++tableIndex}-{Slug(table.Table.Title)}.csv";
@@ -119,6 +128,8 @@ public sealed class HtmlReport(string title)
     private abstract record Block
     {
         public sealed record Text(string Content) : Block;
+
+        public sealed record Link(string Caption, string Target) : Block;
 
         public sealed record TableBlock(Table Table) : Block;
 

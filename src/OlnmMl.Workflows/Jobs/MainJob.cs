@@ -163,7 +163,8 @@ public static class MainJob
             LeaderboardTableOf(leaderboardCsv),
             LeaderboardStatement,
             Provenance(prepared.Experiment, prepared.ExperimentPath, prepared.RadiomicsSettingsPath, prepared.ManifestPath, prepared.Data),
-            models.FirstOrDefault(m => trials.Of(m.Trial.Parameters) is ClinicalTrial)?.Predictions.Model)
+            models.FirstOrDefault(m => trials.Of(m.Trial.Parameters) is ClinicalTrial)?.Predictions.Model,
+            Path.GetRelativePath(directory, leaderboardCsv))
             .Write(directory);
 
     /// <summary>

@@ -1,14 +1,12 @@
 using System.Globalization;
 using OlnmMl.AutoML.Runner;
-using OlnmMl.Evaluation.Bootstrap;
-using OlnmMl.Evaluation.Calibration;
-using OlnmMl.Evaluation.Clinical;
 using OlnmMl.Evaluation.CrossCohort;
 using OlnmMl.Evaluation.Reclassification;
-using OlnmMl.Evaluation.Roc;
 using OlnmMl.Reporting.Figures;
 using OlnmMl.Reporting.Html;
 using OlnmMl.Reporting.Tables;
+using ScottPlot;
+using static OlnmMl.Workflows.Reports.ReportFormat;
 
 namespace OlnmMl.Workflows.Reports;
 
@@ -19,6 +17,9 @@ namespace OlnmMl.Workflows.Reports;
 /// </summary>
 public static class StudyReportBuilder
 {
+    /// <summary>Correction of the paired DeLong p-values across cohorts, as the leaderboard's.</summary>
+    private const PValueAdjustment Adjustment = PValueAdjustment.BenjaminiHochberg;
+
     /// <summary>Pixel size of one figure panel.</summary>
     private const int PanelSize = 460;
 
@@ -26,13 +27,14 @@ public static class StudyReportBuilder
     /// <param name="title">Report title.</param>
     /// <param name="models">Models to compare (at least one), each with training predictions; the first is the selected model the others are tested against.</param>
     /// <param name="clinical">One record per case for the cohort table (may be empty).</param>
-    /// <param name="leaderboard">The sweep's leaderboard, or null.</param>
+    /// <param name="leaderboard">The sweep's leaderboard as leaderboard.csv holds it, shown compact (<see cref="TrialTable"/>), or null.</param>
     /// <param name="leakageStatement">How selection avoided the external cohorts.</param>
     /// <param name="provenance">Versions, seeds, settings, data hashes.</param>
     /// <param name="reference">
     /// The model the others are reclassified against (NRI, IDI), e.g. the clinical model; null (or absent from
     /// <paramref name="models"/>) leaves the reclassification table out.
     /// </param>
+    /// <param name="leaderboardCsv">File name of the raw leaderboard CSV beside the report, linked under the compact table; null links nothing.</param>
     public static HtmlReport Build(
         string title,
         IReadOnlyList<ModelPredictions> models,
@@ -40,7 +42,8 @@ public static class StudyReportBuilder
         Table? leaderboard,
         string leakageStatement,
         IReadOnlyDictionary<string, string> provenance,
-        string? reference = null)
+        string? reference = null,
+        string? leaderboardCsv = null)
     {
         if (models.Count == 0)
         {
@@ -48,7 +51,10 @@ public static class StudyReportBuilder
         }
 
         var summaries = models.Select(Summarise).ToArray();
+        var figures = StudyFigures.Build(models, summaries, Palette(models));
+        var baseline = models.Count > 1 ? models.FirstOrDefault(m => m.Model == reference) : null;
         var report = new HtmlReport(title);
+        report.Section("Methods").Paragraph(MethodsParagraph.Write(summaries, Adjustment, baseline?.Model, leakageStatement));
         if (clinical.Count > 0)
         {
             report.Section("Cohorts").Add(CohortSummaryTable.Build(clinical));
@@ -56,71 +62,65 @@ public static class StudyReportBuilder
 
         var cohorts = models[0].Evaluated.Select(c => c.Cohort).ToArray();
         report.Section("Discrimination")
-            .Paragraph($"Cut-offs (Youden) were fixed on the training cohort and carried unchanged to {string.Join(", ", cohorts)}. AUC 95% CIs by DeLong's method; accuracy, sensitivity, specificity, PPV and NPV with percentile intervals from 10,000 stratified bootstrap replicates.")
-            .Add(MetricsTable(models, summaries))
+            .Add(PerformanceTable.Build(models, summaries))
             .Add(AverageAucTable(summaries))
             .Add(ComparisonTable(models, summaries))
-            .Figure("roc", "ROC curves by cohort (AUC, 95% CI)", RocFigure.Build(RocPanels(models, summaries)), PanelSize * cohorts.Length, PanelSize);
-        if (models.FirstOrDefault(m => m.Model == reference) is { } baseline && models.Count > 1)
+            .Figure(StudyFigures.Roc, "ROC curves by cohort (AUC, 95% CI)", figures[StudyFigures.Roc], PanelSize * cohorts.Length, PanelSize);
+        if (baseline is not null)
         {
             report.Section("Reclassification")
                 .Paragraph($"Continuous net reclassification improvement and integrated discrimination improvement of each model over {baseline.Model}, on the cases both scored (Wald 95% CIs).")
                 .Add(ReclassificationTable(baseline, models.Where(m => m != baseline).ToArray()));
         }
 
-        report.Section("Calibration and clinical utility")
-            .Figure("calibration", "Calibration (10 equal-width bins)", CalibrationFigure.Build(CalibrationPanels(models)), PanelSize * cohorts.Length, PanelSize)
-            .Figure("decision-curves", "Decision curves", DecisionCurveFigure.Build(DecisionPanels(models)), PanelSize * cohorts.Length, PanelSize);
+        var (calibration, warnings) = CalibrationTable.Build(models);
+        var calibrationSection = report.Section("Calibration and clinical utility").Add(calibration);
+        foreach (var warning in warnings)
+        {
+            calibrationSection.Paragraph(warning);
+        }
+
+        calibrationSection
+            .Figure(StudyFigures.Calibration, "Calibration (10 equal-width bins)", figures[StudyFigures.Calibration], PanelSize * cohorts.Length, PanelSize)
+            .Figure(StudyFigures.DecisionCurves, "Decision curves", figures[StudyFigures.DecisionCurves], PanelSize * cohorts.Length, PanelSize);
         var leaderboardSection = report.Section("Leaderboard").Paragraph(leakageStatement);
         if (leaderboard is not null)
         {
-            leaderboardSection.Add(leaderboard);
+            leaderboardSection.Add(TrialTable.Compact(leaderboard));
+        }
+
+        if (leaderboardCsv is not null)
+        {
+            leaderboardSection.Link($"Every trial with every value, unrounded ({leaderboardCsv})", leaderboardCsv);
         }
 
         leaderboardSection.Figure(
-            "leaderboard",
+            StudyFigures.Leaderboard,
             "Average AUC over cohorts (aAUC ± SD)",
-            LeaderboardChart.Build(summaries.Select(s => new ModelScore(s.Model, s.AverageAuc.Mean, s.AverageAuc.StandardDeviation)).ToArray()),
+            figures[StudyFigures.Leaderboard],
             760,
             120 + 60 * summaries.Length);
         report.Section("Provenance").Provenance(provenance);
         return report;
     }
 
+    /// <summary>The colour of each model in every figure of the report: the models' order, the selected model first.</summary>
+    /// <param name="models">The report's models.</param>
+    public static ModelPalette Palette(IReadOnlyList<ModelPredictions> models) => new(models.Select(m => m.Model));
+
+    /// <summary>
+    /// The report's figures by file name (<c>roc</c>, <c>calibration</c>, <c>decision-curves</c>, <c>leaderboard</c>), drawn as
+    /// <see cref="Build"/> draws them, every one coloured by <see cref="Palette"/>.
+    /// </summary>
+    /// <param name="models">Models as given to <see cref="Build"/>.</param>
+    public static IReadOnlyDictionary<string, Multiplot> Figures(IReadOnlyList<ModelPredictions> models) =>
+        StudyFigures.Build(models, [.. models.Select(Summarise)], Palette(models));
+
     private static CrossCohortSummary Summarise(ModelPredictions model) =>
         CrossCohortEvaluation.Evaluate(model.Model, Scores(model.Training), model.Evaluated.Select(Scores).ToArray());
 
     private static CohortScores Scores(CohortPredictions cohort) =>
         new(cohort.Cohort, [.. cohort.Probabilities], [.. cohort.Labels]);
-
-    /// <summary>Bootstrap settings of the threshold metrics' intervals: 10,000 stratified replicates, as the PET/CT study.</summary>
-    private static readonly BootstrapOptions MetricIntervals = new(Replicates: 10_000, Seed: 2023);
-
-    private static Table MetricsTable(IReadOnlyList<ModelPredictions> models, IReadOnlyList<CrossCohortSummary> summaries)
-    {
-        var rows = new List<IReadOnlyList<string>>();
-        for (var m = 0; m < models.Count; m++)
-        {
-            var summary = summaries[m];
-            foreach (var cohort in summary.Cohorts.Where(c => !c.IsTraining))
-            {
-                var predictions = models[m].Evaluated.First(c => c.Cohort == cohort.Cohort);
-                var at = ThresholdIntervals.At([.. predictions.Probabilities], [.. predictions.Labels], summary.TrainingCutoff.Threshold, MetricIntervals);
-                rows.Add(
-                [
-                    summary.Model, cohort.Cohort, Auc(cohort.Auc), F(cohort.AveragePrecision), Interval(at.Accuracy), Interval(at.Sensitivity),
-                    Interval(at.Specificity), Interval(at.PositivePredictiveValue), Interval(at.NegativePredictiveValue),
-                    F(cohort.BrierScore),
-                ]);
-            }
-        }
-
-        return new Table("Performance by model and cohort (training-fixed Youden cut-off; 95% CIs from 10,000 stratified bootstrap replicates)",
-            ["model", "cohort", "AUC (95% CI)", "AUPRC", "accuracy", "sensitivity", "specificity", "PPV", "NPV", "Brier"], rows);
-    }
-
-    private static string Interval(BootstrapInterval interval) =>
-        double.IsNaN(interval.Estimate) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{interval.Estimate:0.000} ({interval.CiLower:0.000}–{interval.CiUpper:0.000})");
 
     private static Table AverageAucTable(IReadOnlyList<CrossCohortSummary> summaries) =>
         new("Average AUC over evaluation cohorts",
@@ -142,7 +142,7 @@ public static class StudyReportBuilder
             }
 
             var comparison = CrossCohortEvaluation.Compare(
-                models[best].Model, bestCohorts, models[i].Model, models[i].Evaluated.Select(Scores).ToArray(), PValueAdjustment.BenjaminiHochberg);
+                models[best].Model, bestCohorts, models[i].Model, models[i].Evaluated.Select(Scores).ToArray(), Adjustment);
             rows.AddRange(comparison.Cohorts.Select(c => (IReadOnlyList<string>)
                 [models[i].Model, c.Cohort, F(c.Test.Difference), P(c.Test.PValue), P(c.AdjustedPValue)]));
         }
@@ -179,54 +179,4 @@ public static class StudyReportBuilder
 
     private static string Interval(ReclassificationIndex index) =>
         double.IsNaN(index.Index) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{index.Index:0.000} ({index.CiLower:0.000}–{index.CiUpper:0.000})");
-
-    private static List<RocPanel> RocPanels(IReadOnlyList<ModelPredictions> models, IReadOnlyList<CrossCohortSummary> summaries) =>
-        models[0].Evaluated.Select(cohort => new RocPanel(
-            cohort.Cohort,
-            cohort.Labels.Count,
-            cohort.Labels.Count(l => l),
-            models.Select((model, m) =>
-            {
-                var predictions = model.Evaluated.First(c => c.Cohort == cohort.Cohort);
-                var curve = RocCurve.Compute([.. predictions.Probabilities], [.. predictions.Labels]);
-                var auc = summaries[m].Cohorts.First(c => c.Cohort == cohort.Cohort).Auc;
-                return new RocSeries(model.Model, [.. curve.FalsePositiveRates], [.. curve.TruePositiveRates], auc.Auc, auc.CiLower, auc.CiUpper);
-            }).ToArray())).ToList();
-
-    private static List<CalibrationPanel> CalibrationPanels(IReadOnlyList<ModelPredictions> models) =>
-        models[0].Evaluated.Select(cohort => new CalibrationPanel(
-            cohort.Cohort,
-            models.Select(model =>
-            {
-                var predictions = model.Evaluated.First(c => c.Cohort == cohort.Cohort);
-                var bins = ReliabilityCurve.Compute([.. predictions.Probabilities], [.. predictions.Labels]).Bins.Where(b => b.Observed.Trials > 0).ToArray();
-                return new CalibrationSeries(model.Model, bins.Select(b => b.MeanPredicted).ToArray(), bins.Select(b => b.Observed.Estimate).ToArray());
-            }).ToArray())).ToList();
-
-    private static List<DecisionCurvePanel> DecisionPanels(IReadOnlyList<ModelPredictions> models)
-    {
-        var thresholds = DecisionCurve.Grid(0.01, 0.80, 0.01);
-        return models[0].Evaluated.Select(cohort =>
-        {
-            var curves = models.Select(model =>
-            {
-                var predictions = model.Evaluated.First(c => c.Cohort == cohort.Cohort);
-                return (model.Model, Curve: DecisionCurve.Compute([.. predictions.Probabilities], [.. predictions.Labels], thresholds));
-            }).ToArray();
-            return new DecisionCurvePanel(
-                cohort.Cohort,
-                curves[0].Curve.Prevalence,
-                curves.Select(c => new DecisionCurveSeries(c.Model, c.Curve.Points.Select(p => p.Threshold).ToArray(), c.Curve.Points.Select(p => p.Model).ToArray())).ToArray());
-        }).ToList();
-    }
-
-    /// <summary>AUC with its DeLong CI; the CI reads "CI n/a" where the variance is undefined (fewer than 2 cases of a class).</summary>
-    private static string Auc(AucEstimate auc) =>
-        double.IsNaN(auc.Auc) ? "n/a"
-        : double.IsNaN(auc.CiLower) ? string.Create(CultureInfo.InvariantCulture, $"{auc.Auc:0.000} (CI n/a)")
-        : string.Create(CultureInfo.InvariantCulture, $"{auc.Auc:0.000} ({auc.CiLower:0.000}–{auc.CiUpper:0.000})");
-
-    private static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "<0.001" : p.ToString("0.000", CultureInfo.InvariantCulture);
 }

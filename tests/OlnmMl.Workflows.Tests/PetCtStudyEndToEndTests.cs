@@ -61,6 +61,7 @@ public sealed class PetCtStudyEndToEndTests : IDisposable
             Assert.Contains("deep ct+pet separate", html);
             Assert.Contains("deep pet", html);
             Assert.Contains("<h2>Reclassification</h2>", html); // every model against the clinical one
+            Assert.Contains($"{target.Target.ToUpperInvariant()} (prevalence %)", html); // Table 1 counts this target's cases
             Assert.InRange(target.OnnxMaxDifference, 0, 1e-4);
             using var scorer = new OnnxScorer(target.OnnxPath);
             Assert.Equal(target.BestModel, scorer.Metadata.Pipeline);

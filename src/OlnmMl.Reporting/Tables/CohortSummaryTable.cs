@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OlnmMl.Reporting.Tables;
 
 /// <summary>
-/// The clinical characteristics table of the papers: per cohort, cases, pN+ count and prevalence,
+/// The clinical characteristics table of the papers: per cohort, cases, outcome (pN+) count and prevalence,
 /// age (mean ± SD), male %, maximum diameter (mean ± SD), solid %, location inner/middle/outer %,
 /// with a between-cohort p-value per row (Kruskal–Wallis for continuous rows, χ² for categorical).
 /// </summary>
@@ -11,15 +11,18 @@ public static class CohortSummaryTable
 {
     private static readonly string[] Locations = ["inner", "middle", "outer"];
 
-    /// <summary>Builds the table with cohorts as columns in first-appearance order.</summary>
-    public static Table Build(IReadOnlyList<ClinicalRecord> records)
+    /// <summary>
+    /// Builds the table with cohorts as columns in first-appearance order; <paramref name="outcome"/> names the outcome
+    /// row (the records' <see cref="ClinicalRecord.Positive"/>: pN+ by default, e.g. N1 for an N1 model's report).
+    /// </summary>
+    public static Table Build(IReadOnlyList<ClinicalRecord> records, string outcome = "pN+")
     {
         var cohorts = records.Select(r => r.Cohort).Distinct().ToArray();
         var groups = cohorts.Select(c => records.Where(r => r.Cohort == c).ToArray()).ToArray();
         var rows = new List<IReadOnlyList<string>>
         {
             Row("cases", groups, g => g.Length.ToString(CultureInfo.InvariantCulture), double.NaN),
-            Row("pN+ (prevalence %)", groups, g => F($"{g.Count(r => r.Positive)} ({Percent(g, r => r.Positive)})"), Categorical(groups, r => r.Positive ? 1 : 0, 2)),
+            Row($"{outcome} (prevalence %)", groups, g => F($"{g.Count(r => r.Positive)} ({Percent(g, r => r.Positive)})"), Categorical(groups, r => r.Positive ? 1 : 0, 2)),
             Row("age, mean ± SD", groups, g => MeanSd(g.Select(r => r.Age)), Continuous(groups, r => r.Age)),
             Row("male %", groups, g => Percent(g, r => r.Male), Categorical(groups, r => r.Male ? 1 : 0, 2)),
             Row("max diameter cm, mean ± SD", groups, g => MeanSd(g.Select(r => r.DiameterCm)), Continuous(groups, r => r.DiameterCm)),

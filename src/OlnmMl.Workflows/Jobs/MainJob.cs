@@ -51,7 +51,7 @@ public static class MainJob
             var reportPath = progress.Stage(targets.Count == 1 ? "report" : $"report {target}", report =>
             {
                 report(0, 1, "rendering figures");
-                var path = WriteReport(prepared, trials, models, csv, Path.Combine(directory, "report"));
+                var path = WriteReport(prepared, trials, target, models, csv, Path.Combine(directory, "report"));
                 report(1, 1, "written");
                 return path;
             });
@@ -141,7 +141,7 @@ public static class MainJob
         {
             var folder = StudyTargets.Directory(directory, target, targets.Count);
             var (csv, _, models) = Leaderboard(prepared, location, trials, target, folder);
-            return WriteReport(prepared, trials, models, csv, folder);
+            return WriteReport(prepared, trials, target, models, csv, folder);
         }).ToArray();
     }
 
@@ -155,16 +155,17 @@ public static class MainJob
     }
 
     /// <summary>The report of one target's models; the clinical model, when one was run, is the reclassification reference.</summary>
-    private static string WriteReport(PreparedStudy prepared, StudyTrials trials, IReadOnlyList<ReportedModel> models, string leaderboardCsv, string directory) =>
+    private static string WriteReport(PreparedStudy prepared, StudyTrials trials, string target, IReadOnlyList<ReportedModel> models, string leaderboardCsv, string directory) =>
         StudyReportBuilder.Build(
             $"OLNM study: {prepared.Experiment.Name} on {prepared.DataLabel}",
             models.Select(m => m.Predictions).ToArray(),
-            ClinicalRecords(prepared.Data),
+            ClinicalRecords(prepared.Data, target),
             LeaderboardTableOf(leaderboardCsv),
             LeaderboardStatement,
             Provenance(prepared.Experiment, prepared.ExperimentPath, prepared.RadiomicsSettingsPath, prepared.ManifestPath, prepared.Data),
             models.FirstOrDefault(m => trials.Of(m.Trial.Parameters) is ClinicalTrial)?.Predictions.Model,
-            Path.GetRelativePath(directory, leaderboardCsv))
+            Path.GetRelativePath(directory, leaderboardCsv),
+            target == Targets.Default ? "pN+" : target.ToUpperInvariant())
             .Write(directory);
 
     /// <summary>
@@ -242,11 +243,11 @@ public static class MainJob
             .ToArray();
     }
 
-    private static List<ClinicalRecord> ClinicalRecords(StudyData study) =>
+    private static List<ClinicalRecord> ClinicalRecords(StudyData study, string target) =>
         study.Cases.Where(c => c.Case.Clinical is { Age: not null, Sex: not null, MaxDiameterCm: not null, Density: not null, Location: not null })
             .Select(c => new ClinicalRecord(
                 c.Cohort,
-                c.Positive,
+                c.Outcome(target),
                 c.Case.Clinical.Age!.Value,
                 c.Case.Clinical.Sex == Sex.Male,
                 c.Case.Clinical.MaxDiameterCm!.Value,

@@ -35,6 +35,7 @@ public static class StudyReportBuilder
     /// <paramref name="models"/>) leaves the reclassification table out.
     /// </param>
     /// <param name="leaderboardCsv">File name of the raw leaderboard CSV beside the report, linked under the compact table; null links nothing.</param>
+    /// <param name="outcome">Name of the outcome the models predict and <paramref name="clinical"/> records (pN+, N1, …).</param>
     public static HtmlReport Build(
         string title,
         IReadOnlyList<ModelPredictions> models,
@@ -43,7 +44,8 @@ public static class StudyReportBuilder
         string leakageStatement,
         IReadOnlyDictionary<string, string> provenance,
         string? reference = null,
-        string? leaderboardCsv = null)
+        string? leaderboardCsv = null,
+        string outcome = "pN+")
     {
         if (models.Count == 0)
         {
@@ -57,7 +59,7 @@ public static class StudyReportBuilder
         report.Section("Methods").Paragraph(MethodsParagraph.Write(summaries, Adjustment, baseline?.Model, leakageStatement));
         if (clinical.Count > 0)
         {
-            report.Section("Cohorts").Add(CohortSummaryTable.Build(clinical));
+            report.Section("Cohorts").Add(CohortSummaryTable.Build(clinical, outcome));
         }
 
         var cohorts = models[0].Evaluated.Select(c => c.Cohort).ToArray();

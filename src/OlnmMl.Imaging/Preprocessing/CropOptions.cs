@@ -38,21 +38,6 @@ public sealed record CropOptions
     /// <summary>Number of floats per case: C·E³.</summary>
     public int Length => Channels.Count * Edge * Edge * Edge;
 
-    /// <summary>The index of channel <paramref name="key"/>.</summary>
-    /// <exception cref="ArgumentException">The recipe has no such channel.</exception>
-    public int ChannelIndex(string key)
-    {
-        for (var i = 0; i < Channels.Count; i++)
-        {
-            if (Channels[i].Key == key)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentException($"The image recipe has no channel '{key}' (channels: {string.Join(", ", ChannelKeys)}).", nameof(key));
-    }
-
     /// <summary>A short stable text of every setting, used in cache keys and written into saved models.</summary>
     public string Fingerprint() =>
         FormattableString.Invariant($"crop-v2;s={Spacing};e={Edge};c={string.Join('+', Channels.Select(c => c.Fingerprint()))};strict={RequireMaskInsideCrop}");

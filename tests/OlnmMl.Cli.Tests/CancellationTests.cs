@@ -23,7 +23,9 @@ public sealed class CancellationTests(CancellationTests.CohortFolder cohort) : I
     public async Task A_signalled_sweep_says_cancelled_exits_130_marks_trials_interrupted_and_resume_completes_them(string signal)
     {
         Skip.If(signal == "INT" && OlnmMl.Tests.Shared.InheritedSignals.SigintIgnoredReason() is not null, OlnmMl.Tests.Shared.InheritedSignals.SigintIgnoredReason());
-        const int Trials = 30;
+        // Enough trials that the sweep is still running when the poll below sees it mid-way, on a fast machine too (30
+        // trials finished between two polls on CI).
+        const int Trials = 60;
         var experiment = Path.Combine(_directory, "cancel.yaml");
         File.WriteAllText(experiment, $$"""
             name: cancel
@@ -45,7 +47,7 @@ public sealed class CancellationTests(CancellationTests.CohortFolder cohort) : I
 
         using (var run = Olnm("sweep", "run", experiment, "--data", SharedData))
         {
-            await WaitForRunningTrial(database, run.Process);
+            await WaitForRunningTrial(database, run);
             using (var kill = Process.Start("kill", ["-" + signal, run.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync();
@@ -77,24 +79,31 @@ public sealed class CancellationTests(CancellationTests.CohortFolder cohort) : I
         Assert.Equal(Trials, done.CountTrials(TrialStatus.Complete));
     }
 
-    private static async Task WaitForRunningTrial(string database, Process process)
+    /// <summary>Waits until the sweep has completed a trial and is running another, polling one open connection.</summary>
+    private static async Task WaitForRunningTrial(string database, OlnmProcess run)
     {
         var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
+        SqliteStudyStore? store = null;
+        try
         {
-            if (File.Exists(database))
+            while (DateTime.UtcNow < deadline && !run.Process.HasExited)
             {
-                using var store = SqliteStudyStore.Open(database);
-                if (store.CountTrials(TrialStatus.Complete) >= 2 && store.CountTrials(TrialStatus.Running) >= 1)
+                store ??= File.Exists(database) ? SqliteStudyStore.Open(database) : null;
+                if (store is not null && store.CountTrials(TrialStatus.Complete) >= 1 && store.CountTrials(TrialStatus.Running) >= 1)
                 {
                     return;
                 }
-            }
 
-            await Task.Delay(20);
+                await Task.Delay(5);
+            }
+        }
+        finally
+        {
+            store?.Dispose();
         }
 
-        throw new TimeoutException($"olnm exited or ran no trial within 5 minutes (exited: {process.HasExited}).");
+        var exit = run.Process.HasExited ? $"exited with {run.Process.ExitCode}" : "still running";
+        throw new TimeoutException($"olnm ran no trial while the test watched it for 5 minutes ({exit}); its error output:\n{run.Error}");
     }
 
     private OlnmProcess Olnm(params string[] arguments) => new(_directory, arguments);

@@ -40,5 +40,6 @@ public static class OlnmCommandLine
         yield return SweepCommands.Create();
         yield return SweepCommands.Report();
         yield return CleanCommand.Create();
+        yield return DoctorCommand.Create();
     }
 }

@@ -34,6 +34,7 @@ public static class OlnmCommandLine
         yield return ConvertCommand.Create();
         yield return LibraryCommands.Radiomics();
         yield return LibraryCommands.Stats();
+        yield return EvaluateCommand.Create();
         yield return LibraryCommands.Train();
         yield return LibraryCommands.Predict();
         yield return LibraryCommands.Export();

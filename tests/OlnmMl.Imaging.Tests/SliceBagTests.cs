@@ -35,6 +35,25 @@ public sealed class SliceBagTests : IDisposable
     }
 
     [Fact]
+    public void ChannelsAreRecipeChannelMajorThenSliceOffset()
+    {
+        // A second channel "pet" reads the same file with window [0, 2000]: every value is half the CT channel's.
+        var images = new Dictionary<string, string>(SliceBagCase.Write(_temp));
+        images["pet"] = images["ct"];
+        var options = SliceBagCase.Options() with { Channels = [SliceBagCase.Window, new ChannelRecipe("pet", new IntensityWindow(0, 2000))] };
+
+        var bag = SliceBagPreprocessor.Prepare(images, options);
+
+        Assert.Equal(6, bag.Channels);
+        for (var d = -1; d <= 1; d++)
+        {
+            // Instance 1 is slice 3: channel d + 1 is ct at z = 3 + d, channel 3 + d + 1 is pet at z = 3 + d.
+            Assert.Equal(SliceBagCase.Value(3, 3, 3 + d), At(bag, 1, d + 1, 0, 0));
+            Assert.Equal((100 * (3 + d) + 34) * (1f / 2000f), At(bag, 1, 3 + d + 1, 0, 0));
+        }
+    }
+
+    [Fact]
     public void NeighboursBeyondTheImageReplicateTheEdgeSliceAndPixelsOutsideArePadded()
     {
         var images = SliceBagCase.Write(_temp, (0, 0, 0));

@@ -74,4 +74,23 @@ public sealed class StudyBagSamplesTests : IDisposable
         Assert.Equal([0.4f, 0.5f, 0.6f], new[] { instance[0], instance[16], instance[32] });
         Assert.All(batch.Instances.Slice(1 * 48, 4 * 48).ToArray(), v => Assert.Equal(0f, v)); // bag a's padding
     }
+
+    [Fact]
+    public void CollatingBagsKeptInMemoryAllocatesNothing()
+    {
+        StudyCase[] cases = [Case("a", "h1", 1, 1), Case("b", "h2", 0, 3)];
+        var bags = new StudyBags(Path.Combine(_folder, "bags"), new SliceBagOptions { Size = 4 });
+        var samples = new StudyBagSamples(cases, bags, Targets.Default);
+        var batch = new BagBatch(samples, capacity: 2);
+        int[] indices = [1, 0];
+        for (var warm = 0; warm < 3; warm++)
+        {
+            batch.Collate(samples, indices);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        batch.Collate(samples, indices);
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
 }

@@ -22,7 +22,7 @@ public sealed class ClinicalLogisticTransformer : MappingTransformer
     public ClinicalLogisticTransformer(string featureColumnName, IReadOnlyList<LogisticCoefficient> coefficients)
         : this(featureColumnName, new ClinicalSignature(
             [.. coefficients.Skip(1).Select(c => new ClinicalSignatureRow(c.Name, null, c, SignatureEntry.InModel))],
-            [.. Enumerable.Range(0, Math.Max(0, coefficients.Count - 1))], coefficients))
+            [.. Enumerable.Range(0, Math.Max(0, coefficients.Count - 1))], coefficients, null, false))
     {
     }
 
@@ -85,6 +85,8 @@ public sealed class ClinicalLogisticTransformer : MappingTransformer
             if (row.Univariable is { } u) Write(w, u);
         }
         foreach (var slot in Slots) w.Write(slot);
+        w.Write(Signature.EntryPValue ?? double.NaN);
+        w.Write(Signature.BackwardElimination);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/> (format 1 or 2).</summary>
@@ -106,7 +108,8 @@ public sealed class ClinicalLogisticTransformer : MappingTransformer
         var slots = new int[table.Length - 1];
         for (int k = 0; k < slots.Length; k++) slots[k] = r.ReadInt32();
         var rows = candidates.Select((c, j) => new ClinicalSignatureRow(c.Name, c.Univariable, Array.IndexOf(slots, j) is var k and >= 0 ? table[k + 1] : null, c.Entry));
-        return new ClinicalLogisticTransformer(column, new ClinicalSignature([.. rows], slots, table));
+        var entry = r.ReadDouble();
+        return new ClinicalLogisticTransformer(column, new ClinicalSignature([.. rows], slots, table, double.IsNaN(entry) ? null : entry, r.ReadBoolean()));
     }
 
     private static void Write(BinaryWriter w, LogisticCoefficient c)

@@ -17,7 +17,10 @@ namespace OlnmMl.Learners.Clinical;
 /// <param name="Rows">One row per candidate, in slot order.</param>
 /// <param name="Slots">Slots of the predictor column in the final model, ascending.</param>
 /// <param name="Coefficients">The final multivariable table: intercept, then one row per entry of <paramref name="Slots"/>.</param>
-public sealed record ClinicalSignature(IReadOnlyList<ClinicalSignatureRow> Rows, IReadOnlyList<int> Slots, IReadOnlyList<LogisticCoefficient> Coefficients)
+/// <param name="EntryPValue">The screen's threshold; null when every candidate entered.</param>
+/// <param name="BackwardElimination">Whether backward elimination followed the screen.</param>
+public sealed record ClinicalSignature(IReadOnlyList<ClinicalSignatureRow> Rows, IReadOnlyList<int> Slots, IReadOnlyList<LogisticCoefficient> Coefficients,
+    double? EntryPValue, bool BackwardElimination)
 {
     /// <summary>Screens, fits and (optionally) eliminates as described on the type.</summary>
     /// <param name="matrix">Candidates and labels of the training rows.</param>
@@ -53,7 +56,7 @@ public sealed record ClinicalSignature(IReadOnlyList<ClinicalSignatureRow> Rows,
             var entry = k >= 0 ? SignatureEntry.InModel : entered.Contains(j) ? SignatureEntry.Eliminated : SignatureEntry.NotEntered;
             rows[j] = new ClinicalSignatureRow(matrix.SlotNames[j], univariable[j], k >= 0 ? table[k + 1] : null, entry);
         }
-        return new ClinicalSignature(rows, slots, table);
+        return new ClinicalSignature(rows, slots, table, options.EntryPValue, options.BackwardElimination);
     }
 
     private static IReadOnlyList<LogisticCoefficient> FitSubset(DenseFeatureMatrix matrix, IReadOnlyList<int> slots, ClinicalLogisticOptions options)

@@ -86,6 +86,7 @@ public class ClinicalSignatureTests
 
         AssertModel(GlmFixture.Glm("backward"), loaded.Coefficients);
         Assert.Equal(model.Signature.Rows, loaded.Signature.Rows);
+        Assert.Equal((0.05, true), (loaded.Signature.EntryPValue, loaded.Signature.BackwardElimination));
         var weights = loaded.InputWeights();
         Assert.Equal(0, weights[2]);
         Assert.Equal(0, weights[3]);

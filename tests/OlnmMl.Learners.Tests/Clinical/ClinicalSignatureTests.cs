@@ -99,6 +99,33 @@ public class ClinicalSignatureTests
     }
 
     [Fact]
+    public void FormatVersion1File_StillLoads_AsAModelOverEverySlot()
+    {
+        // Format 1: header, version, column, coefficient count, then per coefficient its name and 7 doubles.
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write("OLNM-CLINICAL-LOGISTIC");
+            w.Write(1);
+            w.Write("Features");
+            w.Write(3);
+            foreach (var (name, beta) in new[] { ("(Intercept)", -1.0), ("age", 0.05), ("male", 0.8) })
+            {
+                w.Write(name);
+                foreach (var v in new[] { beta, 0.1, beta / 0.1, 0.5, Math.Exp(beta), 1.0, 1.0 }) w.Write(v);
+            }
+        }
+
+        stream.Position = 0;
+        var model = ClinicalLogisticTransformer.Load(stream);
+
+        Assert.Equal([0, 1], model.Slots);
+        Assert.Equal(["age", "male"], model.Signature.Rows.Select(r => r.Name));
+        Assert.All(model.Signature.Rows, r => Assert.Null(r.Univariable));
+        Assert.Equal(-1 + 0.05 * 60 + 0.8, model.LinearPredictor([60f, 1f]), 12);
+    }
+
+    [Fact]
     public void CombinedSignature_StacksAScoreWithClinicalVariables_FittedOnTrainingOnly()
     {
         var (xTrain, yTrain) = TestData.Gaussian(200, 3, 2, 0.7, seed: 61);

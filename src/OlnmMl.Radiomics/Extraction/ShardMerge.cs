@@ -2,7 +2,7 @@ namespace OlnmMl.Radiomics.Extraction;
 
 /// <summary>Outcome of a merge: rows written and the shard tables read.</summary>
 /// <param name="Rows">Rows in the merged table (one per manifest case).</param>
-/// <param name="Shards">The shard tables read, shard 1 first.</param>
+/// <param name="Shards">The shard tables read, shard 1 first (a shard with no case may have none).</param>
 public sealed record MergeSummary(int Rows, IReadOnlyList<string> Shards);
 
 /// <summary>
@@ -41,7 +41,7 @@ public static class ShardMerge
             locks.AddRange(paths.Where(File.Exists).Select(p => FileLock.Acquire(p, "radiomics merge")));
             var rows = Collect(caseIds, paths);
             BatchTable.WriteNew(outputPath, rows.Header, caseIds.Select(id => rows.ById[id]));
-            return new MergeSummary(caseIds.Count, paths);
+            return new MergeSummary(caseIds.Count, paths.Where(File.Exists).ToArray());
         }
         finally
         {

@@ -8,7 +8,9 @@ namespace OlnmMl.Workflows.Study;
 /// training cohort only: a feature column is kept when it is finite in every training case and not
 /// constant over them; a non-finite value of a kept column in any other cohort is replaced by that
 /// column's training median (counted in <see cref="ImputedValues"/>), so changing a validation or
-/// external case never changes the feature set or the fitted model.
+/// external case never changes the feature set or the fitted model (<see cref="RadiomicsColumns"/>). The extracted
+/// rows are kept (<see cref="Extracted"/>) so that a leave-one-centre-out fold can refit that choice on its own
+/// training centres.
 /// </summary>
 public sealed class StudyData
 {

@@ -68,7 +68,7 @@ internal static class LibraryCommands
         {
             var cases = ManifestReader.Read(parse.GetValue(manifest)!).Select(c => new RadiomicsCase(c.Id, c.ImagePath, c.MaskPath)).ToList();
             var part = parse.GetValue(shard) is { } text ? BatchShard.Parse(text) : (BatchShard?)null;
-            var written = part?.TablePath(parse.GetValue(table)!) ?? parse.GetValue(table)!;
+            var written = BatchShard.TableFor(part, parse.GetValue(table)!);
             var summary = ProgressDisplay.Run("radiomics", report => RadiomicsCommands.Batch(
                 cases, parse.GetValue(batchSettings)!, parse.GetValue(table)!, parse.GetValue(cache), Options(parse, batchLabel, batchMaxVoxels),
                 TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait))),

@@ -41,6 +41,9 @@ public readonly record struct BatchShard(int Index, int Count)
         Path.GetDirectoryName(outputPath) ?? string.Empty,
         $"{Path.GetFileNameWithoutExtension(outputPath)}.shard-{Index}-of-{Count}{Path.GetExtension(outputPath)}");
 
+    /// <summary>The table a batch writes for <paramref name="outputPath"/>: the shard's table, or the output itself when unsharded.</summary>
+    public static string TableFor(BatchShard? shard, string outputPath) => shard?.TablePath(outputPath) ?? outputPath;
+
     /// <inheritdoc />
     public override string ToString() => $"{Index}/{Count}";
 }

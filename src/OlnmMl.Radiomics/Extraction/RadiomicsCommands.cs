@@ -42,8 +42,8 @@ public static class RadiomicsCommands
         var extractor = new RadiomicsExtractor(RadiomicsSettingsYaml.Load(settingsPath), options);
         var cache = cacheDirectory is null ? null : new FeatureCache(cacheDirectory);
         var all = cases.ToArray();
-        var (selected, table) = shard is { } s ? (s.Select(all, c => c.Id), s.TablePath(outputPath)) : (all, outputPath);
-        return BatchExtraction.Run(selected, extractor, table, cache, -1, lockWait, progress, cancellationToken);
+        var selected = shard?.Select(all, c => c.Id) ?? all;
+        return BatchExtraction.Run(selected, extractor, BatchShard.TableFor(shard, outputPath), cache, -1, lockWait, progress, cancellationToken);
     }
 
     /// <summary>

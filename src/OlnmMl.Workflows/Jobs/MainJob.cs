@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.ML;
 using OlnmMl.AutoML;
 using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Leaderboard;
@@ -154,19 +155,43 @@ public static class MainJob
         return (csv, markdown, BestPerModel(predicting, trials, location, prepared.Experiment.Objective, target));
     }
 
-    /// <summary>The report of one target's models; the clinical model, when one was run, is the reclassification reference.</summary>
-    private static string WriteReport(PreparedStudy prepared, StudyTrials trials, string target, IReadOnlyList<ReportedModel> models, string leaderboardCsv, string directory) =>
-        StudyReportBuilder.Build(
+    /// <summary>
+    /// The report of one target's models; the clinical model, when one was run, is the reclassification reference. With the
+    /// data option <c>combined: FAMILY</c> (e.g. <c>dlrad</c>), the combined signature of that family's best trial and the
+    /// clinical variables (<see cref="CombinedSignature"/>) leads the tables, is compared with every model, and has its
+    /// OR table and nomogram.
+    /// </summary>
+    private static string WriteReport(PreparedStudy prepared, StudyTrials trials, string target, IReadOnlyList<ReportedModel> models, string leaderboardCsv, string directory)
+    {
+        var outcome = target == Targets.Default ? "pN+" : target.ToUpperInvariant();
+        var predictions = models.Select(m => m.Predictions).ToList();
+        var signatures = new List<ClinicalSignatureSection>();
+        if (prepared.Experiment.Data.Options.TryGetValue(CombinedOption, out var family))
+        {
+            var signature = predictions.FirstOrDefault(p => p.Model == family) ?? throw new OlnmUserException(
+                $"{prepared.ExperimentPath}: data.options.{CombinedOption} '{family}' names no model family with a complete trial for target '{target}' (families: {string.Join(", ", predictions.Select(p => p.Model))})");
+            var combined = CombinedSignature.Fit(new MLContext(prepared.Experiment.Seed), prepared.Data, signature, target);
+            predictions.Insert(0, combined.Predictions);
+            signatures.Add(ClinicalSignatureSection.Build(combined.Model, combined.Training, combined.Predictions, outcome, $"Combined signature: {family} score and clinical variables"));
+        }
+
+        return StudyReportBuilder.Build(
             $"OLNM study: {prepared.Experiment.Name} on {prepared.DataLabel}",
-            models.Select(m => m.Predictions).ToArray(),
+            predictions,
             ClinicalRecords(prepared.Data, target),
             LeaderboardTableOf(leaderboardCsv),
             LeaderboardStatement(prepared.Experiment),
             Provenance(prepared.Experiment, prepared.ExperimentPath, prepared.RadiomicsSettingsPath, prepared.ManifestPath, prepared.Data),
             models.FirstOrDefault(m => trials.Of(m.Trial.Parameters) is ClinicalTrial)?.Predictions.Model,
             Path.GetRelativePath(directory, leaderboardCsv),
-            target == Targets.Default ? "pN+" : target.ToUpperInvariant())
+            outcome,
+            signatures,
+            signatures.Count > 0 ? "the combined signature" : "the selected model")
             .Write(directory);
+    }
+
+    /// <summary>The data option naming the model family whose score the combined signature stacks with the clinical variables.</summary>
+    public const string CombinedOption = "combined";
 
     /// <summary>
     /// A run folder belongs to one experiment file, one radiomics table (whose name carries the data's

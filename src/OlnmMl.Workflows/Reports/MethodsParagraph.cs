@@ -16,7 +16,8 @@ internal static class MethodsParagraph
     /// <param name="adjustment">The correction of the paired DeLong p-values across cohorts.</param>
     /// <param name="reference">The NRI/IDI reference model, or null when no reclassification was computed.</param>
     /// <param name="leakageStatement">How selection avoided the external cohorts.</param>
-    public static string Write(IReadOnlyList<CrossCohortSummary> summaries, PValueAdjustment adjustment, string? reference, string leakageStatement)
+    /// <param name="firstRole">What the first model is, in the comparison sentence (the selected model, or e.g. the combined signature).</param>
+    public static string Write(IReadOnlyList<CrossCohortSummary> summaries, PValueAdjustment adjustment, string? reference, string leakageStatement, string firstRole = "the selected model")
     {
         var selected = summaries[0];
         var evaluated = selected.Cohorts.Where(c => !c.IsTraining).Select(c => c.Cohort).ToArray();
@@ -25,7 +26,7 @@ internal static class MethodsParagraph
         var bootstrap = string.Create(CultureInfo.InvariantCulture,
             $"{intervals.ConfidenceLevel:0%} percentile bootstrap CIs ({intervals.Replicates:N0} replicates{(intervals.Stratified ? " stratified by outcome" : string.Empty)}, seed {intervals.Seed}; the cut-off is not refitted in the replicates)");
         var comparisons = summaries.Count > 1
-            ? $" Each other model was compared with the selected model ({selected.Model}) by the paired DeLong test on every evaluation cohort, p-values adjusted across the {evaluated.Length} cohorts by {Name(adjustment)}."
+            ? $" Each other model was compared with {firstRole} ({selected.Model}) by the paired DeLong test on every evaluation cohort, p-values adjusted across the {evaluated.Length} cohorts by {Name(adjustment)}."
             : string.Empty;
         var reclassification = reference is null
             ? " No reclassification (NRI, IDI) was computed: no reference model was named among the compared models."

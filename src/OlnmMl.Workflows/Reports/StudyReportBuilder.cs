@@ -36,6 +36,8 @@ public static class StudyReportBuilder
     /// </param>
     /// <param name="leaderboardCsv">File name of the raw leaderboard CSV beside the report, linked under the compact table; null links nothing.</param>
     /// <param name="outcome">Name of the outcome the models predict and <paramref name="clinical"/> records (pN+, N1, …).</param>
+    /// <param name="signatures">Sections of logistic signatures (OR table, nomogram, calibration, decision curves), e.g. the combined signature's.</param>
+    /// <param name="firstRole">What the first model is, as the methods paragraph names it (the selected model, or the combined signature).</param>
     public static HtmlReport Build(
         string title,
         IReadOnlyList<ModelPredictions> models,
@@ -45,7 +47,9 @@ public static class StudyReportBuilder
         IReadOnlyDictionary<string, string> provenance,
         string? reference = null,
         string? leaderboardCsv = null,
-        string outcome = "pN+")
+        string outcome = "pN+",
+        IReadOnlyList<ClinicalSignatureSection>? signatures = null,
+        string firstRole = "the selected model")
     {
         if (models.Count == 0)
         {
@@ -56,7 +60,7 @@ public static class StudyReportBuilder
         var figures = StudyFigures.Build(models, summaries, Palette(models));
         var baseline = models.Count > 1 ? models.FirstOrDefault(m => m.Model == reference) : null;
         var report = new HtmlReport(title);
-        report.Section("Methods").Paragraph(MethodsParagraph.Write(summaries, Adjustment, baseline?.Model, leakageStatement));
+        report.Section("Methods").Paragraph(MethodsParagraph.Write(summaries, Adjustment, baseline?.Model, leakageStatement, firstRole));
         if (clinical.Count > 0)
         {
             report.Section("Cohorts").Add(CohortSummaryTable.Build(clinical, outcome));
@@ -85,6 +89,11 @@ public static class StudyReportBuilder
         calibrationSection
             .Figure(StudyFigures.Calibration, "Calibration (10 equal-width bins)", figures[StudyFigures.Calibration], PanelSize * cohorts.Length, PanelSize)
             .Figure(StudyFigures.DecisionCurves, "Decision curves", figures[StudyFigures.DecisionCurves], PanelSize * cohorts.Length, PanelSize);
+        foreach (var signature in signatures ?? [])
+        {
+            signature.AddTo(report);
+        }
+
         var leaderboardSection = report.Section("Leaderboard").Paragraph(leakageStatement);
         if (leaderboard is not null)
         {

@@ -1,0 +1,92 @@
+using OlnmMl.Torch.Mil;
+using OlnmMl.Torch.Training;
+using Xunit.Abstractions;
+
+namespace OlnmMl.Torch.Tests.Mil;
+
+public sealed class MilTrainerTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("olnm-mil-").FullName;
+
+    private static MilTrainerOptions Quick(MilTrainingMode mode, MilPoolingKind pooling, int epochs = 12) => new()
+    {
+        Architecture = "resnet10-tiny",
+        Pooling = pooling,
+        AttentionWidth = 16,
+        Mode = mode,
+        LearningRate = 3e-3,
+        Epochs = epochs,
+        BatchSize = 6,
+        Seed = 7,
+        Device = new TorchDeviceOptions { ForceCpu = true },
+    };
+
+    /// <summary>
+    /// Held-out test set of 30 positive and 30 negative bags, never trained on. Under H0 (scores independent of labels)
+    /// the Mann–Whitney AUC has mean 0.5 and SD √((n₊ + n₋ + 1) / (12 n₊ n₋)) = √(61 / 10800) = 0.075; 0.8 is 4 SD above
+    /// chance (one-sided p &lt; 10⁻⁴). Only the 1–2 key instances of a positive bag show the pattern.
+    /// </summary>
+    /// Instance-level training labels every instance of a positive bag positive and overfits those noise instances within
+    /// a few more epochs (the histogram classifier is fitted on the training bags' probabilities), hence 8 epochs there;
+    /// observed AUCs at these seeds: bag-level 1.00, histogram 0.87, max 0.99.
+    [Theory]
+    [InlineData(MilTrainingMode.BagLevel, MilPoolingKind.GatedAttention, MilAggregation.Histogram, 12)]
+    [InlineData(MilTrainingMode.InstanceLevel, MilPoolingKind.Mean, MilAggregation.Histogram, 8)]
+    [InlineData(MilTrainingMode.InstanceLevel, MilPoolingKind.Mean, MilAggregation.Max, 8)]
+    public void Learns_which_bags_hold_the_pattern_well_beyond_chance(MilTrainingMode mode, MilPoolingKind pooling, MilAggregation aggregation, int epochs)
+    {
+        var train = SyntheticBags.Create(24, 24, seed: 21);
+        var test = SyntheticBags.Create(30, 30, seed: 22);
+        using var model = new MilTrainer(Quick(mode, pooling, epochs) with { Aggregation = aggregation }).Fit(train);
+
+        var scores = model.Score(test);
+        var labels = Enumerable.Range(0, test.Count).Select(test.Label).ToArray();
+        double auc = RankAuc.Compute(scores.Probabilities, labels);
+        output.WriteLine($"{mode} {pooling} {aggregation}: test AUC {auc:F3}");
+        Assert.True(auc > 0.8, $"{mode} test AUC {auc:F3}; losses {string.Join(", ", model.TrainingLoss!.Select(l => l.ToString("F3")))}");
+        Assert.All(scores.Features, f => Assert.Equal(model.Model.Network.FeatureWidth, f.Length));
+    }
+
+    [Theory]
+    [InlineData(MilTrainingMode.BagLevel, MilPoolingKind.Attention)]
+    [InlineData(MilTrainingMode.InstanceLevel, MilPoolingKind.Max)]
+    public void Saved_then_loaded_model_gives_the_same_scores(MilTrainingMode mode, MilPoolingKind pooling)
+    {
+        var bags = SyntheticBags.Create(4, 4, seed: 31);
+        using var model = new MilTrainer(Quick(mode, pooling, epochs: 1)).Fit(bags);
+        var path = Path.Combine(_folder, "mil.model");
+        model.SaveModel(path);
+        using var loaded = MilTransformer.Load(path, new TorchDeviceOptions { ForceCpu = true });
+
+        var expected = model.Score(bags);
+        var actual = loaded.Score(bags);
+        Assert.Equal(model.Model.Info.Network, loaded.Model.Info.Network);
+        Assert.Equal(expected.Probabilities, actual.Probabilities);
+        Assert.Equal(expected.Features.SelectMany(f => f), actual.Features.SelectMany(f => f));
+        Assert.Equal(mode == MilTrainingMode.InstanceLevel, loaded.Model.Info.Histogram is not null);
+    }
+
+    [Fact]
+    public void Unknown_format_version_is_refused_naming_both_versions()
+    {
+        var bags = SyntheticBags.Create(2, 2, seed: 32);
+        using var model = new MilTrainer(Quick(MilTrainingMode.BagLevel, MilPoolingKind.Mean, epochs: 1)).Fit(bags);
+        var path = Path.Combine(_folder, "future.model");
+        model.SaveModel(path);
+        using (var stream = File.OpenWrite(path))
+        {
+            stream.Position = 8; // after the "OLNMMILM" magic
+            stream.Write(BitConverter.GetBytes(MilModelInfo.CurrentFormatVersion + 1));
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => MilTransformer.Load(path));
+        Assert.Contains($"format version {MilModelInfo.CurrentFormatVersion + 1}", error.Message);
+        Assert.Contains($"reads version {MilModelInfo.CurrentFormatVersion}", error.Message);
+    }
+
+    [Fact]
+    public void Instance_level_training_with_attention_pooling_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new MilTrainer(Quick(MilTrainingMode.InstanceLevel, MilPoolingKind.Attention)));
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

@@ -74,7 +74,7 @@ internal static class TorchSharpParity
     /// Random BatchNorm/LayerNorm affines and statistics, learnable modality weights (a fresh network has 1, 0, 0, 1 and
     /// 1, 1) and Swin relative-position bias tables of unit scale (fresh: σ = 0.02), so that every parameter matters.
     /// </summary>
-    public static void Randomise(FusionNetwork network)
+    public static void Randomise(nn.Module network)
     {
         using var noGrad = no_grad();
         foreach (var (name, buffer) in network.named_buffers())

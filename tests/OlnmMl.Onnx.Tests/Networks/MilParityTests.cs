@@ -1,0 +1,93 @@
+using OlnmMl.Onnx.Graph;
+using OlnmMl.Onnx.Networks;
+using OlnmMl.Onnx.Scoring;
+using OlnmMl.Torch.Mil;
+using TorchSharp;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace OlnmMl.Onnx.Tests.Networks;
+
+/// <summary>
+/// ONNX Runtime vs OlnmMl.Torch's <see cref="MilNetwork"/> (TorchSharp, eval mode; tiny ResNet encoder, 2×16×16
+/// instances, batch-norm statistics randomised): bags of 1, 3 and 17 instances in ONE batch, so the graph must keep
+/// the padding of the two smaller bags (14 and 16 zero instances, mask 0) out of every pooling.
+/// </summary>
+public sealed class MilParityTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Channels = 2;
+    private const int Edge = 16;
+    private static readonly int[] BagSizes = [1, 3, 17];
+    private readonly string _folder = Directory.CreateTempSubdirectory("olnm-mil-onnx-").FullName;
+
+    [Theory]
+    [InlineData(MilPoolingKind.Mean)]
+    [InlineData(MilPoolingKind.Max)]
+    [InlineData(MilPoolingKind.Attention)]
+    [InlineData(MilPoolingKind.GatedAttention)]
+    public void Exported_mil_network_matches_torchsharp_on_padded_bags_of_1_3_and_17(MilPoolingKind pooling)
+    {
+        var spec = new MilNetworkSpec { Architecture = "resnet10-tiny", InstanceShape = [Channels, Edge, Edge], Pooling = pooling.Name(), AttentionWidth = 8 };
+        using var generator = new Generator(17 + (ulong)pooling);
+        using var network = new MilNetwork(spec, generator);
+        TorchSharpParity.Randomise(network);
+        network.eval();
+        int slots = BagSizes.Max();
+        var mask = BagSizes.SelectMany(n => Enumerable.Range(0, slots).Select(i => i < n ? 1f : 0f)).ToArray();
+        using var instances = rand([BagSizes.Length, slots, Channels, Edge, Edge], generator: generator) * tensor(mask).reshape(BagSizes.Length, slots, 1, 1, 1);
+        using var maskTensor = tensor(mask, [BagSizes.Length, slots]);
+        ScaleHeadToUnitLogits(network, instances, maskTensor, generator);
+
+        float[] expectedProbability, expectedFeatures;
+        using (no_grad())
+        {
+            var (logits, bagFeatures) = network.ForwardWithFeatures(instances, maskTensor);
+            using (logits)
+            using (bagFeatures)
+            using (var p = logits.sigmoid())
+            {
+                expectedProbability = p.data<float>().ToArray();
+                expectedFeatures = bagFeatures.data<float>().ToArray();
+            }
+        }
+
+        var weights = network.state_dict()
+            .Where(kv => kv.Value.dtype == ScalarType.Float32)
+            .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape));
+        var path = Path.Combine(_folder, "mil.onnx");
+        MilModelExporter.Export(
+            new MilModelDefinition { Weights = weights, Family = EncoderFamily.ResNet, InstanceShape = spec.InstanceShape, Pooling = spec.Pooling },
+            new OnnxModelMetadata(), path);
+        using var scorer = new OnnxScorer(path);
+        var actual = scorer.PredictOutputs(
+            new Dictionary<string, OnnxInput>
+            {
+                [MilModelExporter.InstancesInput] = new(instances.data<float>().ToArray(), [BagSizes.Length, slots, Channels, Edge, Edge]),
+                [MilModelExporter.MaskInput] = new(mask, [BagSizes.Length, slots]),
+            },
+            MilModelExporter.ProbabilityOutput, MilModelExporter.BagFeaturesOutput);
+
+        var probability = actual[MilModelExporter.ProbabilityOutput];
+        var features = actual[MilModelExporter.BagFeaturesOutput];
+        double maxDelta = expectedProbability.Select((e, i) => Math.Abs(e - probability[i])).Max();
+        double featureDelta = expectedFeatures.Select((e, i) => Math.Abs(e - features[i])).Max();
+        output.WriteLine($"{pooling}: p = {string.Join(", ", expectedProbability.Select(v => v.ToString("F4")))}; max |Δp| = {maxDelta:E2}, max |Δz| = {featureDelta:E2}");
+        Assert.Equal(BagSizes.Length, probability.Length);
+        Assert.True(maxDelta <= 1e-4, $"max |Δp| = {maxDelta}");
+        Assert.True(featureDelta <= 1e-4 * Math.Max(1, expectedFeatures.Max(Math.Abs)), $"max |Δz| = {featureDelta}");
+        Assert.Contains(expectedProbability, v => v is > 0.01f and < 0.99f);
+    }
+
+    /// <summary>Redraws the head so that the bag logits are of order 1 (random encoders give features of any scale).</summary>
+    private static void ScaleHeadToUnitLogits(MilNetwork network, Tensor instances, Tensor mask, Generator generator)
+    {
+        using var noGrad = no_grad();
+        using var features = network.BagFeatures(instances, mask);
+        var scale = 1 / ((features.std().item<float>() + 1e-6f) * MathF.Sqrt(features.shape[1]));
+        var head = network.named_parameters().Single(p => p.name == "head.weight").parameter;
+        using var drawn = randn(head.shape, generator: generator);
+        head.copy_(drawn * scale);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

@@ -46,7 +46,7 @@ public sealed record FusedModelDefinition
     public string RadiomicsColumnName { get; init; } = "Features";
 
     /// <summary>Encoder facts not held in the weights.</summary>
-    public ResNet3dOnnxOptions Encoder { get; init; } = new();
+    public ResNetOnnxOptions Encoder { get; init; } = new();
 
     /// <summary>The fusion head.</summary>
     public FusionHeadSpec Head { get; init; } = new();

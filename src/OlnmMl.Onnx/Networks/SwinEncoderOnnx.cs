@@ -39,7 +39,7 @@ public static class SwinEncoderOnnx
         var channels = (int)stem.Shape[0];
         var edge = imageEdge / patch;
         long[] grid = [edge, edge, edge];
-        var x = NetworkOps.Conv3d(g, image, weights, "patch_embed.proj", stride: patch, padding: 0);
+        var x = NetworkOps.Conv(g, image, weights, "patch_embed.proj", stride: patch, padding: 0);
         x = TransformerOps.Transpose(g, x, 0, 2, 3, 4, 1);
         for (var stage = 1; stage <= 4; stage++)
         {

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace OlnmMl.Torch.Networks;
 
 /// <summary>
-/// TorchSharp's <see cref="BatchNorm3d"/> forward pass with the batch counter's increment given a kept-alive scalar:
+/// TorchSharp's <see cref="BatchNorm"/> forward pass (<c>BatchNorm2d</c>, <c>BatchNorm3d</c>) with the batch counter's increment given a kept-alive scalar:
 /// TorchSharp's own forward calls <c>num_batches_tracked.add_(1)</c>, whose implicit temporary scalar a garbage
 /// collection can finalise during the native call (see <see cref="ScalarValue"/>). Otherwise identical: the same
 /// <c>batch_norm</c> call with the same statistics, momentum and ε.
@@ -13,7 +13,7 @@ namespace OlnmMl.Torch.Networks;
 internal static class BatchNormStep
 {
     /// <summary>Normalises <paramref name="input"/> with <paramref name="norm"/>, updating its running statistics in training mode.</summary>
-    public static Tensor Forward(BatchNorm3d norm, Tensor input)
+    public static Tensor Forward(BatchNorm norm, Tensor input)
     {
         double factor = norm.momentum ?? 0.0;
         if (norm.training && norm.track_running_stats && norm.num_batches_tracked is { } counter)
@@ -38,13 +38,16 @@ internal static class BatchNormStep
         var x = input;
         foreach (var layer in layers.children())
         {
-            x = layer switch
-            {
-                BatchNorm3d norm => Forward(norm, x),
-                Sequential nested => Sequence(nested, x),
-                _ => ((nn.Module<Tensor, Tensor>)layer).forward(x),
-            };
+            x = Step(layer, x);
         }
         return x.MoveToOuterDisposeScope();
     }
+
+    /// <summary>One layer of a sequence: <see cref="Forward"/> for a batch norm, <see cref="Sequence"/> for a nested sequence, else its own forward.</summary>
+    public static Tensor Step(nn.Module layer, Tensor input) => layer switch
+    {
+        BatchNorm norm => Forward(norm, input),
+        Sequential nested => Sequence(nested, input),
+        _ => ((nn.Module<Tensor, Tensor>)layer).forward(input),
+    };
 }

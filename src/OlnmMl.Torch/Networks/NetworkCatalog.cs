@@ -2,14 +2,22 @@ using static TorchSharp.torch;
 
 namespace OlnmMl.Torch.Networks;
 
-/// <summary>The encoders available by name: resnet10/18/34/50 (shortcut B), resnet18/34-medicalnet (shortcut A, as MedicalNet released them), resnet10-tiny (CPU smoke runs), densenet121, swin.</summary>
+/// <summary>
+/// The encoders available by name. 3D (<c>[N, C, D, H, W]</c>, MONAI names): resnet10/18/34/50 (shortcut B),
+/// resnet18/34-medicalnet (shortcut A, as MedicalNet released them), resnet10-tiny (CPU smoke runs), densenet121, swin.
+/// 2D (<c>[N, C, H, W]</c>, torchvision names, so ImageNet/RadImageNet <c>.pth</c> files load): resnet18-2d,
+/// resnet50-2d, densenet121-2d, resnet10-tiny-2d (CPU tests).
+/// </summary>
 public static class NetworkCatalog
 {
-    /// <summary>Every architecture name <see cref="Create"/> accepts.</summary>
+    /// <summary>The 3D encoders (volumes <c>[N, C, D, H, W]</c>): the backbones of fusion networks and deep features.</summary>
     public static IReadOnlyList<string> Names { get; } = ["resnet10", "resnet10-tiny", "resnet18", "resnet18-medicalnet", "resnet34", "resnet34-medicalnet", "resnet50", "densenet121", "swin"];
 
+    /// <summary>The 2D encoders (slices <c>[N, C, H, W]</c>, torchvision names): the instance encoders of slice-bag networks.</summary>
+    public static IReadOnlyList<string> Names2d { get; } = ["resnet10-tiny-2d", "resnet18-2d", "resnet50-2d", "densenet121-2d"];
+
     /// <summary>
-    /// Builds the named encoder with <paramref name="inputChannels"/> image channels and a
+    /// Builds the named encoder (one of <see cref="Names"/> or <see cref="Names2d"/>) with <paramref name="inputChannels"/> image channels and a
     /// <paramref name="numClasses"/>-way linear head (0 = headless feature encoder).
     /// Weights are drawn from <paramref name="generator"/> when given (a training run's own stream, so
     /// concurrent runs never share random state); null draws from torch's process-wide generator, which
@@ -26,8 +34,12 @@ public static class NetworkCatalog
             "resnet34" => new ResNet(ResNetArchitecture.ResNet34, inputChannels, numClasses, generator: generator),
             "resnet50" => new ResNet(ResNetArchitecture.ResNet50, inputChannels, numClasses, generator: generator),
             "densenet121" => new DenseNet(DenseNetArchitecture.DenseNet121, inputChannels, numClasses, generator: generator),
+            "resnet18-2d" => new ResNet(ResNetArchitecture.ResNet18In2d, inputChannels, numClasses, generator: generator),
+            "resnet50-2d" => new ResNet(ResNetArchitecture.ResNet50In2d, inputChannels, numClasses, generator: generator),
+            "resnet10-tiny-2d" => new ResNet(ResNetArchitecture.ResNet10TinyIn2d, inputChannels, numClasses, generator: generator),
+            "densenet121-2d" => new DenseNet(DenseNetArchitecture.DenseNet121In2d, inputChannels, numClasses, generator: generator),
             "swin" => new SwinEncoder(SwinArchitecture.SwinUnetr, inputChannels, numClasses, generator: generator),
             _ => throw new ArgumentException(
-                $"Unknown architecture '{architecture}'; expected one of {string.Join(", ", Names)}.", nameof(architecture)),
+                $"Unknown architecture '{architecture}'; expected one of {string.Join(", ", Names.Concat(Names2d))}.", nameof(architecture)),
         };
 }

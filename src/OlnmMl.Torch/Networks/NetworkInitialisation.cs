@@ -7,7 +7,7 @@ namespace OlnmMl.Torch.Networks;
 /// Weight initialisation of the encoder families, drawn from a caller's <see cref="Generator"/> so
 /// that concurrent trainings never share random state. The distributions are PyTorch's and MONAI's:
 /// <list type="bullet">
-/// <item><see cref="PyTorchDefaults"/>: Conv3d and Linear weights kaiming-uniform with a = √5
+/// <item><see cref="PyTorchDefaults"/>: convolution (2D, 3D) and Linear weights kaiming-uniform with a = √5
 /// (U(±1/√fan_in)), their biases U(±1/√fan_in) — what TorchSharp's constructors draw from the global
 /// generator, with the same arithmetic, so one seed gives the same values from either source.</item>
 /// <item><see cref="KaimingNormalConvolutions"/>: MONAI's ResNet/DenseNet rule on top — convolution
@@ -19,7 +19,7 @@ internal static class NetworkInitialisation
 {
     private static readonly double Sqrt5 = Math.Sqrt(5);
 
-    /// <summary>Redraws every Conv3d and Linear weight and bias of <paramref name="module"/> (itself included) with PyTorch's defaults.</summary>
+    /// <summary>Redraws every convolution and Linear weight and bias of <paramref name="module"/> (itself included) with PyTorch's defaults.</summary>
     public static void PyTorchDefaults(nn.Module module, Generator generator)
     {
         using var noGrad = no_grad();
@@ -27,7 +27,7 @@ internal static class NetworkInitialisation
         {
             switch (child)
             {
-                case Conv3d conv:
+                case Convolution conv:
                     DefaultWeightAndBias(conv.weight, conv.bias, generator);
                     break;
                 case Linear linear:
@@ -52,7 +52,7 @@ internal static class NetworkInitialisation
         {
             switch (child)
             {
-                case Conv3d conv:
+                case Convolution conv:
                     if (generator is null)
                     {
                         nn.init.kaiming_normal_(conv.weight, mode: mode, nonlinearity: nn.init.NonlinearityType.ReLU);
@@ -64,7 +64,7 @@ internal static class NetworkInitialisation
                     }
 
                     break;
-                case BatchNorm3d norm:
+                case BatchNorm norm:
                     norm.weight!.fill_(1);
                     norm.bias!.zero_();
                     break;

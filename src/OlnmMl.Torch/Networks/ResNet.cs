@@ -5,16 +5,17 @@ using static TorchSharp.torch;
 namespace OlnmMl.Torch.Networks;
 
 /// <summary>
-/// 3D ResNet in the MONAI/MedicalNet layout: <c>conv1</c> (7×7×7, stride 2, pad 3, no bias),
-/// <c>bn1</c>, ReLU, 3×3×3 max-pool (stride 2), <c>layer1</c>..<c>layer4</c> (strides 1, 2, 2, 2),
-/// global average pool, and <c>fc</c> (absent in headless mode). Depth and block kind come
-/// from a <see cref="ResNetArchitecture"/> row. Initialised as MONAI's <c>resnet.py</c>:
-/// Kaiming-normal fan-out convolutions (std √(2 / fan-out)).
+/// ResNet in the MONAI/MedicalNet layout, which in 2D is torchvision's (<c>torchvision.models.resnet</c>, v1.5:
+/// stride on the bottleneck's 3×3 conv): <c>conv1</c> (7-wide kernel, stride 2, pad 3, no bias), <c>bn1</c>, ReLU,
+/// 3-wide max-pool (stride 2), <c>layer1</c>..<c>layer4</c> (strides 1, 2, 2, 2), global average pool, and
+/// <c>fc</c> (absent in headless mode). Depth, block kind and spatial dimensions (2: <c>[N, C, H, W]</c>, 3:
+/// <c>[N, C, D, H, W]</c>) come from a <see cref="ResNetArchitecture"/> row. Initialised as MONAI's <c>resnet.py</c>
+/// and torchvision: Kaiming-normal fan-out convolutions (std √(2 / fan-out)).
 /// </summary>
 public sealed class ResNet : FeatureNetwork
 {
-    private readonly Conv3d conv1;
-    private readonly BatchNorm3d bn1;
+    private readonly Convolution conv1;
+    private readonly BatchNorm bn1;
     private readonly Sequential layer1;
     private readonly Sequential layer2;
     private readonly Sequential layer3;
@@ -23,23 +24,29 @@ public sealed class ResNet : FeatureNetwork
     private readonly int inputChannels;
     private readonly int featureWidth;
     private readonly bool spaceToDepthStem;
+    private readonly int spatialDims;
 
     /// <summary>
     /// Builds the network; <paramref name="numClasses"/> = 0 gives the headless encoder. With
     /// <paramref name="spaceToDepthStem"/> the stem conv runs as an equivalent stride-1 conv over a
     /// space-to-depth view (same <c>conv1.weight</c>, same result up to float rounding; see
-    /// <see cref="SpaceToDepthStem"/>) whenever the input's sizes are even. A non-null <paramref name="generator"/> draws every weight from it (a training run's own random stream); null draws from torch's process-wide generator, for networks whose weights are loaded afterwards.
+    /// <see cref="SpaceToDepthStem"/>) whenever the input's sizes are even; 3D only. A non-null <paramref name="generator"/> draws every weight from it (a training run's own random stream); null draws from torch's process-wide generator, for networks whose weights are loaded afterwards.
     /// </summary>
     public ResNet(ResNetArchitecture architecture, int inputChannels = 1, int numClasses = 0, bool spaceToDepthStem = false, Generator? generator = null)
-        : base(architecture.Name)
+        : base(architecture.Name, architecture.SpatialDims)
     {
+        spatialDims = architecture.SpatialDims;
+        if (spaceToDepthStem && spatialDims != 3)
+        {
+            throw new ArgumentException($"The space-to-depth stem is a 3D stem; {architecture.Name} is {spatialDims}D.", nameof(spaceToDepthStem));
+        }
         this.spaceToDepthStem = spaceToDepthStem;
         ArgumentOutOfRangeException.ThrowIfLessThan(inputChannels, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(numClasses);
         this.inputChannels = inputChannels;
         long inPlanes = architecture.Widths[0];
-        conv1 = nn.Conv3d(inputChannels, inPlanes, 7, stride: 2, padding: 3, bias: false);
-        bn1 = nn.BatchNorm3d(inPlanes);
+        conv1 = SpatialLayers.Conv(spatialDims, inputChannels, inPlanes, 7, stride: 2, padding: 3, bias: false);
+        bn1 = SpatialLayers.BatchNorm(spatialDims, inPlanes);
         var layers = new Sequential[4];
         for (int i = 0; i < 4; i++)
         {
@@ -84,9 +91,9 @@ public sealed class ResNet : FeatureNetwork
             ? SpaceToDepthStem.Convolve(input, conv1.weight!)
             : conv1.forward(input);
         var x = nn.functional.relu(BatchNormStep.Forward(bn1, stem));
-        x = nn.functional.max_pool3d(x, [3, 3, 3], [2, 2, 2], [1, 1, 1]);
+        x = SpatialLayers.MaxPool(spatialDims, x, kernel: 3, stride: 2, padding: 1);
         x = layer4.forward(layer3.forward(layer2.forward(layer1.forward(x))));
-        return x.mean([2, 3, 4]).MoveToOuterDisposeScope();
+        return x.mean(SpatialLayers.Axes(spatialDims)).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>

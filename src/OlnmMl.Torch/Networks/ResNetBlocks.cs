@@ -6,25 +6,26 @@ using static TorchSharp.torch;
 namespace OlnmMl.Torch.Networks;
 
 /// <summary>
-/// MONAI <c>ResNetBlock</c>: <c>relu(bn2(conv2(relu(bn1(conv1(x))))) + shortcut(x))</c>,
-/// 3×3×3 convolutions without bias; <c>downsample</c> (1×1×1 conv + BN, names "0", "1") when
-/// the stride or width changes.
+/// MONAI <c>ResNetBlock</c> (torchvision <c>BasicBlock</c>): <c>relu(bn2(conv2(relu(bn1(conv1(x))))) + shortcut(x))</c>,
+/// 3-wide convolutions without bias in the architecture's spatial dimensions; <c>downsample</c> (1-wide conv + BN,
+/// names "0", "1") when the stride or width changes.
 /// </summary>
 internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
 {
-    private readonly Conv3d conv1;
-    private readonly BatchNorm3d bn1;
-    private readonly Conv3d conv2;
-    private readonly BatchNorm3d bn2;
+    private readonly Convolution conv1;
+    private readonly BatchNorm bn1;
+    private readonly Convolution conv2;
+    private readonly BatchNorm bn2;
     private readonly Sequential? downsample;
     private readonly ResNetShortcut shortcut;
 
     public ResNetBasicBlock(long inPlanes, long planes, long stride, ResNetArchitecture architecture) : base(nameof(ResNetBasicBlock))
     {
-        conv1 = nn.Conv3d(inPlanes, planes, 3, stride: stride, padding: 1, bias: false);
-        bn1 = nn.BatchNorm3d(planes);
-        conv2 = nn.Conv3d(planes, planes, 3, padding: 1, bias: false);
-        bn2 = nn.BatchNorm3d(planes);
+        int d = architecture.SpatialDims;
+        conv1 = SpatialLayers.Conv(d, inPlanes, planes, 3, stride: stride, padding: 1, bias: false);
+        bn1 = SpatialLayers.BatchNorm(d, planes);
+        conv2 = SpatialLayers.Conv(d, planes, planes, 3, padding: 1, bias: false);
+        bn2 = SpatialLayers.BatchNorm(d, planes);
         shortcut = new ResNetShortcut(inPlanes, planes, stride, architecture);
         downsample = shortcut.Projection;
         RegisterComponents();
@@ -40,28 +41,29 @@ internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
 }
 
 /// <summary>
-/// MONAI <c>ResNetBottleneck</c>: 1×1×1 (planes) → 3×3×3 stride s (planes) → 1×1×1 (4·planes),
-/// each followed by BN, ReLU after the first two and after the residual sum.
+/// MONAI <c>ResNetBottleneck</c> (torchvision <c>Bottleneck</c>): 1-wide (planes) → 3-wide stride s (planes) →
+/// 1-wide (4·planes) convolutions, each followed by BN, ReLU after the first two and after the residual sum.
 /// </summary>
 internal sealed class ResNetBottleneckBlock : nn.Module<Tensor, Tensor>
 {
-    private readonly Conv3d conv1;
-    private readonly BatchNorm3d bn1;
-    private readonly Conv3d conv2;
-    private readonly BatchNorm3d bn2;
-    private readonly Conv3d conv3;
-    private readonly BatchNorm3d bn3;
+    private readonly Convolution conv1;
+    private readonly BatchNorm bn1;
+    private readonly Convolution conv2;
+    private readonly BatchNorm bn2;
+    private readonly Convolution conv3;
+    private readonly BatchNorm bn3;
     private readonly Sequential? downsample;
     private readonly ResNetShortcut shortcut;
 
     public ResNetBottleneckBlock(long inPlanes, long planes, long stride, ResNetArchitecture architecture) : base(nameof(ResNetBottleneckBlock))
     {
-        conv1 = nn.Conv3d(inPlanes, planes, 1, bias: false);
-        bn1 = nn.BatchNorm3d(planes);
-        conv2 = nn.Conv3d(planes, planes, 3, stride: stride, padding: 1, bias: false);
-        bn2 = nn.BatchNorm3d(planes);
-        conv3 = nn.Conv3d(planes, planes * 4, 1, bias: false);
-        bn3 = nn.BatchNorm3d(planes * 4);
+        int d = architecture.SpatialDims;
+        conv1 = SpatialLayers.Conv(d, inPlanes, planes, 1, bias: false);
+        bn1 = SpatialLayers.BatchNorm(d, planes);
+        conv2 = SpatialLayers.Conv(d, planes, planes, 3, stride: stride, padding: 1, bias: false);
+        bn2 = SpatialLayers.BatchNorm(d, planes);
+        conv3 = SpatialLayers.Conv(d, planes, planes * 4, 1, bias: false);
+        bn3 = SpatialLayers.BatchNorm(d, planes * 4);
         shortcut = new ResNetShortcut(inPlanes, planes * 4, stride, architecture);
         downsample = shortcut.Projection;
         RegisterComponents();
@@ -78,7 +80,7 @@ internal sealed class ResNetBottleneckBlock : nn.Module<Tensor, Tensor>
 }
 
 /// <summary>
-/// The residual path of a block: identity when shape is kept; otherwise type "B" (1×1×1 strided
+/// The residual path of a block: identity when shape is kept; otherwise type "B" (1-wide strided
 /// conv + BN, MONAI default, MedicalNet ResNet-10/50) or type "A" (MedicalNet
 /// <c>downsample_basic_block</c>: subsample by the stride and append zero channels).
 /// </summary>
@@ -92,10 +94,11 @@ internal sealed class ResNetShortcut
     {
         this.stride = stride;
         this.outPlanes = outPlanes;
+        int d = architecture.SpatialDims;
         bool changes = stride != 1 || inPlanes != outPlanes;
         zeroPad = changes && architecture.Shortcut == ResNetShortcutKind.ZeroPad;
         Projection = changes && architecture.Shortcut == ResNetShortcutKind.Projection
-            ? nn.Sequential(nn.Conv3d(inPlanes, outPlanes, 1, stride: stride, bias: architecture.DownsampleBias), nn.BatchNorm3d(outPlanes))
+            ? nn.Sequential(SpatialLayers.Conv(d, inPlanes, outPlanes, 1, stride: stride, bias: architecture.DownsampleBias), SpatialLayers.BatchNorm(d, outPlanes))
             : null;
     }
 
@@ -112,9 +115,14 @@ internal sealed class ResNetShortcut
         {
             return input;
         }
-        var subsampled = input.slice(2, 0, input.shape[2], stride).slice(3, 0, input.shape[3], stride).slice(4, 0, input.shape[4], stride);
-        var padding = zeros([subsampled.shape[0], outPlanes - subsampled.shape[1], subsampled.shape[2], subsampled.shape[3], subsampled.shape[4]],
-            dtype: input.dtype, device: input.device);
+        var subsampled = input;
+        for (int axis = 2; axis < input.dim(); axis++)
+        {
+            subsampled = subsampled.slice(axis, 0, input.shape[axis], stride);
+        }
+        long[] paddingShape = (long[])subsampled.shape.Clone();
+        paddingShape[1] = outPlanes - paddingShape[1];
+        var padding = zeros(paddingShape, dtype: input.dtype, device: input.device);
         return cat([subsampled, padding], 1);
     }
 }

@@ -11,8 +11,8 @@ public sealed record StrictLoadOptions
 
     /// <summary>
     /// For loading a classifier or segmentation checkpoint into a headless encoder: strips
-    /// <c>module.</c> and ignores a <c>fc.</c> / <c>class_layers.</c> head and MedicalNet's
+    /// <c>module.</c> and ignores a <c>fc.</c> / <c>class_layers.</c> / <c>classifier.</c> (torchvision DenseNet) head and MedicalNet's
     /// <c>conv_seg.</c> decoder; every encoder entry must still be present with its shape.
     /// </summary>
-    public static StrictLoadOptions ForEncoder { get; } = new() { IgnorePrefixes = ["fc.", "class_layers.", "conv_seg."] };
+    public static StrictLoadOptions ForEncoder { get; } = new() { IgnorePrefixes = ["fc.", "class_layers.", "classifier.", "conv_seg."] };
 }

@@ -73,6 +73,7 @@ internal static class TorchSharpParity
     /// <summary>
     /// Random BatchNorm/LayerNorm affines and statistics, learnable modality weights (a fresh network has 1, 0, 0, 1 and
     /// 1, 1) and Swin relative-position bias tables of unit scale (fresh: σ = 0.02), so that every parameter matters.
+    /// Any module: a fusion network or an encoder on its own.
     /// </summary>
     public static void Randomise(nn.Module network)
     {

@@ -10,7 +10,7 @@ public sealed record MilModelDefinition
     /// <summary>All trained parameters and buffers, by their PyTorch names.</summary>
     public required IReadOnlyDictionary<string, ParameterTensor> Weights { get; init; }
 
-    /// <summary>The instance encoder's backbone family (its parameters under <c>encoder.</c>).</summary>
+    /// <summary>The instance encoder's backbone family (a 2D ResNet or DenseNet, its parameters under <c>encoder.</c>).</summary>
     public required EncoderFamily Family { get; init; }
 
     /// <summary>Shape of one instance, [C, H, W].</summary>
@@ -23,5 +23,5 @@ public sealed record MilModelDefinition
     public string InstanceRecipe { get; init; } = string.Empty;
 
     /// <summary>Encoder facts not held in the weights.</summary>
-    public ResNet3dOnnxOptions Encoder { get; init; } = new();
+    public ResNetOnnxOptions Encoder { get; init; } = new();
 }

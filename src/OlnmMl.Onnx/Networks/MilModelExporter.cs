@@ -6,8 +6,7 @@ namespace OlnmMl.Onnx.Networks;
 /// Writes a bag-level multi-instance model as one ONNX graph: input <c>instances</c> [B, N, C, H, W] and
 /// <c>instance_mask</c> [B, N] (1 = real instance, 0 = padding; B and N dynamic), outputs <c>probability</c> [B]
 /// (σ(head(z))) and <c>bag_features</c> [B, F] (the pooled z). Every instance slot goes through the encoder
-/// (evaluation-mode batch norm treats each alone), then the mask keeps padding out of the pooling.
-/// Until OlnmMl.Torch has 2D encoders, its MIL network reads each instance as a depth-1 volume [C, 1, H, W]; so does this graph.
+/// (a 2D ResNet or DenseNet on [B·N, C, H, W]; evaluation-mode batch norm treats each alone), then the mask keeps padding out of the pooling.
 /// </summary>
 public static class MilModelExporter
 {
@@ -39,12 +38,12 @@ public static class MilModelExporter
         OnnxDim bags = OnnxDim.Named("B"), slots = OnnxDim.Named("N");
         var instances = g.AddInput(InstancesInput, OnnxElementType.Float, bags, slots, c, h, w);
         var mask = g.AddInput(MaskInput, OnnxElementType.Float, bags, slots);
-        var volumes = g.AddNode("Reshape", [instances, g.AddInitializer("volume_shape", [-1L, c, 1, h, w], [5])], "instance_volumes");
+        var slices = g.AddNode("Reshape", [instances, g.AddInitializer("slice_shape", [-1L, c, h, w], [4])], "instance_slices");
         var encoder = weights.Scope("encoder.");
         var (flat, width) = definition.Family switch
         {
-            EncoderFamily.ResNet => ResNet3dOnnx.AppendEncoder(g, volumes, encoder, definition.Encoder),
-            EncoderFamily.DenseNet => DenseNet3dOnnx.AppendEncoder(g, volumes, encoder, definition.Encoder.BatchNormEpsilon),
+            EncoderFamily.ResNet => ResNetOnnx.AppendEncoder(g, slices, encoder, definition.Encoder),
+            EncoderFamily.DenseNet => DenseNetOnnx.AppendEncoder(g, slices, encoder, definition.Encoder.BatchNormEpsilon),
             _ => throw new ArgumentException($"A MIL instance encoder of family {definition.Family} cannot be exported.", nameof(definition)),
         };
 

@@ -6,12 +6,11 @@ using static TorchSharp.torch;
 namespace OlnmMl.Torch.Mil;
 
 /// <summary>
-/// A multi-instance classifier, as MONAI's <c>MILModel</c>: <c>encoder</c> (a headless <see cref="FeatureNetwork"/>)
+/// A multi-instance classifier, as MONAI's <c>MILModel</c>: <c>encoder</c> (a headless 2D <see cref="FeatureNetwork"/>)
 /// maps every instance xₙ [C, H, W] to hₙ [F]; <c>pooling</c> (<see cref="MilPooling"/>) gives the bag vector z [F];
 /// <c>head</c> (Linear F → 1) the bag logit s, probability σ(s). The same head applied to one instance's hₙ gives that
 /// instance's logit (instance-level training). Only the real instances of a padded batch go through the encoder (so
 /// padding never enters its batch-norm statistics either); padded positions get h = 0 and mask 0.
-/// Until the catalog has 2D encoders, a 3D encoder reads each instance as a volume of depth 1, [C, 1, H, W].
 /// </summary>
 public sealed class MilNetwork : nn.Module<Tensor, Tensor, Tensor>
 {
@@ -59,8 +58,7 @@ public sealed class MilNetwork : nn.Module<Tensor, Tensor, Tensor>
             throw new ArgumentException(
                 $"The MIL network expects instances of shape [M, {string.Join(", ", shape)}]; got [{string.Join(", ", instances.shape)}].", nameof(instances));
         }
-        using var volume = instances.unsqueeze(2);
-        return encoder.Features(volume);
+        return encoder.Features(instances);
     }
 
     /// <summary>Instance features [B, N, F] of a padded batch: instances [B, N, C, H, W], mask [B, N] (0 rows for padding).</summary>

@@ -4,12 +4,12 @@ namespace OlnmMl.Torch.Mil;
 
 /// <summary>
 /// The one description of a multi-instance network, stored with every saved model and read by the ONNX exporter:
-/// the instance encoder's architecture (<see cref="NetworkCatalog"/>), the explicit instance shape [C, H, W], the
+/// the instance encoder (a 2D network of <see cref="NetworkCatalog"/>), the explicit instance shape [C, H, W], the
 /// pooling and the attention hidden width L. Nothing about a network is recovered from its weights.
 /// </summary>
 public sealed record MilNetworkSpec
 {
-    /// <summary>Instance encoder name from <see cref="NetworkCatalog.Names"/>.</summary>
+    /// <summary>Instance encoder: a 2D network of <see cref="NetworkCatalog.Names2d"/> (e.g. <c>resnet18-2d</c>).</summary>
     public required string Architecture { get; init; }
 
     /// <summary>Shape of one instance, [C, H, W].</summary>
@@ -28,12 +28,12 @@ public sealed record MilNetworkSpec
     public int InstanceLength => InstanceShape.Aggregate(1, (a, b) => a * b);
 
     /// <summary>Checks every invariant, naming the one broken.</summary>
-    /// <exception cref="ArgumentException">Unknown architecture or pooling, a shape that is not [C, H, W] with positive sizes, or L &lt; 1.</exception>
+    /// <exception cref="ArgumentException">An architecture that is not a 2D catalog network, an unknown pooling, a shape that is not [C, H, W] with positive sizes, or L &lt; 1.</exception>
     public void Validate()
     {
-        if (!NetworkCatalog.Names.Contains(Architecture.ToLowerInvariant()))
+        if (!NetworkCatalog.Names2d.Contains(Architecture.ToLowerInvariant()))
         {
-            throw new ArgumentException($"Unknown architecture '{Architecture}'; expected one of {string.Join(", ", NetworkCatalog.Names)}.");
+            throw new ArgumentException($"A MIL instance encoder must be a 2D network; '{Architecture}' is not one of {string.Join(", ", NetworkCatalog.Names2d)}.");
         }
         if (InstanceShape.Count != 3 || InstanceShape.Any(d => d < 1))
         {

@@ -18,25 +18,24 @@ public sealed class MilTrainer
     public MilTrainerOptions Options { get; }
 
     /// <summary>
-    /// Trains on every bag of <paramref name="train"/> for <see cref="MilTrainerOptions.Epochs"/> epochs.
-    /// <paramref name="cancellationToken"/> is checked before every mini-batch.
+    /// Trains on every bag of <paramref name="train"/> for <see cref="MilTrainerOptions.Epochs"/> epochs. The histogram
+    /// classifier of instance-level training is fitted on <paramref name="aggregation"/> when given (bags the network did
+    /// not train on, whose instance probabilities are not overfitted as the training bags' are), else on
+    /// <paramref name="train"/>. <paramref name="cancellationToken"/> is checked before every mini-batch.
     /// </summary>
-    /// <exception cref="ArgumentException">Fewer than two bags, or only one class.</exception>
-    public MilTransformer Fit(IBagSamples train, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">Fewer than two bags, or only one class, in either set.</exception>
+    public MilTransformer Fit(IBagSamples train, IBagSamples? aggregation = null, CancellationToken cancellationToken = default)
     {
-        var labels = Enumerable.Range(0, train.Count).Select(train.Label).ToArray();
-        if (train.Count < 2 || labels.All(l => l) || !labels.Any(l => l))
-        {
-            throw new ArgumentException($"MIL training needs at least two bags of both classes; got {train.Count} bag(s), {labels.Count(l => l)} positive.", nameof(train));
-        }
+        var labels = BothClasses(train, nameof(train));
         var spec = SpecFor(train);
         var device = Options.Device.Resolve();
         var (network, losses) = MilTrainingLoop.Train(train, Options, spec, device, cancellationToken);
         HistogramClassifier? histogram = null;
         if (Options.Mode == MilTrainingMode.InstanceLevel && Options.Aggregation == MilAggregation.Histogram)
         {
-            var (_, _, instances) = MilScoring.Run(network, train, Options.BatchSize, device);
-            histogram = HistogramClassifier.Fit(instances, labels, Options.HistogramBins, Options.HistogramL2);
+            var bags = aggregation ?? train;
+            var (_, _, instances) = MilScoring.Run(network, bags, Options.BatchSize, device);
+            histogram = HistogramClassifier.Fit(instances, BothClasses(bags, nameof(aggregation)), Options.HistogramBins, Options.HistogramL2);
         }
         var info = new MilModelInfo
         {
@@ -64,12 +63,22 @@ public sealed class MilTrainer
         return spec;
     }
 
+    private static bool[] BothClasses(IBagSamples bags, string name)
+    {
+        var labels = Enumerable.Range(0, bags.Count).Select(bags.Label).ToArray();
+        if (bags.Count < 2 || labels.All(l => l) || !labels.Any(l => l))
+        {
+            throw new ArgumentException($"MIL training needs at least two bags of both classes; got {bags.Count} bag(s), {labels.Count(l => l)} positive.", name);
+        }
+        return labels;
+    }
+
     private static MilTrainerOptions Validate(MilTrainerOptions options)
     {
-        if (!NetworkCatalog.Names.Contains(options.Architecture.ToLowerInvariant()))
+        if (!NetworkCatalog.Names2d.Contains(options.Architecture.ToLowerInvariant()))
         {
             throw new ArgumentException(
-                $"Unknown architecture '{options.Architecture}'; expected one of {string.Join(", ", NetworkCatalog.Names)}.", nameof(options));
+                $"A MIL instance encoder must be a 2D network; '{options.Architecture}' is not one of {string.Join(", ", NetworkCatalog.Names2d)}.", nameof(options));
         }
         if (options.BatchSize < 1 || options.Epochs < 1 || options.AttentionWidth < 1 || options.HistogramBins < 1
             || options.LearningRate <= 0 || options.WeightDecay < 0 || options.HistogramL2 < 0)

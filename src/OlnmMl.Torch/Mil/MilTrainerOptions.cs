@@ -1,14 +1,14 @@
 namespace OlnmMl.Torch.Mil;
 
 /// <summary>
-/// Options of <see cref="MilTrainer"/>, every default here: Adam at lr 1e-4, 50 epochs, 4 bags per mini-batch,
+/// Options of <see cref="MilTrainer"/>, every default here: 2D ResNet-18 instance encoder, Adam at lr 1e-4, 50 epochs, 4 bags per mini-batch,
 /// attention pooling (L = 128), end-to-end bag-level training, a 10-bin prediction histogram for instance-level
 /// training, seed 42.
 /// </summary>
 public sealed record MilTrainerOptions
 {
-    /// <summary>Instance encoder name from <see cref="Networks.NetworkCatalog.Names"/>.</summary>
-    public string Architecture { get; init; } = "resnet18";
+    /// <summary>Instance encoder: a 2D network of <see cref="Networks.NetworkCatalog.Names2d"/>.</summary>
+    public string Architecture { get; init; } = "resnet18-2d";
 
     /// <summary>How instance features are pooled into the bag vector (instance-level training needs mean or max: nothing trains attention there).</summary>
     public MilPoolingKind Pooling { get; init; } = MilPoolingKind.Attention;

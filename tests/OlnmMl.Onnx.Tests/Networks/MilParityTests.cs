@@ -9,7 +9,7 @@ using static TorchSharp.torch;
 namespace OlnmMl.Onnx.Tests.Networks;
 
 /// <summary>
-/// ONNX Runtime vs OlnmMl.Torch's <see cref="MilNetwork"/> (TorchSharp, eval mode; tiny ResNet encoder, 2×16×16
+/// ONNX Runtime vs OlnmMl.Torch's <see cref="MilNetwork"/> (TorchSharp, eval mode; tiny 2D ResNet encoder, 2×16×16
 /// instances, batch-norm statistics randomised): bags of 1, 3 and 17 instances in ONE batch, so the graph must keep
 /// the padding of the two smaller bags (14 and 16 zero instances, mask 0) out of every pooling.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class MilParityTests(ITestOutputHelper output) : IDisposable
     [InlineData(MilPoolingKind.GatedAttention)]
     public void Exported_mil_network_matches_torchsharp_on_padded_bags_of_1_3_and_17(MilPoolingKind pooling)
     {
-        var spec = new MilNetworkSpec { Architecture = "resnet10-tiny", InstanceShape = [Channels, Edge, Edge], Pooling = pooling.Name(), AttentionWidth = 8 };
+        var spec = new MilNetworkSpec { Architecture = "resnet10-tiny-2d", InstanceShape = [Channels, Edge, Edge], Pooling = pooling.Name(), AttentionWidth = 8 };
         using var generator = new Generator(17 + (ulong)pooling);
         using var network = new MilNetwork(spec, generator);
         TorchSharpParity.Randomise(network);

@@ -10,7 +10,7 @@ public sealed class MilNetworkTests
     {
         var network = new MilNetwork(new MilNetworkSpec
         {
-            Architecture = "resnet10-tiny",
+            Architecture = "resnet10-tiny-2d",
             InstanceShape = [2, SyntheticBags.Edge, SyntheticBags.Edge],
             Pooling = kind.Name(),
             AttentionWidth = 8,

@@ -10,7 +10,7 @@ public sealed class MilTrainerTests(ITestOutputHelper output) : IDisposable
 
     private static MilTrainerOptions Quick(MilTrainingMode mode, MilPoolingKind pooling, int epochs = 12) => new()
     {
-        Architecture = "resnet10-tiny",
+        Architecture = "resnet10-tiny-2d",
         Pooling = pooling,
         AttentionWidth = 16,
         Mode = mode,
@@ -23,27 +23,30 @@ public sealed class MilTrainerTests(ITestOutputHelper output) : IDisposable
 
     /// <summary>
     /// Held-out test set of 30 positive and 30 negative bags, never trained on. Under H0 (scores independent of labels)
-    /// the Mann–Whitney AUC has mean 0.5 and SD √((n₊ + n₋ + 1) / (12 n₊ n₋)) = √(61 / 10800) = 0.075; 0.8 is 4 SD above
-    /// chance (one-sided p &lt; 10⁻⁴). Only the 1–2 key instances of a positive bag show the pattern.
+    /// the Mann–Whitney AUC has mean 0.5 and SD √((n₊ + n₋ + 1) / (12 n₊ n₋)) = √(61 / 10800) = 0.075: 0.8 is 4 SD above
+    /// chance (one-sided p &lt; 10⁻⁴), 0.7 is 2.7 SD (p &lt; 0.005). Only the 1–2 key instances of a positive bag show the
+    /// pattern. Instance-level training labels every instance of a positive bag positive and overfits those noise
+    /// instances within a few epochs, hence 4 epochs there; the histogram classifier is fitted on 24 other bags and is
+    /// the noisiest of the three (10 bins from 24 bags), hence its lower bound. Observed AUCs at seeds 7 and 8:
+    /// bag-level 1.00 and 1.00, instance-level max 0.96 and 0.92, histogram 0.92 and 0.86.
     /// </summary>
-    /// Instance-level training labels every instance of a positive bag positive and overfits those noise instances within
-    /// a few more epochs (the histogram classifier is fitted on the training bags' probabilities), hence 8 epochs there;
-    /// observed AUCs at these seeds: bag-level 1.00, histogram 0.87, max 0.99.
     [Theory]
-    [InlineData(MilTrainingMode.BagLevel, MilPoolingKind.GatedAttention, MilAggregation.Histogram, 12)]
-    [InlineData(MilTrainingMode.InstanceLevel, MilPoolingKind.Mean, MilAggregation.Histogram, 8)]
-    [InlineData(MilTrainingMode.InstanceLevel, MilPoolingKind.Mean, MilAggregation.Max, 8)]
-    public void Learns_which_bags_hold_the_pattern_well_beyond_chance(MilTrainingMode mode, MilPoolingKind pooling, MilAggregation aggregation, int epochs)
+    [InlineData(MilTrainingMode.BagLevel, MilPoolingKind.GatedAttention, MilAggregation.Histogram, 20, 0.8)]
+    [InlineData(MilTrainingMode.InstanceLevel, MilPoolingKind.Mean, MilAggregation.Max, 4, 0.8)]
+    [InlineData(MilTrainingMode.InstanceLevel, MilPoolingKind.Mean, MilAggregation.Histogram, 4, 0.7)]
+    public void Learns_which_bags_hold_the_pattern_well_beyond_chance(
+        MilTrainingMode mode, MilPoolingKind pooling, MilAggregation aggregation, int epochs, double bound)
     {
         var train = SyntheticBags.Create(24, 24, seed: 21);
+        var aggregationBags = SyntheticBags.Create(12, 12, seed: 23);
         var test = SyntheticBags.Create(30, 30, seed: 22);
-        using var model = new MilTrainer(Quick(mode, pooling, epochs) with { Aggregation = aggregation }).Fit(train);
+        using var model = new MilTrainer(Quick(mode, pooling, epochs) with { Aggregation = aggregation }).Fit(train, aggregationBags);
 
         var scores = model.Score(test);
         var labels = Enumerable.Range(0, test.Count).Select(test.Label).ToArray();
         double auc = RankAuc.Compute(scores.Probabilities, labels);
         output.WriteLine($"{mode} {pooling} {aggregation}: test AUC {auc:F3}");
-        Assert.True(auc > 0.8, $"{mode} test AUC {auc:F3}; losses {string.Join(", ", model.TrainingLoss!.Select(l => l.ToString("F3")))}");
+        Assert.True(auc > bound, $"{mode} {aggregation} test AUC {auc:F3}; losses {string.Join(", ", model.TrainingLoss!.Select(l => l.ToString("F3")))}");
         Assert.All(scores.Features, f => Assert.Equal(model.Model.Network.FeatureWidth, f.Length));
     }
 

@@ -1,21 +1,45 @@
+using Microsoft.ML;
 using OlnmMl.Torch.Networks;
+using static TorchSharp.torch;
 
 namespace OlnmMl.Torch.Mil;
 
 /// <summary>
 /// Trains a multi-instance classifier (<see cref="MilNetwork"/>) on patients given as bags of 2D instances
 /// (<see cref="IBagSamples"/>), bag-level (end to end) or instance-level with a patient-level aggregation fitted on the
-/// training bags afterwards (<see cref="MilTrainerOptions"/> holds every default). Deterministic per seed on CPU, also
-/// while other trainings run concurrently in the process.
+/// training bags afterwards (<see cref="MilTrainerOptions"/> holds every default). An ML.NET estimator: <see cref="Fit(IDataView)"/>
+/// reads one bag per row (see <see cref="MilTransformer"/>). Deterministic per seed on CPU, also while other trainings
+/// run concurrently in the process.
 /// </summary>
-public sealed class MilTrainer
+public sealed class MilTrainer : IEstimator<MilTransformer>
 {
-    /// <summary>Creates the trainer.</summary>
-    /// <exception cref="ArgumentException">An option is out of range or names an unknown architecture.</exception>
-    public MilTrainer(MilTrainerOptions options) => Options = Validate(options);
+    private readonly MLContext mlContext;
+
+    /// <summary>Creates the trainer; prefer <c>mlContext.BinaryClassification.Trainers.Mil(...)</c>.</summary>
+    /// <exception cref="ArgumentException">An option is out of range or names an architecture that is not a 2D catalog network.</exception>
+    public MilTrainer(MLContext mlContext, MilTrainerOptions options)
+    {
+        this.mlContext = mlContext;
+        Options = Validate(options);
+    }
 
     /// <summary>The options in force.</summary>
     public MilTrainerOptions Options { get; }
+
+    /// <summary>
+    /// Trains on the bags of <paramref name="input"/>: column <see cref="MilTrainerOptions.InstancesColumnName"/> holds each
+    /// bag's n·C·H·W values for the stated <see cref="MilTrainerOptions.InstanceShape"/>, <see cref="MilTrainerOptions.LabelColumnName"/> its label.
+    /// </summary>
+    /// <exception cref="ArgumentException">No instance shape is set, a column is missing, or a bag is not a whole number of instances.</exception>
+    public MilTransformer Fit(IDataView input) => Fit(ArrayBags.Read(input, Options.InstancesColumnName, Options.LabelColumnName, RequireShape()));
+
+    /// <summary>The input schema plus Score, Probability, PredictedLabel and BagFeatures.</summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        using var generator = new Generator(0);
+        using var encoder = NetworkCatalog.Create(Options.Architecture, RequireShape()[0], generator: generator);
+        return MilTransformer.CreateMapping(mlContext, Options.InstancesColumnName, encoder.FeatureWidth, static (_, _) => { }).GetOutputSchema(inputSchema);
+    }
 
     /// <summary>
     /// Trains on every bag of <paramref name="train"/> for <see cref="MilTrainerOptions.Epochs"/> epochs. The histogram
@@ -46,7 +70,7 @@ public sealed class MilTrainer
             Seed = Options.Seed,
             Epochs = Options.Epochs,
         };
-        return new MilTransformer(new MilModel(network, info, device), losses);
+        return new MilTransformer(mlContext, new MilModel(network, info, device), Options.InstancesColumnName, losses);
     }
 
     /// <summary>The network's spec for bags of <paramref name="samples"/>' instance shape.</summary>
@@ -62,6 +86,9 @@ public sealed class MilTrainer
         spec.Validate();
         return spec;
     }
+
+    private IReadOnlyList<int> RequireShape() => Options.InstanceShape ?? throw new ArgumentException(
+        "Reading bags from rows needs MilTrainerOptions.InstanceShape, the [C, H, W] of one instance: it is stated, never inferred.");
 
     private static bool[] BothClasses(IBagSamples bags, string name)
     {

@@ -7,6 +7,15 @@ namespace OlnmMl.Torch.Mil;
 /// </summary>
 public sealed record MilTrainerOptions
 {
+    /// <summary>Column of each bag's instances (rows of an <c>IDataView</c>): a float vector of n·C·H·W values, variable length.</summary>
+    public string InstancesColumnName { get; init; } = "Instances";
+
+    /// <summary>Boolean label column (true = node-positive).</summary>
+    public string LabelColumnName { get; init; } = "Label";
+
+    /// <summary>Shape [C, H, W] of one instance; required to read bags from rows (an <see cref="IBagSamples"/> states its own).</summary>
+    public IReadOnlyList<int>? InstanceShape { get; init; }
+
     /// <summary>Instance encoder: a 2D network of <see cref="Networks.NetworkCatalog.Names2d"/>.</summary>
     public string Architecture { get; init; } = "resnet18-2d";
 

@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using OlnmMl.Torch.Mil;
 using OlnmMl.Torch.Training;
 using Xunit.Abstractions;
@@ -40,7 +41,7 @@ public sealed class MilTrainerTests(ITestOutputHelper output) : IDisposable
         var train = SyntheticBags.Create(24, 24, seed: 21);
         var aggregationBags = SyntheticBags.Create(12, 12, seed: 23);
         var test = SyntheticBags.Create(30, 30, seed: 22);
-        using var model = new MilTrainer(Quick(mode, pooling, epochs) with { Aggregation = aggregation }).Fit(train, aggregationBags);
+        using var model = new MilTrainer(new MLContext(1), Quick(mode, pooling, epochs) with { Aggregation = aggregation }).Fit(train, aggregationBags);
 
         var scores = model.Score(test);
         var labels = Enumerable.Range(0, test.Count).Select(test.Label).ToArray();
@@ -56,10 +57,10 @@ public sealed class MilTrainerTests(ITestOutputHelper output) : IDisposable
     public void Saved_then_loaded_model_gives_the_same_scores(MilTrainingMode mode, MilPoolingKind pooling)
     {
         var bags = SyntheticBags.Create(4, 4, seed: 31);
-        using var model = new MilTrainer(Quick(mode, pooling, epochs: 1)).Fit(bags);
+        using var model = new MilTrainer(new MLContext(1), Quick(mode, pooling, epochs: 1)).Fit(bags);
         var path = Path.Combine(_folder, "mil.model");
         model.SaveModel(path);
-        using var loaded = MilTransformer.Load(path, new TorchDeviceOptions { ForceCpu = true });
+        using var loaded = MilTransformer.Load(new MLContext(1), path, new TorchDeviceOptions { ForceCpu = true });
 
         var expected = model.Score(bags);
         var actual = loaded.Score(bags);
@@ -73,7 +74,7 @@ public sealed class MilTrainerTests(ITestOutputHelper output) : IDisposable
     public void Unknown_format_version_is_refused_naming_both_versions()
     {
         var bags = SyntheticBags.Create(2, 2, seed: 32);
-        using var model = new MilTrainer(Quick(MilTrainingMode.BagLevel, MilPoolingKind.Mean, epochs: 1)).Fit(bags);
+        using var model = new MilTrainer(new MLContext(1), Quick(MilTrainingMode.BagLevel, MilPoolingKind.Mean, epochs: 1)).Fit(bags);
         var path = Path.Combine(_folder, "future.model");
         model.SaveModel(path);
         using (var stream = File.OpenWrite(path))
@@ -82,14 +83,28 @@ public sealed class MilTrainerTests(ITestOutputHelper output) : IDisposable
             stream.Write(BitConverter.GetBytes(MilModelInfo.CurrentFormatVersion + 1));
         }
 
-        var error = Assert.Throws<InvalidDataException>(() => MilTransformer.Load(path));
+        var error = Assert.Throws<InvalidDataException>(() => MilTransformer.Load(new MLContext(1), path));
         Assert.Contains($"format version {MilModelInfo.CurrentFormatVersion + 1}", error.Message);
         Assert.Contains($"reads version {MilModelInfo.CurrentFormatVersion}", error.Message);
     }
 
     [Fact]
+    public void Training_draws_from_its_own_generator_not_torchs_process_wide_seed()
+    {
+        var bags = SyntheticBags.Create(3, 3, seed: 33);
+        float[] Train(int globalSeed)
+        {
+            TorchSharp.torch.manual_seed(globalSeed);
+            using var model = new MilTrainer(new MLContext(1), Quick(MilTrainingMode.BagLevel, MilPoolingKind.GatedAttention, epochs: 2)).Fit(bags);
+            return model.Score(bags).Probabilities;
+        }
+
+        Assert.Equal(Train(1), Train(2));
+    }
+
+    [Fact]
     public void Instance_level_training_with_attention_pooling_is_refused() =>
-        Assert.Throws<ArgumentException>(() => new MilTrainer(Quick(MilTrainingMode.InstanceLevel, MilPoolingKind.Attention)));
+        Assert.Throws<ArgumentException>(() => new MilTrainer(new MLContext(1), Quick(MilTrainingMode.InstanceLevel, MilPoolingKind.Attention)));
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

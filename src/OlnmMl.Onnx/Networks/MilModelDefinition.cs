@@ -1,7 +1,7 @@
 namespace OlnmMl.Onnx.Networks;
 
 /// <summary>
-/// Everything needed to write a bag-level multi-instance model (OlnmMl.Torch's <c>MilNetwork</c>) as one graph: its
+/// Everything needed to write a multi-instance model (OlnmMl.Torch's <c>MilNetwork</c>) as one graph: its
 /// trained parameters in PyTorch <c>state_dict</c> naming (<c>encoder.</c>, <c>pooling.</c>, <c>head.</c>), the encoder
 /// family, the instance shape [C, H, W] and the pooling name. Written from the model's own description.
 /// </summary>
@@ -18,6 +18,12 @@ public sealed record MilModelDefinition
 
     /// <summary>Pooling: <c>mean</c>, <c>max</c>, <c>attention</c> or <c>gated-attention</c> (OlnmMl.Torch's MIL pooling names).</summary>
     public required string Pooling { get; init; }
+
+    /// <summary>
+    /// Null for a bag-level model (P = σ(head(z))); for an instance-level model, how the instance probabilities
+    /// σ(head(hₙ)) become P.
+    /// </summary>
+    public MilAggregationSpec? InstanceAggregation { get; init; }
 
     /// <summary>How the instances are made (e.g. the slice recipe), written into the input contract of the metadata.</summary>
     public string InstanceRecipe { get; init; } = string.Empty;

@@ -3,9 +3,10 @@ using OlnmMl.Onnx.Graph;
 namespace OlnmMl.Onnx.Networks;
 
 /// <summary>
-/// Writes a bag-level multi-instance model as one ONNX graph: input <c>instances</c> [B, N, C, H, W] and
+/// Writes a multi-instance model as one ONNX graph: input <c>instances</c> [B, N, C, H, W] and
 /// <c>instance_mask</c> [B, N] (1 = real instance, 0 = padding; B and N dynamic), outputs <c>probability</c> [B]
-/// (σ(head(z))) and <c>bag_features</c> [B, F] (the pooled z). Every instance slot goes through the encoder
+/// (bag-level: σ(head(z)); instance-level: the <see cref="MilAggregationSpec"/> of σ(head(hₙ))) and
+/// <c>bag_features</c> [B, F] (the pooled z). Every instance slot goes through the encoder
 /// (a 2D ResNet or DenseNet on [B·N, C, H, W]; evaluation-mode batch norm treats each alone), then the mask keeps padding out of the pooling.
 /// </summary>
 public static class MilModelExporter
@@ -51,8 +52,18 @@ public static class MilModelExporter
         var featureShape = g.AddNode("Concat", [bagShape, g.AddInitializer("feature_width", [(long)width], [1])], "feature_shape", OnnxAttribute.Int("axis", 0));
         var features = g.AddNode("Reshape", [flat, featureShape], "instance_features");
         var bag = MilPoolingOnnx.Append(g, flat, features, mask, bagShape, weights.Scope("pooling."), definition.Pooling);
-        var logit = NetworkOps.Linear(g, bag, weights, "head");
-        var probability = g.AddNode("Reshape", [g.AddNode("Sigmoid", [logit], "bag_sigmoid"), g.AddInitializer("probability_shape", [-1L], [1])], "bag_probability");
+        string probability;
+        if (definition.InstanceAggregation is { } aggregation)
+        {
+            var instanceProbabilities = g.AddNode("Reshape", [g.AddNode("Sigmoid", [NetworkOps.Linear(g, flat, weights, "head")], "instance_sigmoid"), bagShape], "instance_probabilities");
+            probability = MilAggregationOnnx.Append(g, instanceProbabilities, mask, aggregation);
+        }
+        else
+        {
+            var logit = NetworkOps.Linear(g, bag, weights, "head");
+            probability = g.AddNode("Reshape", [g.AddNode("Sigmoid", [logit], "bag_sigmoid"), g.AddInitializer("probability_shape", [-1L], [1])], "bag_probability");
+        }
+
         g.AddOutput(probability, ProbabilityOutput, OnnxElementType.Float, bags);
         g.AddOutput(bag, BagFeaturesOutput, OnnxElementType.Float, bags, width);
         return g;

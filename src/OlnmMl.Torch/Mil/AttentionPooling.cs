@@ -34,9 +34,6 @@ public sealed class AttentionPooling : MilPooling
         }
     }
 
-    /// <summary>True for gated attention.</summary>
-    public bool IsGated => attention_U is not null;
-
     /// <summary>The attention weights a [B, N] (0 on padding; each row sums to 1).</summary>
     public Tensor Weights(Tensor features, Tensor mask)
     {

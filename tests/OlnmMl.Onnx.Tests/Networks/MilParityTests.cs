@@ -53,13 +53,8 @@ public sealed class MilParityTests(ITestOutputHelper output) : IDisposable
             }
         }
 
-        var weights = network.state_dict()
-            .Where(kv => kv.Value.dtype == ScalarType.Float32)
-            .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape));
         var path = Path.Combine(_folder, "mil.onnx");
-        MilModelExporter.Export(
-            new MilModelDefinition { Weights = weights, Family = EncoderFamily.ResNet, InstanceShape = spec.InstanceShape, Pooling = spec.Pooling },
-            new OnnxModelMetadata(), path);
+        MilModelExporter.Export(Definition(network, instanceAggregation: null), new OnnxModelMetadata(), path);
         using var scorer = new OnnxScorer(path);
         var actual = scorer.PredictOutputs(
             new Dictionary<string, OnnxInput>
@@ -120,20 +115,11 @@ public sealed class MilParityTests(ITestOutputHelper output) : IDisposable
         }
 
         var expected = model.Score(bags).Probabilities;
-        var info = model.Model.Info;
-        var definition = new MilModelDefinition
-        {
-            Weights = network.state_dict()
-                .Where(kv => kv.Value.dtype == ScalarType.Float32)
-                .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape)),
-            Family = EncoderFamily.ResNet,
-            InstanceShape = info.Network.InstanceShape,
-            Pooling = info.Network.Pooling,
-            InstanceAggregation = new MilAggregationSpec(
-                aggregation.ToString().ToLowerInvariant(), info.Histogram?.InverseDocumentFrequencies, info.Histogram?.Weights, info.Histogram?.Bias ?? 0),
-        };
+        var histogram = model.Model.Info.Histogram;
         var path = Path.Combine(_folder, "mil-instance.onnx");
-        MilModelExporter.Export(definition, new OnnxModelMetadata(), path);
+        MilModelExporter.Export(
+            Definition(network, new MilAggregationSpec(aggregation.ToString().ToLowerInvariant(), histogram?.InverseDocumentFrequencies, histogram?.Weights, histogram?.Bias ?? 0)),
+            new OnnxModelMetadata(), path);
         using var scorer = new OnnxScorer(path);
         var actual = scorer.Predict(new Dictionary<string, OnnxInput>
         {
@@ -145,6 +131,18 @@ public sealed class MilParityTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"{aggregation}: P = {string.Join(", ", expected.Select(v => v.ToString("F4")))}; max |ΔP| = {maxDelta:E2}");
         Assert.True(maxDelta <= 1e-4, $"max |ΔP| = {maxDelta}");
     }
+
+    /// <summary>The exporter's definition of <paramref name="network"/>: its float parameters and buffers, its spec.</summary>
+    private static MilModelDefinition Definition(MilNetwork network, MilAggregationSpec? instanceAggregation) => new()
+    {
+        Weights = network.state_dict()
+            .Where(kv => kv.Value.dtype == ScalarType.Float32)
+            .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape)),
+        Family = EncoderFamilies.Of(network.Spec.Architecture),
+        InstanceShape = network.Spec.InstanceShape,
+        Pooling = network.Spec.Pooling,
+        InstanceAggregation = instanceAggregation,
+    };
 
     /// <summary>Redraws the head so that the bag logits are of order 1 (random encoders give features of any scale).</summary>
     private static void ScaleHeadToUnitLogits(MilNetwork network, Tensor instances, Tensor mask, Generator generator)

@@ -34,11 +34,13 @@ public static class OlnmCommandLine
         yield return ConvertCommand.Create();
         yield return LibraryCommands.Radiomics();
         yield return LibraryCommands.Stats();
+        yield return EvaluateCommand.Create();
         yield return LibraryCommands.Train();
         yield return LibraryCommands.Predict();
         yield return LibraryCommands.Export();
         yield return SweepCommands.Create();
         yield return SweepCommands.Report();
         yield return CleanCommand.Create();
+        yield return DoctorCommand.Create();
     }
 }

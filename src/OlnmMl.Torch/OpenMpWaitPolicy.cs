@@ -43,6 +43,16 @@ public static partial class OpenMpWaitPolicy
         return SetEnvironment("OMP_NUM_THREADS", "1", 0) == 0;
     }
 
+    /// <summary>
+    /// The native environment's value of <paramref name="name"/> (what libgomp reads, including what
+    /// <see cref="UsePassiveWaiting"/> and <see cref="UseOneIntraOpThread"/> set), or null when unset or not on Linux.
+    /// </summary>
+    public static string? NativeValue(string name) =>
+        OperatingSystem.IsLinux() ? Marshal.PtrToStringUTF8(GetEnvironment(name)) : Environment.GetEnvironmentVariable(name);
+
+    [LibraryImport("libc", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr GetEnvironment(string name);
+
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnvironment(string name, string value, int overwrite);
 }

@@ -41,6 +41,8 @@ public sealed class ExperimentValidationCommandTests : IDisposable
     [InlineData("{spacing: \"-1\"}", "  trial: {choice: [deep]}", "data.options.spacing '-1' is not a positive number")]
     [InlineData("{channels: \"ct,ct\"}", "  trial: {choice: [deep]}", "data.options.channels 'ct,ct' must name distinct image keys")]
     [InlineData("{window-ct: \"400,-1600\"}", "  trial: {choice: [deep]}", "data.options.window-ct '400,-1600' is not 'lower,upper' with upper > lower")]
+    [InlineData("{bag-selection: top-3}", "  trial: {choice: [deep]}", "data.options.bag-selection 'top-3' is not all, largest-K or every-N")]
+    [InlineData("{bags: axial+orthogonal, bag-max: \"2\"}", "  trial: {choice: [deep]}", "data.options.bag-max '2' leaves no room for an axial slice")]
     [InlineData("{device: gpu0}", "  trial: {choice: [deep]}", "data.options.device 'gpu0' is not cpu or auto")]
     [InlineData("{epochs: \"ten\"}", "  trial: {choice: [deep]}", "data.options.epochs 'ten' is not a positive integer")]
     [InlineData("{}", "  trial: {choice: [deep, xgboost]}", "space.trial 'xgboost' is not a trial kind (known: radiomics-svm, clinical, deep, fusion)")]

@@ -7,9 +7,9 @@ using Xunit.Abstractions;
 namespace OlnmMl.Cli.Tests;
 
 /// <summary>
-/// Reliability of <c>olnm radiomics batch</c> with real processes: two batches on one --out, and a batch killed
-/// with SIGKILL mid-run. The table must hold every case exactly once, with no torn or glued rows, and no
-/// process may exit 0 over a damaged table.
+/// Reliability of <c>olnm radiomics batch</c> with real processes: two batches on one --out, a batch killed
+/// with SIGKILL mid-run, and two shards (<c>--shard i/n</c>) run at once then merged. The table must hold every case
+/// exactly once, with no torn or glued rows, and no process may exit 0 over a damaged or incomplete table.
 /// </summary>
 public sealed class RadiomicsBatchProcessTests : IDisposable
 {
@@ -163,5 +163,76 @@ public sealed class RadiomicsBatchProcessTests : IDisposable
         Assert.Contains($"2 of {CaseCount} case(s) failed, listed in {table}.failures.csv", output);
         Assert.Equal(CaseCount - 2 + 1, File.ReadAllLines(table).Length);
         Assert.Equal(3, File.ReadAllLines(table + ".failures.csv").Length);
+    }
+
+    private string[] Merge(string table, int shards) =>
+        ["radiomics", "merge", "--manifest", Manifest, "--out", table, "--shards", shards.ToString(CultureInfo.InvariantCulture)];
+
+    // Header, then each row's text by case id: the merged table is compared with an unsharded one value for value
+    // (every feature printed round-trip), not byte for byte, since a batch writes rows in completion order.
+    private static (string Header, Dictionary<string, string> Rows) Read(string table)
+    {
+        var lines = File.ReadAllLines(table);
+        return (lines[0], lines.Skip(1).ToDictionary(l => l[..l.IndexOf(',')], l => l));
+    }
+
+    [Fact]
+    public void Two_shards_run_at_once_then_merged_equal_an_unsharded_batch_value_for_value()
+    {
+        var table = Path.Combine(_directory, "sharded.csv");
+        using var first = OlnmProcess.Start(Batch(table, "--shard", "1/2"));
+        using var second = OlnmProcess.Start(Batch(table, "--shard", "2/2"));
+        var results = new[] { first, second }.Select(p => OlnmProcess.Finish(p, TimeSpan.FromMinutes(5))).ToArray();
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Error));
+        var shards = new[] { 1, 2 }.Select(i => Read(Path.Combine(_directory, $"sharded.shard-{i}-of-2.csv")).Rows.Keys.Order().ToArray()).ToArray();
+        Assert.Equal(["case00", "case02", "case04", "case06", "case08", "case10"], shards[0]); // sorted ids dealt round-robin
+        Assert.Equal(["case01", "case03", "case05", "case07", "case09", "case11"], shards[1]);
+
+        var merge = OlnmProcess.Run(Merge(table, 2));
+        var single = Path.Combine(_directory, "single.csv");
+        var unsharded = OlnmProcess.Run(Batch(single));
+
+        _log.WriteLine(merge.Output);
+        Assert.True(merge.ExitCode == 0, merge.Error);
+        Assert.True(unsharded.ExitCode == 0, unsharded.Error);
+        var (merged, expected) = (Read(table), Read(single));
+        Assert.Equal(expected.Header, merged.Header);
+        Assert.Equal(expected.Rows.OrderBy(p => p.Key, StringComparer.Ordinal), merged.Rows.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(0, CaseCount).Select(n => $"case{n:00}"), merged.Rows.Keys); // manifest order
+        var rerun = OlnmProcess.Run(Batch(table));
+        Assert.Contains($"0 extracted, {CaseCount} already done", rerun.Output); // the merged key file makes it a resumable table
+    }
+
+    [Fact]
+    public void A_merge_with_a_shard_missing_names_the_missing_cases_and_writes_nothing()
+    {
+        var table = Path.Combine(_directory, "half.csv");
+        Assert.Equal(0, OlnmProcess.Run(Batch(table, "--shard", "1/2")).ExitCode);
+
+        var (code, _, error) = OlnmProcess.Run(Merge(table, 2));
+
+        _log.WriteLine(error);
+        Assert.Equal(1, code);
+        Assert.Contains("6 case(s) of the manifest have no row in any shard: case01, case03, case05, case07, case09, case11", error);
+        Assert.Contains(Path.Combine(_directory, "half.shard-2-of-2.csv"), error);
+        Assert.False(File.Exists(table));
+    }
+
+    [Fact]
+    public void A_merge_of_shards_extracted_with_different_settings_names_the_conflicting_file()
+    {
+        var table = Path.Combine(_directory, "mixed.csv");
+        var other = Path.Combine(_directory, "other.yaml");
+        File.WriteAllText(other, Recipe.Replace("bins: 16 }\n  histogram", "bins: 8 }\n  histogram", StringComparison.Ordinal));
+        Assert.NotEqual(Recipe, File.ReadAllText(other));
+        Assert.Equal(0, OlnmProcess.Run(Batch(table, "--shard", "1/2")).ExitCode);
+        Assert.Equal(0, OlnmProcess.Run(["radiomics", "batch", "--manifest", Manifest, "--settings", other, "--out", table, "--shard", "2/2"]).ExitCode);
+
+        var (code, _, error) = OlnmProcess.Run(Merge(table, 2));
+
+        _log.WriteLine(error);
+        Assert.Equal(1, code);
+        Assert.Contains($"{Path.Combine(_directory, "mixed.shard-2-of-2.csv")}: was extracted with other settings than {Path.Combine(_directory, "mixed.shard-1-of-2.csv")}", error);
+        Assert.False(File.Exists(table));
     }
 }

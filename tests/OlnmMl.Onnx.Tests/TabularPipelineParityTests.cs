@@ -65,6 +65,28 @@ public sealed class TabularPipelineParityTests(ITestOutputHelper output) : IDisp
     }
 
     [Fact]
+    public void Clinical_signature_with_screen_and_backward_elimination_matches_in_process()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = TabularData.WithSlotNames(ml, TabularData.Make(300, seed: 17));
+        var model = ml.Transforms.NormalizeMeanVariance("Features", fixZero: false)
+            .Append(ml.BinaryClassification.Trainers.ClinicalSignature(entryPValue: 0.05, backwardElimination: true))
+            .Fit(data);
+        var path = Path.Combine(_folder, "signature.onnx");
+        TabularPipelineExporter.Export(model, TabularData.FeatureCount, new TabularExportOptions(), path);
+
+        var inputs = TabularData.RandomBatch(7, seed: 700);
+        var expected = MlNetTabularParityTests.InProcess(ml, model, inputs);
+        using var scorer = new OnnxScorer(path);
+        var actual = scorer.Predict(inputs, [7, TabularData.FeatureCount]);
+
+        var slots = model.LastTransformer.Slots;
+        output.WriteLine($"meanvar → clinical signature (p < 0.05, backward) on slots {string.Join(",", slots)}: max |Δp| = {expected.Select((e, i) => Math.Abs(e.Probability - actual[i])).Max():E2}");
+        Assert.InRange(slots.Count, 1, TabularData.FeatureCount - 1);
+        Assert.All(expected.Select((e, i) => Math.Abs(e.Probability - actual[i])), d => Assert.True(d <= 1e-4, $"|Δp| = {d}"));
+    }
+
+    [Fact]
     public void Unselected_features_do_not_change_the_exported_probability()
     {
         var ml = new MLContext(seed: 1);

@@ -35,3 +35,38 @@ public sealed class GroupTestsTests
         Assert.Equal(0.067889, GroupTests.KruskalWallisPValue([[1, 1, 2], [2, 3, 3]]), 6);
     }
 }
+
+/// <summary>The tests chosen by distribution and expected counts, against R 4.2 (<c>fisher.test</c>, <c>aov</c>, <c>t.test</c>, <c>pf</c>).</summary>
+public sealed class ExactAndParametricGroupTestsTests
+{
+    [Fact]
+    public void FisherExactMatchesR()
+    {
+        Assert.Equal(0.485714285714286, GroupTests.FisherExactPValue(new[,] { { 3, 1 }, { 1, 3 } }), 12); // fisher.test(matrix(c(3,1,1,3),2,byrow=TRUE))
+        Assert.Equal(0.117765350367314, GroupTests.FisherExactPValue(new[,] { { 2, 7 }, { 5, 3 }, { 1, 6 } }), 12);
+        Assert.Equal(0.583268231952691, GroupTests.FisherExactPValue(new[,] { { 1, 2, 3, 4 }, { 0, 2, 5, 1 }, { 2, 3, 3, 1 } }), 12);
+    }
+
+    [Fact]
+    public void FisherExactIgnoresEmptyRowsAndColumnsAndGivesUpBeyondItsTableBudget()
+    {
+        Assert.Equal(0.485714285714286, GroupTests.FisherExactPValue(new[,] { { 3, 0, 1 }, { 0, 0, 0 }, { 1, 0, 3 } }), 12);
+        Assert.True(double.IsNaN(GroupTests.FisherExactPValue(new[,] { { 1, 2, 3, 4 }, { 0, 2, 5, 1 }, { 2, 3, 3, 1 } }, maxTables: 10)));
+    }
+
+    [Fact]
+    public void AnovaMatchesRAndWithTwoGroupsIsThePooledTTest()
+    {
+        double[][] groups = [[61.2, 55.0, 70.1, 66.3], [58.4, 49.9, 52.2], [71.0, 68.5, 73.3, 69.9, 75.2]];
+        Assert.Equal(0.00162463192575326, GroupTests.AnovaPValue(groups), 12); // summary(aov(y ~ f))
+        Assert.Equal(0.080551367750102, GroupTests.AnovaPValue(groups[..2]), 12); // t.test(g1, g2, var.equal = TRUE)
+        Assert.Equal(0.0942828050789479, OlnmMl.Evaluation.Distributions.FisherF.UpperTail(2.5, 3, 17), 12); // pf(2.5, 3, 17, lower.tail = FALSE)
+    }
+
+    [Fact]
+    public void TheSmallestExpectedCountDecidesBetweenChiSquareAndFisher()
+    {
+        // [[10, 20], [30, 40]]: expected [[12, 18], [28, 42]] → 12.
+        Assert.Equal(12, GroupTests.SmallestExpectedCount(new[,] { { 10, 20 }, { 30, 40 } }), 12);
+    }
+}

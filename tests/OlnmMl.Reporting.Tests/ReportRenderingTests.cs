@@ -116,11 +116,35 @@ public sealed class ReportRenderingTests : IDisposable
 
         var table = CohortSummaryTable.Build(records);
 
-        Assert.Equal(["characteristic", "train", "test", "p"], table.Headers);
-        Assert.Equal(["cases", "2", "1", ""], table.Rows[0]);
+        Assert.Equal(["characteristic", "train", "test", "p", "test"], table.Headers);
+        Assert.Equal(["cases", "2", "1", "", ""], table.Rows[0]);
         Assert.Equal("1 (50.0)", table.Rows[1][1]); // one pN+ of two
         Assert.Equal("55.0 ± 7.1", table.Rows[2][1]); // mean 55, SD √50 = 7.07
+        Assert.Equal("max diameter cm, median (IQR)", table.Rows[4][0]);
+        Assert.Equal("1.5 (1.3–1.8)", table.Rows[4][1]); // {1.0, 2.0}: median 1.5, type-7 quartiles 1.25 and 1.75 (rounded half away from zero)
         Assert.Equal("50.0/0.0/50.0", table.Rows[6][1]);
+    }
+
+    [Fact]
+    public void EachRowNamesTheTestItsDistributionAndExpectedCountsCallFor()
+    {
+        // Two cohorts of 20: ages differ (t-test), diameters (Mann–Whitney U); male 10/20 vs 12/20 has every expected count
+        // ≥ 5 (χ²); solid 19/20 vs 20/20 has expected counts 0.5 (Fisher). R: fisher.test(matrix(c(19,1,20,0),2,byrow=TRUE))
+        // gives p = 1; t.test(40:59, 50:69, var.equal = TRUE) gives p = 4.5e-6.
+        var records = Enumerable.Range(0, 20).SelectMany(i => new ClinicalRecord[]
+        {
+            new("train", i % 2 == 0, 40 + i, i < 10, 1 + (0.1 * i), i > 0, "inner"),
+            new("test", i % 3 == 0, 50 + i, i < 12, 2 + (0.1 * i), true, "outer"),
+        }).ToArray();
+
+        var table = CohortSummaryTable.Build(records);
+        string[] Row(string prefix) => [.. table.Rows.Single(r => r[0].StartsWith(prefix, StringComparison.Ordinal))];
+
+        Assert.Equal("t-test", Row("age")[^1]);
+        Assert.Equal("<0.001", Row("age")[^2]);
+        Assert.Equal("Mann–Whitney U", Row("max diameter")[^1]);
+        Assert.Equal("χ²", Row("male")[^1]);
+        Assert.Equal(["Fisher's exact", "1.000"], Row("solid")[^2..].Reverse());
     }
 
     [Fact]

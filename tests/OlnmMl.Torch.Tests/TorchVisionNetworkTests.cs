@@ -116,6 +116,13 @@ public sealed class TorchVisionNetworkTests(ITestOutputHelper output) : IDisposa
         Assert.Contains("[N, 3, H, W]", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheSpaceToDepthStemIsRefusedIn2d()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ResNet(ResNetArchitecture.ResNet10TinyIn2d, inputChannels: 3, spaceToDepthStem: true));
+        Assert.Contains("resnet10-tiny-2d is 2D", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private static long[] Strides(long[] shape)

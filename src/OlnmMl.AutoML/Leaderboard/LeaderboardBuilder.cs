@@ -74,8 +74,8 @@ public static class LeaderboardBuilder
 
         notes.InsertRange(0,
         [
-            $"Models are ranked by the selection objective ({experiment.Objective}) computed only on training-centre hold-outs "
-                + $"({(experiment.Data.Selection == SelectionStrategy.InternalValidation ? "internal validation" : "leave-one-centre-out CV")}).",
+            $"Models are ranked by the selection objective ({experiment.Objective}) computed only on training-centre hold-outs. "
+                + SelectionStatement.DecisionsSaw(experiment.Data.Selection, experiment.Objective),
             $"External cohorts ({string.Join(", ", cohortOrder.Where(c => c.Role == CohortRole.External).Select(c => c.Cohort))}) were scored for this table only and never seen by the tuner.",
             "Sensitivity, specificity, PPV and NPV use the Youden cut-off fixed on the training cohort. AUC CIs: DeLong; "
                 + "p: paired DeLong versus the cohort's highest-AUC model, Benjamini-Hochberg adjusted per cohort. aAUC: mean (SD) over non-training cohorts.",

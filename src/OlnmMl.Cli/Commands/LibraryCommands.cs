@@ -58,15 +58,21 @@ internal static class LibraryCommands
         var table = new Option<string>("--out") { Required = true, Description = "Wide table, one row per case (resumable; failures in <out>.failures.csv)." };
         var cache = new Option<string?>("--cache") { Description = "Feature cache folder (image hash, mask hash, recipe)." };
         var wait = new Option<double>("--wait") { Description = "Seconds to wait for another batch writing the same --out (default: refuse at once)." };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "i/n: extract only shard i of n (cases sorted by id, dealt round-robin) into <out-name>.shard-i-of-n<ext>; combine the n shards with olnm radiomics merge.",
+        };
         var (batchLabel, batchMaxVoxels) = (LabelOption(), MaxVoxelsOption());
-        var batch = new Command("batch", "Extract every case of a manifest in parallel; a rerun resumes after a kill.") { manifest, batchSettings, table, cache, batchLabel, batchMaxVoxels, wait };
+        var batch = new Command("batch", "Extract every case of a manifest (or one --shard of it) in parallel; a rerun resumes after a kill.") { manifest, batchSettings, table, shard, cache, batchLabel, batchMaxVoxels, wait };
         CommandAction.Set(batch, (parse, cancellation) =>
         {
             var cases = ManifestReader.Read(parse.GetValue(manifest)!).Select(c => new RadiomicsCase(c.Id, c.ImagePath, c.MaskPath)).ToList();
+            var part = parse.GetValue(shard) is { } text ? BatchShard.Parse(text) : (BatchShard?)null;
+            var written = BatchShard.TableFor(part, parse.GetValue(table)!);
             var summary = ProgressDisplay.Run("radiomics", report => RadiomicsCommands.Batch(
                 cases, parse.GetValue(batchSettings)!, parse.GetValue(table)!, parse.GetValue(cache), Options(parse, batchLabel, batchMaxVoxels),
                 TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait))),
-                new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellation));
+                new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellation, part));
             foreach (var (id, warnings) in summary.Warnings.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 foreach (var warning in warnings)
@@ -81,17 +87,37 @@ internal static class LibraryCommands
             }
 
             var dropped = summary.Dropped > 0 ? $", {summary.Dropped} damaged or stale row(s) dropped" : string.Empty;
-            Output.Line($"{summary.Extracted} extracted, {summary.Skipped} already done{dropped} → {parse.GetValue(table)}");
+            Output.Line($"{summary.Extracted} extracted, {summary.Skipped} already done{dropped} → {written}");
             if (summary.Failures.Count > 0)
             {
-                Output.Line($"{summary.Failures.Count} of {cases.Count} case(s) failed, listed in {BatchFailure.ListPath(parse.GetValue(table)!)}");
+                Output.Line($"{summary.Failures.Count} of {summary.Extracted + summary.Skipped + summary.Failures.Count} case(s) failed, listed in {BatchFailure.ListPath(written)}");
             }
 
             return Task.FromResult(summary.Failures.Count == 0 ? 0 : 1);
         });
         radiomics.Subcommands.Add(extract);
         radiomics.Subcommands.Add(batch);
+        radiomics.Subcommands.Add(Merge());
         return radiomics;
+    }
+
+    private static Command Merge()
+    {
+        var manifest = new Option<string>("--manifest") { Required = true, Description = "The manifest the shards were extracted from." };
+        var output = new Option<string>("--out") { Required = true, Description = "Merged table: the --out the shards were given (written atomically, rows in manifest order, with its .keys file)." };
+        var shards = new Option<int>("--shards") { Required = true, Description = "n, the number of shards (--shard i/n) the batch was split into." };
+        var merge = new Command("merge", "Combine the tables of olnm radiomics batch --shard i/n into one; refuses unless every manifest case is in exactly one shard and all shards share feature columns and settings.")
+        {
+            manifest, output, shards,
+        };
+        CommandAction.Set(merge, parse =>
+        {
+            var ids = ManifestReader.Read(parse.GetValue(manifest)!).Select(c => c.Id).ToList();
+            var summary = RadiomicsCommands.Merge(ids, parse.GetValue(output)!, parse.GetValue(shards));
+            Output.Line($"{summary.Rows} rows from {summary.Shards.Count} shard(s) → {parse.GetValue(output)}");
+            return 0;
+        });
+        return merge;
     }
 
     private static Option<int?> LabelOption() =>

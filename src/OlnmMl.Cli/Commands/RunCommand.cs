@@ -14,15 +14,23 @@ internal static class RunCommand
         var common = new CommonOptions();
         var experiment = new Option<string?>("--experiment") { Description = "Experiment YAML (default: the embedded experiments/quickstart.yaml)." };
         var output = new Option<string>("--out") { Description = "Folder for the study, leaderboard, report and ONNX model.", DefaultValueFactory = _ => "reports" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Say what would run (data, run folder, targets, trials by kind, time left by the trials done so far) and exit without running it." };
         var command = new Command("run", "The main job: synthetic multi-centre cohort → radiomics → sweep (radiomics SVM, deep, fusion) → leaderboard, report, ONNX.")
         {
-            experiment, output,
+            experiment, output, dryRun,
         };
         common.AddTo(command);
         CommandAction.Set(command, (parse, cancellation) =>
         {
+            var options = common.Read(parse, parse.GetValue(output)!, parse.GetValue(experiment));
+            if (parse.GetValue(dryRun))
+            {
+                RunPlanSummary.Print(RunPlan.Of(options));
+                return Task.FromResult(0);
+            }
+
             var clock = Stopwatch.StartNew();
-            var result = MainJob.Run(common.Read(parse, parse.GetValue(output)!, parse.GetValue(experiment)), new JobProgress(), cancellation);
+            var result = MainJob.Run(options, new JobProgress(), cancellation);
             Output.Stage($"done in {clock.Elapsed:hh\\:mm\\:ss}, peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB");
             Output.Line($"manifest      {result.ManifestPath}");
             Output.Line($"radiomics     {result.RadiomicsTablePath}");

@@ -1,6 +1,3 @@
-using OlnmMl.Imaging.IO;
-using OlnmMl.Imaging.Resampling;
-
 namespace OlnmMl.Imaging.Preprocessing;
 
 /// <summary>
@@ -21,31 +18,15 @@ public static class CasePreprocessor
     /// <exception cref="VolumeFormatException">An image the recipe needs is missing or unreadable, the mask is off the CT grid or empty, or the mask does not fit the crop.</exception>
     public static PreparedCase Prepare(IReadOnlyDictionary<string, string> images, CropOptions options)
     {
-        string PathOf(string key) => images.TryGetValue(key, out var path)
-            ? path
-            : throw new VolumeFormatException(images.GetValueOrDefault(ReferenceKey) ?? "(case)", $"the case has no image '{key}', which the image recipe needs (it has: {string.Join(", ", images.Keys)})");
-
-        var reference = PathOf(ReferenceKey);
-        var maskPath = PathOf(MaskKey);
-        var ct = VolumeIO.Read(reference);
-        var mask = VolumeIO.Read(maskPath);
-        if (!mask.Geometry.SameGrid(ct.Geometry))
-        {
-            throw new VolumeFormatException(
-                maskPath, $"mask is not on the image grid (mask {mask.Geometry.Describe()}; image {ct.Geometry.Describe()})");
-        }
-
-        var target = Resampler.AlignedGrid(ct.Geometry, options.SpacingVector);
-        var resampledMask = Resampler.ResampleMask(mask, target);
-        var bounds = MaskBounds.Of(resampledMask)
-            ?? throw new VolumeFormatException(maskPath, "mask is empty after resampling (no voxel > 0.5)");
+        var resampled = ResampledCase.Read(images, options.SpacingVector);
+        var bounds = resampled.Bounds;
         if (options.RequireMaskInsideCrop)
         {
             var extent = bounds.Extent;
             if (extent.X > options.Edge || extent.Y > options.Edge || extent.Z > options.Edge)
             {
                 throw new VolumeFormatException(
-                    maskPath, $"the {options.Edge}³ crop cannot contain the mask (mask extent {extent} voxels at {options.Spacing} mm)");
+                    resampled.MaskPath, $"the {options.Edge}³ crop cannot contain the mask (mask extent {extent} voxels at {options.Spacing} mm)");
             }
         }
 
@@ -54,16 +35,13 @@ public static class CasePreprocessor
         for (var c = 0; c < channels.Length; c++)
         {
             var recipe = options.Channels[c];
-            var path = PathOf(recipe.Key);
-            var source = recipe.Key == ReferenceKey ? ct : VolumeIO.Read(path);
-            var resampled = Resampler.Resample(source, target, Interpolation.Linear, outsideValue: recipe.Window.Lower);
-            var crop = CubeCrop.Extract(resampled, start, options.Edge, recipe.Window.Lower);
+            var crop = CubeCrop.Extract(resampled.Channel(recipe.Key, recipe.Window.Lower), start, options.Edge, recipe.Window.Lower);
             recipe.Window.ApplyInPlace(crop.Voxels);
-            ThrowIfNotFinite(path, crop.Voxels);
+            ResampledCase.ThrowIfNotFinite(resampled.PathOf(recipe.Key), crop.Voxels);
             channels[c] = crop.Voxels;
         }
 
-        var maskCrop = CubeCrop.Extract(resampledMask, start, options.Edge, 0f);
+        var maskCrop = CubeCrop.Extract(resampled.Mask, start, options.Edge, 0f);
         return new PreparedCase(options.Edge, options.ChannelKeys, channels, maskCrop.Voxels);
     }
 
@@ -91,15 +69,4 @@ public static class CasePreprocessor
         petPath is null || options.ChannelKeys.Contains(ChannelRecipe.PetSuv.Key)
             ? options
             : options with { Channels = [.. options.Channels, ChannelRecipe.PetSuv] };
-
-    private static void ThrowIfNotFinite(string path, ReadOnlySpan<float> voxels)
-    {
-        for (var i = 0; i < voxels.Length; i++)
-        {
-            if (!float.IsFinite(voxels[i]))
-            {
-                throw new VolumeFormatException(path, $"the crop contains a non-finite voxel value ({voxels[i]}) at index {i}");
-            }
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using OlnmMl.Imaging.IO;
 
@@ -40,20 +39,8 @@ public sealed class PreparedCaseCache(string directory)
         GetOrPrepare(CasePreprocessor.ImagesOf(imagePath, maskPath, petPath), CasePreprocessor.WithPet(options, petPath));
 
     /// <summary>The cache key: hex SHA-256 over the recipe's fingerprint and the content hashes of the images it reads.</summary>
-    public string Key(IReadOnlyDictionary<string, string> images, CropOptions options)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(options.Fingerprint()));
-        foreach (var key in options.ChannelKeys.Append(CasePreprocessor.MaskKey).Append(CasePreprocessor.ReferenceKey).Distinct())
-        {
-            var path = images.TryGetValue(key, out var p)
-                ? p
-                : throw new VolumeFormatException(images.GetValueOrDefault(CasePreprocessor.ReferenceKey) ?? "(case)", $"the case has no image '{key}', which the image recipe needs");
-            hash.AppendData(Encoding.UTF8.GetBytes($"{key}={_fingerprints.Of(path).Sha256};"));
-        }
-
-        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
-    }
+    public string Key(IReadOnlyDictionary<string, string> images, CropOptions options) =>
+        CaseCacheKey.Of(_fingerprints, options.Fingerprint(), options.ChannelKeys, images);
 
     private static void Write(Stream stream, PreparedCase prepared)
     {

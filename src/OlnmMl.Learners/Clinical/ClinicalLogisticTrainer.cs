@@ -4,9 +4,10 @@ using OlnmMl.Learners.Data;
 namespace OlnmMl.Learners.Clinical;
 
 /// <summary>
-/// Fits the multivariable clinical logistic model (<see cref="LogisticRegression"/>) on a predictor vector column;
-/// the slot names become the variable names of the table. Feeding a <c>Concatenate</c> of several models' score
-/// columns gives the stacked "combined signature" of the clinical papers.
+/// Fits the multivariable clinical logistic model (<see cref="LogisticRegression"/>) on a predictor vector column,
+/// after the optional univariable screen and backward elimination of <see cref="ClinicalSignature"/>; the slot names
+/// become the variable names of the table. Feeding a <c>Concatenate</c> of several models' score columns (and the
+/// clinical variables) gives the stacked "combined signature" of the clinical papers.
 /// </summary>
 public sealed class ClinicalLogisticTrainer : IEstimator<ClinicalLogisticTransformer>
 {
@@ -23,8 +24,7 @@ public sealed class ClinicalLogisticTrainer : IEstimator<ClinicalLogisticTransfo
     public ClinicalLogisticTransformer Fit(IDataView input)
     {
         var m = DenseFeatureMatrix.Read(input, _options.FeatureColumnName, _options.LabelColumnName);
-        var table = LogisticRegression.Fit(m.Values, m.RequireLabels(), m.SlotNames, _options.ConfidenceLevel, _options.MaxIterations);
-        return new ClinicalLogisticTransformer(_options.FeatureColumnName, table);
+        return new ClinicalLogisticTransformer(_options.FeatureColumnName, ClinicalSignature.Fit(m, _options));
     }
 
     /// <summary>The input shape plus Score, Probability and PredictedLabel.</summary>
@@ -37,20 +37,11 @@ public sealed class ClinicalLogisticTrainer : IEstimator<ClinicalLogisticTransfo
 
     /// <summary>
     /// Univariable table: one logistic regression per slot of the predictor column (each row of the result is that
-    /// variable's own model), as the first block of a clinical baseline table.
+    /// variable's own model; null where it cannot be fitted), as the first block of a clinical baseline table.
     /// </summary>
-    public static IReadOnlyList<LogisticCoefficient> UnivariableTable(IDataView data, ClinicalLogisticOptions options)
+    public static IReadOnlyList<LogisticCoefficient?> UnivariableTable(IDataView data, ClinicalLogisticOptions options)
     {
         options.Validate();
-        var m = DenseFeatureMatrix.Read(data, options.FeatureColumnName, options.LabelColumnName);
-        var labels = m.RequireLabels();
-        var table = new LogisticCoefficient[m.Features];
-        var column = new double[m.Rows];
-        for (int j = 0; j < m.Features; j++)
-        {
-            m.CopyColumn(j, column);
-            table[j] = LogisticRegression.Fit(column, labels, [m.SlotNames[j]], options.ConfidenceLevel, options.MaxIterations)[1];
-        }
-        return table;
+        return UnivariableLogistic.Fit(DenseFeatureMatrix.Read(data, options.FeatureColumnName, options.LabelColumnName), options.ConfidenceLevel, options.MaxIterations);
     }
 }

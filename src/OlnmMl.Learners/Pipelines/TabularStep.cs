@@ -90,7 +90,7 @@ public sealed class KernelSvmStep(KernelSvmOptions options) : TabularStep
     public override IEstimator<ITransformer> CreateEstimator(MLContext ml, TabularFitContext context) => new KernelSvmTrainer(SvmOptions);
 }
 
-/// <summary>The clinical logistic model as trainer; YAML <c>logistic: {confidence_level: 0.95}</c>.</summary>
+/// <summary>The clinical logistic model as trainer; YAML <c>logistic: {confidence_level: 0.95}</c>, as a clinical signature <c>logistic: {entry_p_value: 0.05, backward_elimination: true}</c>.</summary>
 /// <param name="options">The logistic options.</param>
 public sealed class LogisticStep(ClinicalLogisticOptions options) : TabularStep
 {

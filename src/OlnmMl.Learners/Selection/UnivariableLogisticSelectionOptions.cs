@@ -30,15 +30,7 @@ public sealed class UnivariableLogisticSelectionOptions : FeatureSelectionOption
 
     internal override FeatureSelectionResult Select(DenseFeatureMatrix train)
     {
-        var labels = train.RequireLabels();
-        var p = new double[train.Features];
-        var column = new double[train.Rows];
-        for (var j = 0; j < train.Features; j++)
-        {
-            train.CopyColumn(j, column);
-            p[j] = PValue(column, labels, train.SlotNames[j]);
-        }
-
+        var p = UnivariableLogistic.Fit(train).Select(c => c?.P ?? 1).ToArray();
         var kept = FeatureRanking.Where(p, v => v < Alpha);
         if (kept.Length < MinFeatures)
         {
@@ -46,17 +38,5 @@ public sealed class UnivariableLogisticSelectionOptions : FeatureSelectionOption
         }
 
         return new FeatureSelectionResult(kept, p);
-    }
-
-    private static double PValue(double[] column, bool[] labels, string name)
-    {
-        try
-        {
-            return LogisticRegression.Fit(column, labels, [name])[1].P;
-        }
-        catch (InvalidOperationException)
-        {
-            return 1;
-        }
     }
 }

@@ -5,8 +5,9 @@ using OlnmMl.Onnx.Graph;
 namespace OlnmMl.Onnx.Export;
 
 /// <summary>
-/// Exports OlnmMl.Learners' <see cref="ClinicalLogisticTransformer"/>: score η = β₀ + Σⱼ βⱼ xⱼ
-/// (intercept first in <see cref="ClinicalLogisticTransformer.Coefficients"/>), probability σ(η).
+/// Exports OlnmMl.Learners' <see cref="ClinicalLogisticTransformer"/>: score η = β₀ + Σⱼ wⱼ xⱼ over every slot of the
+/// predictor column (<see cref="ClinicalLogisticTransformer.InputWeights"/>: wⱼ = 0 for a slot the screen left out),
+/// probability σ(η).
 /// </summary>
 public sealed class ClinicalLogisticOnnxExporter : ITransformerOnnxExporter
 {
@@ -18,14 +19,14 @@ public sealed class ClinicalLogisticOnnxExporter : ITransformerOnnxExporter
     {
         var logistic = (ClinicalLogisticTransformer)transformer;
         var (features, width) = context.Column(logistic.FeatureColumnName);
-        var beta = logistic.Coefficients.Select(c => (float)c.Estimate).ToArray();
-        if (beta.Length - 1 != width)
+        var weights = logistic.InputWeights().Select(w => (float)w).ToArray();
+        if (weights.Length != width)
         {
             throw new InvalidOperationException(
-                $"Clinical logistic model has {beta.Length - 1} predictors but column '{logistic.FeatureColumnName}' has {width} slots.");
+                $"Clinical logistic model reads {weights.Length} slots but column '{logistic.FeatureColumnName}' has {width}.");
         }
 
-        context.Score = TabularOps.LinearScore(context.Graph, features, beta.AsSpan(1), beta[0], "logistic_score");
+        context.Score = TabularOps.LinearScore(context.Graph, features, weights, (float)logistic.Intercept, "logistic_score");
         context.Probability = context.Graph.AddNode("Sigmoid", [context.Score], "logistic_probability");
     }
 }

@@ -42,6 +42,36 @@ internal sealed class BatchTable : IDisposable
     /// <summary>The key of every intact, keyed row.</summary>
     public IReadOnlyDictionary<string, RowKey> Keys => _keys;
 
+    /// <summary>The header line (<c>id,feature…</c>).</summary>
+    public string Header => _header;
+
+    /// <summary>Every intact, keyed row (without its newline) by id; a keyless row is left out, as a rerun would re-extract it.</summary>
+    public IEnumerable<(string Id, string Row, RowKey Key)> KeyedRows => _keys.Select(p => (p.Key, _rows[p.Key], p.Value));
+
+    /// <summary>Reads an existing table under the header it was written with; an empty or missing file gives an empty table.</summary>
+    public static BatchTable OpenExisting(string path) => Open(path, CompleteLines(path).FirstOrDefault() ?? string.Empty);
+
+    /// <summary>Writes <paramref name="rows"/> under <paramref name="header"/> as a new table and key file, each atomically (<see cref="DurableFile"/>): key file first, so a crash between the two leaves rows that a batch re-extracts, never keys for rows of another table.</summary>
+    public static void WriteNew(string path, string header, IEnumerable<(string Id, string Row, RowKey Key)> rows) =>
+        Write(path, header, rows.Select(r => (r.Id, r.Row, (RowKey?)r.Key)));
+
+    // Both files, each atomically, key file first; a row without a key gets no key line.
+    private static void Write(string path, string header, IEnumerable<(string Id, string Row, RowKey? Key)> rows)
+    {
+        var (table, keys) = (new StringBuilder(header).Append('\n'), new StringBuilder());
+        foreach (var (id, row, key) in rows)
+        {
+            table.Append(row).Append('\n');
+            if (key is not null)
+            {
+                keys.Append(KeyLine(id, key));
+            }
+        }
+
+        DurableFile.WriteAllText(path + ".keys", keys.ToString());
+        DurableFile.WriteAllText(path, table.ToString());
+    }
+
     /// <summary>Reads the table and its key file; creates neither.</summary>
     /// <exception cref="OlnmUserException">The table's header differs (another recipe wrote it).</exception>
     public static BatchTable Open(string path, string header)
@@ -99,19 +129,7 @@ internal sealed class BatchTable : IDisposable
         Dropped += drop.Count;
         if (Dropped > 0 || _fresh || !File.Exists(_path + ".keys"))
         {
-            var table = new StringBuilder(_header).Append('\n');
-            var keys = new StringBuilder();
-            foreach (var (id, line) in _rows)
-            {
-                table.Append(line).Append('\n');
-                if (_keys.TryGetValue(id, out var key))
-                {
-                    keys.Append(KeyLine(id, key));
-                }
-            }
-
-            DurableFile.WriteAllText(_path + ".keys", keys.ToString());
-            DurableFile.WriteAllText(_path, table.ToString());
+            Write(_path, _header, _rows.Select(p => (p.Key, p.Value, _keys.GetValueOrDefault(p.Key))));
         }
 
         _table = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);

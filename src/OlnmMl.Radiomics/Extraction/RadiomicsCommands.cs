@@ -20,11 +20,12 @@ public static class RadiomicsCommands
     }
 
     /// <summary>
-    /// <c>olnm radiomics batch --manifest M --settings S --out table.csv [--cache DIR] [--label L] [--wait SECONDS]</c>:
+    /// <c>olnm radiomics batch --manifest M --settings S --out table.csv [--shard i/n] [--cache DIR] [--label L] [--wait SECONDS]</c>:
     /// extracts <paramref name="cases"/> (read by the caller from the product's manifest reader) into the wide,
     /// resumable, locked table (<see cref="BatchExtraction"/>), in parallel over cases; report
-    /// <paramref name="progress"/> as a progress bar. Failed cases are in the summary and in
-    /// <see cref="BatchFailure.ListPath"/>.
+    /// <paramref name="progress"/> as a progress bar. With <paramref name="shard"/>, only that shard's cases, into the
+    /// shard's table (<see cref="BatchShard"/>; <see cref="Merge"/> combines the shards). Failed cases are in the
+    /// summary and in <see cref="BatchFailure.ListPath"/> of the table written.
     /// </summary>
     /// <exception cref="OlnmUserException">Bad recipe, bad case ids, a table held by another process or written by another recipe.</exception>
     public static BatchSummary Batch(
@@ -35,10 +36,22 @@ public static class RadiomicsCommands
         ExtractionOptions? options = null,
         TimeSpan lockWait = default,
         IProgress<BatchProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        BatchShard? shard = null)
     {
         var extractor = new RadiomicsExtractor(RadiomicsSettingsYaml.Load(settingsPath), options);
         var cache = cacheDirectory is null ? null : new FeatureCache(cacheDirectory);
-        return BatchExtraction.Run(cases, extractor, outputPath, cache, -1, lockWait, progress, cancellationToken);
+        var all = cases.ToArray();
+        var selected = shard?.Select(all, c => c.Id) ?? all;
+        return BatchExtraction.Run(selected, extractor, BatchShard.TableFor(shard, outputPath), cache, -1, lockWait, progress, cancellationToken);
     }
+
+    /// <summary>
+    /// <c>olnm radiomics merge --manifest M --out table.csv --shards n</c>: combines the n shard tables of
+    /// <paramref name="outputPath"/> into it after checking that they hold every case of <paramref name="caseIds"/>
+    /// exactly once under one recipe (<see cref="ShardMerge"/>).
+    /// </summary>
+    /// <exception cref="OlnmUserException">Missing cases, a conflicting shard file, or a table in use (see <see cref="ShardMerge.Run"/>).</exception>
+    public static MergeSummary Merge(IReadOnlyList<string> caseIds, string outputPath, int shardCount) =>
+        ShardMerge.Run(caseIds, outputPath, shardCount);
 }

@@ -3,9 +3,9 @@ using OlnmMl.Imaging.Geometry;
 namespace OlnmMl.Radiomics.Filters;
 
 /// <summary>
-/// Vo/// original), with M = max |x| over the finite ROI voxels (so the result does not depend on the crop), and
-/// the gradient magnitude.el-wise intensity filters (PyRadiomics' definitions, which keep the intensity range of the
-/// original), with M = max |x| over the finite voxels of the image, and the gradient magnitude.
+/// Voxel-wise intensity filters (PyRadiomics' definitions, which keep the intensity range of the
+/// original), with M = max |x| over the finite ROI voxels (so the result does not depend on the crop), and
+/// the gradient magnitude.
 /// </summary>
 public static class IntensityFilters
 {

@@ -1,11 +1,24 @@
 using System.Globalization;
+using OlnmMl.Evaluation.Bootstrap;
 
 namespace OlnmMl.Reporting.Tables;
 
+/// <summary>How a continuous characteristic is declared to be distributed, which decides its summary and its test.</summary>
+public enum ContinuousDistribution
+{
+    /// <summary>About normal: mean ± SD, one-way ANOVA (two cohorts: the pooled two-sample t-test).</summary>
+    Normal,
+
+    /// <summary>Skewed: median (IQR), Kruskal–Wallis (two cohorts: the same test as Mann–Whitney's U, normal approximation).</summary>
+    Skewed,
+}
+
 /// <summary>
-/// The clinical characteristics table of the papers: per cohort, cases, outcome (pN+) count and prevalence,
-/// age (mean ± SD), male %, maximum diameter (mean ± SD), solid %, location inner/middle/outer %,
-/// with a between-cohort p-value per row (Kruskal–Wallis for continuous rows, χ² for categorical).
+/// The clinical characteristics table of the papers: per cohort, cases, outcome (pN+) count and prevalence, age, male %,
+/// maximum diameter, solid %, location inner/middle/outer %, with a between-cohort p-value per row and the test that
+/// gave it named in the last column. Continuous rows follow their declared <see cref="ContinuousDistribution"/> (age
+/// normal, diameter skewed by default, as tumour sizes are); categorical rows use Pearson's χ², or Fisher's exact test
+/// when an expected count is below 5 (χ² is then unreliable; a table too large to enumerate keeps χ² and says so).
 /// </summary>
 public static class CohortSummaryTable
 {
@@ -15,17 +28,21 @@ public static class CohortSummaryTable
     /// Builds the table with cohorts as columns in first-appearance order; <paramref name="outcome"/> names the outcome
     /// row (the records' <see cref="ClinicalRecord.Positive"/>: pN+ by default, e.g. N1 for an N1 model's report).
     /// </summary>
-    public static Table Build(IReadOnlyList<ClinicalRecord> records, string outcome = "pN+")
+    public static Table Build(
+        IReadOnlyList<ClinicalRecord> records,
+        string outcome = "pN+",
+        ContinuousDistribution age = ContinuousDistribution.Normal,
+        ContinuousDistribution diameter = ContinuousDistribution.Skewed)
     {
         var cohorts = records.Select(r => r.Cohort).Distinct().ToArray();
         var groups = cohorts.Select(c => records.Where(r => r.Cohort == c).ToArray()).ToArray();
         var rows = new List<IReadOnlyList<string>>
         {
-            Row("cases", groups, g => g.Length.ToString(CultureInfo.InvariantCulture), double.NaN),
+            (IReadOnlyList<string>)["cases", .. groups.Select(g => g.Length.ToString(CultureInfo.InvariantCulture)), "", ""],
             Row($"{outcome} (prevalence %)", groups, g => F($"{g.Count(r => r.Positive)} ({Percent(g, r => r.Positive)})"), Categorical(groups, r => r.Positive ? 1 : 0, 2)),
-            Row("age, mean ± SD", groups, g => MeanSd(g.Select(r => r.Age)), Continuous(groups, r => r.Age)),
+            Row($"age, {Summary(age)}", groups, g => Summarise(g.Select(r => r.Age), age), Continuous(groups, r => r.Age, age)),
             Row("male %", groups, g => Percent(g, r => r.Male), Categorical(groups, r => r.Male ? 1 : 0, 2)),
-            Row("max diameter cm, mean ± SD", groups, g => MeanSd(g.Select(r => r.DiameterCm)), Continuous(groups, r => r.DiameterCm)),
+            Row($"max diameter cm, {Summary(diameter)}", groups, g => Summarise(g.Select(r => r.DiameterCm), diameter), Continuous(groups, r => r.DiameterCm, diameter)),
             Row("solid % (rest part-solid)", groups, g => Percent(g, r => r.Solid), Categorical(groups, r => r.Solid ? 1 : 0, 2)),
             Row(
                 "location inner/middle/outer %",
@@ -33,16 +50,24 @@ public static class CohortSummaryTable
                 g => string.Join('/', Locations.Select(l => Percent(g, r => r.Location == l))),
                 Categorical(groups, r => Math.Max(0, Array.IndexOf(Locations, r.Location)), 3)),
         };
-        return new Table("Clinical characteristics by cohort", ["characteristic", .. cohorts, "p"], rows);
+        return new Table("Clinical characteristics by cohort", ["characteristic", .. cohorts, "p", "test"], rows);
     }
 
-    private static List<string> Row(string name, ClinicalRecord[][] groups, Func<ClinicalRecord[], string> cell, double p) =>
-        [name, .. groups.Select(cell), double.IsNaN(p) ? string.Empty : p < 0.001 ? "<0.001" : F($"{p:0.000}")];
+    private static string Summary(ContinuousDistribution distribution) => distribution == ContinuousDistribution.Normal ? "mean ± SD" : "median (IQR)";
 
-    private static double Continuous(ClinicalRecord[][] groups, Func<ClinicalRecord, double> value) =>
-        GroupTests.KruskalWallisPValue(groups.Select(g => g.Select(value).ToArray()).ToArray());
+    private static List<string> Row(string name, ClinicalRecord[][] groups, Func<ClinicalRecord[], string> cell, (double P, string Test) test) =>
+        [name, .. groups.Select(cell), double.IsNaN(test.P) ? string.Empty : test.P < 0.001 ? "<0.001" : F($"{test.P:0.000}"), double.IsNaN(test.P) ? string.Empty : test.Test];
 
-    private static double Categorical(ClinicalRecord[][] groups, Func<ClinicalRecord, int> category, int categories)
+    private static (double, string) Continuous(ClinicalRecord[][] groups, Func<ClinicalRecord, double> value, ContinuousDistribution distribution)
+    {
+        var values = groups.Select(g => g.Select(value).ToArray()).ToArray();
+        var two = values.Count(v => v.Length > 0) == 2;
+        return distribution == ContinuousDistribution.Normal
+            ? (GroupTests.AnovaPValue(values), two ? "t-test" : "ANOVA")
+            : (GroupTests.KruskalWallisPValue(values), two ? "Mann–Whitney U" : "Kruskal–Wallis");
+    }
+
+    private static (double, string) Categorical(ClinicalRecord[][] groups, Func<ClinicalRecord, int> category, int categories)
     {
         var counts = new int[groups.Length, categories];
         for (var g = 0; g < groups.Length; g++)
@@ -53,18 +78,29 @@ public static class CohortSummaryTable
             }
         }
 
-        return GroupTests.ChiSquarePValue(counts);
+        if (GroupTests.SmallestExpectedCount(counts) >= 5)
+        {
+            return (GroupTests.ChiSquarePValue(counts), "χ²");
+        }
+
+        var exact = GroupTests.FisherExactPValue(counts);
+        return double.IsNaN(exact) ? (GroupTests.ChiSquarePValue(counts), "χ² (expected < 5; Fisher too large to enumerate)") : (exact, "Fisher's exact");
     }
 
     private static string Percent(ClinicalRecord[] group, Func<ClinicalRecord, bool> predicate) =>
         group.Length == 0 ? "–" : F($"{100.0 * group.Count(predicate) / group.Length:0.0}");
 
-    private static string MeanSd(IEnumerable<double> values)
+    private static string Summarise(IEnumerable<double> values, ContinuousDistribution distribution)
     {
-        var array = values.ToArray();
+        var array = values.Order().ToArray();
         if (array.Length == 0)
         {
             return "–";
+        }
+
+        if (distribution == ContinuousDistribution.Skewed)
+        {
+            return F($"{Quantile.OfSorted(array, 0.5):0.0} ({Quantile.OfSorted(array, 0.25):0.0}–{Quantile.OfSorted(array, 0.75):0.0})");
         }
 
         var mean = array.Average();

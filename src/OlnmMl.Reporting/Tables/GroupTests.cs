@@ -93,4 +93,133 @@ public static class GroupTests
         var h = 12 / (n * (n + 1)) * nonEmpty.Select((g, i) => rankSums[i] * rankSums[i] / g.Length).Sum() - 3 * (n + 1);
         return ChiSquare.UpperTail(h / correction, nonEmpty.Length - 1);
     }
+
+    /// <summary>
+    /// One-way ANOVA: F = [Σ n_g(ȳ_g − ȳ)² / (k − 1)] / [Σ Σ (y − ȳ_g)² / (N − k)], p = P(F_{k−1, N−k} ≥ F) over the k
+    /// non-empty groups (with two groups, the pooled-variance two-sample t-test: F = t²). NaN when k &lt; 2, N = k, or every
+    /// group is constant.
+    /// </summary>
+    public static double AnovaPValue(IReadOnlyList<double[]> groups)
+    {
+        var nonEmpty = groups.Where(g => g.Length > 0).ToArray();
+        var n = nonEmpty.Sum(g => g.Length);
+        if (nonEmpty.Length < 2 || n <= nonEmpty.Length)
+        {
+            return double.NaN;
+        }
+
+        var grand = nonEmpty.SelectMany(g => g).Average();
+        var between = nonEmpty.Sum(g => g.Length * (g.Average() - grand) * (g.Average() - grand));
+        var within = nonEmpty.Sum(g => g.Sum(v => (v - g.Average()) * (v - g.Average())));
+        var (d1, d2) = (nonEmpty.Length - 1, n - nonEmpty.Length);
+        return within <= 0 ? double.NaN : FisherF.UpperTail(between / d1 / (within / d2), d1, d2);
+    }
+
+    /// <summary>The smallest expected count row total · column total / N of a table (over non-empty rows and columns).</summary>
+    public static double SmallestExpectedCount(int[,] counts)
+    {
+        var (rows, columns) = (Totals(counts, 0), Totals(counts, 1));
+        double total = rows.Sum();
+        return rows.Where(r => r > 0).SelectMany(r => columns.Where(c => c > 0).Select(c => r * (double)c / total)).DefaultIfEmpty(double.NaN).Min();
+    }
+
+    /// <summary>
+    /// Fisher's exact test of an r × c table (Freeman–Halton for r × c), as R's <c>fisher.test</c>: every table with the
+    /// observed margins has probability P = Π r_i! Π c_j! / (N! Π n_ij!), and p = Σ P over the tables no more probable
+    /// than the observed one (relative tolerance 1e−7, as R). The tables are enumerated; NaN when there are more than
+    /// <paramref name="maxTables"/> of them (then report χ² and say why) or fewer than two non-empty rows or columns.
+    /// </summary>
+    public static double FisherExactPValue(int[,] counts, long maxTables = 2_000_000)
+    {
+        var rows = Totals(counts, 0).Where(t => t > 0).ToArray();
+        var nonEmptyColumns = Enumerable.Range(0, counts.GetLength(1)).Where(c => Totals(counts, 1)[c] > 0).ToArray();
+        var columns = nonEmptyColumns.Select(c => Totals(counts, 1)[c]).ToArray();
+        if (rows.Length < 2 || columns.Length < 2)
+        {
+            return double.NaN;
+        }
+
+        var total = rows.Sum();
+        var logFactorial = new double[total + 1];
+        for (var i = 2; i <= total; i++)
+        {
+            logFactorial[i] = logFactorial[i - 1] + Math.Log(i);
+        }
+
+        var constant = rows.Sum(r => logFactorial[r]) + columns.Sum(c => logFactorial[c]) - logFactorial[total];
+        var observedRows = Enumerable.Range(0, counts.GetLength(0)).Where(r => Enumerable.Range(0, counts.GetLength(1)).Any(c => counts[r, c] > 0)).ToArray();
+        var observed = constant - observedRows.Sum(r => nonEmptyColumns.Sum(c => logFactorial[counts[r, c]]));
+        var threshold = observed + Math.Log(1 + 1e-7);
+        var remaining = (int[])columns.Clone();
+        double p = 0;
+        long tables = 0;
+
+        // Fills row by row; within a row, cell by cell; the last cell of a row and the whole last row follow from the margins.
+        bool Fill(int row, int column, int rowLeft, double logP)
+        {
+            if (row == rows.Length - 1)
+            {
+                if (++tables > maxTables)
+                {
+                    return false;
+                }
+
+                var last = logP - remaining.Sum(c => logFactorial[c]);
+                if (last <= threshold)
+                {
+                    p += Math.Exp(last);
+                }
+
+                return true;
+            }
+
+            if (column == columns.Length - 1)
+            {
+                if (rowLeft > remaining[column])
+                {
+                    return true;
+                }
+
+                remaining[column] -= rowLeft;
+                var ok = Fill(row + 1, 0, row + 1 < rows.Length ? rows[row + 1] : 0, logP - logFactorial[rowLeft]);
+                remaining[column] += rowLeft;
+                return ok;
+            }
+
+            var laterCapacity = 0;
+            for (var c = column + 1; c < columns.Length; c++)
+            {
+                laterCapacity += remaining[c];
+            }
+
+            for (var x = Math.Max(0, rowLeft - laterCapacity); x <= Math.Min(rowLeft, remaining[column]); x++)
+            {
+                remaining[column] -= x;
+                var ok = Fill(row, column + 1, rowLeft - x, logP - logFactorial[x]);
+                remaining[column] += x;
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return Fill(0, 0, rows[0], constant) ? Math.Min(1, p) : double.NaN;
+    }
+
+    private static int[] Totals(int[,] counts, int dimension)
+    {
+        var totals = new int[counts.GetLength(dimension)];
+        for (var r = 0; r < counts.GetLength(0); r++)
+        {
+            for (var c = 0; c < counts.GetLength(1); c++)
+            {
+                totals[dimension == 0 ? r : c] += counts[r, c];
+            }
+        }
+
+        return totals;
+    }
 }

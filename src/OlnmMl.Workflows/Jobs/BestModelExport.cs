@@ -1,3 +1,4 @@
+using OlnmMl.AutoML.Experiments;
 using OlnmMl.Onnx.Graph;
 using OlnmMl.Onnx.Scoring;
 using OlnmMl.Workflows.Study;
@@ -11,16 +12,20 @@ namespace OlnmMl.Workflows.Jobs;
 /// </summary>
 public static class BestModelExport
 {
-    /// <summary>Writes <paramref name="onnxPath"/>; returns it with the largest |Δp| over <paramref name="externalCohorts"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="onnxPath"/>, its metadata naming the cohorts the model was fitted on under
+    /// <paramref name="data"/>'s selection; returns it with the largest |Δp| over the experiment's external cohorts.
+    /// </summary>
     public static (string Path, double MaxDifference) Export(
-        ReportedModel best, StudyTrials trials, StudyData study, string artefactRoot, string onnxPath, IReadOnlyList<string> externalCohorts)
+        ReportedModel best, StudyTrials trials, StudyData study, string artefactRoot, string onnxPath, ExperimentData data)
     {
+        var externalCohorts = data.ExternalCohorts;
         var metadata = new OnnxModelMetadata
         {
             Pipeline = best.Predictions.Model,
             Settings = best.Trial.Parameters.ToJson(),
             Seed = best.Trial.Seed,
-            TrainingCohorts = [TrialCohorts.Training],
+            TrainingCohorts = TrialCohorts.FittedOn(data),
             Versions = best.Trial.Versions,
         };
         var score = trials.Of(best.Trial.Parameters).Export(best.Trial, artefactRoot, onnxPath, metadata);

@@ -14,8 +14,8 @@ namespace OlnmMl.Workflows.Jobs;
 /// itself, every value the space can give the trial kind (<c>trial</c>) and the parameters the trial factories read
 /// by name (<c>fusion</c>, <c>backbone</c>, <c>encoders</c>, <c>inputs</c>, <c>pretrained</c>, <c>target</c> against a
 /// manifest source's targets, the numeric ones given as fixed values), and the data options (<c>crop</c>,
-/// <c>spacing</c>, <c>channels</c>, <c>window-*</c> through <see cref="ImageRecipeOptions"/>, <c>device</c>,
-/// <c>epochs</c>). The first problem is thrown as one line, <c>FILE: KEY 'VALUE' …</c>.
+/// <c>spacing</c>, <c>channels</c>, <c>window-*</c> through <see cref="ImageRecipeOptions"/>, the slice-bag options
+/// <c>bags</c>, <c>bag-*</c> through <see cref="SliceBagRecipeOptions"/>, <c>device</c>, <c>epochs</c>). The first problem is thrown as one line, <c>FILE: KEY 'VALUE' …</c>.
 /// </summary>
 public static class ExperimentValidation
 {
@@ -35,6 +35,7 @@ public static class ExperimentValidation
         }
 
         var recipe = ImageRecipeOptions.Of(experiment.Data, experimentPath);
+        SliceBagRecipeOptions.Of(experiment.Data, experimentPath);
         ValidateOptions(experiment.Data.Options, experimentPath);
         var targets = ManifestTargets(experiment.Data.Source);
         foreach (var parameter in experiment.Space.Parameters.OfType<CategoricalParameter>())

@@ -60,7 +60,7 @@ public static class MainJob
             var onnx = progress.Stage(targets.Count == 1 ? "onnx" : $"onnx {target}", report =>
             {
                 report(0, 1, $"exporting {best.Predictions.Model}");
-                var exported = BestModelExport.Export(best, trials, study, location.ArtefactRoot, Path.Combine(directory, "model.onnx"), experiment.Data.ExternalCohorts);
+                var exported = BestModelExport.Export(best, trials, study, location.ArtefactRoot, Path.Combine(directory, "model.onnx"), experiment.Data);
                 report(1, 1, "parity checked");
                 return exported;
             });
@@ -161,7 +161,7 @@ public static class MainJob
             models.Select(m => m.Predictions).ToArray(),
             ClinicalRecords(prepared.Data, target),
             LeaderboardTableOf(leaderboardCsv),
-            LeaderboardStatement,
+            LeaderboardStatement(prepared.Experiment),
             Provenance(prepared.Experiment, prepared.ExperimentPath, prepared.RadiomicsSettingsPath, prepared.ManifestPath, prepared.Data),
             models.FirstOrDefault(m => trials.Of(m.Trial.Parameters) is ClinicalTrial)?.Predictions.Model,
             Path.GetRelativePath(directory, leaderboardCsv),
@@ -188,10 +188,10 @@ public static class MainJob
         DurableFile.WriteAllText(marker, inputs);
     }
 
-    /// <summary>The statement printed with every leaderboard and report.</summary>
-    public const string LeaderboardStatement =
-        "Leakage-free selection: every model was fitted on the training cohort only; the tuner saw only the internal-validation cohort; " +
-        "the external test cohorts were scored for this leaderboard and never used to choose a model, a cut-off or a hyper-parameter.";
+    /// <summary>The statement printed with every report: which cohorts each decision of <paramref name="experiment"/>'s selection saw.</summary>
+    public static string LeaderboardStatement(ExperimentDefinition experiment) =>
+        $"Leakage-free selection. {SelectionStatement.DecisionsSaw(experiment.Data.Selection, experiment.Objective)} " +
+        "The external test cohorts were scored for this leaderboard and never used to choose a model, a cut-off or a hyper-parameter.";
 
     private static (string ManifestPath, string Label) ResolveData(ExperimentDefinition experiment, MainJobOptions options, IJobProgress progress, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using OlnmMl.AutoML.Runner;
 using OlnmMl.Evaluation.Calibration;
 using OlnmMl.Evaluation.Clinical;
 using OlnmMl.Evaluation.CrossCohort;
@@ -27,8 +28,8 @@ internal static class StudyFigures
         new()
         {
             [Roc] = RocFigure.Build(RocPanels(models, summaries), palette),
-            [Calibration] = CalibrationFigure.Build(CalibrationPanels(models), palette),
-            [DecisionCurves] = DecisionCurveFigure.Build(DecisionPanels(models), palette),
+            [Calibration] = CalibrationFigure.Build(CalibrationPanels(models, includeTraining: false), palette),
+            [DecisionCurves] = DecisionCurveFigure.Build(DecisionPanels(models, includeTraining: false), palette),
             [Leaderboard] = LeaderboardChart.Build([.. summaries.Select(s => new ModelScore(s.Model, s.AverageAuc.Mean, s.AverageAuc.StandardDeviation))], palette),
         };
 
@@ -45,24 +46,26 @@ internal static class StudyFigures
                 return new RocSeries(model.Model, [.. curve.FalsePositiveRates], [.. curve.TruePositiveRates], auc.Auc, auc.CiLower, auc.CiUpper);
             }).ToArray())).ToList();
 
-    private static List<CalibrationPanel> CalibrationPanels(IReadOnlyList<ModelPredictions> models) =>
-        models[0].Evaluated.Select(cohort => new CalibrationPanel(
+    /// <summary>One reliability-curve panel (<see cref="ReliabilityCurve"/>, 10 equal-width bins) per cohort of the first model: the evaluated ones, after the training cohort when <paramref name="includeTraining"/>.</summary>
+    public static List<CalibrationPanel> CalibrationPanels(IReadOnlyList<ModelPredictions> models, bool includeTraining) =>
+        Cohorts(models[0], includeTraining).Select(cohort => new CalibrationPanel(
             cohort.Cohort,
             models.Select(model =>
             {
-                var predictions = model.Evaluated.First(c => c.Cohort == cohort.Cohort);
+                var predictions = model.Cohorts.First(c => c.Cohort == cohort.Cohort);
                 var bins = ReliabilityCurve.Compute([.. predictions.Probabilities], [.. predictions.Labels]).Bins.Where(b => b.Observed.Trials > 0).ToArray();
                 return new CalibrationSeries(model.Model, bins.Select(b => b.MeanPredicted).ToArray(), bins.Select(b => b.Observed.Estimate).ToArray());
             }).ToArray())).ToList();
 
-    private static List<DecisionCurvePanel> DecisionPanels(IReadOnlyList<ModelPredictions> models)
+    /// <summary>One decision-curve panel (<see cref="DecisionCurve"/>, thresholds 0.01–0.80) per cohort of the first model, chosen as by <see cref="CalibrationPanels"/>.</summary>
+    public static List<DecisionCurvePanel> DecisionPanels(IReadOnlyList<ModelPredictions> models, bool includeTraining)
     {
         var thresholds = DecisionCurve.Grid(0.01, 0.80, 0.01);
-        return models[0].Evaluated.Select(cohort =>
+        return Cohorts(models[0], includeTraining).Select(cohort =>
         {
             var curves = models.Select(model =>
             {
-                var predictions = model.Evaluated.First(c => c.Cohort == cohort.Cohort);
+                var predictions = model.Cohorts.First(c => c.Cohort == cohort.Cohort);
                 return (model.Model, Curve: DecisionCurve.Compute([.. predictions.Probabilities], [.. predictions.Labels], thresholds));
             }).ToArray();
             return new DecisionCurvePanel(
@@ -71,4 +74,7 @@ internal static class StudyFigures
                 curves.Select(c => new DecisionCurveSeries(c.Model, c.Curve.Points.Select(p => p.Threshold).ToArray(), c.Curve.Points.Select(p => p.Model).ToArray())).ToArray());
         }).ToList();
     }
+
+    private static IEnumerable<CohortPredictions> Cohorts(ModelPredictions model, bool includeTraining) =>
+        includeTraining ? model.Cohorts.OrderBy(c => c.Role != CohortRole.Training) : model.Evaluated;
 }

@@ -50,10 +50,12 @@ public static class ImageRecipeOptions
             : throw new OlnmUserException($"{experimentPath}: channel '{key}' needs an intensity window: set data.options.window-{key}: \"lower,upper\"");
     }
 
-    private static int Integer(IReadOnlyDictionary<string, string> options, string name, int fallback, string experimentPath) =>
+    /// <summary>Option <paramref name="name"/> as an integer ≥ <paramref name="minimum"/>, or <paramref name="fallback"/> when unset.</summary>
+    /// <exception cref="OlnmUserException">The value is not such an integer (the message names the experiment, option and value).</exception>
+    internal static int Integer(IReadOnlyDictionary<string, string> options, string name, int fallback, string experimentPath, int minimum = 1) =>
         !options.TryGetValue(name, out var text) ? fallback
-        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
-        : throw new OlnmUserException($"{experimentPath}: data.options.{name} '{text}' is not a positive integer");
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum ? value
+        : throw new OlnmUserException($"{experimentPath}: data.options.{name} '{text}' is not {(minimum == 1 ? "a positive integer" : $"an integer ≥ {minimum}")}");
 
     private static double Number(IReadOnlyDictionary<string, string> options, string name, double fallback, string experimentPath) =>
         !options.TryGetValue(name, out var text) ? fallback

@@ -8,12 +8,20 @@ namespace OlnmMl.Workflows.Study;
 /// training cohort only: a feature column is kept when it is finite in every training case and not
 /// constant over them; a non-finite value of a kept column in any other cohort is replaced by that
 /// column's training median (counted in <see cref="ImputedValues"/>), so changing a validation or
-/// external case never changes the feature set or the fitted model.
+/// external case never changes the feature set or the fitted model (<see cref="RadiomicsColumns"/>). The extracted
+/// rows are kept (<see cref="Extracted"/>) so that a leave-one-centre-out fold can refit that choice on its own
+/// training centres.
 /// </summary>
 public sealed class StudyData
 {
-    private StudyData(string manifestPath, IReadOnlyList<StudyCase> cases, string[] radiomicsNames, string[] dropped, int imputed)
+    private readonly IReadOnlyDictionary<string, float[]> _extracted;
+
+    private StudyData(
+        string manifestPath, IReadOnlyList<StudyCase> cases, string[] radiomicsNames, string[] dropped, int imputed,
+        string[] extractedNames, IReadOnlyDictionary<string, float[]> extracted)
     {
+        ExtractedNames = extractedNames;
+        _extracted = extracted;
         ManifestPath = manifestPath;
         Cases = cases;
         RadiomicsNames = radiomicsNames;
@@ -29,6 +37,12 @@ public sealed class StudyData
 
     /// <summary>Names of the radiomics slots kept.</summary>
     public IReadOnlyList<string> RadiomicsNames { get; }
+
+    /// <summary>Every column of the radiomics table, in table order (before the training cohort's choice).</summary>
+    public IReadOnlyList<string> ExtractedNames { get; }
+
+    /// <summary>The case's full radiomics row as extracted (<see cref="ExtractedNames"/> order, non-finite values kept), for a choice of columns fitted elsewhere than on the training cohort.</summary>
+    public float[] Extracted(StudyCase studyCase) => _extracted[studyCase.Case.Id];
 
     /// <summary>Feature columns dropped as non-finite or constant over the training cohort.</summary>
     public IReadOnlyList<string> DroppedFeatures { get; }
@@ -68,59 +82,17 @@ public sealed class StudyData
             throw new InvalidDataException($"{manifestPath}: no case in the training cohort, so no feature can be chosen");
         }
 
-        var keep = Enumerable.Range(0, names.Length).Where(j => IsUsableOnTraining(training, j)).ToArray();
-        if (keep.Length == 0)
+        var columns = RadiomicsColumns.Fit(training);
+        if (columns.Kept.Count == 0)
         {
             throw new InvalidDataException($"{radiomicsTablePath}: every radiomics column is non-finite or constant over the training cohort");
         }
 
-        var medians = keep.Select(j => Median(training, j)).ToArray();
         var imputed = 0;
-        var cases = manifest.Select(c =>
-        {
-            var row = rows[c.Id];
-            var vector = new float[keep.Length];
-            for (var k = 0; k < keep.Length; k++)
-            {
-                var value = row[keep[k]];
-                if (!float.IsFinite(value))
-                {
-                    value = medians[k];
-                    imputed++;
-                }
-
-                vector[k] = value;
-            }
-
-            return new StudyCase(c, c.Role.ToString(), vector);
-        }).ToArray();
-        var dropped = Enumerable.Range(0, names.Length).Except(keep).Select(j => names[j]).ToArray();
-        return new StudyData(manifestPath, cases, keep.Select(j => names[j]).ToArray(), dropped, imputed);
-    }
-
-    private static bool IsUsableOnTraining(float[][] training, int column)
-    {
-        var first = training[0][column];
-        var varies = false;
-        foreach (var row in training)
-        {
-            var value = row[column];
-            if (!float.IsFinite(value))
-            {
-                return false;
-            }
-
-            varies |= value != first;
-        }
-
-        return varies;
-    }
-
-    private static float Median(float[][] training, int column)
-    {
-        var values = training.Select(r => r[column]).Order().ToArray();
-        var middle = values.Length / 2;
-        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        var cases = manifest.Select(c => new StudyCase(c, c.Role.ToString(), columns.Apply(rows[c.Id], ref imputed))).ToArray();
+        var dropped = Enumerable.Range(0, names.Length).Except(columns.Kept).Select(j => names[j]).ToArray();
+        var raw = manifest.ToDictionary(c => c.Id, c => rows[c.Id], StringComparer.Ordinal);
+        return new StudyData(manifestPath, cases, columns.Kept.Select(j => names[j]).ToArray(), dropped, imputed, names, raw);
     }
 
     private static string Order(string cohort) => cohort switch

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using OlnmMl.Imaging.Preprocessing;
 
 namespace OlnmMl.Workflows.Study;
@@ -15,36 +14,14 @@ public sealed class StudyImages(string cacheDirectory, CropOptions options)
     public const long MemoryBudgetBytes = 1L << 30;
 
     private readonly PreparedCaseCache _cache = new(cacheDirectory);
-    private readonly ConcurrentDictionary<string, float[]> _memory = new(StringComparer.Ordinal);
-    private long _memoryBytes;
+    private readonly CaseMemory<float[]> _memory = new(MemoryBudgetBytes, image => image.LongLength * sizeof(float));
 
     /// <summary>The image recipe.</summary>
     public CropOptions Options { get; } = options;
 
     /// <summary>The case's channels concatenated in recipe order (x fastest within each channel), shape <see cref="CropOptions.Shape"/>.</summary>
     /// <exception cref="Imaging.VolumeFormatException">The case's files are unreadable, off-grid, lack an image the recipe needs, or its mask does not fit the crop (the message names the file).</exception>
-    public float[] Crop(StudyCase study)
-    {
-        var id = study.Case.Id;
-        if (_memory.TryGetValue(id, out var cached))
-        {
-            return cached;
-        }
-
-        var prepared = _cache.GetOrPrepare(study.Case.Images, Options);
-        var image = prepared.Channels.Length == 1 ? prepared.Channels[0] : new float[Options.Length];
-        if (prepared.Channels.Length > 1)
-        {
-            prepared.CopyChannelsTo(image);
-        }
-
-        if (Interlocked.Add(ref _memoryBytes, image.Length * sizeof(float)) <= MemoryBudgetBytes)
-        {
-            _memory.TryAdd(id, image);
-        }
-
-        return image;
-    }
+    public float[] Crop(StudyCase study) => _memory.GetOrAdd(study.Case.Id, (Images: this, Case: study), static state => state.Images.Prepare(state.Case));
 
     /// <summary>The inputs of <paramref name="cases"/> side by side ([n, C, D, H, W], case-major) in one array.</summary>
     public float[] Batch(IReadOnlyList<StudyCase> cases)
@@ -60,16 +37,19 @@ public sealed class StudyImages(string cacheDirectory, CropOptions options)
     }
 
     /// <summary>Prepares every case's input in parallel (filling the disk cache), reporting (done, total).</summary>
-    public void Warm(StudyData study, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
+    public void Warm(StudyData study, Action<int, int>? progress = null, CancellationToken cancellationToken = default) =>
+        CasePreparation.Run(study.Cases, c => Crop(c), progress, cancellationToken);
+
+    private float[] Prepare(StudyCase study)
     {
-        var done = 0;
-        Parallel.ForEach(
-            study.Cases,
-            new ParallelOptions { CancellationToken = cancellationToken },
-            c =>
-            {
-                Crop(c);
-                progress?.Invoke(Interlocked.Increment(ref done), study.Cases.Count);
-            });
+        var prepared = _cache.GetOrPrepare(study.Case.Images, Options);
+        if (prepared.Channels.Length == 1)
+        {
+            return prepared.Channels[0];
+        }
+
+        var image = new float[Options.Length];
+        prepared.CopyChannelsTo(image);
+        return image;
     }
 }

@@ -10,7 +10,8 @@ namespace OlnmMl.Workflows.Trials;
 /// The clinical model of the published studies: every clinical variable (<see cref="ClinicalFeatures"/>) screened by
 /// univariable logistic regression on the training cohort, those with Wald p &lt; <c>p-enter</c> (default 0.1) entering
 /// one multivariable logistic regression (<see cref="UnivariableLogisticSelectionOptions"/> then
-/// <see cref="ClinicalLogisticTrainer"/>). Parameters: <c>p-enter</c>, <c>target</c> (<see cref="TrialTarget"/>). Artefact: the model directory <c>model/</c>.
+/// <see cref="ClinicalLogisticTrainer"/>), both fitted on the training cases (the training cohort, or a leave-one-centre-out
+/// fold's training centres); the variable list itself is label-free (present in every case) and the same in every fold. Parameters: <c>p-enter</c>, <c>target</c> (<see cref="TrialTarget"/>). Artefact: the model directory <c>model/</c>.
 /// </summary>
 public sealed class ClinicalTrial : TabularTrial
 {
@@ -30,9 +31,9 @@ public sealed class ClinicalTrial : TabularTrial
 
     /// <inheritdoc />
     /// <exception cref="OlnmUserException">The study offers no clinical variable.</exception>
-    public override TabularPipeline Pipeline(ParameterSet parameters, int seed)
+    public override TabularPipeline Pipeline(ParameterSet parameters, IReadOnlyList<string> features, int seed)
     {
-        if (FeatureNames.Count == 0)
+        if (features.Count == 0)
         {
             throw new OlnmUserException($"{Study.ManifestPath}: the clinical model needs clinical variables present in every case (age, sex, diameter, density, location or further columns); none are");
         }

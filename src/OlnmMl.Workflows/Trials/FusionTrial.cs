@@ -69,6 +69,7 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
     /// <inheritdoc />
     public Task<TrialOutcome> RunAsync(TrialContext context, CancellationToken cancellationToken) => Task.Run(() =>
     {
+        TrialCohorts.RequireInternalValidation(context.Data, Name);
         var ml = new MLContext(context.Seed);
         var p = context.Parameters;
         var target = TrialTarget.Of(p);
@@ -106,9 +107,8 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         var predictions = TrialCohorts.Of(study, context.Data).Select(cohort =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var cases = study.Cohort(cohort.Name);
-            var probabilities = Score(network.Model, Samples(cases), cancellationToken);
-            return TrialCohorts.Predictions(cohort.Name, cohort.Role, cases, probabilities, target);
+            var probabilities = Score(network.Model, Samples(cohort.Cases), cancellationToken);
+            return TrialCohorts.Predictions(cohort.Name, cohort.Role, cohort.Cases, probabilities, target);
         }).ToArray();
         return new TrialOutcome(
             predictions,

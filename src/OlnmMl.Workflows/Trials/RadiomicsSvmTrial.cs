@@ -7,7 +7,7 @@ using OlnmMl.Workflows.Study;
 namespace OlnmMl.Workflows.Trials;
 
 /// <summary>
-/// The published radiomics model: z-score normalisation fitted on the training cohort → the
+/// The published radiomics model: z-score normalisation fitted on the training cases (the training cohort, or a leave-one-centre-out fold's training centres) → the
 /// <c>top-k</c> features of a single CART tree's Gini importance → RBF kernel SVM with Platt
 /// probabilities (<c>svm-c</c>), as an OlnmMl.Learners tabular pipeline. Parameters: <c>top-k</c>
 /// (default 10), <c>svm-c</c> (default 1), <c>target</c> (<see cref="TrialTarget"/>). Artefact: the model directory <c>model/</c>.
@@ -23,8 +23,15 @@ public sealed class RadiomicsSvmTrial(StudyData study) : TabularTrial(study)
     /// <inheritdoc />
     public override float[] FeaturesOf(StudyCase studyCase) => studyCase.Radiomics;
 
+    /// <summary>A fold's radiomics: the column choice of <see cref="RadiomicsColumns"/> refitted on the fold's training cases from the extracted rows.</summary>
+    protected override TrialFeatures FitFeatures(IReadOnlyList<StudyCase> training)
+    {
+        var columns = RadiomicsColumns.Fit(training.Select(Study.Extracted).ToArray());
+        return new TrialFeatures(columns.Kept.Select(j => Study.ExtractedNames[j]).ToArray(), c => columns.Apply(Study.Extracted(c)));
+    }
+
     /// <inheritdoc />
-    public override TabularPipeline Pipeline(ParameterSet parameters, int seed) => Pipeline(parameters, Study.RadiomicsNames.Count, seed);
+    public override TabularPipeline Pipeline(ParameterSet parameters, IReadOnlyList<string> features, int seed) => Pipeline(parameters, features.Count, seed);
 
     /// <summary>The pipeline for <paramref name="parameters"/> over <paramref name="featureCount"/> radiomics features.</summary>
     public static TabularPipeline Pipeline(ParameterSet parameters, int featureCount, int seed) =>

@@ -36,6 +36,20 @@ public class TabularPipelineYamlTests
     }
 
     [Fact]
+    public void LogisticYaml_SetsTheClinicalSignatureScreen_AndWritesItBack()
+    {
+        const string yaml = "steps:\n  - logistic: {entry_p_value: 0.05, backward_elimination: true}";
+
+        var pipeline = TabularPipelineYaml.Parse(yaml);
+
+        var options = Assert.IsType<LogisticStep>(Assert.Single(pipeline.Steps)).LogisticOptions;
+        Assert.Equal((0.05, true), (options.EntryPValue, options.BackwardElimination));
+        Assert.Equal(TabularPipelineYaml.Write(pipeline), TabularPipelineYaml.Write(TabularPipelineYaml.Parse(TabularPipelineYaml.Write(pipeline))));
+        var error = Assert.Throws<FormatException>(() => TabularPipelineYaml.Parse("steps:\n  - logistic: {backward_elimination: true}"));
+        Assert.Contains("set EntryPValue too", error.Message);
+    }
+
+    [Fact]
     public void BuilderAndYaml_AreTheSamePipeline()
     {
         var built = new TabularPipelineBuilder("p")

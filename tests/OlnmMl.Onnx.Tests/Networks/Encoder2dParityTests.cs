@@ -61,5 +61,15 @@ public sealed class Encoder2dParityTests(ITestOutputHelper output) : IDisposable
         Assert.True(maxDelta <= 1e-4 * scale, $"max |Δf| = {maxDelta} (max |f| = {scale})");
     }
 
+    [Fact]
+    public void A_stem_weight_neither_2d_nor_3d_is_rejected_naming_it()
+    {
+        // A Conv1d-shaped stem [out, in, k]: no 1D ResNet is written.
+        var weights = new Dictionary<string, ParameterTensor> { ["encoder.conv1.weight"] = new(new float[8 * 3 * 7], [8, 3, 7]) };
+        var error = Assert.Throws<ArgumentException>(() =>
+            ResNetOnnx.AppendEncoder(new OnnxGraphBuilder("resnet"), "instances", new StateDict(weights).Scope("encoder.")));
+        Assert.Contains("'encoder.conv1.weight' has shape [8,3,7]", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

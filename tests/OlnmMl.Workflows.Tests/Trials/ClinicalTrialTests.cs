@@ -105,7 +105,7 @@ public sealed class ClinicalTrialTests : IDisposable
         };
         var best = new ReportedModel(trial, new ModelPredictions("clinical", outcome.Predictions));
 
-        var (path, maxDifference) = BestModelExport.Export(best, new StudyTrials(new ClinicalTrial(_study)), _study, _folder, Path.Combine(_folder, "clinical.onnx"), ["test-h5"]);
+        var (path, maxDifference) = BestModelExport.Export(best, new StudyTrials(new ClinicalTrial(_study)), _study, _folder, Path.Combine(_folder, "clinical.onnx"), new ExperimentData("unused", SelectionStrategy.InternalValidation, ["test-h5"], ImmutableSortedDictionary<string, string>.Empty));
 
         Assert.True(new FileInfo(path).Length > 0);
         Assert.InRange(maxDifference, 0, 1e-5);

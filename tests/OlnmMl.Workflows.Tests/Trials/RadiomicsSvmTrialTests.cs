@@ -93,7 +93,7 @@ public sealed class RadiomicsSvmTrialTests : IDisposable
         var best = new ReportedModel(trial, new ModelPredictions("radiomics-svm", outcome.Predictions));
         var onnx = Path.Combine(_artefacts, "model.onnx");
 
-        var (written, maxDifference) = BestModelExport.Export(best, new StudyTrials(new RadiomicsSvmTrial(study)), study, _artefacts, onnx, ["test-h5"]);
+        var (written, maxDifference) = BestModelExport.Export(best, new StudyTrials(new RadiomicsSvmTrial(study)), study, _artefacts, onnx, Data(SelectionStrategy.InternalValidation, "test-h5"));
 
         Assert.Equal(onnx, written);
         Assert.True(new FileInfo(onnx).Length > 0);

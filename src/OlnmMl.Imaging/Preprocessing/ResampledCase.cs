@@ -1,0 +1,73 @@
+using OlnmMl.Imaging.Geometry;
+using OlnmMl.Imaging.IO;
+using OlnmMl.Imaging.Resampling;
+
+namespace OlnmMl.Imaging.Preprocessing;
+
+/// <summary>
+/// The first step of every image recipe (cube crops, slice bags): the case's CT (<c>ct</c>) fixes the target grid — its
+/// axes, resampled to the recipe spacing (<see cref="Resampler.AlignedGrid"/>) — and the tumour mask (<c>mask</c>, which
+/// must share the CT's grid) is resampled onto it by nearest neighbour. Recipe channels are then resampled onto the same
+/// grid by <see cref="Channel"/>.
+/// </summary>
+/// <param name="Images">The case's images by key.</param>
+/// <param name="Ct">The CT as read.</param>
+/// <param name="Mask">The mask on the target grid (0/1).</param>
+/// <param name="MaskPath">The mask's file, named in errors about the mask.</param>
+/// <param name="Bounds">The mask's bounding box on the target grid.</param>
+public sealed record ResampledCase(IReadOnlyDictionary<string, string> Images, Volume Ct, Volume Mask, string MaskPath, MaskBounds Bounds)
+{
+    /// <summary>The target grid.</summary>
+    public ImageGeometry Grid => Mask.Geometry;
+
+    /// <summary>Reads the CT and mask of <paramref name="images"/> and resamples the mask to <paramref name="spacing"/>.</summary>
+    /// <exception cref="VolumeFormatException">The CT or mask is missing or unreadable, the mask is off the CT grid, or the mask is empty after resampling (the message names the mask file).</exception>
+    public static ResampledCase Read(IReadOnlyDictionary<string, string> images, Vec3 spacing)
+    {
+        var ct = VolumeIO.Read(PathOf(images, CasePreprocessor.ReferenceKey));
+        var maskPath = PathOf(images, CasePreprocessor.MaskKey);
+        var mask = VolumeIO.Read(maskPath);
+        if (!mask.Geometry.SameGrid(ct.Geometry))
+        {
+            throw new VolumeFormatException(
+                maskPath, $"mask is not on the image grid (mask {mask.Geometry.Describe()}; image {ct.Geometry.Describe()})");
+        }
+
+        var resampled = Resampler.ResampleMask(mask, Resampler.AlignedGrid(ct.Geometry, spacing));
+        var bounds = MaskBounds.Of(resampled)
+            ?? throw new VolumeFormatException(maskPath, "mask is empty after resampling (no voxel > 0.5)");
+        return new ResampledCase(images, ct, resampled, maskPath, bounds);
+    }
+
+    /// <summary>The path of image <paramref name="key"/> of <paramref name="images"/>.</summary>
+    /// <exception cref="VolumeFormatException">The case has no such image (the message names the CT, or "(case)").</exception>
+    public static string PathOf(IReadOnlyDictionary<string, string> images, string key) =>
+        images.TryGetValue(key, out var path)
+            ? path
+            : throw new VolumeFormatException(
+                images.GetValueOrDefault(CasePreprocessor.ReferenceKey) ?? "(case)",
+                $"the case has no image '{key}', which the image recipe needs (it has: {string.Join(", ", images.Keys)})");
+
+    /// <summary>The path of this case's image <paramref name="key"/>.</summary>
+    public string PathOf(string key) => PathOf(Images, key);
+
+    /// <summary>Image <paramref name="key"/> resampled (trilinear) onto <see cref="Grid"/>; voxels outside the image take <paramref name="outsideValue"/>.</summary>
+    public Volume Channel(string key, float outsideValue)
+    {
+        var source = key == CasePreprocessor.ReferenceKey ? Ct : VolumeIO.Read(PathOf(key));
+        return Resampler.Resample(source, Grid, Interpolation.Linear, outsideValue);
+    }
+
+    /// <summary>Throws when <paramref name="values"/> (a crop of <paramref name="path"/>) holds a NaN or ±∞.</summary>
+    /// <exception cref="VolumeFormatException">A value is not finite (the message gives it and its index).</exception>
+    public static void ThrowIfNotFinite(string path, ReadOnlySpan<float> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                throw new VolumeFormatException(path, $"the crop contains a non-finite voxel value ({values[i]}) at index {i}");
+            }
+        }
+    }
+}

@@ -19,6 +19,12 @@ public sealed record MilTrainerOptions
     /// <summary>Instance encoder: a 2D network of <see cref="Networks.NetworkCatalog.Names2d"/>.</summary>
     public string Architecture { get; init; } = "resnet18-2d";
 
+    /// <summary>
+    /// Optional initial weights of the instance encoder (e.g. ImageNet or RadImageNet): a TorchSharp checkpoint or a
+    /// PyTorch state_dict (.pt/.pth) with torchvision names; a classification head in it is ignored.
+    /// </summary>
+    public string? EncoderWeightsPath { get; init; }
+
     /// <summary>How instance features are pooled into the bag vector (instance-level training needs mean or max: nothing trains attention there).</summary>
     public MilPoolingKind Pooling { get; init; } = MilPoolingKind.Attention;
 

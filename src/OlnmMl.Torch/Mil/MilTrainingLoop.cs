@@ -1,5 +1,6 @@
 using OlnmMl.Torch.Fusion;
 using OlnmMl.Torch.Training;
+using OlnmMl.Torch.Weights;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,7 +11,8 @@ namespace OlnmMl.Torch.Mil;
 /// bags collated by <see cref="BagBatch"/>. Bag-level: loss = mean over bags of BCE(s_b, y_b). Instance-level: loss =
 /// mean over the batch's real instances of BCE(head(hₙ), y of its bag). All randomness is the run's own (initial
 /// weights from a <see cref="Generator"/> seeded with <see cref="MilTrainerOptions.Seed"/>, shuffling from a
-/// <see cref="Random"/> with the same seed), so concurrent runs match sequential ones. A non-finite loss stops
+/// <see cref="Random"/> with the same seed; <see cref="MilTrainerOptions.EncoderWeightsPath"/> then replaces the
+/// encoder's), so concurrent runs match sequential ones. A non-finite loss stops
 /// training with <see cref="TrainingDivergedException"/>; scalars are kept alive (<see cref="ScalarValue"/>,
 /// <see cref="AdamOptimizer"/>). Cancellation is checked before every batch.
 /// </summary>
@@ -27,6 +29,10 @@ internal static class MilTrainingLoop
         }
         try
         {
+            if (options.EncoderWeightsPath is { } path)
+            {
+                CheckpointLoader.Load(network.Encoder, path, StrictLoadOptions.ForEncoder);
+            }
             network.to(device);
             var losses = Run(network, train, options, device, cancellationToken);
             network.eval();

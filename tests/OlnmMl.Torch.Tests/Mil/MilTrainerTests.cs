@@ -103,6 +103,39 @@ public sealed class MilTrainerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Encoder_weights_are_loaded_before_training()
+    {
+        var path = Path.Combine(_folder, "encoder.pt");
+        using (var generator = new TorchSharp.torch.Generator(99))
+        using (var encoder = Networks.NetworkCatalog.Create("resnet10-tiny-2d", 2, generator: generator))
+        {
+            Weights.CheckpointLoader.SaveTorchSharp(encoder, path);
+        }
+        using var pretrained = Networks.NetworkCatalog.Create("resnet10-tiny-2d", 2);
+        Weights.CheckpointLoader.Load(pretrained, path);
+        var bags = SyntheticBags.Create(2, 2, seed: 34);
+        // One Adam step moves a weight by at most about the learning rate: 1e-9 leaves the loaded weights in place.
+        using var model = new MilTrainer(new MLContext(1), Quick(MilTrainingMode.BagLevel, MilPoolingKind.Mean, epochs: 1) with
+        {
+            EncoderWeightsPath = path,
+            LearningRate = 1e-9,
+        }).Fit(bags);
+
+        var expected = pretrained.named_parameters().Single(p => p.name == "conv1.weight").parameter.data<float>().ToArray();
+        var actual = model.Model.Network.Encoder.named_parameters().Single(p => p.name == "conv1.weight").parameter.data<float>().ToArray();
+        Assert.Equal(expected, actual, new ToleranceComparer(1e-6f));
+    }
+
+    [Fact]
+    public void Cancelling_stops_training_with_operation_cancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var trainer = new MilTrainer(new MLContext(1), Quick(MilTrainingMode.BagLevel, MilPoolingKind.Mean, epochs: 1));
+        Assert.Throws<OperationCanceledException>(() => trainer.Fit(SyntheticBags.Create(2, 2, seed: 35), cancellationToken: cancelled.Token));
+    }
+
+    [Fact]
     public void Instance_level_training_with_attention_pooling_is_refused() =>
         Assert.Throws<ArgumentException>(() => new MilTrainer(new MLContext(1), Quick(MilTrainingMode.InstanceLevel, MilPoolingKind.Attention)));
 

@@ -33,7 +33,7 @@ public sealed class MilModel : IDisposable
     public MilNetwork Network { get; }
 
     /// <summary>Scores every bag of <paramref name="samples"/>, <paramref name="batchSize"/> bags per pass.</summary>
-    /// <exception cref="ArgumentException">The samples' instance shape is not the network's.</exception>
+    /// <exception cref="ArgumentException">The samples' instance shape is not the network's, or an instance value is not finite.</exception>
     public MilBagScores Score(IBagSamples samples, int batchSize = 8)
     {
         var shape = Info.Network.InstanceShape;

@@ -24,6 +24,7 @@ internal static class MilScoring
             int size = Math.Min(batchSize, samples.Count - start);
             using var scope = NewDisposeScope();
             batch.Collate(samples, indices.AsSpan(start, size));
+            FiniteBags.Check(batch, indices.AsSpan(start, size));
             var mask = tensor(batch.Mask.ToArray(), batch.MaskShape, device: device);
             var padded = network.PaddedInstanceFeatures(tensor(batch.Instances.ToArray(), batch.InstanceShape, device: device), mask);
             var bag = network.Pooling.forward(padded, mask);

@@ -64,6 +64,7 @@ internal static class MilTrainingLoop
                 cancellationToken.ThrowIfCancellationRequested();
                 var indices = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
                 batch.Collate(train, indices);
+                FiniteBags.Check(batch, indices);
                 if (batch.Mask.ToArray().Sum() < 2)
                 {
                     continue; // batch norm needs two instances

@@ -127,6 +127,19 @@ public sealed class MilTrainerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void A_non_finite_instance_value_is_refused_naming_its_bag()
+    {
+        var random = new Random(6);
+        var broken = SyntheticBags.Noise(random, 3);
+        broken[100] = float.NaN;
+        var bags = SyntheticBags.Of(SyntheticBags.Noise(random, 2), broken);
+        using var model = new MilTrainer(new MLContext(1), Quick(MilTrainingMode.BagLevel, MilPoolingKind.Mean, epochs: 1)).Fit(SyntheticBags.Create(2, 2, seed: 36));
+
+        var error = Assert.Throws<ArgumentException>(() => model.Score(bags));
+        Assert.Contains("Bag 1", error.Message);
+    }
+
+    [Fact]
     public void Cancelling_stops_training_with_operation_cancelled()
     {
         using var cancelled = new CancellationTokenSource();

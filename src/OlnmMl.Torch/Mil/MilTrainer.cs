@@ -6,8 +6,8 @@ namespace OlnmMl.Torch.Mil;
 
 /// <summary>
 /// Trains a multi-instance classifier (<see cref="MilNetwork"/>) on patients given as bags of 2D instances
-/// (<see cref="IBagSamples"/>), bag-level (end to end) or instance-level with a patient-level aggregation fitted on the
-/// training bags afterwards (<see cref="MilTrainerOptions"/> holds every default). An ML.NET estimator: <see cref="Fit(IDataView)"/>
+/// (<see cref="IBagSamples"/>), bag-level (end to end) or instance-level with a patient-level aggregation fitted
+/// afterwards (<see cref="MilTrainerOptions"/> holds every default). An ML.NET estimator: <see cref="Fit(IDataView)"/>
 /// reads one bag per row (see <see cref="MilTransformer"/>). Deterministic per seed on CPU, also while other trainings
 /// run concurrently in the process.
 /// </summary>
@@ -50,7 +50,7 @@ public sealed class MilTrainer : IEstimator<MilTransformer>
     /// <exception cref="ArgumentException">Fewer than two bags, or only one class, in either set.</exception>
     public MilTransformer Fit(IBagSamples train, IBagSamples? aggregation = null, CancellationToken cancellationToken = default)
     {
-        var labels = BothClasses(train, nameof(train));
+        _ = BothClasses(train, nameof(train));
         var spec = SpecFor(train);
         var device = Options.Device.Resolve();
         var (network, losses) = MilTrainingLoop.Train(train, Options, spec, device, cancellationToken);

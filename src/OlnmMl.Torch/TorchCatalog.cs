@@ -2,6 +2,7 @@ using Microsoft.ML;
 using OlnmMl.Torch.Crops;
 using OlnmMl.Torch.DeepFeatures;
 using OlnmMl.Torch.Fusion;
+using OlnmMl.Torch.Mil;
 
 namespace OlnmMl.Torch;
 
@@ -38,6 +39,10 @@ public static class TorchCatalog
 
     /// <summary>The fusion trainer with every option given.</summary>
     public static FusionTrainer Fusion(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, FusionTrainerOptions options) =>
+        new(new MLContext(), options);
+
+    /// <summary>The multi-instance (bags of 2D slices) trainer with every option given (<see cref="MilTrainerOptions"/> holds the defaults).</summary>
+    public static MilTrainer Mil(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, MilTrainerOptions options) =>
         new(new MLContext(), options);
 
     /// <summary>

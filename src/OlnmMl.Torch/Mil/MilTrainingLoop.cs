@@ -1,0 +1,116 @@
+using OlnmMl.Torch.Fusion;
+using OlnmMl.Torch.Training;
+using OlnmMl.Torch.Weights;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace OlnmMl.Torch.Mil;
+
+/// <summary>
+/// The training loop of <see cref="MilTrainer"/>: Adam at a constant learning rate over shuffled mini-batches of
+/// bags collated by <see cref="BagBatch"/>. Bag-level: loss = mean over bags of BCE(s_b, y_b). Instance-level: loss =
+/// mean over the batch's real instances of BCE(head(hₙ), y of its bag). All randomness is the run's own (initial
+/// weights from a <see cref="Generator"/> seeded with <see cref="MilTrainerOptions.Seed"/>, shuffling from a
+/// <see cref="Random"/> with the same seed; <see cref="MilTrainerOptions.EncoderWeightsPath"/> then replaces the
+/// encoder's), so concurrent runs match sequential ones. A non-finite loss stops
+/// training with <see cref="TrainingDivergedException"/>; scalars are kept alive (<see cref="ScalarValue"/>,
+/// <see cref="AdamOptimizer"/>). Cancellation is checked before every batch.
+/// </summary>
+internal static class MilTrainingLoop
+{
+    public static (MilNetwork Network, IReadOnlyList<double> Losses) Train(
+        IBagSamples train, MilTrainerOptions options, MilNetworkSpec spec, Device device, CancellationToken cancellationToken)
+    {
+        using var threads = IntraOpThreads.Use(options.Device.TrainingThreads);
+        MilNetwork network;
+        using (var generator = new Generator(unchecked((ulong)options.Seed)))
+        {
+            network = new MilNetwork(spec, generator);
+        }
+        try
+        {
+            if (options.EncoderWeightsPath is { } path)
+            {
+                CheckpointLoader.Load(network.Encoder, path, StrictLoadOptions.ForEncoder);
+            }
+            network.to(device);
+            var losses = Run(network, train, options, device, cancellationToken);
+            network.eval();
+            return (network, losses);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+
+    private static List<double> Run(MilNetwork network, IBagSamples train, MilTrainerOptions options, Device device, CancellationToken cancellationToken)
+    {
+        using var optimizer = new AdamOptimizer(network.parameters(), options.WeightDecay);
+        var random = new Random(options.Seed);
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        var batch = new BagBatch(train, options.BatchSize);
+        var losses = new List<double>();
+        int batchCount = (order.Length + options.BatchSize - 1) / options.BatchSize;
+        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            network.train();
+            random.Shuffle(order);
+            double total = 0;
+            int batches = 0;
+            for (int start = 0; start < order.Length; start += options.BatchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var indices = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start));
+                batch.Collate(train, indices);
+                FiniteBags.Check(batch, indices);
+                if (batch.Mask.ToArray().Sum() < 2)
+                {
+                    continue; // batch norm needs two instances
+                }
+                using var scope = NewDisposeScope();
+                var loss = Loss(network, batch, Labels(train, indices), options.Mode, device);
+                float value = loss.item<float>();
+                if (!float.IsFinite(value))
+                {
+                    throw new TrainingDivergedException($"the loss is {value}", epoch, batches, batchCount, options.LearningRate);
+                }
+                optimizer.ZeroGrad();
+                loss.backward();
+                optimizer.Step(options.LearningRate);
+                total += value;
+                batches++;
+            }
+            losses.Add(batches == 0 ? double.NaN : total / batches);
+            options.Progress?.Report((epoch, losses[^1]));
+        }
+        return losses;
+    }
+
+    private static Tensor Loss(MilNetwork network, BagBatch batch, float[] labels, MilTrainingMode mode, Device device)
+    {
+        var instances = tensor(batch.Instances.ToArray(), batch.InstanceShape, device: device);
+        var mask = tensor(batch.Mask.ToArray(), batch.MaskShape, device: device);
+        var bagLabels = tensor(labels, device: device);
+        if (mode == MilTrainingMode.BagLevel)
+        {
+            return nn.functional.binary_cross_entropy_with_logits(network.forward(instances, mask), bagLabels);
+        }
+        // Each real instance carries its bag's label.
+        var real = mask.flatten().to_type(ScalarType.Bool).nonzero().squeeze(1);
+        var instanceLabels = bagLabels.unsqueeze(1).expand(batch.MaskShape).flatten().index_select(0, real);
+        var logits = network.Logits(network.InstanceFeatures(instances.flatten(0, 1).index_select(0, real)));
+        return nn.functional.binary_cross_entropy_with_logits(logits, instanceLabels);
+    }
+
+    private static float[] Labels(IBagSamples samples, ReadOnlySpan<int> indices)
+    {
+        var labels = new float[indices.Length];
+        for (int i = 0; i < indices.Length; i++)
+        {
+            labels[i] = samples.Label(indices[i]) ? 1f : 0f;
+        }
+        return labels;
+    }
+}

@@ -3,6 +3,7 @@ using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Spaces;
 using OlnmMl.Cohorts.Manifest;
 using OlnmMl.Torch.Fusion;
+using OlnmMl.Torch.Mil;
 using OlnmMl.Torch.Networks;
 using OlnmMl.Workflows.Study;
 using OlnmMl.Workflows.Trials;
@@ -55,7 +56,11 @@ public static class ExperimentValidation
         ExperimentDefinition.TrialKindParameter when !PreparedStudy.TrialKindNames.Contains(value) =>
             $"is not a trial kind (known: {string.Join(", ", PreparedStudy.TrialKindNames)})",
         "fusion" when !IsFusionMode(value) => $"is not a fusion mode (expected: add*, learnable-add*, concat*, concat, deep-only, radiomics-only)",
-        "backbone" when !NetworkCatalog.Names.Contains(value) => $"is not a backbone (expected: {string.Join(", ", NetworkCatalog.Names)})",
+        "backbone" when !NetworkCatalog.Names.Contains(value) && !NetworkCatalog.Names2d.Contains(value) =>
+            $"is not a backbone (expected for deep and fusion: {string.Join(", ", NetworkCatalog.Names)}; for mil: {string.Join(", ", NetworkCatalog.Names2d)})",
+        "pooling" when !MilPoolingNames.All.Contains(value) => $"is not a MIL pooling (expected: {string.Join(", ", MilPoolingNames.All)})",
+        "mil-mode" when value is not ("bag" or "instance") => "is not bag or instance",
+        "aggregation" when value is not ("mean" or "max" or "histogram") => "is not mean, max or histogram",
         "encoders" when value is not ("shared" or "separate") => "is not shared or separate",
         "pretrained" when value is not ("true" or "false") => "is not true or false",
         "inputs" when value.Split('+', StringSplitOptions.TrimEntries).FirstOrDefault(i => !channels.Contains(i)) is { } unknown =>

@@ -122,12 +122,26 @@ public static class MainJob
         var study = StudyData.Load(manifestPath, tablePath);
         progress.Info($"{study.Cases.Count} cases, {study.RadiomicsNames.Count} radiomics features kept ({study.DroppedFeatures.Count} non-finite or constant on training dropped; {study.ImputedValues} non-finite values in other cohorts set to the training median)");
         var images = new StudyImages(Path.Combine(dataDirectory, "crops"), ImageRecipeOptions.Of(experiment.Data, experimentPath));
-        progress.Stage("crops", report =>
+        if (PreparedStudy.Reads(experiment, TrialInput.Crops))
         {
-            images.Warm(study, (done, total) => report(done, total, "cached"), cancellationToken);
-            return 0;
-        });
-        return new PreparedStudy(experiment, experimentPath, settingsPath, manifestPath, dataLabel, tablePath, study, images);
+            progress.Stage("crops", report =>
+            {
+                images.Warm(study, (done, total) => report(done, total, "cached"), cancellationToken);
+                return 0;
+            });
+        }
+
+        var bags = new StudyBags(Path.Combine(dataDirectory, "bags"), SliceBagRecipeOptions.Of(experiment.Data, experimentPath));
+        if (PreparedStudy.Reads(experiment, TrialInput.Bags))
+        {
+            progress.Stage("bags", report =>
+            {
+                bags.Warm(study.Cases, (done, total) => report(done, total, "cached"), cancellationToken);
+                return 0;
+            });
+        }
+
+        return new PreparedStudy(experiment, experimentPath, settingsPath, manifestPath, dataLabel, tablePath, study, images, bags);
     }
 
     /// <summary>
@@ -166,13 +180,21 @@ public static class MainJob
         var outcome = target == Targets.Default ? "pN+" : target.ToUpperInvariant();
         var predictions = models.Select(m => m.Predictions).ToList();
         var signatures = new List<ClinicalSignatureSection>();
+        var notes = new List<string>();
         if (prepared.Experiment.Data.Options.TryGetValue(CombinedOption, out var family))
         {
             var signature = predictions.FirstOrDefault(p => p.Model == family) ?? throw new OlnmUserException(
                 $"{prepared.ExperimentPath}: data.options.{CombinedOption} '{family}' names no model family with a complete trial for target '{target}' (families: {string.Join(", ", predictions.Select(p => p.Model))})");
-            var combined = CombinedSignature.Fit(new MLContext(prepared.Experiment.Seed), prepared.Data, signature, target);
-            predictions.Insert(0, combined.Predictions);
-            signatures.Add(ClinicalSignatureSection.Build(combined.Model, combined.Training, combined.Predictions, outcome, $"Combined signature: {family} score and clinical variables"));
+            try
+            {
+                var combined = CombinedSignature.Fit(new MLContext(prepared.Experiment.Seed), prepared.Data, signature, target);
+                predictions.Insert(0, combined.Predictions);
+                signatures.Add(ClinicalSignatureSection.Build(combined.Model, combined.Training, combined.Predictions, outcome, $"Combined signature: {family} score and clinical variables"));
+            }
+            catch (SignatureSeparationException e)
+            {
+                notes.Add(e.Message);
+            }
         }
 
         return StudyReportBuilder.Build(
@@ -186,7 +208,8 @@ public static class MainJob
             Path.GetRelativePath(directory, leaderboardCsv),
             outcome,
             signatures,
-            signatures.Count > 0 ? "the combined signature" : "the selected model")
+            signatures.Count > 0 ? "the combined signature" : "the selected model",
+            notes)
             .Write(directory);
     }
 

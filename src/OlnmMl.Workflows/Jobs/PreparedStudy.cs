@@ -14,6 +14,7 @@ namespace OlnmMl.Workflows.Jobs;
 /// <param name="RadiomicsTablePath">The wide radiomics table.</param>
 /// <param name="Data">Cases joined with their radiomics.</param>
 /// <param name="Images">Network-ready crops.</param>
+/// <param name="Bags">Slice bags (2.5D instances) for the multi-instance kinds.</param>
 public sealed record PreparedStudy(
     ExperimentDefinition Experiment,
     string ExperimentPath,
@@ -22,21 +23,34 @@ public sealed record PreparedStudy(
     string DataLabel,
     string RadiomicsTablePath,
     StudyData Data,
-    StudyImages Images)
+    StudyImages Images,
+    StudyBags Bags)
 {
     /// <summary>The one registration table of the study's trial kinds: name and how the kind is made for a study.</summary>
-    private static readonly (string Name, Func<PreparedStudy, int, IStudyTrial> Create)[] Kinds =
+    private static readonly (string Name, TrialInput Reads, Func<PreparedStudy, int, IStudyTrial> Create)[] Kinds =
     [
-        ("radiomics-svm", (study, _) => new RadiomicsSvmTrial(study.Data)),
-        ("clinical", (study, _) => new ClinicalTrial(study.Data)),
-        ("deep", (study, threads) => FusionTrial.DeepOnly(study.Data, study.Images, threads)),
-        ("fusion", (study, threads) => FusionTrial.Fused(study.Data, study.Images, threads)),
+        ("radiomics-svm", TrialInput.Table, (study, _) => new RadiomicsSvmTrial(study.Data)),
+        ("clinical", TrialInput.Table, (study, _) => new ClinicalTrial(study.Data)),
+        ("deep", TrialInput.Crops, (study, threads) => FusionTrial.DeepOnly(study.Data, study.Images, threads)),
+        ("fusion", TrialInput.Crops, (study, threads) => FusionTrial.Fused(study.Data, study.Images, threads)),
+        ("mil", TrialInput.Bags, (study, threads) => new MilTrial(study.Data, study.Bags, threads)),
     ];
+
+    /// <summary>
+    /// Whether a kind the experiment's space can choose (its <c>trial</c> choices; every kind when it names none) reads
+    /// <paramref name="input"/>: the job prepares crops and bags only for experiments that use them.
+    /// </summary>
+    public static bool Reads(ExperimentDefinition experiment, TrialInput input)
+    {
+        var chosen = experiment.Space.Parameters.OfType<AutoML.Spaces.CategoricalParameter>()
+            .FirstOrDefault(p => p.Name == ExperimentDefinition.TrialKindParameter)?.Choices;
+        return Kinds.Any(k => k.Reads == input && (chosen is null || chosen.Contains(k.Name)));
+    }
 
     /// <summary>The names of the trial kinds a study offers (what an experiment's <c>space.trial</c> may choose).</summary>
     public static IReadOnlyList<string> TrialKindNames { get; } = [.. Kinds.Select(k => k.Name)];
 
-    /// <summary>The trial kinds of the study: radiomics-svm, clinical, deep and fusion.</summary>
+    /// <summary>The trial kinds of the study: radiomics-svm, clinical, deep, fusion and mil.</summary>
     public StudyTrials Trials(int torchThreads = 0) => new([.. Kinds.Select(k =>
     {
         var kind = k.Create(this, torchThreads);

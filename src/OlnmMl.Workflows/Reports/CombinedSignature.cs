@@ -1,17 +1,19 @@
 using Microsoft.ML;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.Learners.Clinical;
+using OlnmMl.Learners.Data;
 using OlnmMl.Learners.Pipelines;
 using OlnmMl.Workflows.Study;
 
 namespace OlnmMl.Workflows.Reports;
 
 /// <summary>
-/// The combined signature of the 2.5D deep learning + MIL + clinical study (2025): one logistic model stacking a
-/// signature's score with the clinical variables (<see cref="ClinicalFeatures"/>), built as the clinical signature is —
-/// univariable screen at <see cref="EntryPValue"/>, then one multivariable model (<see cref="ClinicalSignature"/>) —
-/// fitted on the training cohort only, from the signature's stored training-cohort predictions. The score enters as
-/// its logit, log(p / (1 − p)) (p clamped to [1e−6, 1 − 1e−6]), so its odds ratio is per unit of log-odds.
+/// The combined signature of the 2.5D deep learning + MIL + clinical study (2025): one multivariable logistic model of a
+/// signature's score and the clinical variables (<see cref="ClinicalFeatures"/>) whose univariable Wald p on the training
+/// cohort is below <see cref="EntryPValue"/> (the independent risk factors), fitted on the training cohort only, from the
+/// signature's stored training-cohort predictions. The score always enters (it is what the signature combines), as its
+/// logit, log(p / (1 − p)) (p clamped to [1e−6, 1 − 1e−6]), so its odds ratio is per unit of log-odds; with no clinical
+/// variable below the threshold the combined signature is a recalibration of the score alone.
 /// </summary>
 /// <param name="Predictions">The combined signature's probabilities in every cohort the signature was scored on.</param>
 /// <param name="Model">The fitted model (its OR table and nomogram in <see cref="ClinicalSignatureSection"/>).</param>
@@ -25,7 +27,8 @@ public sealed record CombinedSignature(ModelPredictions Predictions, ClinicalLog
     public const string Name = "combined";
 
     /// <summary>Fits the combined signature of <paramref name="signature"/> and the study's clinical variables for <paramref name="target"/>.</summary>
-    /// <exception cref="OlnmUserException">The study has no clinical variable, or <paramref name="signature"/> lacks a case of the study's cohorts.</exception>
+    /// <exception cref="OlnmUserException">The study has no clinical variable.</exception>
+    /// <exception cref="SignatureSeparationException">The training cohort's score (with the kept variables) separates the classes.</exception>
     public static CombinedSignature Fit(MLContext ml, StudyData study, ModelPredictions signature, string target)
     {
         var clinical = ClinicalFeatures.Of(study.Cases.Select(c => c.Case).ToArray());
@@ -46,11 +49,27 @@ public sealed record CombinedSignature(ModelPredictions Predictions, ClinicalLog
                 cohort.CaseIds.Select(id => cases[id].Outcome(target)).ToArray());
         }
 
-        var training = Table(signature.Training).ToDataView(ml);
-        var model = ml.BinaryClassification.Trainers.ClinicalSignature(EntryPValue).Fit(training);
+        var screen = Table(signature.Training);
+        var univariable = UnivariableLogistic.Fit(DenseFeatureMatrix.Read(screen.ToDataView(ml), "Features", "Label"));
+        int[] kept = [0, .. Enumerable.Range(1, names.Length - 1).Where(k => univariable[k] is { P: < EntryPValue })];
+        FeatureTable Kept(FeatureTable table) => FeatureTable.FromRows(
+            table.Source, table.Ids, [.. kept.Select(k => names[k])], [.. table.Rows.Select(r => kept.Select(k => r[k]).ToArray())], table.Labels);
+        var training = Kept(screen).ToDataView(ml);
+        ClinicalLogisticTransformer model;
+        try
+        {
+            model = ml.BinaryClassification.Trainers.ClinicalLogistic().Fit(training);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SignatureSeparationException(
+                $"The combined signature was not fitted: on the training cohort, {signature.Model}'s score with the kept clinical variables ({string.Join(", ", kept.Skip(1).Select(k => names[k]).DefaultIfEmpty("none"))}) separates the classes, so the logistic model has no finite maximum-likelihood fit ({e.Message}). A training score that separates its own training cases is an in-sample overfit of that signature.",
+                e);
+        }
+
         var cohorts = signature.Cohorts.Select(cohort =>
         {
-            var table = Table(cohort);
+            var table = Kept(Table(cohort));
             var probabilities = table.Rows.Select(row => 1 / (1 + Math.Exp(-model.LinearPredictor(row)))).ToArray();
             return new CohortPredictions(cohort.Cohort, cohort.Role, cohort.CaseIds, table.Labels!, probabilities);
         }).ToArray();
@@ -63,3 +82,8 @@ public sealed record CombinedSignature(ModelPredictions Predictions, ClinicalLog
         return Math.Log(q / (1 - q));
     }
 }
+
+/// <summary>A logistic signature has no finite fit because its predictors separate the training cohort's classes.</summary>
+/// <param name="message">What separated, in one sentence a report can print.</param>
+/// <param name="inner">The logistic regression's error.</param>
+public sealed class SignatureSeparationException(string message, Exception inner) : Exception(message, inner);

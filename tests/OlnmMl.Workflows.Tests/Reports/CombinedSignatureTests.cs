@@ -2,19 +2,18 @@ using System.Globalization;
 using System.Text;
 using Microsoft.ML;
 using OlnmMl.AutoML.Runner;
-using OlnmMl.Learners.Clinical;
 using OlnmMl.Workflows.Reports;
 using OlnmMl.Workflows.Study;
 
 namespace OlnmMl.Workflows.Tests.Reports;
 
 /// <summary>
-/// The combined signature on a study whose fitted model is known by hand. Training (40 cases): solid for i &lt; 20,
-/// label 1 for 15 of the 20 solid and 5 of the 20 part-solid cases; every other clinical variable is constant, and the
-/// signature's score is a constant 0.3 (no information: its univariable model cannot be fitted, so it never enters).
-/// The screen keeps only <c>solid</c>, and a logistic model on one binary predictor reproduces the training event rates:
-/// σ(β₀ + β₁) = 0.75 for solid and σ(β₀) = 0.25 for part-solid cases. test-h5 has the opposite rates (solid 5 of 20), so
-/// any fit that saw it would not give 0.75 there.
+/// The combined signature on a study whose fitted model is known by hand. Training (40 cases): the signature gives
+/// p = 0.75 to cases i &lt; 20 (15 of them positive) and p = 0.25 to the others (5 positive), so it is calibrated in the
+/// maximum-likelihood sense: Σ(y − p) = 0 and Σ(y − p)·logit p = 0 in each group, and the logistic model of logit p has
+/// β₀ = 0, β₁ = 1 — the combined probability equals the signature's. Solid (even i) has 10 of 20 positive, as part-solid
+/// has (OR 1, univariable p = 1): the screen leaves it out; the other clinical variables are constant. test-h5 has the
+/// same signature probabilities but the opposite labels, so a fit that saw it would not be the identity.
 /// </summary>
 public sealed class CombinedSignatureTests : IDisposable
 {
@@ -29,8 +28,8 @@ public sealed class CombinedSignatureTests : IDisposable
         {
             foreach (var (cohort, flipped) in new[] { ("train", false), ("test-h5", true) })
             {
-                var solid = i < 20;
-                var label = (solid ? i % 4 != 0 : i % 4 == 0) ^ flipped;
+                var solid = i % 2 == 0;
+                var label = (i < 20 ? i % 4 != 0 : i % 4 == 0) ^ flipped;
                 var id = $"{cohort}-{i:D2}";
                 manifest.Append(CultureInfo.InvariantCulture, $"{id},h1,{cohort},{(label ? 1 : 0)},{id}.nii.gz,{id}_m.nii.gz,60,F,1.6,{(solid ? "solid" : "part-solid")},outer\n");
                 table.Append(CultureInfo.InvariantCulture, $"{id},{i * 0.37 % 1}\n");
@@ -45,30 +44,30 @@ public sealed class CombinedSignatureTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void TheCombinedModelIsFittedOnTrainingOnly_KeepsTheAssociatedVariable_AndGivesTheTrainingRatesEverywhere()
+    public void TheCombinedModelIsFittedOnTrainingOnly_KeepsTheScore_ScreensOutTheUnassociatedVariable()
     {
-        CohortPredictions Constant(string cohort, CohortRole role)
+        CohortPredictions Signature(string cohort, CohortRole role)
         {
             var cases = _study.Cohort(cohort);
-            return new(cohort, role, cases.Select(c => c.Case.Id).ToArray(), cases.Select(c => c.Outcome("label")).ToArray(), cases.Select(_ => 0.3).ToArray());
+            return new(cohort, role, cases.Select(c => c.Case.Id).ToArray(), cases.Select(c => c.Outcome("label")).ToArray(),
+                cases.Select(c => int.Parse(c.Case.Id[^2..], CultureInfo.InvariantCulture) < 20 ? 0.75 : 0.25).ToArray());
         }
 
-        var signature = new ModelPredictions("dlrad", [Constant("train", CohortRole.Training), Constant("test-h5", CohortRole.External)]);
+        var signature = new ModelPredictions("dlrad", [Signature("train", CohortRole.Training), Signature("test-h5", CohortRole.External)]);
 
         var combined = CombinedSignature.Fit(new MLContext(1), _study, signature, "label");
 
-        var rows = combined.Model.Signature.Rows.ToDictionary(r => r.Name);
-        Assert.Equal(SignatureEntry.NotEntered, rows["dlrad score (logit)"].Entry);
-        Assert.Equal(SignatureEntry.InModel, rows["solid"].Entry);
-        Assert.Equal(["combined"], [combined.Predictions.Model]);
-        foreach (var cohort in combined.Predictions.Cohorts)
+        Assert.Equal(["dlrad score (logit)"], combined.Model.Signature.Rows.Select(r => r.Name));
+        Assert.Equal(0, combined.Model.Intercept, 6);
+        Assert.Equal(1, combined.Model.Coefficients[1].Estimate, 6);
+        Assert.Equal("combined", combined.Predictions.Model);
+        foreach (var (cohort, given) in combined.Predictions.Cohorts.Zip(signature.Cohorts))
         {
-            var cases = _study.Cohort(cohort.Cohort).ToDictionary(c => c.Case.Id);
+            Assert.Equal(given.CaseIds, cohort.CaseIds);
+            Assert.Equal(given.Labels, cohort.Labels);
             for (var i = 0; i < cohort.CaseIds.Count; i++)
             {
-                var solid = cases[cohort.CaseIds[i]].Case.Clinical.Density == OlnmMl.Cohorts.Manifest.Density.Solid;
-                Assert.Equal(solid ? 0.75 : 0.25, cohort.Probabilities[i], 6);
-                Assert.Equal(cases[cohort.CaseIds[i]].Outcome("label"), cohort.Labels[i]);
+                Assert.Equal(given.Probabilities[i], cohort.Probabilities[i], 6);
             }
         }
     }

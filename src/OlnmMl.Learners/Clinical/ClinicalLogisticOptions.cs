@@ -26,6 +26,12 @@ public sealed class ClinicalLogisticOptions
     /// <summary>After the screen, remove the variable of largest multivariable p while that p ≥ <see cref="EntryPValue"/> (which must be set) and more than one remains.</summary>
     public bool BackwardElimination { get; set; }
 
+    /// <summary>
+    /// Fit the multivariable model by Firth's bias-reduced likelihood (<see cref="LogisticRegression"/>), which stays
+    /// finite when a predictor separates the classes (e.g. a stacked model score that is an in-sample overfit).
+    /// </summary>
+    public bool Firth { get; set; }
+
     /// <summary>Throws when an option is out of range, naming it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When an option is out of range.</exception>
     /// <exception cref="ArgumentException">Backward elimination without an entry threshold.</exception>

@@ -67,6 +67,6 @@ public sealed record ClinicalSignature(IReadOnlyList<ClinicalSignatureRow> Rows,
             var row = matrix.Row(i);
             for (int k = 0; k < slots.Count; k++) x[i * slots.Count + k] = row[slots[k]];
         }
-        return LogisticRegression.Fit(x, matrix.RequireLabels(), [.. slots.Select(j => matrix.SlotNames[j])], options.ConfidenceLevel, options.MaxIterations);
+        return LogisticRegression.Fit(x, matrix.RequireLabels(), [.. slots.Select(j => matrix.SlotNames[j])], options.ConfidenceLevel, options.MaxIterations, options.Firth);
     }
 }

@@ -3,21 +3,27 @@ using OlnmMl.Learners.Statistics;
 namespace OlnmMl.Learners.Clinical;
 
 /// <summary>
-/// Unpenalised maximum-likelihood logistic regression P(y = 1 | x) = σ(β₀ + xβ) by Newton–Raphson:
-/// β ← β + (XᵀWX)⁻¹ Xᵀ(y − p), W = diag(p(1 − p)), until max |Δβ| &lt; 10⁻¹⁰. The Wald covariance is (XᵀWX)⁻¹ at
-/// the optimum.
+/// Maximum-likelihood logistic regression P(y = 1 | x) = σ(β₀ + xβ) by Newton–Raphson:
+/// β ← β + (XᵀWX)⁻¹ U, U = Xᵀ(y − p), W = diag(p(1 − p)), until max |Δβ| &lt; 10⁻¹⁰. The Wald covariance is (XᵀWX)⁻¹ at
+/// the optimum. With Firth's penalty (Firth 1993; R's <c>logistf</c>) the score is Uⱼ* = Σᵢ (yᵢ − pᵢ + hᵢ(½ − pᵢ)) xᵢⱼ,
+/// hᵢ the diagonal of the hat matrix W^½X(XᵀWX)⁻¹XᵀW^½: the estimates stay finite when a predictor separates the classes
+/// (for one binary predictor they are the log odds of the 2 × 2 table with ½ added to every cell).
 /// </summary>
 public static class LogisticRegression
 {
+    /// <summary>The largest Newton step of a Firth fit in any coefficient, as <c>logistf</c>'s <c>maxstep</c> (5).</summary>
+    private const double MaxFirthStep = 5;
+
     /// <summary>Fits on row-major <paramref name="x"/> (n × d) and returns the table (intercept first).</summary>
     /// <param name="x">Predictors, row-major.</param>
     /// <param name="labels">Outcome per row.</param>
     /// <param name="names">Predictor names (d).</param>
     /// <param name="confidenceLevel">Level of the odds-ratio intervals, e.g. 0.95.</param>
     /// <param name="maxIterations">Newton iterations allowed.</param>
-    /// <exception cref="InvalidOperationException">When the information matrix is singular (collinear or constant predictors) or the fit does not converge (separation), naming the predictor.</exception>
+    /// <param name="firth">Firth's bias-reduced (penalised) likelihood instead of the plain likelihood.</param>
+    /// <exception cref="InvalidOperationException">When the information matrix is singular (collinear or constant predictors) or the fit does not converge (separation, without <paramref name="firth"/>), naming the predictor.</exception>
     public static IReadOnlyList<LogisticCoefficient> Fit(ReadOnlySpan<double> x, ReadOnlySpan<bool> labels, IReadOnlyList<string> names,
-        double confidenceLevel = 0.95, int maxIterations = 100)
+        double confidenceLevel = 0.95, int maxIterations = 100, bool firth = false)
     {
         var n = labels.Length;
         var d = names.Count;
@@ -48,6 +54,11 @@ public static class LogisticRegression
                     for (int b = 0; b <= a; b++) h[a * p + b] += w * row[a] * row[b];
                 }
             }
+            if (firth)
+            {
+                AddFirthScore(x, n, h, g, beta, row, names);
+            }
+
             double[] step;
             try
             {
@@ -57,6 +68,12 @@ public static class LogisticRegression
             {
                 throw Separation(beta, names, iter);
             }
+            var largest = step.Max(Math.Abs);
+            if (firth && largest > MaxFirthStep)
+            {
+                for (int j = 0; j < p; j++) step[j] *= MaxFirthStep / largest;
+            }
+
             var maxStep = 0.0;
             for (int j = 0; j < p; j++)
             {
@@ -78,6 +95,29 @@ public static class LogisticRegression
                 Math.Exp(beta[j]), Math.Exp(beta[j] - zCrit * se), Math.Exp(beta[j] + zCrit * se));
         }
         return table;
+    }
+
+    /// <summary>Adds Σᵢ hᵢ(½ − pᵢ)xᵢ to the score <paramref name="g"/>, hᵢ = wᵢ xᵢᵀ(XᵀWX)⁻¹xᵢ from the information <paramref name="h"/> (lower triangle).</summary>
+    private static void AddFirthScore(ReadOnlySpan<double> x, int n, double[] h, double[] g, double[] beta, double[] row, IReadOnlyList<string> names)
+    {
+        var p = beta.Length;
+        var d = p - 1;
+        var inverse = Cholesky.Inverse(h, p, names);
+        for (int i = 0; i < n; i++)
+        {
+            row[0] = 1;
+            x.Slice(i * d, d).CopyTo(row.AsSpan(1));
+            double eta = 0;
+            for (int j = 0; j < p; j++) eta += row[j] * beta[j];
+            var pi = 1 / (1 + Math.Exp(-eta));
+            double quadratic = 0;
+            for (int a = 0; a < p; a++)
+            {
+                for (int b = 0; b < p; b++) quadratic += row[a] * inverse[a * p + b] * row[b];
+            }
+            var adjustment = pi * (1 - pi) * quadratic * (0.5 - pi);
+            for (int a = 0; a < p; a++) g[a] += row[a] * adjustment;
+        }
     }
 
     private static InvalidOperationException Separation(double[] beta, IReadOnlyList<string> names, int iterations)

@@ -180,21 +180,13 @@ public static class MainJob
         var outcome = target == Targets.Default ? "pN+" : target.ToUpperInvariant();
         var predictions = models.Select(m => m.Predictions).ToList();
         var signatures = new List<ClinicalSignatureSection>();
-        var notes = new List<string>();
         if (prepared.Experiment.Data.Options.TryGetValue(CombinedOption, out var family))
         {
             var signature = predictions.FirstOrDefault(p => p.Model == family) ?? throw new OlnmUserException(
                 $"{prepared.ExperimentPath}: data.options.{CombinedOption} '{family}' names no model family with a complete trial for target '{target}' (families: {string.Join(", ", predictions.Select(p => p.Model))})");
-            try
-            {
-                var combined = CombinedSignature.Fit(new MLContext(prepared.Experiment.Seed), prepared.Data, signature, target);
-                predictions.Insert(0, combined.Predictions);
-                signatures.Add(ClinicalSignatureSection.Build(combined.Model, combined.Training, combined.Predictions, outcome, $"Combined signature: {family} score and clinical variables"));
-            }
-            catch (SignatureSeparationException e)
-            {
-                notes.Add(e.Message);
-            }
+            var combined = CombinedSignature.Fit(new MLContext(prepared.Experiment.Seed), prepared.Data, signature, target);
+            predictions.Insert(0, combined.Predictions);
+            signatures.Add(ClinicalSignatureSection.Build(combined.Model, combined.Training, combined.Predictions, outcome, $"Combined signature: {family} score and clinical variables (Firth-penalised logistic regression)"));
         }
 
         return StudyReportBuilder.Build(
@@ -208,8 +200,7 @@ public static class MainJob
             Path.GetRelativePath(directory, leaderboardCsv),
             outcome,
             signatures,
-            signatures.Count > 0 ? "the combined signature" : "the selected model",
-            notes)
+            signatures.Count > 0 ? "the combined signature" : "the selected model")
             .Write(directory);
     }
 

@@ -13,7 +13,9 @@ namespace OlnmMl.Workflows.Reports;
 /// cohort is below <see cref="EntryPValue"/> (the independent risk factors), fitted on the training cohort only, from the
 /// signature's stored training-cohort predictions. The score always enters (it is what the signature combines), as its
 /// logit, log(p / (1 − p)) (p clamped to [1e−6, 1 − 1e−6]), so its odds ratio is per unit of log-odds; with no clinical
-/// variable below the threshold the combined signature is a recalibration of the score alone.
+/// variable below the threshold the combined signature is a recalibration of the score alone. The model is fitted by
+/// Firth's bias-reduced likelihood: a deep signature's training score is often an in-sample overfit that separates its
+/// own training cases, where the plain likelihood has no finite maximum.
 /// </summary>
 /// <param name="Predictions">The combined signature's probabilities in every cohort the signature was scored on.</param>
 /// <param name="Model">The fitted model (its OR table and nomogram in <see cref="ClinicalSignatureSection"/>).</param>
@@ -28,7 +30,6 @@ public sealed record CombinedSignature(ModelPredictions Predictions, ClinicalLog
 
     /// <summary>Fits the combined signature of <paramref name="signature"/> and the study's clinical variables for <paramref name="target"/>.</summary>
     /// <exception cref="OlnmUserException">The study has no clinical variable.</exception>
-    /// <exception cref="SignatureSeparationException">The training cohort's score (with the kept variables) separates the classes.</exception>
     public static CombinedSignature Fit(MLContext ml, StudyData study, ModelPredictions signature, string target)
     {
         var clinical = ClinicalFeatures.Of(study.Cases.Select(c => c.Case).ToArray());
@@ -55,18 +56,7 @@ public sealed record CombinedSignature(ModelPredictions Predictions, ClinicalLog
         FeatureTable Kept(FeatureTable table) => FeatureTable.FromRows(
             table.Source, table.Ids, [.. kept.Select(k => names[k])], [.. table.Rows.Select(r => kept.Select(k => r[k]).ToArray())], table.Labels);
         var training = Kept(screen).ToDataView(ml);
-        ClinicalLogisticTransformer model;
-        try
-        {
-            model = ml.BinaryClassification.Trainers.ClinicalLogistic().Fit(training);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new SignatureSeparationException(
-                $"The combined signature was not fitted: on the training cohort, {signature.Model}'s score with the kept clinical variables ({string.Join(", ", kept.Skip(1).Select(k => names[k]).DefaultIfEmpty("none"))}) separates the classes, so the logistic model has no finite maximum-likelihood fit ({e.Message}). A training score that separates its own training cases is an in-sample overfit of that signature.",
-                e);
-        }
-
+        var model = ml.BinaryClassification.Trainers.ClinicalLogistic(new ClinicalLogisticOptions { Firth = true }).Fit(training);
         var cohorts = signature.Cohorts.Select(cohort =>
         {
             var table = Kept(Table(cohort));
@@ -82,8 +72,3 @@ public sealed record CombinedSignature(ModelPredictions Predictions, ClinicalLog
         return Math.Log(q / (1 - q));
     }
 }
-
-/// <summary>A logistic signature has no finite fit because its predictors separate the training cohort's classes.</summary>
-/// <param name="message">What separated, in one sentence a report can print.</param>
-/// <param name="inner">The logistic regression's error.</param>
-public sealed class SignatureSeparationException(string message, Exception inner) : Exception(message, inner);

@@ -38,7 +38,6 @@ public static class StudyReportBuilder
     /// <param name="outcome">Name of the outcome the models predict and <paramref name="clinical"/> records (pN+, N1, …).</param>
     /// <param name="signatures">Sections of logistic signatures (OR table, nomogram, calibration, decision curves), e.g. the combined signature's.</param>
     /// <param name="firstRole">What the first model is, as the methods paragraph names it (the selected model, or the combined signature).</param>
-    /// <param name="notes">Sentences the reader must see under the methods (e.g. why a requested signature was not fitted).</param>
     public static HtmlReport Build(
         string title,
         IReadOnlyList<ModelPredictions> models,
@@ -50,8 +49,7 @@ public static class StudyReportBuilder
         string? leaderboardCsv = null,
         string outcome = "pN+",
         IReadOnlyList<ClinicalSignatureSection>? signatures = null,
-        string firstRole = "the selected model",
-        IReadOnlyList<string>? notes = null)
+        string firstRole = "the selected model")
     {
         if (models.Count == 0)
         {
@@ -62,11 +60,7 @@ public static class StudyReportBuilder
         var figures = StudyFigures.Build(models, summaries, Palette(models));
         var baseline = models.Count > 1 ? models.FirstOrDefault(m => m.Model == reference) : null;
         var report = new HtmlReport(title);
-        var methods = report.Section("Methods").Paragraph(MethodsParagraph.Write(summaries, Adjustment, baseline?.Model, leakageStatement, firstRole));
-        foreach (var note in notes ?? [])
-        {
-            methods.Paragraph(note);
-        }
+        report.Section("Methods").Paragraph(MethodsParagraph.Write(summaries, Adjustment, baseline?.Model, leakageStatement, firstRole));
         if (clinical.Count > 0)
         {
             report.Section("Cohorts").Add(CohortSummaryTable.Build(clinical, outcome));

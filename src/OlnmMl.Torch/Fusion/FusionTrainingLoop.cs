@@ -70,7 +70,7 @@ internal static class FusionTrainingLoop
         var order = Enumerable.Range(0, train.Count).ToArray();
         var losses = new List<double>();
         var aucs = new List<double>();
-        Dictionary<string, Tensor>? best = null;
+        ModuleSnapshot? best = null;
         double bestAuc = double.NegativeInfinity;
         int selected = options.Epochs - 1;
         int stale = 0;
@@ -102,26 +102,19 @@ internal static class FusionTrainingLoop
                     bestAuc = auc;
                     selected = epoch;
                     stale = 0;
-                    Release(best);
-                    best = Snapshot(shadow);
+                    best?.Dispose();
+                    best = new ModuleSnapshot(shadow);
                 }
                 else if (options.EarlyStoppingPatience > 0 && ++stale >= options.EarlyStoppingPatience)
                 {
                     break;
                 }
             }
-            if (best is not null)
-            {
-                using var noGrad = no_grad();
-                foreach (var (name, tensor) in shadow.state_dict())
-                {
-                    tensor.copy_(best[name]);
-                }
-            }
+            best?.RestoreInto(shadow);
         }
         finally
         {
-            Release(best);
+            best?.Dispose();
         }
         shadow.eval();
         return new FusionTrainingReport(losses, aucs, selected);
@@ -169,21 +162,5 @@ internal static class FusionTrainingLoop
             batches++;
         }
         return batches == 0 ? double.NaN : total / batches;
-    }
-
-    private static Dictionary<string, Tensor> Snapshot(nn.Module module) =>
-        module.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
-
-    private static void Release(Dictionary<string, Tensor>? snapshot)
-    {
-        if (snapshot is null)
-        {
-            return;
-        }
-        foreach (var tensor in snapshot.Values)
-        {
-            tensor.Dispose();
-        }
-        snapshot.Clear();
     }
 }

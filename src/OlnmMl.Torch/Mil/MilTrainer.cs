@@ -42,18 +42,19 @@ public sealed class MilTrainer : IEstimator<MilTransformer>
     }
 
     /// <summary>
-    /// Trains on every bag of <paramref name="train"/> for <see cref="MilTrainerOptions.Epochs"/> epochs. The histogram
+    /// Trains on every bag of <paramref name="train"/> for <see cref="MilTrainerOptions.Epochs"/> epochs; with
+    /// <paramref name="validation"/> (bag-level training), keeps the epoch of highest validation AUC. The histogram
     /// classifier of instance-level training is fitted on <paramref name="aggregation"/> when given (bags the network did
     /// not train on, whose instance probabilities are not overfitted as the training bags' are), else on
     /// <paramref name="train"/>. <paramref name="cancellationToken"/> is checked before every mini-batch.
     /// </summary>
     /// <exception cref="ArgumentException">Fewer than two bags, or only one class, in either set.</exception>
-    public MilTransformer Fit(IBagSamples train, IBagSamples? aggregation = null, CancellationToken cancellationToken = default)
+    public MilTransformer Fit(IBagSamples train, IBagSamples? aggregation = null, CancellationToken cancellationToken = default, IBagSamples? validation = null)
     {
         _ = BothClasses(train, nameof(train));
         var spec = SpecFor(train);
         var device = Options.Device.Resolve();
-        var (network, losses) = MilTrainingLoop.Train(train, Options, spec, device, cancellationToken);
+        var (network, losses) = MilTrainingLoop.Train(train, validation, Options, spec, device, cancellationToken);
         HistogramClassifier? histogram = null;
         if (Options.Mode == MilTrainingMode.InstanceLevel && Options.Aggregation == MilAggregation.Histogram)
         {

@@ -14,12 +14,14 @@ namespace OlnmMl.Torch.Mil;
 /// <see cref="Random"/> with the same seed; <see cref="MilTrainerOptions.EncoderWeightsPath"/> then replaces the
 /// encoder's), so concurrent runs match sequential ones. A non-finite loss stops
 /// training with <see cref="TrainingDivergedException"/>; scalars are kept alive (<see cref="ScalarValue"/>,
-/// <see cref="AdamOptimizer"/>). Cancellation is checked before every batch.
+/// <see cref="AdamOptimizer"/>). Cancellation is checked before every batch. With validation bags (bag-level training
+/// only), every epoch's network is scored on them and the epoch of highest validation AUC is kept (checkpoint selection
+/// on the internal-validation cohort, as the fusion trainer does); instance-level training keeps the last epoch.
 /// </summary>
 internal static class MilTrainingLoop
 {
     public static (MilNetwork Network, IReadOnlyList<double> Losses) Train(
-        IBagSamples train, MilTrainerOptions options, MilNetworkSpec spec, Device device, CancellationToken cancellationToken)
+        IBagSamples train, IBagSamples? validation, MilTrainerOptions options, MilNetworkSpec spec, Device device, CancellationToken cancellationToken)
     {
         using var threads = IntraOpThreads.Use(options.Device.TrainingThreads);
         MilNetwork network;
@@ -34,7 +36,7 @@ internal static class MilTrainingLoop
                 CheckpointLoader.Load(network.Encoder, path, StrictLoadOptions.ForEncoder);
             }
             network.to(device);
-            var losses = Run(network, train, options, device, cancellationToken);
+            var losses = Run(network, train, options.Mode == MilTrainingMode.BagLevel ? validation : null, options, device, cancellationToken);
             network.eval();
             return (network, losses);
         }
@@ -45,7 +47,40 @@ internal static class MilTrainingLoop
         }
     }
 
-    private static List<double> Run(MilNetwork network, IBagSamples train, MilTrainerOptions options, Device device, CancellationToken cancellationToken)
+    private static List<double> Run(
+        MilNetwork network, IBagSamples train, IBagSamples? validation, MilTrainerOptions options, Device device, CancellationToken cancellationToken)
+    {
+        var validationLabels = validation is null ? [] : Enumerable.Range(0, validation.Count).Select(validation.Label).ToArray();
+        ModuleSnapshot? best = null;
+        var bestAuc = double.NegativeInfinity;
+        try
+        {
+            var losses = Epochs(network, train, options, device, cancellationToken, epoch =>
+            {
+                if (validation is null)
+                {
+                    return;
+                }
+
+                var auc = RankAuc.Compute(MilScoring.Run(network, validation, options.BatchSize, device).BagLogits, validationLabels);
+                if (auc > bestAuc)
+                {
+                    bestAuc = auc;
+                    best?.Dispose();
+                    best = new ModuleSnapshot(network);
+                }
+            });
+            best?.RestoreInto(network);
+            return losses;
+        }
+        finally
+        {
+            best?.Dispose();
+        }
+    }
+
+    private static List<double> Epochs(
+        MilNetwork network, IBagSamples train, MilTrainerOptions options, Device device, CancellationToken cancellationToken, Action<int> afterEpoch)
     {
         using var optimizer = new AdamOptimizer(network.parameters(), options.WeightDecay);
         var random = new Random(options.Seed);
@@ -84,6 +119,7 @@ internal static class MilTrainingLoop
             }
             losses.Add(batches == 0 ? double.NaN : total / batches);
             options.Progress?.Report((epoch, losses[^1]));
+            afterEpoch(epoch);
         }
         return losses;
     }

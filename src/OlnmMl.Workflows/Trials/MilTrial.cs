@@ -14,7 +14,8 @@ namespace OlnmMl.Workflows.Trials;
 /// <summary>
 /// The multi-instance (MIL) signature of the 2.5D deep learning + MIL + clinical study (2025): each patient a bag of
 /// 2.5D slices (<see cref="StudyBags"/>), a 2D instance encoder, and patient-level pooling, trained by
-/// <see cref="MilTrainer"/> on the training cohort only (the histogram aggregation too). Parameters: <c>backbone</c> (a 2D
+/// <see cref="MilTrainer"/> on the training cohort only (the histogram aggregation too), bag-level training keeping the
+/// epoch of highest internal-validation AUC (checkpoint selection, as the fusion trials do). Parameters: <c>backbone</c> (a 2D
 /// encoder, default resnet10-tiny-2d), <c>pooling</c> (mean, max, attention — the default —, gated-attention),
 /// <c>mil-mode</c> (<c>bag</c>: end to end, the default; <c>instance</c>: instances labelled with their patient, then
 /// aggregated by <c>aggregation</c> mean, max or histogram, the default), <c>epochs</c> (default: the data option
@@ -62,9 +63,13 @@ public sealed class MilTrial(StudyData study, StudyBags bags, int threads = 0) :
     /// <inheritdoc />
     public Task<TrialOutcome> RunAsync(TrialContext context, CancellationToken cancellationToken) => Task.Run(() =>
     {
+        TrialCohorts.RequireInternalValidation(context.Data, Name);
         var target = TrialTarget.Of(context.Parameters);
         var trainer = new MilTrainer(new MLContext(context.Seed), Options(context.Parameters, context.Data, context.Budget, context.Seed, threads));
-        using var model = trainer.Fit(Samples(study.Cohort(TrialCohorts.Training), target), cancellationToken: cancellationToken);
+        using var model = trainer.Fit(
+            Samples(study.Cohort(TrialCohorts.Training), target),
+            cancellationToken: cancellationToken,
+            validation: Samples(study.Cohort(TrialCohorts.Validation), target));
         model.SaveModel(Path.Combine(context.ArtefactDirectory, ModelFile));
         var predictions = TrialCohorts.Of(study, context.Data).Select(cohort =>
         {

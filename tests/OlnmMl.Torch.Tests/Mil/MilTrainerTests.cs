@@ -51,6 +51,58 @@ public sealed class MilTrainerTests(ITestOutputHelper output) : IDisposable
         Assert.All(scores.Features, f => Assert.Equal(model.Model.Network.FeatureWidth, f.Length));
     }
 
+    /// <summary>
+    /// Checkpoint selection: with a constant learning rate and the run's own seed, training for k epochs reproduces the
+    /// first k epochs of a longer run, so the k-epoch models are that run's epochs. The model trained with validation bags
+    /// must be the epoch of highest validation AUC among them: equal scores to the best k-epoch model. The validation bags'
+    /// labels are flipped, so learning the pattern lowers their AUC and an early epoch wins (asserted first: keeping the
+    /// last epoch would fail the test).
+    /// </summary>
+    [Fact]
+    public void With_validation_bags_the_epoch_of_highest_validation_auc_is_kept()
+    {
+        const int Epochs = 4;
+        var train = SyntheticBags.Create(8, 8, seed: 31);
+        var validation = new Flipped(SyntheticBags.Create(8, 8, seed: 32));
+        var labels = Enumerable.Range(0, validation.Count).Select(validation.Label).ToArray();
+        var options = Quick(MilTrainingMode.BagLevel, MilPoolingKind.Attention);
+        var perEpoch = Enumerable.Range(1, Epochs).Select(k =>
+        {
+            using var model = new MilTrainer(new MLContext(1), options with { Epochs = k }).Fit(train);
+            var probabilities = model.Score(validation).Probabilities;
+            return (Auc: RankAuc.Compute(probabilities, labels), Probabilities: probabilities);
+        }).ToArray();
+
+        using var selected = new MilTrainer(new MLContext(1), options with { Epochs = Epochs }).Fit(train, validation: validation);
+
+        var best = perEpoch.MaxBy(e => e.Auc);
+        output.WriteLine($"validation AUC by epoch: {string.Join(", ", perEpoch.Select(e => e.Auc.ToString("F3")))}");
+        Assert.NotEqual(perEpoch[^1].Auc, best.Auc);
+        Assert.Equal(best.Probabilities, selected.Score(validation).Probabilities);
+    }
+
+    /// <summary>Bags with every label inverted.</summary>
+    private sealed class Flipped(IBagSamples bags) : IBagSamples
+    {
+        public int Count => bags.Count;
+
+        public int Channels => bags.Channels;
+
+        public int Height => bags.Height;
+
+        public int Width => bags.Width;
+
+        public int MaxInstances => bags.MaxInstances;
+
+        public int InstanceCount(int index) => bags.InstanceCount(index);
+
+        public bool Label(int index) => !bags.Label(index);
+
+        public string Group(int index) => bags.Group(index);
+
+        public void CopyInstances(int index, Span<float> destination) => bags.CopyInstances(index, destination);
+    }
+
     [Theory]
     [InlineData(MilTrainingMode.BagLevel, MilPoolingKind.Attention)]
     [InlineData(MilTrainingMode.InstanceLevel, MilPoolingKind.Max)]

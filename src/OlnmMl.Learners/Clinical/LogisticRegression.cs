@@ -41,11 +41,7 @@ public static class LogisticRegression
             Array.Clear(g);
             for (int i = 0; i < n; i++)
             {
-                row[0] = 1;
-                x.Slice(i * d, d).CopyTo(row.AsSpan(1));
-                double eta = 0;
-                for (int j = 0; j < p; j++) eta += row[j] * beta[j];
-                var pi = 1 / (1 + Math.Exp(-eta));
+                var pi = Probability(x, i, beta, row);
                 var w = pi * (1 - pi);
                 var r = (labels[i] ? 1 : 0) - pi;
                 for (int a = 0; a < p; a++)
@@ -97,19 +93,25 @@ public static class LogisticRegression
         return table;
     }
 
+    /// <summary>Fills <paramref name="row"/> with (1, xᵢ) and returns pᵢ = σ(rowᵀβ).</summary>
+    private static double Probability(ReadOnlySpan<double> x, int i, double[] beta, double[] row)
+    {
+        var d = beta.Length - 1;
+        row[0] = 1;
+        x.Slice(i * d, d).CopyTo(row.AsSpan(1));
+        double eta = 0;
+        for (int j = 0; j < beta.Length; j++) eta += row[j] * beta[j];
+        return 1 / (1 + Math.Exp(-eta));
+    }
+
     /// <summary>Adds Σᵢ hᵢ(½ − pᵢ)xᵢ to the score <paramref name="g"/>, hᵢ = wᵢ xᵢᵀ(XᵀWX)⁻¹xᵢ from the information <paramref name="h"/> (lower triangle).</summary>
     private static void AddFirthScore(ReadOnlySpan<double> x, int n, double[] h, double[] g, double[] beta, double[] row, IReadOnlyList<string> names)
     {
         var p = beta.Length;
-        var d = p - 1;
         var inverse = Cholesky.Inverse(h, p, names);
         for (int i = 0; i < n; i++)
         {
-            row[0] = 1;
-            x.Slice(i * d, d).CopyTo(row.AsSpan(1));
-            double eta = 0;
-            for (int j = 0; j < p; j++) eta += row[j] * beta[j];
-            var pi = 1 / (1 + Math.Exp(-eta));
+            var pi = Probability(x, i, beta, row);
             double quadratic = 0;
             for (int a = 0; a < p; a++)
             {

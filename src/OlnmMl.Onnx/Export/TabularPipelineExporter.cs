@@ -37,16 +37,7 @@ public static class TabularPipelineExporter
 
         var graph = new OnnxGraphBuilder("olnm_tabular");
         var input = graph.AddInput(options.InputName, OnnxElementType.Float, OnnxDim.Batch, featureCount);
-        var context = new OnnxExportContext(graph);
-        context.Bind(options.FeatureColumnName, input, featureCount);
-        var exporters = options.AdditionalExporters.Concat(BuiltInExporters).ToArray();
-        foreach (var step in Flatten(model))
-        {
-            var exporter = exporters.FirstOrDefault(e => e.CanExport(step))
-                ?? throw new NotSupportedException($"No ONNX exporter for pipeline step {step.GetType().FullName}.");
-            exporter.Export(step, context);
-        }
-
+        var context = Append(graph, model, options.FeatureColumnName, input, featureCount, [.. options.AdditionalExporters, .. BuiltInExporters]);
         if (context.Probability is null || context.Score is null)
         {
             throw new InvalidOperationException("The pipeline ends without a calibrated binary classifier, so it has no probability to export.");
@@ -55,6 +46,33 @@ public static class TabularPipelineExporter
         graph.AddOutput(context.Probability, ProbabilityOutput, OnnxElementType.Float, OnnxDim.Batch);
         graph.AddOutput(context.Score, ScoreOutput, OnnxElementType.Float, OnnxDim.Batch);
         return graph;
+    }
+
+    /// <summary>
+    /// Appends a whole fitted tabular model (feature steps and its calibrated binary classifier) that reads the vector
+    /// column <paramref name="column"/>, bound to <paramref name="input"/> of <paramref name="width"/> slots; returns the
+    /// value of its probability [N].
+    /// </summary>
+    /// <exception cref="NotSupportedException">A step has no exporter.</exception>
+    /// <exception cref="InvalidOperationException">The chain ends without a calibrated probability.</exception>
+    public static string AppendModel(OnnxGraphBuilder graph, ITransformer model, string column, string input, int width)
+    {
+        return Append(graph, model, column, input, width, BuiltInExporters).Probability ?? throw new InvalidOperationException("The pipeline ends without a calibrated binary classifier, so it has no probability to export.");
+    }
+
+    /// <summary>Exports every step of <paramref name="model"/> onto <paramref name="input"/> bound as <paramref name="column"/>; returns the context they left.</summary>
+    private static OnnxExportContext Append(OnnxGraphBuilder graph, ITransformer model, string column, string input, int width, IReadOnlyList<ITransformerOnnxExporter> exporters)
+    {
+        var context = new OnnxExportContext(graph);
+        context.Bind(column, input, width);
+        foreach (var step in Flatten(model))
+        {
+            var exporter = exporters.FirstOrDefault(e => e.CanExport(step))
+                ?? throw new NotSupportedException($"No ONNX exporter for pipeline step {step.GetType().FullName}.");
+            exporter.Export(step, context);
+        }
+
+        return context;
     }
 
     /// <summary>

@@ -28,6 +28,35 @@ public static class MilModelExporter
     /// <exception cref="KeyNotFoundException">A parameter is missing.</exception>
     public static OnnxGraphBuilder BuildGraph(MilModelDefinition definition)
     {
+        var g = new OnnxGraphBuilder("olnm_mil");
+        var network = AppendBagFeatures(g, definition);
+        var weights = new StateDict(definition.Weights);
+        string probability;
+        if (definition.InstanceAggregation is { } aggregation)
+        {
+            var instanceProbabilities = g.AddNode("Reshape", [g.AddNode("Sigmoid", [NetworkOps.Linear(g, network.InstanceFeatures, weights, "head")], "instance_sigmoid"), network.BagShape], "instance_probabilities");
+            probability = MilAggregationOnnx.Append(g, instanceProbabilities, MaskInput, aggregation);
+        }
+        else
+        {
+            var logit = NetworkOps.Linear(g, network.BagFeatures, weights, "head");
+            probability = g.AddNode("Reshape", [g.AddNode("Sigmoid", [logit], "bag_sigmoid"), g.AddInitializer("probability_shape", [-1L], [1])], "bag_probability");
+        }
+
+        g.AddOutput(probability, ProbabilityOutput, OnnxElementType.Float, OnnxDim.Named("B"));
+        g.AddOutput(network.BagFeatures, BagFeaturesOutput, OnnxElementType.Float, OnnxDim.Named("B"), network.Width);
+        return g;
+    }
+
+    /// <summary>
+    /// Appends the inputs <c>instances</c> and <c>instance_mask</c>, the instance encoder over every slot and the masked
+    /// pooling to <paramref name="g"/>; returns the values of the bag features [B, F], the instance features [B·N, F]
+    /// and the bag shape [B, N] (for a head appended by the caller).
+    /// </summary>
+    /// <exception cref="ArgumentException">The instance shape is not [C, H, W], the family has no 2D reading, or the pooling is unknown.</exception>
+    public static MilGraphValues AppendBagFeatures(OnnxGraphBuilder g, MilModelDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(g);
         ArgumentNullException.ThrowIfNull(definition);
         if (definition.InstanceShape is not [var c, var h, var w])
         {
@@ -35,7 +64,6 @@ public static class MilModelExporter
         }
 
         var weights = new StateDict(definition.Weights);
-        var g = new OnnxGraphBuilder("olnm_mil");
         OnnxDim bags = OnnxDim.Named("B"), slots = OnnxDim.Named("N");
         var instances = g.AddInput(InstancesInput, OnnxElementType.Float, bags, slots, c, h, w);
         var mask = g.AddInput(MaskInput, OnnxElementType.Float, bags, slots);
@@ -52,36 +80,17 @@ public static class MilModelExporter
         var featureShape = g.AddNode("Concat", [bagShape, g.AddInitializer("feature_width", [(long)width], [1])], "feature_shape", OnnxAttribute.Int("axis", 0));
         var features = g.AddNode("Reshape", [flat, featureShape], "instance_features");
         var bag = MilPoolingOnnx.Append(g, flat, features, mask, bagShape, weights.Scope("pooling."), definition.Pooling);
-        string probability;
-        if (definition.InstanceAggregation is { } aggregation)
-        {
-            var instanceProbabilities = g.AddNode("Reshape", [g.AddNode("Sigmoid", [NetworkOps.Linear(g, flat, weights, "head")], "instance_sigmoid"), bagShape], "instance_probabilities");
-            probability = MilAggregationOnnx.Append(g, instanceProbabilities, mask, aggregation);
-        }
-        else
-        {
-            var logit = NetworkOps.Linear(g, bag, weights, "head");
-            probability = g.AddNode("Reshape", [g.AddNode("Sigmoid", [logit], "bag_sigmoid"), g.AddInitializer("probability_shape", [-1L], [1])], "bag_probability");
-        }
-
-        g.AddOutput(probability, ProbabilityOutput, OnnxElementType.Float, bags);
-        g.AddOutput(bag, BagFeaturesOutput, OnnxElementType.Float, bags, width);
-        return g;
+        return new MilGraphValues(bag, flat, bagShape, width);
     }
 
     /// <summary>Writes the model with its input/output contracts added to <paramref name="metadata"/>; returns the file size in bytes.</summary>
     public static long Export(MilModelDefinition definition, OnnxModelMetadata metadata, string path)
     {
         var g = BuildGraph(definition);
-        var shape = definition.InstanceShape;
         var width = (int)definition.Weights["head.weight"].Shape[1];
         var full = metadata with
         {
-            Inputs =
-            [
-                new OnnxTensorContract(InstancesInput, [-1, -1, shape[0], shape[1], shape[2]], [], string.Join("; ", new[] { "bags of instances, padded to the batch's largest bag", definition.InstanceRecipe }.Where(d => d.Length > 0))),
-                new OnnxTensorContract(MaskInput, [-1, -1], [], "1 for a real instance, 0 for padding"),
-            ],
+            Inputs = InputContracts(definition),
             Outputs =
             [
                 new OnnxTensorContract(ProbabilityOutput, [-1], [], "positive-class (pN+) probability per bag"),
@@ -90,4 +99,22 @@ public static class MilModelExporter
         };
         return OnnxModelWriter.Write(g, full, path);
     }
+
+    /// <summary>The contracts of the <c>instances</c> and <c>instance_mask</c> inputs.</summary>
+    public static IReadOnlyList<OnnxTensorContract> InputContracts(MilModelDefinition definition)
+    {
+        var shape = definition.InstanceShape;
+        return
+        [
+            new OnnxTensorContract(InstancesInput, [-1, -1, shape[0], shape[1], shape[2]], [], string.Join("; ", new[] { "bags of instances, padded to the batch's largest bag", definition.InstanceRecipe }.Where(d => d.Length > 0))),
+            new OnnxTensorContract(MaskInput, [-1, -1], [], "1 for a real instance, 0 for padding"),
+        ];
+    }
 }
+
+/// <summary>Values of a MIL graph a head reads (<see cref="MilModelExporter.AppendBagFeatures"/>).</summary>
+/// <param name="BagFeatures">The pooled bag features [B, F].</param>
+/// <param name="InstanceFeatures">Every slot's encoder features [B·N, F].</param>
+/// <param name="BagShape">[B, N] as a 1-D int64 value.</param>
+/// <param name="Width">F.</param>
+public sealed record MilGraphValues(string BagFeatures, string InstanceFeatures, string BagShape, int Width);

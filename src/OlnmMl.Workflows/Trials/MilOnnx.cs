@@ -36,8 +36,12 @@ public static class MilOnnx
         };
     }
 
-    /// <summary>The exported graph's probability of every bag of <paramref name="samples"/>, <paramref name="batch"/> bags per run (padded and masked as in training).</summary>
-    public static float[] Score(IBagSamples samples, OnnxScorer scorer, int batch)
+    /// <summary>
+    /// The exported graph's probability of every bag of <paramref name="samples"/>, <paramref name="batch"/> bags per run
+    /// (padded and masked as in training); <paramref name="moreInputs"/> gives a graph's further inputs for the bags
+    /// [start, start + count) (e.g. their radiomics).
+    /// </summary>
+    public static float[] Score(IBagSamples samples, OnnxScorer scorer, int batch, Func<int, int, IEnumerable<KeyValuePair<string, OnnxInput>>>? moreInputs = null)
     {
         var collation = new BagBatch(samples, batch);
         var probabilities = new float[samples.Count];
@@ -51,11 +55,12 @@ public static class MilOnnx
             }
 
             collation.Collate(samples, indices.AsSpan(0, count));
-            scorer.Predict(new Dictionary<string, OnnxInput>
+            var inputs = new Dictionary<string, OnnxInput>(moreInputs?.Invoke(start, count) ?? [])
             {
                 [MilModelExporter.InstancesInput] = new(collation.Instances.ToArray(), collation.InstanceShape),
                 [MilModelExporter.MaskInput] = new(collation.Mask.ToArray(), collation.MaskShape),
-            }).CopyTo(probabilities, start);
+            };
+            scorer.Predict(inputs).CopyTo(probabilities, start);
         }
 
         return probabilities;

@@ -65,11 +65,7 @@ public sealed class MilTrial(StudyData study, StudyBags bags, int threads = 0) :
     {
         TrialCohorts.RequireInternalValidation(context.Data, Name);
         var target = TrialTarget.Of(context.Parameters);
-        var trainer = new MilTrainer(new MLContext(context.Seed), Options(context.Parameters, context.Data, context.Budget, context.Seed, threads));
-        using var model = trainer.Fit(
-            Samples(study.Cohort(TrialCohorts.Training), target),
-            cancellationToken: cancellationToken,
-            validation: Samples(study.Cohort(TrialCohorts.Validation), target));
+        using var model = Fit(study, bags, context, threads, cancellationToken);
         model.SaveModel(Path.Combine(context.ArtefactDirectory, ModelFile));
         var predictions = TrialCohorts.Of(study, context.Data).Select(cohort =>
         {
@@ -83,6 +79,20 @@ public sealed class MilTrial(StudyData study, StudyBags bags, int threads = 0) :
             new Dictionary<string, string> { ["network"] = ModelFile },
             new Dictionary<string, string> { ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?" });
     }, cancellationToken);
+
+    /// <summary>
+    /// Trains the MIL network of a trial's configuration on the training cohort's bags, keeping the epoch of highest
+    /// internal-validation AUC (bag-level training).
+    /// </summary>
+    public static MilTransformer Fit(StudyData study, StudyBags bags, TrialContext context, int threads, CancellationToken cancellationToken)
+    {
+        var target = TrialTarget.Of(context.Parameters);
+        var trainer = new MilTrainer(new MLContext(context.Seed), Options(context.Parameters, context.Data, context.Budget, context.Seed, threads));
+        return trainer.Fit(
+            new StudyBagSamples(study.Cohort(TrialCohorts.Training), bags, target),
+            cancellationToken: cancellationToken,
+            validation: new StudyBagSamples(study.Cohort(TrialCohorts.Validation), bags, target));
+    }
 
     /// <summary><c>mil POOLING</c> for bag-level training, <c>mil instance-AGGREGATION</c> for instance-level.</summary>
     public string Describe(ParameterSet parameters) =>

@@ -60,19 +60,24 @@ public sealed class InMemoryStudyStore : IStudyStore
     /// <inheritdoc />
     public TrialRecord StartTrial(TrialStart start)
     {
+        lock (_gate)
+        {
+            return TryStartTrial(_trials.Count, start)!;
+        }
+    }
+
+    /// <inheritdoc />
+    public TrialRecord? TryStartTrial(int number, TrialStart start)
+    {
         ArgumentNullException.ThrowIfNull(start);
         lock (_gate)
         {
-            var record = new TrialRecord
+            if (number != _trials.Count)
             {
-                Number = _trials.Count,
-                Status = TrialStatus.Running,
-                Parameters = start.Parameters,
-                Seed = start.Seed,
-                Budget = start.Budget,
-                PromotedFrom = start.PromotedFrom,
-                StartedAt = start.StartedAt,
-            };
+                return null;
+            }
+
+            var record = TrialRecordRows.Started(number, start);
             _trials.Add(record);
             return record;
         }

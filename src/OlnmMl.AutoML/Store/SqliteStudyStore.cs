@@ -17,8 +17,7 @@ public sealed class SqliteStudyStore : IStudyStore
     /// <summary>Schema version written to the study table.</summary>
     public const int SchemaVersion = SqliteStudySchema.Version;
 
-    private const string Columns =
-        "number, status, parameters, seed, budget, promoted_from, started_at, duration_ticks, peak_memory_bytes, objective, metrics, artefacts, versions, error";
+    private const string Columns = TrialRecordRows.Columns;
 
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
@@ -160,7 +159,13 @@ public sealed class SqliteStudyStore : IStudyStore
     }
 
     /// <inheritdoc />
-    public TrialRecord StartTrial(TrialStart start)
+    public TrialRecord StartTrial(TrialStart start) => Insert(null, start)!;
+
+    /// <inheritdoc />
+    public TrialRecord? TryStartTrial(int number, TrialStart start) => Insert(number, start);
+
+    /// <summary>Inserts the next trial, or returns null when <paramref name="expected"/> is given and is not the next number.</summary>
+    private TrialRecord? Insert(int? expected, TrialStart start)
     {
         ArgumentNullException.ThrowIfNull(start);
         lock (_gate)
@@ -170,26 +175,18 @@ public sealed class SqliteStudyStore : IStudyStore
             command.Transaction = transaction;
             command.CommandText = $"""
                 INSERT INTO trials ({Columns})
-                SELECT COALESCE(MAX(number) + 1, 0), 'Running', $parameters, $seed, $budget, $promoted, $started, 0, 0, NULL, '{"{}"}', '{"{}"}', '{"{}"}', NULL
-                FROM trials RETURNING number
+                SELECT COALESCE(MAX(number) + 1, 0), 'Running', @parameters, @seed, @budget, @promoted, @started, 0, 0, NULL, '{"{}"}', '{"{}"}', '{"{}"}', NULL
+                FROM trials HAVING @expected IS NULL OR COALESCE(MAX(number) + 1, 0) = @expected RETURNING number
                 """;
-            command.Parameters.AddWithValue("$parameters", start.Parameters.ToJson());
-            command.Parameters.AddWithValue("$seed", start.Seed);
-            command.Parameters.AddWithValue("$budget", (object?)start.Budget ?? DBNull.Value);
-            command.Parameters.AddWithValue("$promoted", (object?)start.PromotedFrom ?? DBNull.Value);
-            command.Parameters.AddWithValue("$started", start.StartedAt.ToString("O", CultureInfo.InvariantCulture));
-            var number = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-            transaction.Commit();
-            return new TrialRecord
+            TrialRecordRows.BindStart(command, start);
+            TrialRecordRows.Bind(command, "expected", expected);
+            if (command.ExecuteScalar() is not { } number)
             {
-                Number = number,
-                Status = TrialStatus.Running,
-                Parameters = start.Parameters,
-                Seed = start.Seed,
-                Budget = start.Budget,
-                PromotedFrom = start.PromotedFrom,
-                StartedAt = start.StartedAt,
-            };
+                return null;
+            }
+
+            transaction.Commit();
+            return TrialRecordRows.Started(Convert.ToInt32(number, CultureInfo.InvariantCulture), start);
         }
     }
 
@@ -205,22 +202,8 @@ public sealed class SqliteStudyStore : IStudyStore
             FinishedTrialCheck.Validate(stored, finished);
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = """
-                UPDATE trials SET status = $status, started_at = $started, duration_ticks = $duration, peak_memory_bytes = $memory,
-                    objective = $objective, metrics = $metrics, artefacts = $artefacts, versions = $versions, error = $error, seed = $seed
-                WHERE number = $n AND status IN ('Running', 'Interrupted')
-                """;
-            command.Parameters.AddWithValue("$n", finished.Number);
-            command.Parameters.AddWithValue("$status", finished.Status.ToString());
-            command.Parameters.AddWithValue("$started", finished.StartedAt.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$duration", finished.Duration.Ticks);
-            command.Parameters.AddWithValue("$memory", finished.PeakMemoryBytes);
-            command.Parameters.AddWithValue("$objective", finished.Objective is { } o && double.IsFinite(o) ? o : DBNull.Value);
-            command.Parameters.AddWithValue("$metrics", TrialRecordJson.WriteMetrics(finished.Metrics));
-            command.Parameters.AddWithValue("$artefacts", TrialRecordJson.WriteMap(finished.Artefacts));
-            command.Parameters.AddWithValue("$versions", TrialRecordJson.WriteMap(finished.Versions));
-            command.Parameters.AddWithValue("$error", (object?)finished.Error ?? DBNull.Value);
-            command.Parameters.AddWithValue("$seed", finished.Seed);
+            command.CommandText = $"UPDATE trials SET {TrialRecordRows.FinishedAssignments} WHERE number = @n AND status IN ('Running', 'Interrupted')";
+            TrialRecordRows.BindFinished(command, finished);
             command.ExecuteNonQuery();
             transaction.Commit();
         }
@@ -313,29 +296,6 @@ public sealed class SqliteStudyStore : IStudyStore
             command.Parameters.AddWithValue("$n", number.Value);
         }
 
-        using var reader = command.ExecuteReader();
-        var records = new List<TrialRecord>();
-        while (reader.Read())
-        {
-            records.Add(new TrialRecord
-            {
-                Number = reader.GetInt32(0),
-                Status = Enum.Parse<TrialStatus>(reader.GetString(1)),
-                Parameters = ParameterSet.FromJson(reader.GetString(2)),
-                Seed = reader.GetInt32(3),
-                Budget = reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                PromotedFrom = reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                StartedAt = DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
-                Duration = TimeSpan.FromTicks(reader.GetInt64(7)),
-                PeakMemoryBytes = reader.GetInt64(8),
-                Objective = reader.IsDBNull(9) ? null : reader.GetDouble(9),
-                Metrics = TrialRecordJson.ReadMetrics(reader.GetString(10)),
-                Artefacts = TrialRecordJson.ReadMap(reader.GetString(11)),
-                Versions = TrialRecordJson.ReadMap(reader.GetString(12)),
-                Error = reader.IsDBNull(13) ? null : reader.GetString(13),
-            });
-        }
-
-        return records;
+        return TrialRecordRows.ReadAll(command);
     }
 }

@@ -6,7 +6,8 @@ namespace OlnmMl.AutoML.Postgres;
 /// <summary>
 /// Turns a storage address into an Npgsql data source and connection failures into one clear error.
 /// Accepts a URI (<c>postgresql://user:password@host:port/database</c>, also <c>postgres://</c>) or an Npgsql
-/// connection string (<c>Host=…;Username=…</c>).
+/// connection string (<c>Host=…;Username=…</c>). A URI's query parameters are Npgsql settings
+/// (<c>?sslmode=require</c>, <c>?options=-c%20search_path%3Dmine</c>).
 /// </summary>
 public static class PostgresConnection
 {
@@ -36,6 +37,19 @@ public static class PostgresConnection
             if (info.Length == 2)
             {
                 builder.Password = Uri.UnescapeDataString(info[1]);
+            }
+        }
+
+        foreach (var setting in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = setting.Split('=', 2) is [var k, var v] ? (k, v) : (setting, "");
+            try
+            {
+                builder[Uri.UnescapeDataString(key)] = Uri.UnescapeDataString(value);
+            }
+            catch (ArgumentException e)
+            {
+                throw new OlnmUserException($"--storage: '{Uri.UnescapeDataString(key)}' is not a PostgreSQL connection setting ({e.Message.Split('\n')[0]})", e);
             }
         }
 

@@ -11,6 +11,32 @@ namespace OlnmMl.AutoML.Postgres;
 public static class PostgresSweeps
 {
     /// <summary>
+    /// The checks a worker makes before its (long) data preparation, writing nothing: the server answers and accepts
+    /// the login, and study <paramref name="studyName"/> either exists — stored from the same experiment when
+    /// <paramref name="experiment"/> is given — or is missing and <paramref name="experiment"/> will create it.
+    /// Returns the experiment to run (the stored one when none is given). Throws <see cref="OlnmUserException"/> (one line).
+    /// </summary>
+    public static ExperimentDefinition RequireJoinable(string storage, string studyName, ExperimentDefinition? experiment)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(studyName);
+        var where = PostgresConnection.Describe(PostgresConnection.ToConnectionString(storage));
+        if (experiment is not null && !PostgresStudyStore.ListStudies(storage).Contains(studyName))
+        {
+            return experiment with { Name = studyName };
+        }
+
+        using var store = PostgresStudyStore.Open(storage, studyName);
+        if (experiment is null)
+        {
+            return ExperimentYaml.Read(store.Study.Definition, $"{where} study {studyName}");
+        }
+
+        experiment = experiment with { Name = studyName };
+        StoredDefinition.RequireSame(where, studyName, store.Study.Definition, experiment);
+        return experiment;
+    }
+
+    /// <summary>
     /// Opens study <paramref name="studyName"/> at <paramref name="storage"/> — creating it from
     /// <paramref name="experiment"/> when it does not exist (the first worker wins, the others join) — and works on it
     /// until no trial is left to propose and no trial is open (<see cref="SweepRunner.WaitForOtherWorkers"/>).

@@ -1,5 +1,6 @@
 using OlnmMl.AutoML.Postgres;
 using OlnmMl.AutoML.Store;
+using OlnmMl.Tests.Shared;
 
 namespace OlnmMl.AutoML.Tests;
 

@@ -5,6 +5,7 @@ using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Postgres;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Store;
+using OlnmMl.Tests.Shared;
 using OlnmMl.AutoML.SweepHost;
 
 namespace OlnmMl.AutoML.Tests;

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace OlnmMl.AutoML.Tests;
+namespace OlnmMl.Tests.Shared;
 
 /// <summary>
 /// A throw-away schema in the PostgreSQL server named by <c>OLNM_TEST_POSTGRES</c> (an Npgsql connection string),

@@ -58,7 +58,7 @@ public sealed class PostgresStudyStoreContractTests : StudyStoreContractTests
     }
 
     [SkippableFact]
-    public void A_newer_schema_is_refused_and_an_older_database_is_migrated()
+    public void A_database_of_a_newer_schema_is_refused_and_left_unchanged()
     {
         using (Create())
         {

@@ -260,6 +260,40 @@ public class SqliteStudyStoreContractTests : StudyStoreContractTests
     }
 
     [SkippableFact]
+    public void A_trial_whose_recorded_holder_died_is_retried_and_failed_when_retries_run_out()
+    {
+        using (var store = Create())
+        {
+            store.StartTrial(Start(1));
+        }
+
+        void DieHolding(string holder)
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+            connection.Open();
+            using var update = connection.CreateCommand();
+            update.CommandText = $"UPDATE trials SET holder = '{holder}' WHERE number = 0";
+            update.ExecuteNonQuery();
+        }
+
+        DieHolding("a process that was killed");
+        using (var resumed = SqliteStudyStore.Open(DatabasePath, maxRetries: 1))
+        using (var lease = resumed.AcquireLease("resume", TimeSpan.Zero))
+        {
+            Assert.True(lease.TryClaim(0)); // retry 1 of 1
+            Assert.True(lease.TryClaim(0)); // its own claim: no retry
+        }
+
+        DieHolding("the retry, killed too");
+        using var last = SqliteStudyStore.Open(DatabasePath, maxRetries: 1);
+        using var again = last.AcquireLease("resume", TimeSpan.Zero);
+        Assert.False(again.TryClaim(0));
+        var failed = last.GetTrial(0);
+        Assert.Equal(TrialStatus.Failed, failed.Status);
+        Assert.Contains("no retries left", failed.Error);
+    }
+
+    [SkippableFact]
     public void Creating_over_an_existing_study_is_refused()
     {
         using (Create())

@@ -8,9 +8,10 @@ namespace OlnmMl.AutoML.Store;
 /// The embedded study store: one SQLite file per study, WAL journal (readers never block the writer,
 /// a killed process loses nothing that was committed), a trigger that refuses to change a finished trial.
 /// Safe for several threads and several processes on one machine (busy timeout 30 s); only the holder of the
-/// study's lease (<see cref="AcquireLease"/>, a kernel lock on <c>STUDY.db.lock</c>) runs its trials.
+/// study's lease (<see cref="AcquireLease"/>, a kernel lock on <c>STUDY.db.lock</c>) runs its trials, and it records
+/// itself as each claimed trial's holder, so a trial whose recorded holder died is retried (<see cref="MaxRetries"/>).
 /// A file that is empty, not SQLite, damaged or of an unknown schema is refused with a
-/// <see cref="OlnmUserException"/> saying how to recover; schema 1 is migrated forward on open.
+/// <see cref="OlnmUserException"/> saying how to recover; older schemas are migrated forward on open, a newer one is refused.
 /// </summary>
 public sealed class SqliteStudyStore : IStudyStore
 {
@@ -33,6 +34,15 @@ public sealed class SqliteStudyStore : IStudyStore
 
     /// <summary>The database file.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// How many times a trial left Running by a process that died is adopted (run again, same number and seed) before
+    /// the adopting process records it Failed instead (default 2); a trial that kills its process every time ends.
+    /// </summary>
+    public int MaxRetries { get; private init; } = DefaultMaxRetries;
+
+    /// <summary>The default of <see cref="MaxRetries"/>.</summary>
+    public const int DefaultMaxRetries = 2;
 
     /// <inheritdoc />
     public StudyInfo Study { get; }
@@ -108,11 +118,13 @@ public sealed class SqliteStudyStore : IStudyStore
     /// <summary>
     /// Opens an existing study file, migrating schema 1 forward. Throws <see cref="FileNotFoundException"/> when it is
     /// missing and <see cref="OlnmUserException"/> (saying how to recover) when it is empty, not SQLite, damaged or of
-    /// an unknown schema; a file that is not a database is never modified.
+    /// an unknown schema; a file that is not a database is never modified. <paramref name="maxRetries"/> sets
+    /// <see cref="MaxRetries"/>.
     /// </summary>
-    public static SqliteStudyStore Open(string path)
+    public static SqliteStudyStore Open(string path, int maxRetries = DefaultMaxRetries)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRetries);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"Study file '{path}' does not exist.", path);
@@ -125,7 +137,7 @@ public sealed class SqliteStudyStore : IStudyStore
             connection = OpenConnection(path, SqliteOpenMode.ReadWrite);
             var values = SqliteStudySchema.CheckAndMigrate(connection, path);
             var study = new StudyInfo(values["name"], values["definition"], DateTimeOffset.Parse(values["created_at"], CultureInfo.InvariantCulture));
-            return new SqliteStudyStore(path, connection, study, InputsOf(values));
+            return new SqliteStudyStore(path, connection, study, InputsOf(values)) { MaxRetries = maxRetries };
         }
         catch (SqliteException e)
         {
@@ -140,7 +152,49 @@ public sealed class SqliteStudyStore : IStudyStore
     }
 
     /// <inheritdoc />
-    public IStudyLease AcquireLease(string purpose, TimeSpan wait) => SqliteStudyLease.Acquire(Path, purpose, wait);
+    public IStudyLease AcquireLease(string purpose, TimeSpan wait) => SqliteStudyLease.Acquire(this, purpose, wait);
+
+    /// <summary>
+    /// Claims open trial <paramref name="number"/> for <paramref name="holder"/>, the holder of the study's lock (so a
+    /// different recorded holder is a dead process): true when it is now the holder's; a dead holder's trial counts a
+    /// retry, and past <see cref="MaxRetries"/> is recorded Failed (false). False for a finished or unknown trial.
+    /// </summary>
+    internal bool Claim(int number, string holder)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE trials SET status = 'Failed', holder = NULL, error = @why
+                WHERE number = @n AND status IN ('Running', 'Interrupted') AND holder IS NOT NULL AND holder <> @h AND retries >= @max;
+                UPDATE trials SET retries = retries + (holder IS NOT NULL AND holder <> @h), holder = @h
+                WHERE number = @n AND status IN ('Running', 'Interrupted') AND NOT (holder IS NOT NULL AND holder <> @h AND retries >= @max)
+                RETURNING number;
+                """;
+            TrialRecordRows.Bind(command, "n", number);
+            TrialRecordRows.Bind(command, "h", holder);
+            TrialRecordRows.Bind(command, "max", MaxRetries);
+            TrialRecordRows.Bind(command, "why", $"its process died while running it, {MaxRetries + 1} time(s); no retries left");
+            var claimed = command.ExecuteScalar() is not null;
+            transaction.Commit();
+            return claimed;
+        }
+    }
+
+    /// <summary>Gives up <paramref name="holder"/>'s claim on open trial <paramref name="number"/> (a finished trial has none).</summary>
+    internal void Unclaim(int number, string holder)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "UPDATE trials SET holder = NULL WHERE number = @n AND holder = @h AND status IN ('Running', 'Interrupted')";
+            TrialRecordRows.Bind(command, "n", number);
+            TrialRecordRows.Bind(command, "h", holder);
+            command.ExecuteNonQuery();
+        }
+    }
 
     /// <inheritdoc />
     public void RecordInputs(IReadOnlyDictionary<string, string> inputs)
@@ -202,7 +256,7 @@ public sealed class SqliteStudyStore : IStudyStore
             FinishedTrialCheck.Validate(stored, finished);
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = $"UPDATE trials SET {TrialRecordRows.FinishedAssignments} WHERE number = @n AND status IN ('Running', 'Interrupted')";
+            command.CommandText = $"UPDATE trials SET {TrialRecordRows.FinishedAssignments}, holder = NULL WHERE number = @n AND status IN ('Running', 'Interrupted')";
             TrialRecordRows.BindFinished(command, finished);
             command.ExecuteNonQuery();
             transaction.Commit();

@@ -72,6 +72,8 @@ public sealed class PostgresStudyStoreContractTests : StudyStoreContractTests
 
         var error = Assert.Throws<OlnmUserException>(() => PostgresStudyStore.Open(Database.ConnectionString, Info.Name));
         Assert.Contains("schema 99, written by a newer olnm", error.Message);
+        using var versions = server.CreateCommand("SELECT string_agg(version::text, ',' ORDER BY version) FROM olnm_schema");
+        Assert.Equal("1,99", versions.ExecuteScalar());
     }
 
     [SkippableFact]

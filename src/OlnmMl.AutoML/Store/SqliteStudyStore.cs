@@ -229,8 +229,9 @@ public sealed class SqliteStudyStore : IStudyStore
             command.Transaction = transaction;
             command.CommandText = $"""
                 INSERT INTO trials ({Columns})
-                SELECT COALESCE(MAX(number) + 1, 0), 'Running', @parameters, @seed, @budget, @promoted, @started, 0, 0, NULL, '{"{}"}', '{"{}"}', '{"{}"}', NULL
-                FROM trials HAVING @expected IS NULL OR COALESCE(MAX(number) + 1, 0) = @expected RETURNING number
+                SELECT next, 'Running', @parameters, @seed, @budget, @promoted, @started, 0, 0, NULL, '{"{}"}', '{"{}"}', '{"{}"}', NULL
+                FROM (SELECT COALESCE((SELECT MAX(number) FROM trials) + 1, 0) AS next)
+                WHERE @expected IS NULL OR next = @expected RETURNING number
                 """;
             TrialRecordRows.BindStart(command, start);
             TrialRecordRows.Bind(command, "expected", expected);

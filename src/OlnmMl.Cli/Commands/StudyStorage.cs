@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using OlnmMl.AutoML;
 using OlnmMl.AutoML.Postgres;
 using OlnmMl.AutoML.Store;
@@ -45,6 +46,8 @@ internal static class StudyStorage
         }
     }
 
+    // Never inlined into Open: compiling Open must not load the PostgreSQL store's types (and so Npgsql).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static OpenedStudy OpenPostgres(string storage, string study, string artefactRoot) =>
         new(PostgresStudyStore.Open(storage, study), PostgresConnection.Describe(PostgresConnection.ToConnectionString(storage)), artefactRoot);
 }

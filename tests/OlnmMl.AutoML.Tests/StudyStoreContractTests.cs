@@ -116,6 +116,17 @@ public abstract class StudyStoreContractTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_trial_is_started_only_under_the_number_its_caller_expects()
+    {
+        using var store = Create();
+        Assert.Null(store.TryStartTrial(1, Start(1)));
+        Assert.Equal(0, store.TryStartTrial(0, Start(1))!.Number);
+        Assert.Null(store.TryStartTrial(0, Start(2)));
+        Assert.Equal(1, store.CountTrials());
+        Assert.Equal(Start(1).Parameters, store.GetTrial(0).Parameters);
+    }
+
+    [SkippableFact]
     public void An_unknown_trial_is_reported_by_number()
     {
         using var store = Create();

@@ -218,6 +218,25 @@ public class InMemoryStudyStoreContractTests : StudyStoreContractTests
         Assert.False(first.TryClaim(trial));
     }
 
+    [Fact]
+    public void A_trial_whose_lease_keeps_expiring_is_failed_when_retries_run_out()
+    {
+        var time = new ManualTime();
+        using var store = new InMemoryStudyStore(Info, TimeSpan.FromSeconds(30), time, maxRetries: 1);
+        var trial = store.StartTrial(Start(1)).Number;
+        using var first = store.AcquireLease("first", TimeSpan.Zero);
+        using var retry = store.AcquireLease("retry", TimeSpan.Zero);
+        using var last = store.AcquireLease("last", TimeSpan.Zero);
+        Assert.True(first.TryClaim(trial));
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(retry.TryClaim(trial)); // retry 1 of 1
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(last.TryClaim(trial));
+        var failed = store.GetTrial(trial);
+        Assert.Equal(TrialStatus.Failed, failed.Status);
+        Assert.Contains("no retries left", failed.Error);
+    }
+
     private sealed class ManualTime : TimeProvider
     {
         private DateTimeOffset _now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);

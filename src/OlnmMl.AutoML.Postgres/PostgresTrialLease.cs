@@ -13,6 +13,9 @@ namespace OlnmMl.AutoML.Postgres;
 internal sealed class PostgresTrialLease(NpgsqlDataSource database, int studyId, PostgresLeaseOptions options, string holder) : IStudyLease
 {
     private const string Open = "status IN ('Running', 'Interrupted')";
+
+    /// <summary>Held by another holder whose heartbeat is older than the grace period: a dead worker.</summary>
+    private const string Stale = "holder IS NOT NULL AND holder <> @h AND heartbeat_at < now() - @grace";
     private readonly HashSet<int> _claimed = [];
     private readonly Lock _gate = new();
 
@@ -25,18 +28,18 @@ internal sealed class PostgresTrialLease(NpgsqlDataSource database, int studyId,
     /// <inheritdoc />
     public bool TryClaim(int number)
     {
-        var stale = $"holder IS NOT NULL AND holder <> @h AND heartbeat_at < now() - @grace";
         if (Execute($"""
             UPDATE olnm_trials SET status = 'Failed', holder = NULL, error = @why
-            WHERE study_id = @s AND number = @n AND {Open} AND {stale} AND retries >= @retries
+            WHERE study_id = @s AND number = @n AND {Open} AND {Stale} AND retries >= @retries
             """, number) > 0)
         {
             return false;
         }
 
         var claimed = Execute($"""
-            UPDATE olnm_trials SET holder = @h, heartbeat_at = now(), retries = retries + CASE WHEN {stale} THEN 1 ELSE 0 END
+            UPDATE olnm_trials SET holder = @h, heartbeat_at = now(), retries = retries + CASE WHEN {Stale} THEN 1 ELSE 0 END
             WHERE study_id = @s AND number = @n AND {Open} AND (holder IS NULL OR holder = @h OR heartbeat_at < now() - @grace)
+                AND NOT ({Stale} AND retries >= @retries)
             """, number) > 0;
         if (claimed)
         {

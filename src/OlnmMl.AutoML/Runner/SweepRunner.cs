@@ -185,6 +185,13 @@ public sealed class SweepRunner
                 }
 
                 var finished = await done.ConfigureAwait(false);
+                if (!lease.TryClaim(finished.Number))
+                {
+                    // This worker's lease expired (a pause longer than the grace period) and another worker runs the
+                    // trial now: its record is that worker's to write.
+                    continue;
+                }
+
                 _store.FinishTrial(finished);
                 lease.Release(finished.Number);
                 study.Finished(finished);

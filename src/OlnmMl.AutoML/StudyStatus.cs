@@ -6,7 +6,7 @@ namespace OlnmMl.AutoML;
 
 /// <summary>What <c>olnm sweep status</c> prints.</summary>
 /// <param name="Study">The study.</param>
-/// <param name="Location">Its files.</param>
+/// <param name="Where">Where it is stored: its SQLite file, or its PostgreSQL database (no password).</param>
 /// <param name="Trials">Trials in the study.</param>
 /// <param name="Complete">Complete trials.</param>
 /// <param name="Failed">Failed trials.</param>
@@ -20,7 +20,7 @@ namespace OlnmMl.AutoML;
 /// <param name="LastErrors">First lines of the last (up to 5) failed trials' errors, as "trial N: message".</param>
 public sealed record StudyStatus(
     StudyInfo Study,
-    StudyLocation Location,
+    string Where,
     int Trials,
     int Complete,
     int Failed,
@@ -33,11 +33,35 @@ public sealed record StudyStatus(
     TimeSpan TrialTime,
     IReadOnlyList<string> LastErrors)
 {
+    /// <summary>The status of the study in <paramref name="store"/>, stored at <paramref name="where"/>.</summary>
+    public static StudyStatus Of(IStudyStore store, string where)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var experiment = Experiments.ExperimentYaml.Read(store.Study.Definition, where);
+        var trials = store.GetTrials();
+        var best = trials.Where(t => t is { Status: TrialStatus.Complete, Objective: not null })
+            .OrderBy(t => Runner.SelectionObjective.ToLoss(experiment.Objective, t.Objective!.Value)).ThenBy(t => t.Number).FirstOrDefault();
+        return new StudyStatus(
+            store.Study,
+            where,
+            trials.Count,
+            trials.Count(t => t.Status == TrialStatus.Complete),
+            trials.Count(t => t.Status == TrialStatus.Failed),
+            trials.Count(t => t.Status == TrialStatus.Pruned),
+            trials.Count(t => t.Status == TrialStatus.Running),
+            trials.Count(t => t.Status == TrialStatus.Interrupted),
+            experiment.Budget.MaxTrials,
+            best?.Number,
+            best?.Objective,
+            trials.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Duration),
+            trials.Where(t => t.Status == TrialStatus.Failed).TakeLast(5).Select(t => $"trial {t.Number}: {t.Error?.Split('\n')[0].Trim()}").ToArray());
+    }
+
     /// <summary>Plain-text lines for a terminal.</summary>
     public override string ToString()
     {
         var s = new StringBuilder();
-        s.AppendLine(CultureInfo.InvariantCulture, $"study {Study.Name} ({Location.DatabasePath}), created {Study.CreatedAt:u}");
+        s.AppendLine(CultureInfo.InvariantCulture, $"study {Study.Name} ({Where}), created {Study.CreatedAt:u}");
         s.AppendLine(CultureInfo.InvariantCulture,
             $"trials {Trials}{(MaxTrials is { } m ? $"/{m}" : "")}: complete {Complete}, failed {Failed}, pruned {Pruned}, running {Running}, interrupted {Interrupted}");
         s.AppendLine(CultureInfo.InvariantCulture, $"best: {(BestTrial is { } b ? $"trial {b}, selection objective {BestObjective:F4}" : "none yet")}");

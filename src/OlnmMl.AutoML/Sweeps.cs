@@ -90,24 +90,7 @@ public static class Sweeps
     {
         var location = StudyLocation.Resolve(study, studiesDirectory);
         using var store = SqliteStudyStore.Open(location.DatabasePath);
-        var experiment = ExperimentYaml.Read(store.Study.Definition, location.DatabasePath);
-        var trials = store.GetTrials();
-        var best = trials.Where(t => t is { Status: TrialStatus.Complete, Objective: not null })
-            .OrderBy(t => SelectionObjective.ToLoss(experiment.Objective, t.Objective!.Value)).ThenBy(t => t.Number).FirstOrDefault();
-        return new StudyStatus(
-            store.Study,
-            location,
-            trials.Count,
-            trials.Count(t => t.Status == TrialStatus.Complete),
-            trials.Count(t => t.Status == TrialStatus.Failed),
-            trials.Count(t => t.Status == TrialStatus.Pruned),
-            trials.Count(t => t.Status == TrialStatus.Running),
-            trials.Count(t => t.Status == TrialStatus.Interrupted),
-            experiment.Budget.MaxTrials,
-            best?.Number,
-            best?.Objective,
-            trials.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Duration),
-            trials.Where(t => t.Status == TrialStatus.Failed).TakeLast(5).Select(t => $"trial {t.Number}: {t.Error?.Split('\n')[0].Trim()}").ToArray());
+        return StudyStatus.Of(store, location.DatabasePath);
     }
 
     /// <summary>The leaderboard of a study (path or name), from the stored per-case predictions.</summary>

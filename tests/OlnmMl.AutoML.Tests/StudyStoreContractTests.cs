@@ -18,8 +18,14 @@ public abstract class StudyStoreContractTests : IDisposable
 
     protected abstract IStudyStore Create();
 
+    /// <summary>Removes what <see cref="Create"/> made outside <see cref="Folder"/> (a server-side database).</summary>
+    protected virtual void DisposeStore()
+    {
+    }
+
     public void Dispose()
     {
+        DisposeStore();
         Folder.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -43,7 +49,7 @@ public abstract class StudyStoreContractTests : IDisposable
         Versions = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string> { ["olnmml.automl"] = "0.1.0" }),
     };
 
-    [Fact]
+    [SkippableFact]
     public void Trials_are_numbered_from_zero_in_order()
     {
         using var store = Create();
@@ -52,7 +58,7 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.Equal(5, store.CountTrials(TrialStatus.Running));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_finished_record_reads_back_field_for_field()
     {
         using var store = Create();
@@ -64,7 +70,7 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.Equal(Info, store.Study);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_finished_trial_is_immutable()
     {
         using var store = Create();
@@ -75,7 +81,7 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.Equal(0.8125, store.GetTrial(0).Objective);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Finishing_needs_a_started_trial_a_final_status_and_the_same_parameters()
     {
         using var store = Create();
@@ -87,7 +93,7 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.Contains("Trial 0", error.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_failed_trial_keeps_its_error()
     {
         using var store = Create();
@@ -99,7 +105,7 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.Null(read.Objective);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Concurrent_starts_get_distinct_consecutive_numbers()
     {
         using var store = Create();
@@ -109,7 +115,18 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.Equal(64, store.GetTrials().Count);
     }
 
-    [Fact]
+    [SkippableFact]
+    public void A_trial_is_started_only_under_the_number_its_caller_expects()
+    {
+        using var store = Create();
+        Assert.Null(store.TryStartTrial(1, Start(1)));
+        Assert.Equal(0, store.TryStartTrial(0, Start(1))!.Number);
+        Assert.Null(store.TryStartTrial(0, Start(2)));
+        Assert.Equal(1, store.CountTrials());
+        Assert.Equal(Start(1).Parameters, store.GetTrial(0).Parameters);
+    }
+
+    [SkippableFact]
     public void An_unknown_trial_is_reported_by_number()
     {
         using var store = Create();
@@ -117,7 +134,7 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.Contains("3", error.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_trial_claimed_by_a_live_holder_is_claimed_by_no_other_until_its_lease_ends()
     {
         using var store = Create();
@@ -143,7 +160,7 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.True(third.TryClaim(trial));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Only_a_running_trial_is_interrupted_and_an_interrupted_one_finishes_once()
     {
         using var store = Create();
@@ -162,7 +179,7 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => store.FinishTrial(finished with { Objective = 0.1 }));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Recorded_inputs_are_kept_and_never_change()
     {
         using var store = Create();
@@ -178,7 +195,7 @@ public class InMemoryStudyStoreContractTests : StudyStoreContractTests
 {
     protected override IStudyStore Create() => new InMemoryStudyStore(Info);
 
-    [Fact]
+    [SkippableFact]
     public void A_trial_lease_expires_without_a_heartbeat_and_its_holder_learns_it_lost_it()
     {
         var time = new ManualTime();
@@ -201,6 +218,25 @@ public class InMemoryStudyStoreContractTests : StudyStoreContractTests
         Assert.False(first.TryClaim(trial));
     }
 
+    [Fact]
+    public void A_trial_whose_lease_keeps_expiring_is_failed_when_retries_run_out()
+    {
+        var time = new ManualTime();
+        using var store = new InMemoryStudyStore(Info, TimeSpan.FromSeconds(30), time, maxRetries: 1);
+        var trial = store.StartTrial(Start(1)).Number;
+        using var first = store.AcquireLease("first", TimeSpan.Zero);
+        using var retry = store.AcquireLease("retry", TimeSpan.Zero);
+        using var last = store.AcquireLease("last", TimeSpan.Zero);
+        Assert.True(first.TryClaim(trial));
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(retry.TryClaim(trial)); // retry 1 of 1
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(last.TryClaim(trial));
+        var failed = store.GetTrial(trial);
+        Assert.Equal(TrialStatus.Failed, failed.Status);
+        Assert.Contains("no retries left", failed.Error);
+    }
+
     private sealed class ManualTime : TimeProvider
     {
         private DateTimeOffset _now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
@@ -217,7 +253,7 @@ public class SqliteStudyStoreContractTests : StudyStoreContractTests
 
     protected override IStudyStore Create() => SqliteStudyStore.Create(DatabasePath, Info);
 
-    [Fact]
+    [SkippableFact]
     public void Reopening_returns_the_same_records_and_the_interrupted_trials()
     {
         TrialRecord finished;
@@ -234,7 +270,7 @@ public class SqliteStudyStoreContractTests : StudyStoreContractTests
         Assert.Equal(2, reopened.StartTrial(Start(3)).Number);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_database_uses_the_write_ahead_log_and_refuses_direct_edits_of_finished_trials()
     {
         using (var store = Create())
@@ -253,7 +289,41 @@ public class SqliteStudyStoreContractTests : StudyStoreContractTests
         Assert.Contains("immutable", error.Message);
     }
 
-    [Fact]
+    [SkippableFact]
+    public void A_trial_whose_recorded_holder_died_is_retried_and_failed_when_retries_run_out()
+    {
+        using (var store = Create())
+        {
+            store.StartTrial(Start(1));
+        }
+
+        void DieHolding(string holder)
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+            connection.Open();
+            using var update = connection.CreateCommand();
+            update.CommandText = $"UPDATE trials SET holder = '{holder}' WHERE number = 0";
+            update.ExecuteNonQuery();
+        }
+
+        DieHolding("a process that was killed");
+        using (var resumed = SqliteStudyStore.Open(DatabasePath, maxRetries: 1))
+        using (var lease = resumed.AcquireLease("resume", TimeSpan.Zero))
+        {
+            Assert.True(lease.TryClaim(0)); // retry 1 of 1
+            Assert.True(lease.TryClaim(0)); // its own claim: no retry
+        }
+
+        DieHolding("the retry, killed too");
+        using var last = SqliteStudyStore.Open(DatabasePath, maxRetries: 1);
+        using var again = last.AcquireLease("resume", TimeSpan.Zero);
+        Assert.False(again.TryClaim(0));
+        var failed = last.GetTrial(0);
+        Assert.Equal(TrialStatus.Failed, failed.Status);
+        Assert.Contains("no retries left", failed.Error);
+    }
+
+    [SkippableFact]
     public void Creating_over_an_existing_study_is_refused()
     {
         using (Create())

@@ -53,6 +53,12 @@ internal sealed class SweepHostProcess : IDisposable
     public static SweepHostProcess Resume(string databasePath, int delayMs) =>
         new("resume", databasePath, delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>A PostgreSQL worker on <paramref name="study"/> (created from the experiment by the first worker).</summary>
+    public static SweepHostProcess Worker(string connectionString, string study, string experimentPath, string artefactRoot, TimeSpan grace, int delayMs) =>
+        new("worker", connectionString, study, experimentPath, artefactRoot,
+            ((int)grace.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            delayMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Waits for the exit (at most <paramref name="timeout"/>) and returns the exit code.</summary>
     public async Task<int> ExitAsync(TimeSpan timeout)
     {

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
+using Npgsql;
+using OlnmMl.AutoML.Postgres;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Spaces;
 using OlnmMl.AutoML.Store;
@@ -8,9 +10,11 @@ using OlnmMl.AutoML.Tuners;
 namespace OlnmMl.Benchmarks.AutoML;
 
 /// <summary>
-/// Tuner + store overhead of one trial with 10,000 finished trials already in a SQLite study (target: under 50 ms):
-/// propose, start (reserve the number), finish (write the immutable record with per-cohort metrics) and tell.
-/// The tuner was told the 10,000 trials in setup, as a resumed sweep would be.
+/// Tuner + store overhead of one trial with 10,000 finished trials already in a study (target: under 50 ms):
+/// propose, start (reserve the number), claim its lease, finish (write the immutable record with per-cohort
+/// metrics), release and tell. The tuner was told the 10,000 trials in setup, as a resumed sweep would be.
+/// Stores: a SQLite file, and a PostgreSQL study in the server named by <c>OLNM_TEST_POSTGRES</c> (an Npgsql
+/// connection string; a fresh schema, dropped at the end) — start one with <c>.ci/postgres.sh</c>.
 /// </summary>
 [ShortRunJob]
 [MemoryDiagnoser]
@@ -28,7 +32,9 @@ public class TrialOverheadBenchmarks
     ]);
 
     private string _folder = "";
-    private SqliteStudyStore _store = null!;
+    private string? _schema;
+    private IStudyStore _store = null!;
+    private IStudyLease _lease = null!;
     private ITuner _tuner = null!;
     private int _next;
 
@@ -36,11 +42,17 @@ public class TrialOverheadBenchmarks
     [Params("random", "smac")]
     public string Tuner { get; set; } = "random";
 
+    /// <summary>Store under test.</summary>
+    [Params("sqlite", "postgres")]
+    public string Store { get; set; } = "sqlite";
+
     [GlobalSetup]
     public void Setup()
     {
         _folder = Path.Combine(Path.GetTempPath(), "olnm-automl-bench-" + Guid.NewGuid().ToString("N"));
-        _store = SqliteStudyStore.Create(Path.Combine(_folder, "bench.db"), new StudyInfo("bench", "", DateTimeOffset.UtcNow));
+        var study = new StudyInfo("bench", "", DateTimeOffset.UtcNow);
+        _store = Store == "postgres" ? CreatePostgres(study) : SqliteStudyStore.Create(Path.Combine(_folder, "bench.db"), study);
+        _lease = _store.AcquireLease("benchmark", TimeSpan.Zero);
         _tuner = Tuner == "smac" ? new SmacTuner(_space, 1) : new RandomTuner(_space, 1);
         var random = new Random(1);
         for (var n = 0; n < ExistingTrials; n++)
@@ -57,8 +69,19 @@ public class TrialOverheadBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _lease.Dispose();
         _store.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        if (_schema is not null)
+        {
+            using var server = NpgsqlDataSource.Create(Server);
+            using var drop = server.CreateCommand($"DROP SCHEMA {_schema} CASCADE");
+            drop.ExecuteNonQuery();
+        }
     }
 
     /// <summary>One trial's bookkeeping: propose, start, finish, tell.</summary>
@@ -66,11 +89,28 @@ public class TrialOverheadBenchmarks
     public int OneTrial()
     {
         var suggestion = _tuner.Propose(_next)!;
-        var started = _store.StartTrial(new TrialStart(suggestion.Parameters, _next, suggestion.Budget, suggestion.PromotedFrom, DateTimeOffset.UtcNow));
+        var started = _store.TryStartTrial(_next, new TrialStart(suggestion.Parameters, _next, suggestion.Budget, suggestion.PromotedFrom, DateTimeOffset.UtcNow))!;
+        _lease.TryClaim(started.Number);
         var finished = Finish(started, 0.5 + (0.001 * (_next % 100)));
         _store.FinishTrial(finished);
+        _lease.Release(started.Number);
         _tuner.Tell(SweepObservation(finished));
         return _next++;
+    }
+
+    private static string Server => Environment.GetEnvironmentVariable("OLNM_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("Set OLNM_TEST_POSTGRES to an Npgsql connection string (see .ci/postgres.sh).");
+
+    private PostgresStudyStore CreatePostgres(StudyInfo study)
+    {
+        _schema = $"olnm_bench_{Guid.NewGuid():N}";
+        using (var server = NpgsqlDataSource.Create(Server))
+        using (var create = server.CreateCommand($"CREATE SCHEMA {_schema}"))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        return PostgresStudyStore.Create(new NpgsqlConnectionStringBuilder(Server) { SearchPath = _schema }.ConnectionString, study);
     }
 
     private static TunerObservation SweepObservation(TrialRecord trial) => new(trial.Number, trial.Parameters, true, -trial.Objective, trial.Budget, trial.PromotedFrom);

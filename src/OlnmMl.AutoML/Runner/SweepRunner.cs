@@ -16,6 +16,9 @@ namespace OlnmMl.AutoML.Runner;
 /// told only the selection objective (<see cref="SelectionObjective"/>). Cancelling the token stops the sweep: the
 /// trials it interrupted are marked Interrupted and <see cref="OperationCanceledException"/> is thrown; a resume
 /// re-runs them. A killed process leaves them Running, and its dead lease lets a resume adopt them.
+/// Several workers may run one study (a store with per-trial leases): each reads the others' trials when its next
+/// number was taken (<see cref="SweepStudyView"/>), and with <see cref="WaitForOtherWorkers"/> retries the trials
+/// of workers whose heartbeats stopped.
 /// </summary>
 public sealed class SweepRunner
 {
@@ -43,6 +46,13 @@ public sealed class SweepRunner
 
     /// <summary>How long to wait for another process's lease on the study (default: refuse at once, naming it).</summary>
     public TimeSpan LeaseWait { get; init; }
+
+    /// <summary>
+    /// A worker among several (false: a single-process sweep). When true and the store's leases have heartbeats,
+    /// the sweep does not end while another worker holds an open trial: it polls every heartbeat interval and
+    /// runs (retries) the trials whose workers stopped renewing their leases, so every trial ends finished.
+    /// </summary>
+    public bool WaitForOtherWorkers { get; init; }
 
     /// <summary>The observation a tuner is told about <paramref name="trial"/>: its selection loss, nothing else.</summary>
     public static TunerObservation Observe(TrialRecord trial, ExperimentDefinition experiment)
@@ -74,15 +84,8 @@ public sealed class SweepRunner
     {
         var clock = Stopwatch.StartNew();
         var budget = _experiment.Budget;
-        var tuner = _experiment.Tuner.Create(_experiment.Space, _experiment.Seed);
-        var history = _store.GetTrials();
-        var state = new SweepState(_experiment, history);
-        foreach (var trial in history)
-        {
-            tuner.Tell(Observe(trial, _experiment));
-        }
-
-        var restarts = new Queue<TrialRecord>(history.Where(t => !t.Status.IsFinal() && lease.TryClaim(t.Number)));
+        var study = new SweepStudyView(_experiment, _store, lease);
+        var restarts = study.Restarts;
         using var deadline = new CancellationTokenSource();
         if (budget.Time is { } time)
         {
@@ -92,7 +95,6 @@ public sealed class SweepRunner
         var running = new Dictionary<Task<TrialRecord>, (TrialRecord Trial, long Estimate)>();
         // Stops the running trials when the sweep aborts on an error; a trial task never outlives the sweep.
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var nextNumber = history.Count;
         TrialSuggestion? held = null;
         var exhausted = false;
         try
@@ -104,12 +106,12 @@ public sealed class SweepRunner
                     TrialRecord? restart = restarts.Count > 0 ? restarts.Peek() : null;
                     if (restart is null && held is null)
                     {
-                        if (exhausted || (budget.MaxTrials is { } max && nextNumber >= max))
+                        if (exhausted || (budget.MaxTrials is { } max && study.NextNumber >= max))
                         {
                             break;
                         }
 
-                        held = tuner.Propose(nextNumber);
+                        held = study.Tuner.Propose(study.NextNumber);
                         if (held is null)
                         {
                             exhausted = true;
@@ -129,33 +131,39 @@ public sealed class SweepRunner
                     {
                         started = restarts.Dequeue();
                     }
+                    else if (study.TryStart(held!, lease) is { } fresh)
+                    {
+                        started = fresh;
+                        held = null;
+                    }
                     else
                     {
-                        started = _store.StartTrial(new TrialStart(
-                            held!.Parameters, TrialSeeds.For(_experiment.Seed, nextNumber, stream: 1), held.Budget, held.PromotedFrom, DateTimeOffset.UtcNow));
-                        if (started.Number != nextNumber)
-                        {
-                            throw new InvalidOperationException(
-                                $"Study '{_store.Study.Name}' numbered the new trial {started.Number}, expected {nextNumber}: another process is writing to it.");
-                        }
-
-                        if (!lease.TryClaim(started.Number))
-                        {
-                            throw new InvalidOperationException($"Study '{_store.Study.Name}': trial {started.Number} was started here but is claimed by another holder.");
-                        }
-
-                        nextNumber++;
+                        // Another worker took the number: read its trials and propose again for the next one.
                         held = null;
-                        tuner.Tell(Observe(started, _experiment));
+                        study.Reload(lease, running.Values.Select(r => r.Trial.Number));
+                        continue;
                     }
 
                     running.Add(Task.Run(() => _executor.RunAsync(started, abort.Token, deadline.Token), CancellationToken.None), (started, estimate));
-                    _progress.TrialStarted(started, state.Snapshot(running.Count, clock.Elapsed));
+                    _progress.TrialStarted(started, study.State.Snapshot(running.Count, clock.Elapsed));
                 }
 
                 if (running.Count == 0)
                 {
-                    break;
+                    // A worker among several ends only when no trial is open: it waits while live workers hold some,
+                    // and claims (retries) those whose workers stopped their heartbeats.
+                    if (!WaitForOtherWorkers || cancellationToken.IsCancellationRequested || deadline.IsCancellationRequested
+                        || lease.HeartbeatInterval is not { } poll || study.Reload(lease, []) == 0)
+                    {
+                        break;
+                    }
+
+                    if (restarts.Count == 0)
+                    {
+                        await Task.Delay(poll, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
+
+                    continue;
                 }
 
                 var done = await Task.WhenAny(running.Keys).ConfigureAwait(false);
@@ -177,11 +185,17 @@ public sealed class SweepRunner
                 }
 
                 var finished = await done.ConfigureAwait(false);
+                if (!lease.TryClaim(finished.Number))
+                {
+                    // This worker's lease expired (a pause longer than the grace period) and another worker runs the
+                    // trial now: its record is that worker's to write.
+                    continue;
+                }
+
                 _store.FinishTrial(finished);
                 lease.Release(finished.Number);
-                tuner.Tell(Observe(finished, _experiment));
-                state.Add(finished);
-                _progress.TrialFinished(finished, state.Snapshot(running.Count, clock.Elapsed));
+                study.Finished(finished);
+                _progress.TrialFinished(finished, study.State.Snapshot(running.Count, clock.Elapsed));
             }
         }
         catch (Exception) when (running.Count > 0)
@@ -190,7 +204,7 @@ public sealed class SweepRunner
             throw;
         }
 
-        return state.Summary(_store.CountTrials(TrialStatus.Running) + _store.CountTrials(TrialStatus.Interrupted), exhausted, clock.Elapsed);
+        return study.State.Summary(_store.CountTrials(TrialStatus.Running) + _store.CountTrials(TrialStatus.Interrupted), exhausted, clock.Elapsed);
     }
 
     private const string CancelledReason = "interrupted: the sweep was cancelled (Ctrl-C or SIGTERM); a resume re-runs it";

@@ -13,10 +13,7 @@ internal sealed class SweepState
     public SweepState(ExperimentDefinition experiment, IEnumerable<TrialRecord> history)
     {
         _experiment = experiment;
-        foreach (var trial in history)
-        {
-            Count(trial);
-        }
+        Recount(history);
     }
 
     public int Complete { get; private set; }
@@ -28,6 +25,16 @@ internal sealed class SweepState
     public int? BestTrial { get; private set; }
 
     public double? BestObjective { get; private set; }
+
+    /// <summary>Counts the study's trials afresh (read again, with other workers' trials); this run's ETA figures stay.</summary>
+    public void Recount(IEnumerable<TrialRecord> history)
+    {
+        (Complete, Failed, Pruned, BestTrial, BestObjective) = (0, 0, 0, null, null);
+        foreach (var trial in history)
+        {
+            Count(trial);
+        }
+    }
 
     public void Add(TrialRecord finished)
     {

@@ -3,7 +3,8 @@ namespace OlnmMl.AutoML.Store;
 /// <summary>
 /// Persistence of one study. Contract (checked by the store contract tests, run against every implementation):
 /// <list type="bullet">
-/// <item><see cref="StartTrial"/> assigns numbers 0, 1, 2, … atomically, also under concurrent callers.</item>
+/// <item><see cref="StartTrial"/> assigns numbers 0, 1, 2, … atomically, also under concurrent callers;
+/// <see cref="TryStartTrial"/> writes a trial only under the number its caller expects.</item>
 /// <item><see cref="FinishTrial"/> moves a Running or Interrupted trial to a final status once; a finished record never changes.</item>
 /// <item>What was finished is durable: a store reopened after the process died returns the same records, and the
 /// trials left Running or Interrupted are exactly those that did not finish.</item>
@@ -38,6 +39,13 @@ public interface IStudyStore : IDisposable
 
     /// <summary>Reserves the next trial number and records the trial as Running.</summary>
     TrialRecord StartTrial(TrialStart start);
+
+    /// <summary>
+    /// Records trial <paramref name="number"/> as Running when it is the study's next number, atomically; returns
+    /// null (writing nothing) when another process took that number first — the caller re-reads the trials and
+    /// proposes again, so a trial's parameters are always those proposed for its number.
+    /// </summary>
+    TrialRecord? TryStartTrial(int number, TrialStart start);
 
     /// <summary>
     /// Records the final state of a Running or Interrupted trial. Throws <see cref="InvalidOperationException"/> when

@@ -2,7 +2,8 @@ namespace OlnmMl.AutoML.Store;
 
 /// <summary>
 /// A study store in memory (tests, throw-away sweeps); thread-safe, not durable. Its leases are per trial and
-/// expire <see cref="LeaseDuration"/> after the last heartbeat, the model of a store shared by many machines.
+/// expire <see cref="LeaseDuration"/> after the last heartbeat, the model of a store shared by many machines:
+/// a trial whose lease expired is retried by the next claimer, at most <see cref="MaxRetries"/> times, then recorded Failed.
 /// </summary>
 public sealed class InMemoryStudyStore : IStudyStore
 {
@@ -10,14 +11,22 @@ public sealed class InMemoryStudyStore : IStudyStore
     private readonly Dictionary<string, string> _inputs = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>Creates an empty store for <paramref name="study"/>; leases last <paramref name="leaseDuration"/> (default 1 min) on <paramref name="time"/>.</summary>
-    public InMemoryStudyStore(StudyInfo study, TimeSpan? leaseDuration = null, TimeProvider? time = null)
+    /// <summary>
+    /// Creates an empty store for <paramref name="study"/>; leases last <paramref name="leaseDuration"/> (default 1 min)
+    /// on <paramref name="time"/>, and a trial whose lease expired is retried at most <paramref name="maxRetries"/> times.
+    /// </summary>
+    public InMemoryStudyStore(StudyInfo study, TimeSpan? leaseDuration = null, TimeProvider? time = null, int maxRetries = 2)
     {
         ArgumentNullException.ThrowIfNull(study);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRetries);
         Study = study;
         LeaseDuration = leaseDuration ?? TimeSpan.FromMinutes(1);
-        Claims = new TrialClaims(LeaseDuration, time ?? TimeProvider.System);
+        MaxRetries = maxRetries;
+        Claims = new TrialClaims(LeaseDuration, time ?? TimeProvider.System, maxRetries, FailAbandoned);
     }
+
+    /// <summary>How many times a trial whose lease expired is run again before it is recorded Failed.</summary>
+    public int MaxRetries { get; }
 
     /// <inheritdoc />
     public StudyInfo Study { get; }
@@ -60,19 +69,24 @@ public sealed class InMemoryStudyStore : IStudyStore
     /// <inheritdoc />
     public TrialRecord StartTrial(TrialStart start)
     {
+        lock (_gate)
+        {
+            return TryStartTrial(_trials.Count, start)!;
+        }
+    }
+
+    /// <inheritdoc />
+    public TrialRecord? TryStartTrial(int number, TrialStart start)
+    {
         ArgumentNullException.ThrowIfNull(start);
         lock (_gate)
         {
-            var record = new TrialRecord
+            if (number != _trials.Count)
             {
-                Number = _trials.Count,
-                Status = TrialStatus.Running,
-                Parameters = start.Parameters,
-                Seed = start.Seed,
-                Budget = start.Budget,
-                PromotedFrom = start.PromotedFrom,
-                StartedAt = start.StartedAt,
-            };
+                return null;
+            }
+
+            var record = TrialRecordRows.Started(number, start);
             _trials.Add(record);
             return record;
         }
@@ -132,6 +146,21 @@ public sealed class InMemoryStudyStore : IStudyStore
     /// <inheritdoc />
     public void Dispose()
     {
+    }
+
+    private void FailAbandoned(int number)
+    {
+        lock (_gate)
+        {
+            if (!_trials[number].Status.IsFinal())
+            {
+                _trials[number] = _trials[number] with
+                {
+                    Status = TrialStatus.Failed,
+                    Error = $"its holder's lease expired without a heartbeat {MaxRetries + 1} time(s); no retries left",
+                };
+            }
+        }
     }
 
     private TrialRecord Stored(int number) =>

@@ -4,17 +4,22 @@ namespace OlnmMl.AutoML.Store;
 
 /// <summary>
 /// SQLite's lease: one per study, a kernel lock on <c>STUDY.db.lock</c> (<see cref="FileLock"/>) held while the
-/// process runs the study. Every trial of the study belongs to the holder, so a Running trial found by the holder
-/// was left by a process that died (the kernel released its lock) and may be adopted. No heartbeat is needed:
-/// the lease ends exactly when the holder's process does.
+/// process runs the study — the heartbeat is the process itself: the lease ends exactly when it does. A claimed trial
+/// records this holder (<see cref="SqliteStudyStore.Claim"/>), so a Running trial recorded for another holder was left
+/// by a process that died (the kernel released its lock): it is adopted as a retry, or failed when out of retries.
 /// </summary>
 internal sealed class SqliteStudyLease : IStudyLease
 {
     private readonly FileLock _lock;
+    private readonly SqliteStudyStore _store;
+    private readonly string _id = Guid.NewGuid().ToString("N");
+    private readonly HashSet<int> _claimed = [];
+    private readonly Lock _gate = new();
 
-    private SqliteStudyLease(FileLock held)
+    private SqliteStudyLease(FileLock held, SqliteStudyStore store)
     {
         _lock = held;
+        _store = store;
         Holder = FileLock.DescribeHolder(held.LockedPath);
     }
 
@@ -25,14 +30,15 @@ internal sealed class SqliteStudyLease : IStudyLease
     public TimeSpan? HeartbeatInterval => null;
 
     /// <summary>Takes the study's lock, waiting up to <paramref name="wait"/>; throws <see cref="StudyInUseException"/> naming the holder.</summary>
-    public static SqliteStudyLease Acquire(string databasePath, string purpose, TimeSpan wait)
+    public static SqliteStudyLease Acquire(SqliteStudyStore store, string purpose, TimeSpan wait)
     {
+        var databasePath = store.Path;
         var clock = Stopwatch.StartNew();
         while (true)
         {
             if (FileLock.TryAcquire(databasePath, purpose) is { } held)
             {
-                return new SqliteStudyLease(held);
+                return new SqliteStudyLease(held, store);
             }
 
             if (clock.Elapsed >= wait)
@@ -45,7 +51,19 @@ internal sealed class SqliteStudyLease : IStudyLease
     }
 
     /// <inheritdoc />
-    public bool TryClaim(int number) => true;
+    public bool TryClaim(int number)
+    {
+        lock (_gate)
+        {
+            if (!_store.Claim(number, _id))
+            {
+                return false;
+            }
+
+            _claimed.Add(number);
+            return true;
+        }
+    }
 
     /// <inheritdoc />
     public void Renew()
@@ -55,8 +73,27 @@ internal sealed class SqliteStudyLease : IStudyLease
     /// <inheritdoc />
     public void Release(int number)
     {
+        lock (_gate)
+        {
+            _store.Unclaim(number, _id);
+            _claimed.Remove(number);
+        }
     }
 
     /// <inheritdoc />
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        int[] claimed;
+        lock (_gate)
+        {
+            claimed = [.. _claimed];
+        }
+
+        foreach (var number in claimed)
+        {
+            Release(number);
+        }
+
+        _lock.Dispose();
+    }
 }

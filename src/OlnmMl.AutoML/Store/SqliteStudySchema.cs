@@ -4,12 +4,13 @@ using Microsoft.Data.Sqlite;
 namespace OlnmMl.AutoML.Store;
 
 /// <summary>
-/// The study file's schema: creation, the checks that a file is a readable study, and the forward migration of
-/// older versions (version 1 → 2: the Interrupted status and recorded inputs), done in one transaction on open.
+/// The study file's schema: creation, the checks that a file is a readable study, and the forward migrations of
+/// older versions (<see cref="Migrations"/>: 1 → 2 the Interrupted status and recorded inputs, 2 → 3 trial leases
+/// and retries), applied in one transaction on open. Only a version newer than <see cref="Version"/> is refused.
 /// </summary>
 internal static class SqliteStudySchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Prefix of the study-table keys holding <see cref="IStudyStore.Inputs"/>.</summary>
     public const string InputPrefix = "input.";
@@ -21,6 +22,14 @@ internal static class SqliteStudySchema
         BEGIN SELECT RAISE(ABORT, 'recorded study inputs never change'); END;
         """;
 
+    /// <summary>Migration to version <c>v</c> (key) from <c>v − 1</c>; append, never edit.</summary>
+    private static readonly SortedDictionary<int, string> Migrations = new()
+    {
+        [2] = "DROP TRIGGER IF EXISTS trials_immutable; DROP TRIGGER IF EXISTS study_inputs_immutable;" + ImmutableTrigger,
+        [3] = "ALTER TABLE trials ADD COLUMN holder TEXT NULL; ALTER TABLE trials ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;",
+    };
+
+    /// <summary>Creates the tables of the current version (the version-2 layout, then the later migrations).</summary>
     public static void Create(SqliteConnection connection, SqliteTransaction transaction)
     {
         Execute(connection, transaction, """
@@ -33,6 +42,10 @@ internal static class SqliteStudySchema
             CREATE TRIGGER trials_no_delete BEFORE DELETE ON trials
             BEGIN SELECT RAISE(ABORT, 'trial records are never deleted'); END;
             """ + ImmutableTrigger);
+        foreach (var migration in Migrations.Where(m => m.Key > 2))
+        {
+            Execute(connection, transaction, migration.Value);
+        }
     }
 
     /// <summary>Throws unless <paramref name="path"/> starts with the SQLite header (an empty or foreign file is never opened, so never turned into a database).</summary>
@@ -67,19 +80,27 @@ internal static class SqliteStudySchema
 
         var values = ReadStudyTable(connection, null);
         var schema = values.GetValueOrDefault("schema");
-        if (schema == "1")
+        if (!int.TryParse(schema, CultureInfo.InvariantCulture, out var version) || version < 1)
+        {
+            throw new OlnmUserException(path, $"has no known study schema ('{schema}'); it is not a study database of olnm");
+        }
+
+        if (version > Version)
+        {
+            throw new OlnmUserException(path, $"has study schema {version}, written by a newer olnm; this one reads versions 1 to {Version} — upgrade olnm to resume it");
+        }
+
+        if (version < Version)
         {
             using var transaction = connection.BeginTransaction(deferred: false);
-            Execute(connection, transaction, "DROP TRIGGER IF EXISTS trials_immutable; DROP TRIGGER IF EXISTS study_inputs_immutable;" + ImmutableTrigger);
+            foreach (var migration in Migrations.Where(m => m.Key > version))
+            {
+                Execute(connection, transaction, migration.Value);
+            }
+
             Execute(connection, transaction, $"UPDATE study SET value = '{Version}' WHERE key = 'schema'");
             transaction.Commit();
             values["schema"] = Version.ToString(CultureInfo.InvariantCulture);
-        }
-        else if (schema != Version.ToString(CultureInfo.InvariantCulture))
-        {
-            throw new OlnmUserException(path, int.TryParse(schema, CultureInfo.InvariantCulture, out var newer) && newer > Version
-                ? $"has study schema {newer}, written by a newer olnm; this one reads versions 1 to {Version} — upgrade olnm to resume it"
-                : $"has no known study schema ('{schema}'); it is not a study database of olnm");
         }
 
         foreach (var key in new[] { "name", "definition", "created_at" })

@@ -8,17 +8,17 @@ namespace OlnmMl.AutoML.Store;
 /// The embedded study store: one SQLite file per study, WAL journal (readers never block the writer,
 /// a killed process loses nothing that was committed), a trigger that refuses to change a finished trial.
 /// Safe for several threads and several processes on one machine (busy timeout 30 s); only the holder of the
-/// study's lease (<see cref="AcquireLease"/>, a kernel lock on <c>STUDY.db.lock</c>) runs its trials.
+/// study's lease (<see cref="AcquireLease"/>, a kernel lock on <c>STUDY.db.lock</c>) runs its trials, and it records
+/// itself as each claimed trial's holder, so a trial whose recorded holder died is retried (<see cref="MaxRetries"/>).
 /// A file that is empty, not SQLite, damaged or of an unknown schema is refused with a
-/// <see cref="OlnmUserException"/> saying how to recover; schema 1 is migrated forward on open.
+/// <see cref="OlnmUserException"/> saying how to recover; older schemas are migrated forward on open, a newer one is refused.
 /// </summary>
 public sealed class SqliteStudyStore : IStudyStore
 {
     /// <summary>Schema version written to the study table.</summary>
     public const int SchemaVersion = SqliteStudySchema.Version;
 
-    private const string Columns =
-        "number, status, parameters, seed, budget, promoted_from, started_at, duration_ticks, peak_memory_bytes, objective, metrics, artefacts, versions, error";
+    private const string Columns = TrialRecordRows.Columns;
 
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
@@ -34,6 +34,15 @@ public sealed class SqliteStudyStore : IStudyStore
 
     /// <summary>The database file.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// How many times a trial left Running by a process that died is adopted (run again, same number and seed) before
+    /// the adopting process records it Failed instead (default 2); a trial that kills its process every time ends.
+    /// </summary>
+    public int MaxRetries { get; private init; } = DefaultMaxRetries;
+
+    /// <summary>The default of <see cref="MaxRetries"/>.</summary>
+    public const int DefaultMaxRetries = 2;
 
     /// <inheritdoc />
     public StudyInfo Study { get; }
@@ -109,11 +118,13 @@ public sealed class SqliteStudyStore : IStudyStore
     /// <summary>
     /// Opens an existing study file, migrating schema 1 forward. Throws <see cref="FileNotFoundException"/> when it is
     /// missing and <see cref="OlnmUserException"/> (saying how to recover) when it is empty, not SQLite, damaged or of
-    /// an unknown schema; a file that is not a database is never modified.
+    /// an unknown schema; a file that is not a database is never modified. <paramref name="maxRetries"/> sets
+    /// <see cref="MaxRetries"/>.
     /// </summary>
-    public static SqliteStudyStore Open(string path)
+    public static SqliteStudyStore Open(string path, int maxRetries = DefaultMaxRetries)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRetries);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"Study file '{path}' does not exist.", path);
@@ -126,7 +137,7 @@ public sealed class SqliteStudyStore : IStudyStore
             connection = OpenConnection(path, SqliteOpenMode.ReadWrite);
             var values = SqliteStudySchema.CheckAndMigrate(connection, path);
             var study = new StudyInfo(values["name"], values["definition"], DateTimeOffset.Parse(values["created_at"], CultureInfo.InvariantCulture));
-            return new SqliteStudyStore(path, connection, study, InputsOf(values));
+            return new SqliteStudyStore(path, connection, study, InputsOf(values)) { MaxRetries = maxRetries };
         }
         catch (SqliteException e)
         {
@@ -141,7 +152,49 @@ public sealed class SqliteStudyStore : IStudyStore
     }
 
     /// <inheritdoc />
-    public IStudyLease AcquireLease(string purpose, TimeSpan wait) => SqliteStudyLease.Acquire(Path, purpose, wait);
+    public IStudyLease AcquireLease(string purpose, TimeSpan wait) => SqliteStudyLease.Acquire(this, purpose, wait);
+
+    /// <summary>
+    /// Claims open trial <paramref name="number"/> for <paramref name="holder"/>, the holder of the study's lock (so a
+    /// different recorded holder is a dead process): true when it is now the holder's; a dead holder's trial counts a
+    /// retry, and past <see cref="MaxRetries"/> is recorded Failed (false). False for a finished or unknown trial.
+    /// </summary>
+    internal bool Claim(int number, string holder)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE trials SET status = 'Failed', holder = NULL, error = @why
+                WHERE number = @n AND status IN ('Running', 'Interrupted') AND holder IS NOT NULL AND holder <> @h AND retries >= @max;
+                UPDATE trials SET retries = retries + (holder IS NOT NULL AND holder <> @h), holder = @h
+                WHERE number = @n AND status IN ('Running', 'Interrupted') AND NOT (holder IS NOT NULL AND holder <> @h AND retries >= @max)
+                RETURNING number;
+                """;
+            TrialRecordRows.Bind(command, "n", number);
+            TrialRecordRows.Bind(command, "h", holder);
+            TrialRecordRows.Bind(command, "max", MaxRetries);
+            TrialRecordRows.Bind(command, "why", $"its process died while running it, {MaxRetries + 1} time(s); no retries left");
+            var claimed = command.ExecuteScalar() is not null;
+            transaction.Commit();
+            return claimed;
+        }
+    }
+
+    /// <summary>Gives up <paramref name="holder"/>'s claim on open trial <paramref name="number"/> (a finished trial has none).</summary>
+    internal void Unclaim(int number, string holder)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "UPDATE trials SET holder = NULL WHERE number = @n AND holder = @h AND status IN ('Running', 'Interrupted')";
+            TrialRecordRows.Bind(command, "n", number);
+            TrialRecordRows.Bind(command, "h", holder);
+            command.ExecuteNonQuery();
+        }
+    }
 
     /// <inheritdoc />
     public void RecordInputs(IReadOnlyDictionary<string, string> inputs)
@@ -160,7 +213,13 @@ public sealed class SqliteStudyStore : IStudyStore
     }
 
     /// <inheritdoc />
-    public TrialRecord StartTrial(TrialStart start)
+    public TrialRecord StartTrial(TrialStart start) => Insert(null, start)!;
+
+    /// <inheritdoc />
+    public TrialRecord? TryStartTrial(int number, TrialStart start) => Insert(number, start);
+
+    /// <summary>Inserts the next trial, or returns null when <paramref name="expected"/> is given and is not the next number.</summary>
+    private TrialRecord? Insert(int? expected, TrialStart start)
     {
         ArgumentNullException.ThrowIfNull(start);
         lock (_gate)
@@ -170,26 +229,19 @@ public sealed class SqliteStudyStore : IStudyStore
             command.Transaction = transaction;
             command.CommandText = $"""
                 INSERT INTO trials ({Columns})
-                SELECT COALESCE(MAX(number) + 1, 0), 'Running', $parameters, $seed, $budget, $promoted, $started, 0, 0, NULL, '{"{}"}', '{"{}"}', '{"{}"}', NULL
-                FROM trials RETURNING number
+                SELECT next, 'Running', @parameters, @seed, @budget, @promoted, @started, 0, 0, NULL, '{"{}"}', '{"{}"}', '{"{}"}', NULL
+                FROM (SELECT COALESCE((SELECT MAX(number) FROM trials) + 1, 0) AS next)
+                WHERE @expected IS NULL OR next = @expected RETURNING number
                 """;
-            command.Parameters.AddWithValue("$parameters", start.Parameters.ToJson());
-            command.Parameters.AddWithValue("$seed", start.Seed);
-            command.Parameters.AddWithValue("$budget", (object?)start.Budget ?? DBNull.Value);
-            command.Parameters.AddWithValue("$promoted", (object?)start.PromotedFrom ?? DBNull.Value);
-            command.Parameters.AddWithValue("$started", start.StartedAt.ToString("O", CultureInfo.InvariantCulture));
-            var number = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-            transaction.Commit();
-            return new TrialRecord
+            TrialRecordRows.BindStart(command, start);
+            TrialRecordRows.Bind(command, "expected", expected);
+            if (command.ExecuteScalar() is not { } number)
             {
-                Number = number,
-                Status = TrialStatus.Running,
-                Parameters = start.Parameters,
-                Seed = start.Seed,
-                Budget = start.Budget,
-                PromotedFrom = start.PromotedFrom,
-                StartedAt = start.StartedAt,
-            };
+                return null;
+            }
+
+            transaction.Commit();
+            return TrialRecordRows.Started(Convert.ToInt32(number, CultureInfo.InvariantCulture), start);
         }
     }
 
@@ -205,22 +257,8 @@ public sealed class SqliteStudyStore : IStudyStore
             FinishedTrialCheck.Validate(stored, finished);
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = """
-                UPDATE trials SET status = $status, started_at = $started, duration_ticks = $duration, peak_memory_bytes = $memory,
-                    objective = $objective, metrics = $metrics, artefacts = $artefacts, versions = $versions, error = $error, seed = $seed
-                WHERE number = $n AND status IN ('Running', 'Interrupted')
-                """;
-            command.Parameters.AddWithValue("$n", finished.Number);
-            command.Parameters.AddWithValue("$status", finished.Status.ToString());
-            command.Parameters.AddWithValue("$started", finished.StartedAt.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$duration", finished.Duration.Ticks);
-            command.Parameters.AddWithValue("$memory", finished.PeakMemoryBytes);
-            command.Parameters.AddWithValue("$objective", finished.Objective is { } o && double.IsFinite(o) ? o : DBNull.Value);
-            command.Parameters.AddWithValue("$metrics", TrialRecordJson.WriteMetrics(finished.Metrics));
-            command.Parameters.AddWithValue("$artefacts", TrialRecordJson.WriteMap(finished.Artefacts));
-            command.Parameters.AddWithValue("$versions", TrialRecordJson.WriteMap(finished.Versions));
-            command.Parameters.AddWithValue("$error", (object?)finished.Error ?? DBNull.Value);
-            command.Parameters.AddWithValue("$seed", finished.Seed);
+            command.CommandText = $"UPDATE trials SET {TrialRecordRows.FinishedAssignments}, holder = NULL WHERE number = @n AND status IN ('Running', 'Interrupted')";
+            TrialRecordRows.BindFinished(command, finished);
             command.ExecuteNonQuery();
             transaction.Commit();
         }
@@ -313,29 +351,6 @@ public sealed class SqliteStudyStore : IStudyStore
             command.Parameters.AddWithValue("$n", number.Value);
         }
 
-        using var reader = command.ExecuteReader();
-        var records = new List<TrialRecord>();
-        while (reader.Read())
-        {
-            records.Add(new TrialRecord
-            {
-                Number = reader.GetInt32(0),
-                Status = Enum.Parse<TrialStatus>(reader.GetString(1)),
-                Parameters = ParameterSet.FromJson(reader.GetString(2)),
-                Seed = reader.GetInt32(3),
-                Budget = reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                PromotedFrom = reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                StartedAt = DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
-                Duration = TimeSpan.FromTicks(reader.GetInt64(7)),
-                PeakMemoryBytes = reader.GetInt64(8),
-                Objective = reader.IsDBNull(9) ? null : reader.GetDouble(9),
-                Metrics = TrialRecordJson.ReadMetrics(reader.GetString(10)),
-                Artefacts = TrialRecordJson.ReadMap(reader.GetString(11)),
-                Versions = TrialRecordJson.ReadMap(reader.GetString(12)),
-                Error = reader.IsDBNull(13) ? null : reader.GetString(13),
-            });
-        }
-
-        return records;
+        return TrialRecordRows.ReadAll(command);
     }
 }

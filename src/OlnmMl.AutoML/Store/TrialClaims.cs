@@ -3,11 +3,14 @@ namespace OlnmMl.AutoML.Store;
 /// <summary>
 /// Per-trial leases with expiry, as a store shared by many machines keeps them: a claim belongs to one holder
 /// until it expires (no heartbeat for the lease duration) or is released; an expired claim can be taken by
-/// anyone, and the holder that lost it learns so at its next <see cref="IStudyLease.Renew"/>.
+/// anyone, and the holder that lost it learns so at its next <see cref="IStudyLease.Renew"/>. Taking over an
+/// expired claim counts a retry of the trial; past <paramref name="maxRetries"/> the claim is refused and
+/// <paramref name="exhausted"/> is called with the trial's number (the store records it Failed).
 /// </summary>
-internal sealed class TrialClaims(TimeSpan duration, TimeProvider time)
+internal sealed class TrialClaims(TimeSpan duration, TimeProvider time, int maxRetries, Action<int> exhausted)
 {
     private readonly Dictionary<int, (Lease Holder, DateTimeOffset Expires)> _claims = [];
+    private readonly Dictionary<int, int> _retries = [];
     private readonly Lock _gate = new();
 
     private bool TryClaim(Lease lease, int number)
@@ -15,9 +18,22 @@ internal sealed class TrialClaims(TimeSpan duration, TimeProvider time)
         lock (_gate)
         {
             var now = time.GetUtcNow();
-            if (_claims.TryGetValue(number, out var claim) && claim.Holder != lease && claim.Expires > now)
+            if (_claims.TryGetValue(number, out var claim) && claim.Holder != lease)
             {
-                return false;
+                if (claim.Expires > now)
+                {
+                    return false;
+                }
+
+                var retries = _retries.GetValueOrDefault(number);
+                if (retries >= maxRetries)
+                {
+                    _claims.Remove(number);
+                    exhausted(number);
+                    return false;
+                }
+
+                _retries[number] = retries + 1;
             }
 
             _claims[number] = (lease, now + duration);

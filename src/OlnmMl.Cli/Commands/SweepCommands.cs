@@ -7,7 +7,7 @@ using OlnmMl.Workflows.Jobs;
 
 namespace OlnmMl.Cli.Commands;
 
-/// <summary><c>olnm sweep run|resume|status|leaderboard</c> and <c>olnm report</c>.</summary>
+/// <summary><c>olnm sweep run|resume|worker|status|leaderboard</c> and <c>olnm report</c>.</summary>
 internal static class SweepCommands
 {
     private static Option<string> StudiesOption() =>
@@ -18,6 +18,7 @@ internal static class SweepCommands
         var sweep = new Command("sweep", "Sweeps over pipelines with cross-cohort leaderboards (studies are SQLite files, resumable).");
         sweep.Subcommands.Add(Run());
         sweep.Subcommands.Add(Resume());
+        sweep.Subcommands.Add(SweepWorkerCommand.Create());
         sweep.Subcommands.Add(Status());
         sweep.Subcommands.Add(Leaderboard());
         return sweep;
@@ -79,11 +80,13 @@ internal static class SweepCommands
     private static Command Status()
     {
         var studies = StudiesOption();
+        var storage = StudyStorage.StorageOption();
         var study = new Argument<string>("study") { Description = "Study name or .db path." };
-        var command = new Command("status", "Trials done/failed/running, the best trial and recent errors.") { study, studies };
+        var command = new Command("status", "Trials done/failed/running, the best trial and recent errors.") { study, studies, storage };
         CommandAction.Set(command, parse =>
         {
-            Output.Line(Sweeps.GetStatus(parse.GetValue(study)!, parse.GetValue(studies)!).ToString());
+            using var opened = StudyStorage.Open(parse.GetValue(storage), parse.GetValue(study)!, parse.GetValue(studies)!, null);
+            Output.Line(StudyStatus.Of(opened.Store, opened.Where).ToString());
             return 0;
         });
         return command;
@@ -98,15 +101,18 @@ internal static class SweepCommands
         {
             Description = "The study's manifest (default: the experiment's data source when it is a file); where a synthetic truth file lies beside it, the oracle AUC and lift shares are shown.",
         };
-        var command = new Command("leaderboard", "Print the cross-cohort leaderboard (Markdown).") { study, studies, output, manifest };
+        var storage = StudyStorage.StorageOption();
+        var artefacts = StudyStorage.ArtefactsOption();
+        var command = new Command("leaderboard", "Print the cross-cohort leaderboard (Markdown).") { study, studies, output, manifest, storage, artefacts };
         CommandAction.Set(command, parse =>
         {
-            var (location, experiment) = StoredExperiment.Load(parse.GetValue(study)!, parse.GetValue(studies)!);
-            var targets = StudyTargets.Of(experiment, location.DatabasePath);
+            using var opened = StudyStorage.Open(parse.GetValue(storage), parse.GetValue(study)!, parse.GetValue(studies)!, parse.GetValue(artefacts));
+            var experiment = ExperimentYaml.Read(opened.Store.Study.Definition, opened.Where);
+            var targets = StudyTargets.Of(experiment, opened.Where);
             var manifestPath = parse.GetValue(manifest) ?? (File.Exists(experiment.Data.Source) ? experiment.Data.Source : null);
             foreach (var target in targets)
             {
-                var (table, _) = StudyTargets.Leaderboard(location, experiment, target, manifestPath);
+                var (table, _) = StudyTargets.Leaderboard(opened.Store, opened.ArtefactRoot, experiment, target, manifestPath);
                 if (targets.Count > 1)
                 {
                     Output.Line($"## target {target}");

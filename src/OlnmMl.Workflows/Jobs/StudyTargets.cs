@@ -47,9 +47,20 @@ public static class StudyTargets
         StudyLocation location, ExperimentDefinition experiment, string target, string? manifestPath = null)
     {
         using var store = SqliteStudyStore.Open(location.DatabasePath);
+        return Leaderboard(store, location.ArtefactRoot, experiment, target, manifestPath);
+    }
+
+    /// <summary>
+    /// The leaderboard of <paramref name="target"/> in the study of any <paramref name="store"/> (SQLite, PostgreSQL),
+    /// whose trial folders lie under <paramref name="artefactRoot"/>; as the overload for a study file.
+    /// </summary>
+    public static (LeaderboardTable Table, IReadOnlyList<TrialRecord> Trials) Leaderboard(
+        IStudyStore store, string artefactRoot, ExperimentDefinition experiment, string target, string? manifestPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         var predicting = Predicting(store.GetTrials(), target).ToArray();
         var oracle = manifestPath is null ? null : OracleReference.Of(manifestPath, target);
-        return (LeaderboardBuilder.Build(store.Study.Name, experiment, predicting, location.ArtefactRoot, oracle), predicting);
+        return (LeaderboardBuilder.Build(store.Study.Name, experiment, predicting, artefactRoot, oracle), predicting);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using OlnmMl.AutoML;
 using OlnmMl.AutoML.Experiments;
@@ -20,6 +21,7 @@ internal static class SweepCommands
         sweep.Subcommands.Add(Resume());
         sweep.Subcommands.Add(SweepWorkerCommand.Create());
         sweep.Subcommands.Add(Status());
+        sweep.Subcommands.Add(List());
         sweep.Subcommands.Add(Leaderboard());
         return sweep;
     }
@@ -88,6 +90,34 @@ internal static class SweepCommands
             using var opened = StudyStorage.Open(parse.GetValue(storage), parse.GetValue(study)!, parse.GetValue(studies)!, null);
             Output.Line(StudyStatus.Of(opened.Store, opened.Where).ToString());
             return 0;
+        });
+        return command;
+    }
+
+    private static Command List()
+    {
+        var studies = StudiesOption();
+        var command = new Command("list", "Every study of the studies folder: trials complete of the budget, failed, running, the best trial, when it was created.") { studies };
+        CommandAction.Set(command, parse =>
+        {
+            var listing = StudyListing.Of(parse.GetValue(studies)!);
+            foreach (var s in listing.Studies)
+            {
+                var best = s.BestTrial is { } trial ? string.Create(CultureInfo.InvariantCulture, $"best {s.BestObjective:0.000} (trial {trial})") : "no complete trial";
+                Output.Line($"{s.Study.Name,-24} {s.Complete}/{(s.MaxTrials?.ToString(CultureInfo.InvariantCulture) ?? "?")} complete, {s.Failed} failed, {s.Running} running; {best}; created {s.Study.CreatedAt:yyyy-MM-dd HH:mm} UTC; {s.Where}");
+            }
+
+            foreach (var (_, reason) in listing.Unreadable)
+            {
+                Output.Error(reason);
+            }
+
+            if (listing.Studies.Count == 0 && listing.Unreadable.Count == 0)
+            {
+                Output.Line($"no study in {Path.GetFullPath(parse.GetValue(studies)!)}");
+            }
+
+            return listing.Unreadable.Count == 0 ? 0 : 1;
         });
         return command;
     }

@@ -53,6 +53,7 @@ public sealed class MilStudyEndToEndTests : IDisposable
         var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(target.ReportPath));
         Assert.Contains("Combined signature: dlrad score and clinical variables", html);
         Assert.Contains("compared with the combined signature (combined)", html);
+        Assert.Contains("Paired DeLong tests against the combined signature (combined)", html);
         Assert.Contains("Nomogram", html);
         Assert.InRange(target.OnnxMaxDifference, 0, 1e-4);
 

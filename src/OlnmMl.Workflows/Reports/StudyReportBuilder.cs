@@ -70,7 +70,7 @@ public static class StudyReportBuilder
         report.Section("Discrimination")
             .Add(PerformanceTable.Build(models, summaries))
             .Add(AverageAucTable(summaries))
-            .Add(ComparisonTable(models, summaries))
+            .Add(ComparisonTable(models, firstRole))
             .Figure(StudyFigures.Roc, "ROC curves by cohort (AUC, 95% CI)", figures[StudyFigures.Roc], PanelSize * cohorts.Length, PanelSize);
         if (baseline is not null)
         {
@@ -140,9 +140,9 @@ public static class StudyReportBuilder
                 .Select(s => (IReadOnlyList<string>)[s.Model, F(s.AverageAuc.Mean), F(s.AverageAuc.StandardDeviation), string.Join(", ", s.AverageAuc.Cohorts)])
                 .ToList());
 
-    private static Table ComparisonTable(IReadOnlyList<ModelPredictions> models, IReadOnlyList<CrossCohortSummary> summaries)
+    private static Table ComparisonTable(IReadOnlyList<ModelPredictions> models, string firstRole)
     {
-        const int best = 0; // the selected model: chosen on internal validation, never on the external cohorts
+        const int best = 0; // the selected model (chosen on internal validation, never on the external cohorts) or the combined signature
         var bestCohorts = models[best].Evaluated.Select(Scores).ToArray();
         var rows = new List<IReadOnlyList<string>>();
         for (var i = 0; i < models.Count; i++)
@@ -158,8 +158,8 @@ public static class StudyReportBuilder
                 [models[i].Model, c.Cohort, F(c.Test.Difference), P(c.Test.PValue), P(c.AdjustedPValue)]));
         }
 
-        return new Table($"Paired DeLong tests against the selected model ({models[best].Model}); p adjusted across cohorts (Benjamini–Hochberg, as in the leaderboard)",
-            ["model", "cohort", "ΔAUC (selected − model)", "p", "adjusted p"], rows);
+        return new Table($"Paired DeLong tests against {firstRole} ({models[best].Model}); p adjusted across cohorts (Benjamini–Hochberg, as in the leaderboard)",
+            ["model", "cohort", $"ΔAUC ({models[best].Model} − model)", "p", "adjusted p"], rows);
     }
 
     private static Table ReclassificationTable(ModelPredictions baseline, IReadOnlyList<ModelPredictions> models)

@@ -1,4 +1,6 @@
 using Microsoft.ML;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using OlnmMl.Learners.Selection;
 using OlnmMl.Onnx.Export;
 using OlnmMl.Onnx.Scoring;
@@ -48,6 +50,48 @@ public sealed class TreeEnsembleParityTests(ITestOutputHelper output) : IDisposa
             // Several distinct leaves must be reached, not one constant output.
             Assert.True(expected.Select(e => e.Score).Distinct().Count() > 1, "every row scored the same");
         }
+    }
+
+    [Theory]
+    [InlineData("fasttree")]
+    [InlineData("lightgbm")]
+    public void Exported_tree_ensemble_matches_mlnets_own_onnx_converter(string pipeline)
+    {
+        var ml = new MLContext(seed: 1);
+        var model = Train(ml, pipeline);
+        var ours = Path.Combine(_folder, $"{pipeline}.onnx");
+        TabularPipelineExporter.Export(model, TabularData.FeatureCount, new TabularExportOptions(), ours);
+        var converted = Path.Combine(_folder, $"{pipeline}.mlnet.onnx");
+        using (var stream = File.Create(converted))
+        {
+            ml.Model.ConvertToOnnx(model, TabularData.WithSlotNames(ml, TabularData.Make(4, seed: 1)), stream);
+        }
+
+        const int batch = 64;
+        var inputs = TabularData.RandomBatch(batch, seed: 1000);
+        using var scorer = new OnnxScorer(ours);
+        var actual = scorer.Predict(inputs, [batch, TabularData.FeatureCount]);
+        var expected = RunConverted(converted, inputs, batch);
+
+        var maxDelta = expected.Select((e, i) => Math.Abs(e - actual[i])).Max();
+        output.WriteLine($"{pipeline}: ours vs ML.NET OnnxConverter 0.24 in ONNX Runtime, batch {batch}: max |Δp| = {maxDelta:E2}");
+        Assert.True(maxDelta <= Tolerance, $"max |Δp| = {maxDelta}");
+    }
+
+    /// <summary>
+    /// The <c>Probability.output</c> [N,1] of a graph written by ML.NET's converter; it takes every column of the data it was
+    /// given as input, so <c>Label</c> [N,1] (unused by the scores) is fed as false.
+    /// </summary>
+    private static float[] RunConverted(string path, float[] inputs, int batch)
+    {
+        using var session = new InferenceSession(path);
+        NamedOnnxValue[] feeds =
+        [
+            NamedOnnxValue.CreateFromTensor("Features", new DenseTensor<float>(inputs, [batch, TabularData.FeatureCount])),
+            NamedOnnxValue.CreateFromTensor("Label", new DenseTensor<bool>(new bool[batch], [batch, 1])),
+        ];
+        using var results = session.Run(feeds, ["Probability.output"]);
+        return results.Single().AsTensor<float>().ToArray();
     }
 
     private static ITransformer Train(MLContext ml, string pipeline)

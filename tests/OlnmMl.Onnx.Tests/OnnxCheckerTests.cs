@@ -25,12 +25,15 @@ public sealed class OnnxCheckerTests(ITestOutputHelper output) : IDisposable
     private static readonly Lazy<string?> Python = new(FindPythonWithOnnx);
     private readonly string _folder = Directory.CreateTempSubdirectory("olnm-onnx-check-").FullName;
 
-    [SkippableFact]
-    public void A_tabular_pipeline_export_passes_the_onnx_checker()
+    [SkippableTheory]
+    [InlineData("svm: {kernel: rbf, gamma: scale, c: 1.0}")]
+    [InlineData("fasttree: {number_of_trees: 20, number_of_leaves: 8, minimum_example_count_per_leaf: 5}")]
+    [InlineData("lightgbm: {number_of_trees: 20, number_of_leaves: 8, minimum_example_count_per_leaf: 5}")]
+    public void A_tabular_pipeline_export_passes_the_onnx_checker(string trainer)
     {
         var python = RequirePython();
         var yaml = Path.Combine(_folder, "pipeline.yaml");
-        File.WriteAllText(yaml, "name: test\nseed: 0\nsteps:\n  - normalize: mean-variance\n  - select: {method: decision-tree, top_k: 3}\n  - svm: {kernel: rbf, gamma: scale, c: 1.0}\n");
+        File.WriteAllText(yaml, $"name: test\nseed: 0\nsteps:\n  - normalize: mean-variance\n  - select: {{method: decision-tree, top_k: 3}}\n  - {trainer}\n");
         var train = Path.Combine(_folder, "train.csv");
         var rows = TabularData.Make(120, seed: 5).Select((r, i) =>
             $"case{i}," + string.Join(",", r.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + (r.Label ? ",1" : ",0"));

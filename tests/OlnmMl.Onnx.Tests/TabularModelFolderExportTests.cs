@@ -28,6 +28,8 @@ public sealed class TabularModelFolderExportTests(ITestOutputHelper output) : ID
     [Theory]
     [InlineData("svm: {kernel: rbf, gamma: scale, c: 1.0}")]
     [InlineData("logistic: {}")]
+    [InlineData("fasttree: {number_of_trees: 40, number_of_leaves: 8, minimum_example_count_per_leaf: 5}")]
+    [InlineData("lightgbm: {number_of_trees: 40, number_of_leaves: 8, minimum_example_count_per_leaf: 5}")]
     public void Onnx_predict_reproduces_the_model_folder_predictions(string trainer)
     {
         var yaml = Path.Combine(_folder, "pipeline.yaml");

@@ -8,7 +8,8 @@ namespace OlnmMl.Learners.Pipelines;
 /// Builds a <see cref="TabularPipeline"/> in code; each method is one YAML step (<see cref="TabularPipelineYaml"/>):
 /// <c>NormalizeMeanVariance()</c> ↔ <c>normalize: mean-variance</c>, <c>Select(options)</c> ↔ <c>select: {method, …}</c>,
 /// <c>SelectByIcc(csv, options)</c> ↔ <c>select: {method: icc, second_extraction: csv, …}</c>,
-/// <c>KernelSvm(options)</c> ↔ <c>svm: {…}</c>, <c>Logistic(options)</c> ↔ <c>logistic: {…}</c>.
+/// <c>KernelSvm(options)</c> ↔ <c>svm: {…}</c>, <c>Logistic(options)</c> ↔ <c>logistic: {…}</c>,
+/// <c>FastTree(options)</c> ↔ <c>fasttree: {…}</c>, <c>LightGbm(options)</c> ↔ <c>lightgbm: {…}</c>.
 /// </summary>
 /// <param name="name">Pipeline name (recorded in the model directory).</param>
 public sealed class TabularPipelineBuilder(string name)
@@ -34,6 +35,12 @@ public sealed class TabularPipelineBuilder(string name)
     /// <summary>Adds the clinical logistic trainer.</summary>
     public TabularPipelineBuilder Logistic(ClinicalLogisticOptions options) => Add(new LogisticStep(options));
 
+    /// <summary>Adds ML.NET's FastTree binary classifier.</summary>
+    public TabularPipelineBuilder FastTree(BoostedTreesOptions options) => Add(new BoostedTreesStep(BoostedTreesTrainer.FastTree, options));
+
+    /// <summary>Adds ML.NET's LightGBM binary classifier.</summary>
+    public TabularPipelineBuilder LightGbm(BoostedTreesOptions options) => Add(new BoostedTreesStep(BoostedTreesTrainer.LightGbm, options));
+
     /// <summary>Adds a step.</summary>
     public TabularPipelineBuilder Add(TabularStep step)
     {
@@ -47,7 +54,7 @@ public sealed class TabularPipelineBuilder(string name)
     {
         var trainers = _steps.Count(s => s.IsTrainer);
         if (trainers != 1 || !_steps[^1].IsTrainer)
-            throw new InvalidOperationException($"Pipeline '{name}' needs exactly one trainer step (svm or logistic), as its last step; it has {trainers}.");
+            throw new InvalidOperationException($"Pipeline '{name}' needs exactly one trainer step (svm, logistic, fasttree or lightgbm), as its last step; it has {trainers}.");
         return new TabularPipeline(name, [.. _steps]);
     }
 }

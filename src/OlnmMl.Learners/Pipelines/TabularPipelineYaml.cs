@@ -22,7 +22,7 @@ namespace OlnmMl.Learners.Pipelines;
 /// </code>
 /// Selection methods: decision-tree, tree-ensemble-gain, utest, univariable-logistic, lasso, mrmr, variance, correlation, and icc with
 /// <c>second_extraction</c> (a feature-table path, relative to the YAML's folder) and <c>id_column</c>
-/// (<see cref="IccSelectStep"/>). Trainers: svm, logistic.
+/// (<see cref="IccSelectStep"/>). Trainers: svm, logistic, and ML.NET's own fasttree and lightgbm (<see cref="BoostedTreesStep"/>).
 /// Unknown keys and bad values throw <see cref="FormatException"/> naming the source, step and key.
 /// </summary>
 public static class TabularPipelineYaml
@@ -147,8 +147,12 @@ public static class TabularPipelineYaml
                 return new KernelSvmStep(Apply(new KernelSvmOptions(), Mapping(body, where, kind), seed, $"{where} (svm)"));
             case "logistic":
                 return new LogisticStep(Apply(new ClinicalLogisticOptions(), Mapping(body, where, kind), seed, $"{where} (logistic)"));
+            case "fasttree":
+                return new BoostedTreesStep(BoostedTreesTrainer.FastTree, Apply(new BoostedTreesOptions(), Mapping(body, where, kind), seed, $"{where} (fasttree)"));
+            case "lightgbm":
+                return new BoostedTreesStep(BoostedTreesTrainer.LightGbm, Apply(new BoostedTreesOptions(), Mapping(body, where, kind), seed, $"{where} (lightgbm)"));
             default:
-                throw new FormatException($"{where}: unknown step '{kind}' (expected normalize, select, svm, logistic).");
+                throw new FormatException($"{where}: unknown step '{kind}' (expected normalize, select, svm, logistic, fasttree, lightgbm).");
         }
     }
 

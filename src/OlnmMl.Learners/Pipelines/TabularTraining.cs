@@ -32,8 +32,24 @@ public static class TabularTraining
     /// <param name="note">Receives the lines saying which columns were left out and which cells were imputed.</param>
     /// <exception cref="FeatureTableException">On an unusable table (missing columns, no numeric feature, one class only).</exception>
     /// <exception cref="FormatException">On an invalid pipeline file.</exception>
-    public static TabularModel Train(string pipelinePath, string trainCsv, string outputDirectory, FeatureTableOptions options, Action<string> note)
+    public static TabularModel Train(string pipelinePath, string trainCsv, string outputDirectory, FeatureTableOptions options, Action<string> note) =>
+        Train(new MLContext(0), pipelinePath, trainCsv, outputDirectory, options, note);
+
+    /// <summary>
+    /// As <see cref="Train(string, string, string, FeatureTableOptions, Action{string})"/>, fitting and saving with the
+    /// caller's <paramref name="ml"/> (its seed, log and cancellation).
+    /// </summary>
+    /// <param name="ml">The caller's ML.NET context; every step is fitted and the model saved with it.</param>
+    /// <param name="pipelinePath">Pipeline YAML (see <see cref="TabularPipelineYaml"/>).</param>
+    /// <param name="trainCsv">Training feature table.</param>
+    /// <param name="outputDirectory">Model directory to write.</param>
+    /// <param name="options">Id, label (required) and cohort columns and the feature include/exclude patterns.</param>
+    /// <param name="note">Receives the lines saying which columns were left out and which cells were imputed.</param>
+    /// <exception cref="FeatureTableException">On an unusable table (missing columns, no numeric feature, one class only).</exception>
+    /// <exception cref="FormatException">On an invalid pipeline file.</exception>
+    public static TabularModel Train(MLContext ml, string pipelinePath, string trainCsv, string outputDirectory, FeatureTableOptions options, Action<string> note)
     {
+        ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(note);
         var pipeline = TabularPipelineYaml.Load(pipelinePath);
@@ -43,26 +59,40 @@ public static class TabularTraining
             note(line);
         }
 
-        var model = Train(pipeline, import.Table, options.LabelColumn!, options.IdColumn, import.Medians);
-        model.Save(new MLContext(0), outputDirectory);
+        var model = Train(ml, pipeline, import.Table, options.LabelColumn!, options.IdColumn, import.Medians);
+        model.Save(ml, outputDirectory);
         return model;
     }
 
-    /// <summary>Fits <paramref name="pipeline"/> on a loaded labelled table (no files written).</summary>
+    /// <summary>Fits <paramref name="pipeline"/> on a loaded labelled table (no files written) with a new <c>MLContext(0)</c>.</summary>
     /// <param name="pipeline">The pipeline to fit.</param>
     /// <param name="train">Labelled training table.</param>
     /// <param name="labelColumn">Label column name, recorded in the model.</param>
     /// <param name="idColumn">Id column name, recorded in the model.</param>
     /// <param name="medians">Training median per feature, recorded for scoring tables with non-finite cells; null: such tables are refused.</param>
     /// <exception cref="FeatureTableException">When the table is unlabelled or has one class only.</exception>
-    public static TabularModel Train(TabularPipeline pipeline, FeatureTable train, string labelColumn, string idColumn = "id", IReadOnlyList<float>? medians = null)
+    public static TabularModel Train(TabularPipeline pipeline, FeatureTable train, string labelColumn, string idColumn = "id", IReadOnlyList<float>? medians = null) =>
+        Train(new MLContext(0), pipeline, train, labelColumn, idColumn, medians);
+
+    /// <summary>
+    /// Fits <paramref name="pipeline"/> on a loaded labelled table (no files written) with the caller's <paramref name="ml"/>:
+    /// every step's estimator is created and fitted in that context, so its seed, log and cancellation apply.
+    /// </summary>
+    /// <param name="ml">The caller's ML.NET context.</param>
+    /// <param name="pipeline">The pipeline to fit.</param>
+    /// <param name="train">Labelled training table.</param>
+    /// <param name="labelColumn">Label column name, recorded in the model.</param>
+    /// <param name="idColumn">Id column name, recorded in the model.</param>
+    /// <param name="medians">Training median per feature, recorded for scoring tables with non-finite cells; null: such tables are refused.</param>
+    /// <exception cref="FeatureTableException">When the table is unlabelled or has one class only.</exception>
+    public static TabularModel Train(MLContext ml, TabularPipeline pipeline, FeatureTable train, string labelColumn, string idColumn = "id", IReadOnlyList<float>? medians = null)
     {
+        ArgumentNullException.ThrowIfNull(ml);
         var labels = train.Labels ?? throw new FeatureTableException($"Training table '{train.Source}' has no label column.");
         var positives = labels.Count(l => l);
         if (positives == 0 || positives == labels.Count)
             throw new FeatureTableException($"Label column '{labelColumn}' in '{train.Source}' has only one class ({(positives == 0 ? 0 : 1)}) in {labels.Count} rows; training needs both.");
 
-        var ml = new MLContext(0);
         var fitted = pipeline.Fit(ml, train.ToDataView(ml));
         var manifest = new TabularModelManifest
         {

@@ -10,5 +10,6 @@ internal static class BuiltIns
         new KernelSvmOnnxExporter(),
         new FeatureSelectionOnnxExporter(),
         new ClinicalLogisticOnnxExporter(),
+        new TreeEnsembleOnnxExporter(),
     ];
 }

@@ -6,7 +6,7 @@ namespace OlnmMl.Onnx.Export;
 /// <summary>
 /// Reads the (output, input) column pairs of an ML.NET one-to-one transformer. ML.NET keeps
 /// them in the non-public <c>ColumnPairs</c> member of <see cref="OneToOneTransformerBase"/>;
-/// this is the one place OlnmMl.Onnx relies on ML.NET internals (pinned ML.NET 5.0.1), and it
+/// this is the one place OlnmMl.Onnx relies on ML.NET internals (pinned ML.NET 6.0.0), and it
 /// fails with a clear message if they move.
 /// </summary>
 internal static class OneToOneColumns

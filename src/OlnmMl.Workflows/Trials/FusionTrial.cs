@@ -23,6 +23,7 @@ namespace OlnmMl.Workflows.Trials;
 /// joined by <c>+</c>, e.g. <c>ct</c>, <c>pet</c>, <c>ct+pet</c>; default all) and <c>encoders</c> (<c>shared</c>: one encoder named
 /// <c>image</c> over all inputs stacked as channels, the default; <c>separate</c>: one encoder per input, named by its key, features
 /// concatenated — the PET/CT signature's two backbones); the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
+/// Each epoch's validation AUC is reported to the trial, which stops when the study's pruner says so (<see cref="FusionEpochReporter"/>).
 /// </summary>
 public sealed class FusionTrial(string name, StudyData study, StudyImages images, int threads = 0) : IStudyTrial
 {
@@ -100,6 +101,7 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             Epochs = epochs,
             CosineDecayStartEpoch = Math.Min(5, Math.Max(0, epochs - 1)),
             Seed = context.Seed,
+            Progress = new FusionEpochReporter(context),
             Device = new TorchDeviceOptions { Threads = threads, ForceCpu = context.Data.Options.GetValueOrDefault("device", "auto") == "cpu" },
         });
         using var network = trainer.Fit(Samples(study.Cohort(TrialCohorts.Training)), Samples(study.Cohort(TrialCohorts.Validation)), cancellationToken);

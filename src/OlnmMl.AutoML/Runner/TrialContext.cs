@@ -25,6 +25,9 @@ public sealed record TrialContext(
     string? PromotedFromArtefactDirectory,
     ExperimentData Data)
 {
+    /// <summary>Budget (epochs) the trial <see cref="PromotedFrom"/> was given — what a continuation has already trained — or null.</summary>
+    public int? PromotedFromBudget { get; init; }
+
     /// <summary>Receives the trial's intermediate values (default: <see cref="ITrialReporter.None"/>).</summary>
     public ITrialReporter Reporter { get; init; } = ITrialReporter.None;
 

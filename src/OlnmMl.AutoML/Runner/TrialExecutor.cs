@@ -40,6 +40,7 @@ internal sealed class TrialExecutor(ExperimentDefinition experiment, TrialFactor
             started.Number, started.Parameters, started.Seed, started.Budget, started.PromotedFrom, folder, parentFolder, experiment.Data)
         {
             Reporter = reporter,
+            PromotedFromBudget = started.PromotedFrom is { } promotedFrom ? store.GetTrial(promotedFrom).Budget : null,
         };
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();

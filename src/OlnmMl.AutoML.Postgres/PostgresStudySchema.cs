@@ -4,7 +4,7 @@ namespace OlnmMl.AutoML.Postgres;
 
 /// <summary>
 /// The database's schema, shared by every study in it, versioned in <c>olnm_schema</c> and migrated forward on
-/// open: each entry of <see cref="Migrations"/> takes version <c>i</c> to <c>i + 1</c>, applied in one transaction
+/// open (version 1 the studies, inputs and trials; 2 the intermediate values): each entry of <see cref="Migrations"/> takes version <c>i</c> to <c>i + 1</c>, applied in one transaction
 /// under an advisory lock, so concurrent workers migrate once. A database written by a newer olnm (a version above
 /// <see cref="Version"/>) is refused, never modified.
 /// </summary>
@@ -44,6 +44,21 @@ internal static class PostgresStudySchema
         BEGIN RAISE EXCEPTION 'recorded study inputs never change'; END $$;
         CREATE TRIGGER olnm_inputs_immutable BEFORE UPDATE OR DELETE ON olnm_study_inputs
             FOR EACH ROW EXECUTE FUNCTION olnm_inputs_guard();
+        """,
+        """
+        CREATE TABLE olnm_intermediate_values (
+            study_id INTEGER NOT NULL, number INTEGER NOT NULL, step INTEGER NOT NULL, value DOUBLE PRECISION NULL,
+            PRIMARY KEY (study_id, number, step), FOREIGN KEY (study_id, number) REFERENCES olnm_trials (study_id, number));
+        CREATE FUNCTION olnm_intermediate_values_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'intermediate values are never deleted'; END IF;
+            IF (SELECT status FROM olnm_trials WHERE study_id = NEW.study_id AND number = NEW.number) NOT IN ('Running', 'Interrupted') THEN
+                RAISE EXCEPTION 'intermediate values are immutable once the trial finished';
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER olnm_intermediate_values_immutable BEFORE INSERT OR UPDATE OR DELETE ON olnm_intermediate_values
+            FOR EACH ROW EXECUTE FUNCTION olnm_intermediate_values_guard();
         """,
     ];
 

@@ -6,7 +6,7 @@ namespace OlnmMl.AutoML.Postgres;
 
 /// <summary>
 /// The study store for many workers on many machines: any number of studies in one PostgreSQL database (tables
-/// <c>olnm_studies</c>, <c>olnm_study_inputs</c>, <c>olnm_trials</c>; schema migrated forward on open, see
+/// <c>olnm_studies</c>, <c>olnm_study_inputs</c>, <c>olnm_trials</c>, <c>olnm_intermediate_values</c>; schema migrated forward on open, see
 /// <see cref="PostgresStudySchema"/>), trial numbers assigned under a row lock on the study, finished trials and
 /// recorded inputs made immutable by triggers. Leases are per trial with heartbeats (<see cref="PostgresTrialLease"/>):
 /// a worker's trials stay its own while it renews them, and a trial whose worker died is retried by the next worker
@@ -172,6 +172,33 @@ public sealed class PostgresStudyStore : IStudyStore
         command.Parameters.AddWithValue("error", reason);
         command.ExecuteNonQuery();
         transaction.Commit();
+    }
+
+    /// <inheritdoc />
+    public void ReportIntermediate(int number, int step, double value)
+    {
+        using var connection = _database.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        FinishedTrialCheck.ValidateReport(Locked(connection, number), step);
+        using var command = new NpgsqlCommand("""
+            INSERT INTO olnm_intermediate_values (study_id, number, step, value) VALUES (@s, @n, @step, @v)
+            ON CONFLICT (study_id, number, step) DO UPDATE SET value = EXCLUDED.value
+            """, connection);
+        command.Parameters.AddWithValue("s", _studyId);
+        command.Parameters.AddWithValue("n", number);
+        command.Parameters.AddWithValue("step", step);
+        command.Parameters.AddWithValue("v", IntermediateValueRows.ToColumn(value));
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IntermediateValue> GetIntermediateValues(int? number = null)
+    {
+        using var command = Command(
+            "SELECT number, step, value FROM olnm_intermediate_values WHERE study_id = @s AND (@n::integer IS NULL OR number = @n::integer) ORDER BY number, step");
+        command.Parameters.AddWithValue("n", (object?)number ?? DBNull.Value);
+        return IntermediateValueRows.ReadAll(command);
     }
 
     /// <inheritdoc />

@@ -9,6 +9,9 @@ namespace OlnmMl.AutoML.SweepHost;
 /// logistic(signal·(2y − 1) + noise), noise ~ U(−1, 1) from the trial seed. It waits <see cref="Delay"/> first so
 /// that a sweep can be killed mid-trial, and fails on purpose when <c>signal</c> exceeds <see cref="FailAbove"/>.
 /// Cohorts: training (Training), validation (Selection), external (External), 40 cases each.
+/// A known learning curve: when the configuration has a categorical <see cref="CurveParameter"/> (values separated
+/// by spaces, e.g. "0.6 0.7 0.8"), value i is reported at step i and the trial stops (<see cref="TrialPrunedException"/>)
+/// as soon as <see cref="TrialContext.ShouldPrune"/> says so.
 /// The process that ran the trial is recorded twice, so a test can tell whether a record and its files come from
 /// the same execution: in the trial's folder (<see cref="ExecutionFile"/>, the pid) and in the outcome's versions
 /// (<see cref="PidVersion"/>).
@@ -17,6 +20,9 @@ public sealed class SyntheticTrialFactory(TimeSpan delay, double failAbove = dou
 {
     /// <summary>The trial kind name.</summary>
     public const string KindName = "synthetic";
+
+    /// <summary>Categorical parameter holding the learning curve reported step by step.</summary>
+    public const string CurveParameter = "curve";
 
     /// <summary>File in the trial folder holding the pid of the process that ran the trial.</summary>
     public const string ExecutionFile = "execution.txt";
@@ -40,6 +46,7 @@ public sealed class SyntheticTrialFactory(TimeSpan delay, double failAbove = dou
     public async Task<TrialOutcome> RunAsync(TrialContext context, CancellationToken cancellationToken)
     {
         await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        ReportCurve(context);
         var signal = context.Parameters.GetDouble("signal");
         if (signal > failAbove)
         {
@@ -61,5 +68,23 @@ public sealed class SyntheticTrialFactory(TimeSpan delay, double failAbove = dou
             [Cohort("training", CohortRole.Training), Cohort("validation", CohortRole.Selection), Cohort("external", CohortRole.External)],
             new Dictionary<string, string> { ["execution"] = ExecutionFile },
             new Dictionary<string, string> { [PidVersion] = pid });
+    }
+
+    private static void ReportCurve(TrialContext context)
+    {
+        if (!context.Parameters.ContainsKey(CurveParameter))
+        {
+            return;
+        }
+
+        var curve = context.Parameters.GetCategory(CurveParameter).Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        for (var step = 0; step < curve.Length; step++)
+        {
+            context.Report(step, curve[step]);
+            if (context.ShouldPrune())
+            {
+                throw new TrialPrunedException(step);
+            }
+        }
     }
 }

@@ -117,4 +117,33 @@ public class ExperimentYamlTests
         Assert.Equal(Path.Combine(folder.Path, "cohort", "manifest.csv"), experiment.Data.Source);
         Assert.Equal(experiment.Data, ExperimentYaml.Read(ExperimentYaml.Write(experiment)).Data);
     }
+
+    private const string WithPruner = """
+        name: pruned
+        data: {source: synthetic:quick}
+        tuner: {kind: random}
+        pruner: {kind: median, warmup-steps: 2, startup-trials: 3}
+        budget: {trials: 4}
+        space:
+          trial: {value: deep}
+        """;
+
+    [Fact]
+    public void The_pruner_is_read_and_written_back()
+    {
+        var experiment = ExperimentYaml.Read(WithPruner);
+        Assert.Equal(new PrunerSpec("median", WarmupSteps: 2, StartupTrials: 3), experiment.Pruner);
+        Assert.Equal(experiment.Pruner, ExperimentYaml.Read(ExperimentYaml.Write(experiment)).Pruner);
+        Assert.Null(ExperimentYaml.Load(ExperimentPath("quickstart.yaml")).Pruner);
+    }
+
+    [Theory]
+    [InlineData("{kind: hyperband}", "unknown pruner kind 'hyperband'")]
+    [InlineData("{kind: successive-halving, reduction-factor: 1}", "pruner:")]
+    [InlineData("{kind: median, warmup: 2}", "warmup")]
+    public void A_bad_pruner_is_refused(string pruner, string expected)
+    {
+        var error = Assert.Throws<FormatException>(() => ExperimentYaml.Read(WithPruner.Replace("{kind: median, warmup-steps: 2, startup-trials: 3}", pruner, StringComparison.Ordinal)));
+        Assert.Contains(expected, error.Message, StringComparison.OrdinalIgnoreCase);
+    }
 }

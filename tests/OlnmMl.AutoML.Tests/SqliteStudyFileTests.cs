@@ -75,7 +75,7 @@ public sealed class SqliteStudyFileTests : IDisposable
     }
 
     [Fact]
-    public void A_schema_1_study_is_migrated_so_its_running_trials_can_be_interrupted_and_finished()
+    public void A_schema_1_study_is_migrated_so_its_running_trials_can_be_interrupted_report_values_and_finish()
     {
         using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
         {
@@ -103,10 +103,12 @@ public sealed class SqliteStudyFileTests : IDisposable
         Assert.Equal("old", store.Study.Name);
         Assert.Empty(store.Inputs);
         store.InterruptTrial(0, "cancelled");
+        store.ReportIntermediate(0, 0, 0.5);
         var interrupted = store.GetTrial(0);
         store.FinishTrial(interrupted with { Status = TrialStatus.Failed, Error = "boom" });
         Assert.Equal(TrialStatus.Failed, store.GetTrial(0).Status);
         Assert.Throws<InvalidOperationException>(() => store.FinishTrial(interrupted with { Status = TrialStatus.Complete }));
+        Assert.Equal([new IntermediateValue(0, 0, 0.5)], store.GetIntermediateValues());
     }
 
     [Fact]

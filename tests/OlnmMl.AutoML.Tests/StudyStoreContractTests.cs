@@ -106,6 +106,43 @@ public abstract class StudyStoreContractTests : IDisposable
     }
 
     [SkippableFact]
+    public void Intermediate_values_read_back_per_trial_and_for_all_ordered_by_trial_then_step()
+    {
+        using var store = Create();
+        store.StartTrial(Start(1));
+        store.StartTrial(Start(2));
+        store.ReportIntermediate(1, 2, 0.75);
+        store.ReportIntermediate(0, 1, 0.5);
+        store.ReportIntermediate(1, 0, double.NaN);
+        store.ReportIntermediate(0, 0, 0.25);
+        store.ReportIntermediate(0, 1, 0.625);
+        Assert.Equal([new(0, 0, 0.25), new(0, 1, 0.625)], store.GetIntermediateValues(0));
+        var all = store.GetIntermediateValues();
+        Assert.Equal([(0, 0), (0, 1), (1, 0), (1, 2)], all.Select(v => (v.Trial, v.Step)));
+        Assert.True(double.IsNaN(all[2].Value));
+        Assert.Equal(0.75, all[3].Value);
+        Assert.Empty(store.GetIntermediateValues(5));
+    }
+
+    [SkippableFact]
+    public void A_finished_trials_intermediate_values_are_immutable_and_an_unknown_trial_reports_nothing()
+    {
+        using var store = Create();
+        var started = store.StartTrial(Start(1));
+        store.ReportIntermediate(0, 0, 0.5);
+        store.InterruptTrial(0, "stopped");
+        store.ReportIntermediate(0, 1, 0.6);
+        store.FinishTrial(Complete(started));
+        var error = Assert.Throws<InvalidOperationException>(() => store.ReportIntermediate(0, 1, 0.9));
+        Assert.Contains("immutable", error.Message);
+        Assert.Throws<InvalidOperationException>(() => store.ReportIntermediate(0, 2, 0.9));
+        Assert.Throws<InvalidOperationException>(() => store.ReportIntermediate(3, 0, 0.9));
+        var open = store.StartTrial(Start(2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.ReportIntermediate(open.Number, -1, 0.9));
+        Assert.Equal([new(0, 0, 0.5), new(0, 1, 0.6)], store.GetIntermediateValues());
+    }
+
+    [SkippableFact]
     public void Concurrent_starts_get_distinct_consecutive_numbers()
     {
         using var store = Create();

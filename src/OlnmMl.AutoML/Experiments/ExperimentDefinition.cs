@@ -5,7 +5,7 @@ namespace OlnmMl.AutoML.Experiments;
 /// <summary>
 /// A sweep: what to search (<see cref="Space"/>, whose categorical parameter <see cref="TrialKindParameter"/> names
 /// the registered trial factory), how (<see cref="Tuner"/>), on what data, towards which objective, within which
-/// budget. <see cref="ExperimentYaml"/> reads and writes it 1:1.
+/// budget, and which <see cref="Pruner"/> stops unpromising trials early. <see cref="ExperimentYaml"/> reads and writes it 1:1.
 /// </summary>
 public sealed record ExperimentDefinition
 {
@@ -27,13 +27,16 @@ public sealed record ExperimentDefinition
     /// <summary>The tuner.</summary>
     public required TunerSpec Tuner { get; init; }
 
+    /// <summary>The pruner that stops trials early from their intermediate values, or null (no pruning).</summary>
+    public PrunerSpec? Pruner { get; init; }
+
     /// <summary>Limits.</summary>
     public required SweepBudget Budget { get; init; }
 
     /// <summary>The search space; it must contain a categorical <see cref="TrialKindParameter"/> without a condition.</summary>
     public required Spaces.SearchSpace Space { get; init; }
 
-    /// <summary>Throws when the definition is inconsistent (missing trial-kind parameter, bad budget, unknown tuner).</summary>
+    /// <summary>Throws when the definition is inconsistent (missing trial-kind parameter, bad budget, unknown tuner or pruner, a pruner setting out of range).</summary>
     public void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Name);
@@ -52,6 +55,15 @@ public sealed record ExperimentDefinition
         if (!TunerSpec.Kinds.Contains(Tuner.Kind))
         {
             throw new ArgumentException($"Experiment '{Name}': unknown tuner '{Tuner.Kind}'; expected one of {string.Join(", ", TunerSpec.Kinds)}.");
+        }
+
+        try
+        {
+            Pruner?.Create();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Experiment '{Name}': pruner: {e.Message}", e);
         }
     }
 }

@@ -53,7 +53,7 @@ public static class ExperimentYaml
         }
 
         var reader = new Reader(origin);
-        reader.AllowOnly(root, "root", "name", "seed", "data", "objective", "tuner", "budget", "space");
+        reader.AllowOnly(root, "root", "name", "seed", "data", "objective", "tuner", "pruner", "budget", "space");
         var definition = new ExperimentDefinition
         {
             Name = reader.Scalar(root, "name")!,
@@ -61,6 +61,7 @@ public static class ExperimentYaml
             Data = reader.ReadData(reader.Mapping(root, "data")!),
             Objective = reader.ReadObjective(root),
             Tuner = reader.ReadTuner(reader.Mapping(root, "tuner")!),
+            Pruner = reader.Mapping(root, "pruner", optional: true) is { } pruner ? reader.ReadPruner(pruner) : null,
             Budget = reader.ReadBudget(reader.Mapping(root, "budget")!),
             Space = reader.ReadSpace(reader.Mapping(root, "space")!),
         };
@@ -101,6 +102,13 @@ public static class ExperimentYaml
         var asha = t.Asha ?? new AshaOptions();
         s.Append(", min-epochs: ").Append(Number(asha.MinBudget)).Append(", max-epochs: ").Append(Number(asha.MaxBudget))
             .Append(", reduction-factor: ").Append(Number(asha.ReductionFactor)).AppendLine("}");
+        if (definition.Pruner is { } pruner)
+        {
+            s.Append("pruner: {kind: ").Append(pruner.Kind).Append(", warmup-steps: ").Append(Number(pruner.WarmupSteps))
+                .Append(", startup-trials: ").Append(Number(pruner.StartupTrials)).Append(", min-steps: ").Append(Number(pruner.MinSteps))
+                .Append(", reduction-factor: ").Append(Number(pruner.ReductionFactor)).AppendLine("}");
+        }
+
         var b = definition.Budget;
         s.Append("budget: {parallel: ").Append(Number(b.Parallelism));
         if (b.MaxTrials is { } trials)
@@ -198,6 +206,19 @@ public static class ExperimentYaml
                     MaxBudget = Int(node, "max-epochs") ?? ashaDefaults.MaxBudget,
                     ReductionFactor = Int(node, "reduction-factor") ?? ashaDefaults.ReductionFactor,
                 });
+        }
+
+        public PrunerSpec ReadPruner(YamlMappingNode node)
+        {
+            AllowOnly(node, "pruner", "kind", "warmup-steps", "startup-trials", "min-steps", "reduction-factor");
+            var defaults = new PrunerSpec(Scalar(node, "kind")!);
+            return defaults with
+            {
+                WarmupSteps = Int(node, "warmup-steps") ?? defaults.WarmupSteps,
+                StartupTrials = Int(node, "startup-trials") ?? defaults.StartupTrials,
+                MinSteps = Int(node, "min-steps") ?? defaults.MinSteps,
+                ReductionFactor = Int(node, "reduction-factor") ?? defaults.ReductionFactor,
+            };
         }
 
         public SweepBudget ReadBudget(YamlMappingNode node)

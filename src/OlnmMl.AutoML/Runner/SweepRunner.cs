@@ -40,7 +40,7 @@ public sealed class SweepRunner
         _experiment = experiment;
         _store = store;
         _registry = registry;
-        _executor = new TrialExecutor(experiment, registry, artefactRoot);
+        _executor = new TrialExecutor(experiment, registry, artefactRoot, store);
         _progress = progress ?? new CallbackProgress((_, _, _) => { });
     }
 

@@ -3,7 +3,10 @@ using OlnmMl.AutoML.Spaces;
 
 namespace OlnmMl.AutoML.Runner;
 
-/// <summary>Everything a trial factory needs to run one trial.</summary>
+/// <summary>
+/// Everything a trial factory needs to run one trial. A trial with steps (epochs) calls <see cref="Report"/> after
+/// each and, when <see cref="ShouldPrune"/> is true, stops by throwing <see cref="TrialPrunedException"/>.
+/// </summary>
 /// <param name="TrialNumber">The trial's number in the study.</param>
 /// <param name="Parameters">The configuration (including the trial-kind parameter).</param>
 /// <param name="Seed">Seed for every random choice of the trial.</param>
@@ -20,4 +23,17 @@ public sealed record TrialContext(
     int? PromotedFrom,
     string ArtefactDirectory,
     string? PromotedFromArtefactDirectory,
-    ExperimentData Data);
+    ExperimentData Data)
+{
+    /// <summary>Budget (epochs) the trial <see cref="PromotedFrom"/> was given — what a continuation has already trained — or null.</summary>
+    public int? PromotedFromBudget { get; init; }
+
+    /// <summary>Receives the trial's intermediate values (default: <see cref="ITrialReporter.None"/>).</summary>
+    public ITrialReporter Reporter { get; init; } = ITrialReporter.None;
+
+    /// <summary>Reports <paramref name="value"/> (in the units of the study's objective, e.g. validation AUC) at <paramref name="step"/> (≥ 0).</summary>
+    public void Report(int step, double value) => Reporter.Report(step, value);
+
+    /// <summary>True when the study's pruner says this trial should stop after its latest report.</summary>
+    public bool ShouldPrune() => Reporter.ShouldPrune();
+}

@@ -7,11 +7,15 @@ namespace OlnmMl.AutoML.Runner;
 
 /// <summary>
 /// Runs one trial: a fresh artefact folder, the factory, the selection objective, per-cohort summaries, the
-/// predictions file, duration and peak memory. Turns an exception into a Failed record and a time-budget
-/// cancellation into a Pruned one; a cancellation of the whole sweep propagates (the trial stays Running).
+/// predictions file, duration and peak memory. Its intermediate values go to <paramref name="store"/>, judged by
+/// the experiment's pruner. Turns an exception into a Failed record, a <see cref="TrialPrunedException"/> into a
+/// Pruned one whose objective is the last reported value, and a time-budget cancellation into a Pruned one; a
+/// cancellation of the whole sweep propagates (the trial stays Running).
 /// </summary>
-internal sealed class TrialExecutor(ExperimentDefinition experiment, TrialFactoryRegistry registry, string artefactRoot)
+internal sealed class TrialExecutor(ExperimentDefinition experiment, TrialFactoryRegistry registry, string artefactRoot, IStudyStore store)
 {
+    private readonly Pruners.IPruner? _pruner = experiment.Pruner?.Create();
+
     private static readonly ImmutableSortedDictionary<string, string> LibraryVersions = new Dictionary<string, string>
     {
         ["olnmml.automl"] = typeof(TrialExecutor).Assembly.GetName().Version?.ToString() ?? "unknown",
@@ -31,8 +35,13 @@ internal sealed class TrialExecutor(ExperimentDefinition experiment, TrialFactor
 
         Directory.CreateDirectory(folder);
         var parentFolder = started.PromotedFrom is { } parent ? Path.Combine(artefactRoot, FolderName(parent)) : null;
+        var reporter = new StoreTrialReporter(store, started.Number, _pruner, experiment.Objective);
         var context = new TrialContext(
-            started.Number, started.Parameters, started.Seed, started.Budget, started.PromotedFrom, folder, parentFolder, experiment.Data);
+            started.Number, started.Parameters, started.Seed, started.Budget, started.PromotedFrom, folder, parentFolder, experiment.Data)
+        {
+            Reporter = reporter,
+            PromotedFromBudget = started.PromotedFrom is { } promotedFrom ? store.GetTrial(promotedFrom).Budget : null,
+        };
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         using var sampler = new PeakMemorySampler(TimeSpan.FromMilliseconds(100));
@@ -62,6 +71,13 @@ internal sealed class TrialExecutor(ExperimentDefinition experiment, TrialFactor
         catch (OperationCanceledException) when (sweepCancellation.IsCancellationRequested)
         {
             throw;
+        }
+        catch (TrialPrunedException e)
+        {
+            return record with
+            {
+                Status = TrialStatus.Pruned, Objective = reporter.Last?.Value, Error = e.Message, Duration = clock.Elapsed, PeakMemoryBytes = sampler.PeakBytes,
+            };
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {

@@ -31,4 +31,15 @@ internal static class FinishedTrialCheck
             throw new InvalidOperationException($"Trial {stored.Number} is {stored.Status}; only a Running trial can be marked interrupted.");
         }
     }
+
+    /// <summary>The check of <see cref="IStudyStore.ReportIntermediate"/>: only an open trial reports, at a step ≥ 0.</summary>
+    public static void ValidateReport(TrialRecord stored, int step)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        if (stored.Status.IsFinal())
+        {
+            throw new InvalidOperationException(
+                $"Trial {stored.Number} is already {stored.Status}; its intermediate values are immutable once finished.");
+        }
+    }
 }

@@ -9,6 +9,8 @@ namespace OlnmMl.AutoML.Store;
 /// <item>What was finished is durable: a store reopened after the process died returns the same records, and the
 /// trials left Running or Interrupted are exactly those that did not finish.</item>
 /// <item>Only the holder of a trial's lease (<see cref="AcquireLease"/>, <see cref="IStudyLease.TryClaim"/>) runs it.</item>
+/// <item>A Running or Interrupted trial's intermediate values (<see cref="ReportIntermediate"/>) are stored one per
+/// step and read back by <see cref="GetIntermediateValues"/>; a finished trial's values never change.</item>
 /// <item>The inputs a study's results depend on (<see cref="Inputs"/>) are recorded once and never change.</item>
 /// </list>
 /// A store for many machines (PostgreSQL) implements the same interface with per-trial leases.
@@ -58,6 +60,20 @@ public interface IStudyStore : IDisposable
     /// throws <see cref="InvalidOperationException"/> when the trial is unknown or not Running.
     /// </summary>
     void InterruptTrial(int number, string reason);
+
+    /// <summary>
+    /// Records <paramref name="value"/> at <paramref name="step"/> (≥ 0) for Running or Interrupted trial
+    /// <paramref name="number"/>, replacing the value a former run of the trial (a retry) reported at that step.
+    /// Throws <see cref="InvalidOperationException"/> when the trial is unknown or finished (its values are immutable)
+    /// and <see cref="ArgumentOutOfRangeException"/> for a negative step.
+    /// </summary>
+    void ReportIntermediate(int number, int step, double value);
+
+    /// <summary>
+    /// The intermediate values of trial <paramref name="number"/>, or of every trial when null, ordered by trial then
+    /// step; empty for a trial that reported none.
+    /// </summary>
+    IReadOnlyList<IntermediateValue> GetIntermediateValues(int? number = null);
 
     /// <summary>The trial numbered <paramref name="number"/>; throws <see cref="KeyNotFoundException"/> when absent.</summary>
     TrialRecord GetTrial(int number);

@@ -8,6 +8,7 @@ namespace OlnmMl.AutoML.Store;
 public sealed class InMemoryStudyStore : IStudyStore
 {
     private readonly List<TrialRecord> _trials = [];
+    private readonly SortedDictionary<(int Trial, int Step), double> _intermediate = [];
     private readonly Dictionary<string, string> _inputs = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -111,6 +112,26 @@ public sealed class InMemoryStudyStore : IStudyStore
             var stored = Stored(number);
             FinishedTrialCheck.ValidateInterrupt(stored);
             _trials[number] = stored with { Status = TrialStatus.Interrupted, Error = reason };
+        }
+    }
+
+    /// <inheritdoc />
+    public void ReportIntermediate(int number, int step, double value)
+    {
+        lock (_gate)
+        {
+            FinishedTrialCheck.ValidateReport(Stored(number), step);
+            _intermediate[(number, step)] = value;
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IntermediateValue> GetIntermediateValues(int? number = null)
+    {
+        lock (_gate)
+        {
+            return _intermediate.Where(v => number is null || v.Key.Trial == number)
+                .Select(v => new IntermediateValue(v.Key.Trial, v.Key.Step, v.Value)).ToArray();
         }
     }
 

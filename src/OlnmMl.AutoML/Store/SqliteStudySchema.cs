@@ -6,11 +6,11 @@ namespace OlnmMl.AutoML.Store;
 /// <summary>
 /// The study file's schema: creation, the checks that a file is a readable study, and the forward migrations of
 /// older versions (<see cref="Migrations"/>: 1 → 2 the Interrupted status and recorded inputs, 2 → 3 trial leases
-/// and retries), applied in one transaction on open. Only a version newer than <see cref="Version"/> is refused.
+/// and retries, 3 → 4 the intermediate values table), applied in one transaction on open. Only a version newer than <see cref="Version"/> is refused.
 /// </summary>
 internal static class SqliteStudySchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Prefix of the study-table keys holding <see cref="IStudyStore.Inputs"/>.</summary>
     public const string InputPrefix = "input.";
@@ -27,6 +27,19 @@ internal static class SqliteStudySchema
     {
         [2] = "DROP TRIGGER IF EXISTS trials_immutable; DROP TRIGGER IF EXISTS study_inputs_immutable;" + ImmutableTrigger,
         [3] = "ALTER TABLE trials ADD COLUMN holder TEXT NULL; ALTER TABLE trials ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;",
+        [4] = """
+            CREATE TABLE intermediate_values (
+                number INTEGER NOT NULL REFERENCES trials (number), step INTEGER NOT NULL, value REAL NULL,
+                PRIMARY KEY (number, step));
+            CREATE TRIGGER intermediate_values_insert BEFORE INSERT ON intermediate_values
+                WHEN (SELECT status FROM trials WHERE number = NEW.number) NOT IN ('Running', 'Interrupted')
+            BEGIN SELECT RAISE(ABORT, 'intermediate values are immutable once the trial finished'); END;
+            CREATE TRIGGER intermediate_values_update BEFORE UPDATE ON intermediate_values
+                WHEN (SELECT status FROM trials WHERE number = OLD.number) NOT IN ('Running', 'Interrupted')
+            BEGIN SELECT RAISE(ABORT, 'intermediate values are immutable once the trial finished'); END;
+            CREATE TRIGGER intermediate_values_no_delete BEFORE DELETE ON intermediate_values
+            BEGIN SELECT RAISE(ABORT, 'intermediate values are never deleted'); END;
+            """,
     };
 
     /// <summary>Creates the tables of the current version (the version-2 layout, then the later migrations).</summary>

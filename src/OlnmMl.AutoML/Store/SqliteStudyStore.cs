@@ -284,6 +284,38 @@ public sealed class SqliteStudyStore : IStudyStore
     }
 
     /// <inheritdoc />
+    public void ReportIntermediate(int number, int step, double value)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var stored = Query($"SELECT {Columns} FROM trials WHERE number = $n", number, transaction).SingleOrDefault()
+                ?? throw new InvalidOperationException($"Trial {number} was never started in study '{Study.Name}' ({Path}).");
+            FinishedTrialCheck.ValidateReport(stored, step);
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO intermediate_values (number, step, value) VALUES (@n, @step, @v) ON CONFLICT (number, step) DO UPDATE SET value = excluded.value";
+            TrialRecordRows.Bind(command, "n", number);
+            TrialRecordRows.Bind(command, "step", step);
+            TrialRecordRows.Bind(command, "v", IntermediateValueRows.ToColumn(value));
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IntermediateValue> GetIntermediateValues(int? number = null)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT number, step, value FROM intermediate_values WHERE @n IS NULL OR number = @n ORDER BY number, step";
+            TrialRecordRows.Bind(command, "n", number);
+            return IntermediateValueRows.ReadAll(command);
+        }
+    }
+
+    /// <inheritdoc />
     public TrialRecord GetTrial(int number)
     {
         lock (_gate)

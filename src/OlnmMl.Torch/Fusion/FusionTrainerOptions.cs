@@ -79,6 +79,19 @@ public sealed record FusionTrainerOptions
     /// <summary>Optional initial weights of every encoder: a TorchSharp checkpoint or a PyTorch state_dict (.pt/.pth).</summary>
     public string? EncoderWeightsPath { get; init; }
 
+    /// <summary>
+    /// A fusion model (<see cref="FusionModel.Save"/>) of the same network to continue from, or null (fresh weights):
+    /// a promoted successive-halving trial continues its parent's training. Both the online and the EMA network
+    /// start from its weights; the optimiser's moments start afresh. A model of another network is refused.
+    /// </summary>
+    public string? InitialModelPath { get; init; }
+
+    /// <summary>
+    /// First epoch to run, 0 … <see cref="Epochs"/>: epochs FirstEpoch … Epochs − 1 run, with the learning rate of a
+    /// training of <see cref="Epochs"/> epochs at those epochs (0 = all; with <see cref="InitialModelPath"/>, the epochs already trained).
+    /// </summary>
+    public int FirstEpoch { get; init; }
+
     /// <summary>Told after every epoch (for progress display and memory monitoring); null = silent.</summary>
     public IProgress<FusionEpochProgress>? Progress { get; init; }
 

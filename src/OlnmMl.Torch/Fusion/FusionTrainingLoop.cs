@@ -44,6 +44,10 @@ internal static class FusionTrainingLoop
                     CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder);
                 }
             }
+            if (options.InitialModelPath is { } initial)
+            {
+                ContinueFrom(online, spec, initial);
+            }
             online.to(device);
             shadow.to(device);
             EmaModel.CopyInto(shadow, online);
@@ -61,6 +65,18 @@ internal static class FusionTrainingLoop
         }
     }
 
+    /// <summary>Loads the weights of the saved model at <paramref name="path"/> into <paramref name="online"/>; refuses a model of another network.</summary>
+    private static void ContinueFrom(FusionNetwork online, FusionNetworkSpec spec, string path)
+    {
+        using var initial = FusionModel.Load(path, new TorchDeviceOptions { ForceCpu = true });
+        var (saved, wanted) = (System.Text.Json.JsonSerializer.Serialize(initial.Info.Network), System.Text.Json.JsonSerializer.Serialize(spec));
+        if (saved != wanted)
+        {
+            throw new ArgumentException($"The model to continue from, '{path}', is of another network ({saved}) than this training's ({wanted}).");
+        }
+        online.load_state_dict(initial.Network.state_dict());
+    }
+
     private static FusionTrainingReport Run(
         FusionNetwork online, FusionNetwork shadow, FusionDataset train, FusionDataset? validation,
         FusionTrainerOptions options, Device device, CancellationToken cancellationToken)
@@ -76,7 +92,7 @@ internal static class FusionTrainingLoop
         int stale = 0;
         try
         {
-            for (int epoch = 0; epoch < options.Epochs; epoch++)
+            for (int epoch = options.FirstEpoch; epoch < options.Epochs; epoch++)
             {
                 double rate = CosineSchedule.Rate(options.LearningRate, epoch, options.Epochs, options.CosineDecayStartEpoch);
                 random.Shuffle(order);

@@ -23,6 +23,9 @@ namespace OlnmMl.Workflows.Trials;
 /// joined by <c>+</c>, e.g. <c>ct</c>, <c>pet</c>, <c>ct+pet</c>; default all) and <c>encoders</c> (<c>shared</c>: one encoder named
 /// <c>image</c> over all inputs stacked as channels, the default; <c>separate</c>: one encoder per input, named by its key, features
 /// concatenated — the PET/CT signature's two backbones); the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
+/// A promoted successive-halving trial continues its parent's network (the parent's <c>fusion.bin</c>, its checkpoint-selected
+/// EMA weights) from the epoch the parent's budget reached, instead of training from scratch.
+/// Each epoch's validation AUC is reported to the trial, which stops when the study's pruner says so (<see cref="FusionEpochReporter"/>).
 /// </summary>
 public sealed class FusionTrial(string name, StudyData study, StudyImages images, int threads = 0) : IStudyTrial
 {
@@ -86,6 +89,9 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             target);
         var epochs = context.Budget ?? (int)TrialParameters.Number(p, "epochs", double.Parse(context.Data.Options.GetValueOrDefault("epochs", "10"), CultureInfo.InvariantCulture));
         var architecture = TrialParameters.Text(p, "backbone", "resnet10-tiny");
+        var parentModel = context.PromotedFromArtefactDirectory is { } parentFolder && File.Exists(Path.Combine(parentFolder, NetworkFile))
+            ? Path.Combine(parentFolder, NetworkFile)
+            : null;
         var trainer = ml.BinaryClassification.Trainers.Fusion(new FusionTrainerOptions
         {
             Architecture = architecture,
@@ -100,6 +106,9 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             Epochs = epochs,
             CosineDecayStartEpoch = Math.Min(5, Math.Max(0, epochs - 1)),
             Seed = context.Seed,
+            Progress = new FusionEpochReporter(context),
+            InitialModelPath = parentModel,
+            FirstEpoch = parentModel is null ? 0 : Math.Min(context.PromotedFromBudget ?? 0, epochs),
             Device = new TorchDeviceOptions { Threads = threads, ForceCpu = context.Data.Options.GetValueOrDefault("device", "auto") == "cpu" },
         });
         using var network = trainer.Fit(Samples(study.Cohort(TrialCohorts.Training)), Samples(study.Cohort(TrialCohorts.Validation)), cancellationToken);

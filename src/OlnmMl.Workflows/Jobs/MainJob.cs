@@ -201,7 +201,8 @@ public static class MainJob
             Path.GetRelativePath(directory, leaderboardCsv),
             outcome,
             signatures,
-            signatures.Count > 0 ? "the combined signature" : "the selected model")
+            signatures.Count > 0 ? "the combined signature" : "the selected model",
+            prepared.CohortSeed is null ? null : prepared.DataLabel)
             .Write(directory);
     }
 

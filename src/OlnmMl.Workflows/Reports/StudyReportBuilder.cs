@@ -91,7 +91,7 @@ public static class StudyReportBuilder
         }
 
         calibrationSection
-            .Figure(StudyFigures.Calibration, "Calibration (10 equal-width bins)", figures[StudyFigures.Calibration], PanelSize * cohorts.Length, PanelSize)
+            .Figure(StudyFigures.Calibration, StudyFigures.CalibrationCaption, figures[StudyFigures.Calibration], PanelSize * cohorts.Length, PanelSize)
             .Figure(StudyFigures.DecisionCurves, "Decision curves", figures[StudyFigures.DecisionCurves], PanelSize * cohorts.Length, PanelSize);
         foreach (var signature in signatures ?? [])
         {

@@ -44,7 +44,7 @@ public static class CalibrationFigure
             plot.Axes.SetLimits(-0.02, 1.02, RugBase(models.Count - 1) - 0.01, 1.02);
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 [.. Enumerable.Range(0, 6).Select(i => new Tick(i / 5.0, (i / 5.0).ToString("0.0", CultureInfo.InvariantCulture)))]);
-            plot.Legend.Alignment = Alignment.UpperLeft;
+            FigureStyle.LegendBelow(plot);
         }
 
         return figure;

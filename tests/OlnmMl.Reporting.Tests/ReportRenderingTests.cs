@@ -72,8 +72,9 @@ public sealed class ReportRenderingTests : IDisposable
 
         var bytes = File.ReadAllBytes(png);
         Assert.True(bytes.Length > 10_000, $"{kind}.png is only {bytes.Length} bytes");
-        Assert.Equal(400 * panels, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16))); // IHDR width
-        Assert.Equal(400, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20))); // IHDR height
+        Assert.Equal(FigureFile.Pixels(400 * panels), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16))); // IHDR width at 300 dpi
+        Assert.Equal(FigureFile.Pixels(400), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20))); // IHDR height
+        Assert.Equal(FigureFile.Dpi, PngResolution.Dpi(bytes));
         Assert.Equal(panels, figure.GetPlots().Length);
         var text = File.ReadAllText(svg);
         Assert.StartsWith("<?xml", text);
@@ -107,6 +108,12 @@ public sealed class ReportRenderingTests : IDisposable
         }
 
         Assert.Contains("data:image/png;base64,", html);
+        // Shown at the CSS size asked for, from the 300-dpi PNG written beside the report.
+        Assert.Contains("<figure><img width=\"1200\" height=\"400\" alt=\"ROC curves by cohort\"", html);
+        Assert.Contains("<img width=\"600\" height=\"400\" alt=\"aAUC\"", html);
+        var png = File.ReadAllBytes(Path.Combine(_directory, "roc.png"));
+        Assert.Equal(3750, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.Equal(300, PngResolution.Dpi(png));
         Assert.DoesNotContain("src=\"http", html);
         Assert.Contains("External cohorts were never used", html);
         Assert.True(File.Exists(Path.Combine(_directory, "roc.svg")));

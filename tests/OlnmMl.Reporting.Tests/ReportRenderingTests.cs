@@ -1,4 +1,5 @@
 using ScottPlot;
+using OlnmMl.Evaluation.Calibration;
 using OlnmMl.Reporting.Figures;
 using OlnmMl.Reporting.Html;
 using OlnmMl.Reporting.Tables;
@@ -25,6 +26,15 @@ public sealed class ReportRenderingTests : IDisposable
         new RocSeries("fusion concat", [0, 0.05, 0.2, 1], [0, 0.5, 0.8, 1], 0.80, 0.74, 0.86),
     ]);
 
+    /// <summary>A model's calibration on 100 cases: deciles of a seeded random prediction, the outcome drawn at that risk.</summary>
+    private static CalibrationSeries Calibration(string model, int seed)
+    {
+        var random = new Random(seed);
+        double[] p = [.. Enumerable.Range(0, 100).Select(_ => random.NextDouble())];
+        bool[] y = [.. p.Select(q => random.NextDouble() < q)];
+        return new CalibrationSeries(model, ReliabilityCurve.Compute(p, y, 10, BinningStrategy.EqualCount).Bins, p);
+    }
+
     public static TheoryData<string, int> Figures() => new()
     {
         { "roc", 3 },
@@ -38,8 +48,8 @@ public sealed class ReportRenderingTests : IDisposable
         "roc" => RocFigure.Build([Roc("validation"), Roc("test 1"), Roc("test 2")]),
         "calibration" => CalibrationFigure.Build(
         [
-            new CalibrationPanel("validation", [new CalibrationSeries("fusion", [0.1, 0.3, 0.5, 0.7], [0.12, 0.25, 0.55, 0.66])]),
-            new CalibrationPanel("test 1", [new CalibrationSeries("fusion", [0.1, 0.3, 0.5], [0.2, 0.3, 0.4])]),
+            new CalibrationPanel("validation", [Calibration("fusion", 7)]),
+            new CalibrationPanel("test 1", [Calibration("fusion", 8)]),
         ]),
         "decision" => DecisionCurveFigure.Build(
         [
@@ -62,8 +72,9 @@ public sealed class ReportRenderingTests : IDisposable
 
         var bytes = File.ReadAllBytes(png);
         Assert.True(bytes.Length > 10_000, $"{kind}.png is only {bytes.Length} bytes");
-        Assert.Equal(400 * panels, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16))); // IHDR width
-        Assert.Equal(400, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20))); // IHDR height
+        Assert.Equal(FigureFile.Pixels(400 * panels), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16))); // IHDR width at 300 dpi
+        Assert.Equal(FigureFile.Pixels(400), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20))); // IHDR height
+        Assert.Equal(FigureFile.Dpi, PngResolution.Dpi(bytes));
         Assert.Equal(panels, figure.GetPlots().Length);
         var text = File.ReadAllText(svg);
         Assert.StartsWith("<?xml", text);
@@ -97,6 +108,12 @@ public sealed class ReportRenderingTests : IDisposable
         }
 
         Assert.Contains("data:image/png;base64,", html);
+        // Shown at the CSS size asked for, from the 300-dpi PNG written beside the report.
+        Assert.Contains("<figure><img width=\"1200\" height=\"400\" alt=\"ROC curves by cohort\"", html);
+        Assert.Contains("<img width=\"600\" height=\"400\" alt=\"aAUC\"", html);
+        var png = File.ReadAllBytes(Path.Combine(_directory, "roc.png"));
+        Assert.Equal(3750, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.Equal(300, PngResolution.Dpi(png));
         Assert.DoesNotContain("src=\"http", html);
         Assert.Contains("External cohorts were never used", html);
         Assert.True(File.Exists(Path.Combine(_directory, "roc.svg")));

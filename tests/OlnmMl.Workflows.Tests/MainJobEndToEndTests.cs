@@ -74,6 +74,11 @@ public sealed class MainJobEndToEndTests : IDisposable
             Assert.Contains($"<h2>{section}</h2>", html);
         }
 
+        // Provenance names the code that ran and the synthetic cohort's seed.
+        Assert.Contains($"<td>git commit</td><td>{SourceCommit.Current}</td>", html);
+        Assert.Contains($"Limitations. The data are a synthetic cohort (tiny-seed{options.CohortSeed}), not patients", html);
+        Assert.Contains($"<td>synthetic cohort</td><td>tiny-seed{options.CohortSeed}, seed {options.CohortSeed}</td>", html);
+
         // The exported model scores the external cohorts as the in-process model did (ONNX Runtime vs stored predictions).
         Assert.True(File.Exists(result.OnnxPath));
         Assert.InRange(result.OnnxMaxDifference, 0, 1e-4);

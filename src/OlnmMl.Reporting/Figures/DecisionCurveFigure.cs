@@ -11,7 +11,10 @@ public sealed record DecisionCurveSeries(string Model, double[] Thresholds, doub
 /// </summary>
 public sealed record DecisionCurvePanel(string Cohort, double Prevalence, IReadOnlyList<DecisionCurveSeries> Models);
 
-/// <summary>Decision-curve analysis: net benefit against threshold probability, with treat-all and treat-none.</summary>
+/// <summary>
+/// Decision-curve analysis: net benefit against threshold probability, with treat-all and treat-none drawn over the
+/// models' curves; the legend under the panel.
+/// </summary>
 public static class DecisionCurveFigure
 {
     /// <summary>Builds the figure.</summary>
@@ -26,15 +29,6 @@ public static class DecisionCurveFigure
             var panel = panels[p];
             var plot = figure.GetPlot(p);
             var thresholds = panel.Models.Count > 0 ? panel.Models[0].Thresholds : Enumerable.Range(1, 99).Select(i => i / 100.0).ToArray();
-            var treatAll = thresholds.Select(t => panel.Prevalence - (1 - panel.Prevalence) * t / (1 - t)).ToArray();
-            var all = plot.Add.Scatter(thresholds, treatAll);
-            all.Color = Colors.Gray;
-            all.MarkerSize = 0;
-            all.LegendText = "treat all";
-            var none = plot.Add.HorizontalLine(0);
-            none.Color = Colors.Black;
-            none.LineWidth = 1;
-            none.LegendText = "treat none";
             var top = panel.Prevalence;
             for (var m = 0; m < panel.Models.Count; m++)
             {
@@ -43,9 +37,21 @@ public static class DecisionCurveFigure
                 top = Math.Max(top, series.NetBenefit.DefaultIfEmpty(0).Max());
             }
 
+            // The references after the models: drawn on top, a near-constant model cannot hide them.
+            var treatAll = thresholds.Select(t => panel.Prevalence - (1 - panel.Prevalence) * t / (1 - t)).ToArray();
+            var all = plot.Add.Scatter(thresholds, treatAll);
+            all.Color = Colors.Gray;
+            all.LinePattern = LinePattern.Dashed;
+            all.LineWidth = 1.5f;
+            all.MarkerSize = 0;
+            all.LegendText = "treat all";
+            var none = plot.Add.HorizontalLine(0);
+            none.Color = Colors.Black;
+            none.LineWidth = 1;
+            none.LegendText = "treat none";
             FigureStyle.Decorate(plot, panel.Cohort, "Threshold probability", "Net benefit");
             plot.Axes.SetLimits(0, thresholds.Max(), -0.05, top + 0.05);
-            plot.Legend.Alignment = Alignment.UpperRight;
+            FigureStyle.LegendBelow(plot);
         }
 
         return figure;

@@ -37,6 +37,12 @@ internal static class FigureStyle
         plot.Legend.FontSize = 11;
     }
 
+    /// <summary>
+    /// Shows the legend in a panel under the x-axis label, outside the data area, so that no legend box covers a
+    /// plotted point whatever the curves do; items are listed one per line in the order they were added.
+    /// </summary>
+    public static void LegendBelow(Plot plot) => plot.ShowLegend(Edge.Bottom);
+
     /// <summary>The dashed y = x chance / ideal line on [0, 1].</summary>
     public static void Diagonal(Plot plot, string? label = null)
     {

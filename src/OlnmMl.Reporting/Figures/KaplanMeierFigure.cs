@@ -50,7 +50,7 @@ public static class KaplanMeierFigure
             var title = double.IsNaN(panel.LogRankP) ? panel.Cohort : $"{panel.Cohort}: log-rank p = {(panel.LogRankP < 0.001 ? "<0.001" : panel.LogRankP.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))}";
             FigureStyle.Decorate(plot, title, timeLabel, "Recurrence-free probability");
             plot.Axes.SetLimits(0, Math.Max(end, 1), 0, 1.05);
-            plot.Legend.Alignment = Alignment.LowerLeft;
+            FigureStyle.LegendBelow(plot);
         }
 
         return figure;

@@ -35,7 +35,7 @@ public static class RocFigure
 
             FigureStyle.Decorate(plot, $"{panel.Cohort} (n = {panel.Cases}, pN+ = {panel.Positives})", "1 − specificity", "Sensitivity");
             plot.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);
-            plot.Legend.Alignment = Alignment.LowerRight;
+            FigureStyle.LegendBelow(plot);
         }
 
         return figure;

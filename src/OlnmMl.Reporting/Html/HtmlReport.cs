@@ -39,9 +39,12 @@ public sealed class HtmlReport(string title)
     /// <summary>Adds a table.</summary>
     public HtmlReport Add(Table table) => Add(new Block.TableBlock(table));
 
-    /// <summary>Adds a figure rendered at <paramref name="width"/>×<paramref name="height"/>; <paramref name="name"/> becomes its file name.</summary>
+    /// <summary>
+    /// Adds a figure of <paramref name="width"/>×<paramref name="height"/> CSS pixels, shown at that size in the HTML from its
+    /// <see cref="FigureFile.Dpi"/> PNG; <paramref name="name"/> becomes its file name (PNG and SVG).
+    /// </summary>
     public HtmlReport Figure(string name, string caption, Multiplot figure, int width, int height) =>
-        Add(new Block.FigureBlock(name, caption, FigureFile.ToPng(figure, width, height), FigureFile.ToSvg(figure, width, height)));
+        Add(new Block.FigureBlock(name, caption, FigureFile.ToPng(figure, width, height), FigureFile.ToSvg(figure, width, height), width, height));
 
     /// <summary>Adds key–value provenance lines (versions, seeds, settings, data hashes).</summary>
     public HtmlReport Provenance(IReadOnlyDictionary<string, string> items) =>
@@ -85,7 +88,8 @@ public sealed class HtmlReport(string title)
                     case Block.FigureBlock figure:
                         DurableFile.WriteAllBytes(Path.Combine(directory, figure.Name + ".png"), figure.Png);
                         WriteText(Path.Combine(directory, figure.Name + ".svg"), figure.Svg);
-                        html.Append("<figure><img alt=\"").Append(WebUtility.HtmlEncode(figure.Caption))
+                        html.Append("<figure><img width=\"").Append(figure.Width).Append("\" height=\"").Append(figure.Height)
+                            .Append("\" alt=\"").Append(WebUtility.HtmlEncode(figure.Caption))
                             .Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(figure.Png))
                             .Append("\"><figcaption>").Append(WebUtility.HtmlEncode(figure.Caption)).Append("</figcaption></figure>\n");
                         markdown.Append("![").Append(figure.Caption).Append("](").Append(figure.Name).AppendLine(".png)").AppendLine();
@@ -123,7 +127,7 @@ public sealed class HtmlReport(string title)
         "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}" +
         "table{border-collapse:collapse;margin:1em 0;font-size:14px}caption{font-weight:bold;text-align:left;padding:4px 0}" +
         "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}" +
-        "figure{margin:1em 0}img{max-width:100%}figcaption{font-size:13px;color:#555}";
+        "figure{margin:1em 0}img{max-width:100%;height:auto}figcaption{font-size:13px;color:#555}";
 
     private abstract record Block
     {
@@ -133,6 +137,6 @@ public sealed class HtmlReport(string title)
 
         public sealed record TableBlock(Table Table) : Block;
 
-        public sealed record FigureBlock(string Name, string Caption, byte[] Png, string Svg) : Block;
+        public sealed record FigureBlock(string Name, string Caption, byte[] Png, string Svg, int Width, int Height) : Block;
     }
 }

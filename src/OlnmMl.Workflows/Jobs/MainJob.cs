@@ -141,7 +141,8 @@ public static class MainJob
             });
         }
 
-        return new PreparedStudy(experiment, experimentPath, settingsPath, manifestPath, dataLabel, tablePath, study, images, bags);
+        var cohortSeed = SyntheticPreset(experiment, options) is null ? (ulong?)null : options.CohortSeed;
+        return new PreparedStudy(experiment, experimentPath, settingsPath, manifestPath, dataLabel, tablePath, study, images, bags, cohortSeed);
     }
 
     /// <summary>
@@ -195,12 +196,13 @@ public static class MainJob
             ClinicalRecords(prepared.Data, target),
             LeaderboardTableOf(leaderboardCsv),
             LeaderboardStatement(prepared.Experiment),
-            Provenance(prepared.Experiment, prepared.ExperimentPath, prepared.RadiomicsSettingsPath, prepared.ManifestPath, prepared.Data),
+            StudyProvenance.Of(prepared),
             models.FirstOrDefault(m => trials.Of(m.Trial.Parameters) is ClinicalTrial)?.Predictions.Model,
             Path.GetRelativePath(directory, leaderboardCsv),
             outcome,
             signatures,
-            signatures.Count > 0 ? "the combined signature" : "the selected model")
+            signatures.Count > 0 ? "the combined signature" : "the selected model",
+            prepared.CohortSeed is null ? null : prepared.DataLabel)
             .Write(directory);
     }
 
@@ -300,15 +302,4 @@ public static class MainJob
         var records = CsvRecords.Read(reader).Select(r => r.Fields).ToList();
         return new Table("Leaderboard (every trial)", records[0], records.Skip(1).Select(r => (IReadOnlyList<string>)r).ToList());
     }
-
-    private static Dictionary<string, string> Provenance(ExperimentDefinition experiment, string experimentPath, string settingsPath, string manifestPath, StudyData study) => new()
-    {
-        ["olnm version"] = typeof(MainJob).Assembly.GetName().Version?.ToString() ?? "?",
-        [".NET"] = Environment.Version.ToString(),
-        ["experiment"] = $"{experiment.Name} ({experimentPath}), seed {experiment.Seed}",
-        ["radiomics recipe"] = $"{settingsPath} (sha256 {FeatureCache.FileHash(settingsPath)[..12]})",
-        ["manifest"] = $"{manifestPath} (sha256 {FeatureCache.FileHash(manifestPath)[..12]})",
-        ["radiomics features"] = $"{study.RadiomicsNames.Count} kept, {study.DroppedFeatures.Count} dropped (non-finite or constant on training); {study.ImputedValues} non-finite values outside training set to the training median",
-        ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
-    };
 }

@@ -15,6 +15,7 @@ namespace OlnmMl.Workflows.Jobs;
 /// <param name="Data">Cases joined with their radiomics.</param>
 /// <param name="Images">Network-ready crops.</param>
 /// <param name="Bags">Slice bags (2.5D instances) for the multi-instance kinds.</param>
+/// <param name="CohortSeed">Seed of the synthetic cohort the data was generated with; null when the data is a user's manifest.</param>
 public sealed record PreparedStudy(
     ExperimentDefinition Experiment,
     string ExperimentPath,
@@ -24,7 +25,8 @@ public sealed record PreparedStudy(
     string RadiomicsTablePath,
     StudyData Data,
     StudyImages Images,
-    StudyBags Bags)
+    StudyBags Bags,
+    ulong? CohortSeed)
 {
     /// <summary>The one registration table of the study's trial kinds: name and how the kind is made for a study.</summary>
     private static readonly (string Name, TrialInput Reads, Func<PreparedStudy, int, IStudyTrial> Create)[] Kinds =

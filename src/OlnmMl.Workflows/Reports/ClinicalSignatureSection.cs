@@ -78,7 +78,7 @@ public sealed record ClinicalSignatureSection(
             .Add(Calibration);
         foreach (var warning in Warnings) report.Paragraph(warning);
         return report
-            .Figure(CalibrationFigureName, "Calibration by cohort (observed fraction against mean predicted probability, 10 bins)", Figures[CalibrationFigureName], PanelSize * Cohorts, PanelSize)
+            .Figure(CalibrationFigureName, StudyFigures.CalibrationCaption, Figures[CalibrationFigureName], PanelSize * Cohorts, PanelSize)
             .Figure(DecisionCurvesFigureName, "Decision curves by cohort (net benefit against threshold probability)", Figures[DecisionCurvesFigureName], PanelSize * Cohorts, PanelSize);
     }
 

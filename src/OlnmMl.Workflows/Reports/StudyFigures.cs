@@ -46,16 +46,28 @@ internal static class StudyFigures
                 return new RocSeries(model.Model, [.. curve.FalsePositiveRates], [.. curve.TruePositiveRates], auc.Auc, auc.CiLower, auc.CiUpper);
             }).ToArray())).ToList();
 
-    /// <summary>One reliability-curve panel (<see cref="ReliabilityCurve"/>, 10 equal-width bins) per cohort of the first model: the evaluated ones, after the training cohort when <paramref name="includeTraining"/>.</summary>
+    /// <summary>Number of quantile bins of the calibration figures (deciles of predicted risk).</summary>
+    public const int CalibrationBins = 10;
+
+    /// <summary>
+    /// One calibration panel per cohort of the first model (the evaluated ones, after the training cohort when
+    /// <paramref name="includeTraining"/>): each model's <see cref="ReliabilityCurve"/> over <see cref="CalibrationBins"/>
+    /// equal-count bins (<see cref="BinningStrategy.EqualCount"/>) with Wilson 95% CIs, and its predictions for the rug.
+    /// </summary>
     public static List<CalibrationPanel> CalibrationPanels(IReadOnlyList<ModelPredictions> models, bool includeTraining) =>
         Cohorts(models[0], includeTraining).Select(cohort => new CalibrationPanel(
             cohort.Cohort,
             models.Select(model =>
             {
                 var predictions = model.Cohorts.First(c => c.Cohort == cohort.Cohort);
-                var bins = ReliabilityCurve.Compute([.. predictions.Probabilities], [.. predictions.Labels]).Bins.Where(b => b.Observed.Trials > 0).ToArray();
-                return new CalibrationSeries(model.Model, bins.Select(b => b.MeanPredicted).ToArray(), bins.Select(b => b.Observed.Estimate).ToArray());
+                var curve = ReliabilityCurve.Compute([.. predictions.Probabilities], [.. predictions.Labels], CalibrationBins, BinningStrategy.EqualCount);
+                return new CalibrationSeries(model.Model, curve.Bins, [.. predictions.Probabilities.Where(p => !double.IsNaN(p))]);
             }).ToArray())).ToList();
+
+    /// <summary>The caption of a calibration figure drawn from <see cref="CalibrationPanels"/>.</summary>
+    public static readonly string CalibrationCaption =
+        $"Calibration by deciles of predicted risk ({CalibrationBins} equal-count bins): observed fraction against mean predicted probability per bin, "
+        + "Wilson 95% CI as a vertical bar with the bin's number of cases above it; the ticks under the axis mark every prediction (one row per model); dashed: ideal calibration";
 
     /// <summary>One decision-curve panel (<see cref="DecisionCurve"/>, thresholds 0.01–0.80) per cohort of the first model, chosen as by <see cref="CalibrationPanels"/>.</summary>
     public static List<DecisionCurvePanel> DecisionPanels(IReadOnlyList<ModelPredictions> models, bool includeTraining)

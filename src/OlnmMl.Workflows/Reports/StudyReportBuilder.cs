@@ -38,6 +38,7 @@ public static class StudyReportBuilder
     /// <param name="outcome">Name of the outcome the models predict and <paramref name="clinical"/> records (pN+, N1, …).</param>
     /// <param name="signatures">Sections of logistic signatures (OR table, nomogram, calibration, decision curves), e.g. the combined signature's.</param>
     /// <param name="firstRole">What the first model is, as the methods paragraph names it (the selected model, or the combined signature).</param>
+    /// <param name="syntheticCohort">The synthetic cohort the data was generated as (e.g. <c>tiny-seed42</c>), or null for patients' data; the limitations paragraph says which.</param>
     public static HtmlReport Build(
         string title,
         IReadOnlyList<ModelPredictions> models,
@@ -49,7 +50,8 @@ public static class StudyReportBuilder
         string? leaderboardCsv = null,
         string outcome = "pN+",
         IReadOnlyList<ClinicalSignatureSection>? signatures = null,
-        string firstRole = "the selected model")
+        string firstRole = "the selected model",
+        string? syntheticCohort = null)
     {
         if (models.Count == 0)
         {
@@ -60,7 +62,9 @@ public static class StudyReportBuilder
         var figures = StudyFigures.Build(models, summaries, Palette(models));
         var baseline = models.Count > 1 ? models.FirstOrDefault(m => m.Model == reference) : null;
         var report = new HtmlReport(title);
-        report.Section("Methods").Paragraph(MethodsParagraph.Write(summaries, Adjustment, baseline?.Model, leakageStatement, firstRole));
+        report.Section("Methods")
+            .Paragraph(MethodsParagraph.Write(summaries, Adjustment, baseline?.Model, leakageStatement, firstRole))
+            .Paragraph(LimitationsParagraph.Write(models, summaries, outcome, syntheticCohort));
         if (clinical.Count > 0)
         {
             report.Section("Cohorts").Add(CohortSummaryTable.Build(clinical, outcome));
@@ -87,7 +91,7 @@ public static class StudyReportBuilder
         }
 
         calibrationSection
-            .Figure(StudyFigures.Calibration, "Calibration (10 equal-width bins)", figures[StudyFigures.Calibration], PanelSize * cohorts.Length, PanelSize)
+            .Figure(StudyFigures.Calibration, StudyFigures.CalibrationCaption, figures[StudyFigures.Calibration], PanelSize * cohorts.Length, PanelSize)
             .Figure(StudyFigures.DecisionCurves, "Decision curves", figures[StudyFigures.DecisionCurves], PanelSize * cohorts.Length, PanelSize);
         foreach (var signature in signatures ?? [])
         {

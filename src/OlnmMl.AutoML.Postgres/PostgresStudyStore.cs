@@ -78,15 +78,7 @@ public sealed class PostgresStudyStore : IStudyStore
                     : throw new IOException($"Study '{study.Name}' already exists in {where}; resume it or choose another name.");
             }
 
-            foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
-            {
-                using var add = new NpgsqlCommand("INSERT INTO olnm_study_inputs (study_id, key, value) VALUES (@s, @k, @v)", connection);
-                add.Parameters.AddWithValue("s", id);
-                add.Parameters.AddWithValue("k", key);
-                add.Parameters.AddWithValue("v", value);
-                add.ExecuteNonQuery();
-            }
-
+            InsertInputs(connection, id, inputs ?? new Dictionary<string, string>());
             transaction.Commit();
             return (id, study);
         });
@@ -127,16 +119,21 @@ public sealed class PostgresStudyStore : IStudyStore
         using var transaction = connection.BeginTransaction();
         LockStudy(connection);
         StudyInputs.RequireNoConflict(Study.Name, Inputs, inputs);
+        InsertInputs(connection, _studyId, inputs);
+        transaction.Commit();
+    }
+
+    /// <summary>Records <paramref name="inputs"/> of study <paramref name="studyId"/>; an input already recorded is kept (the caller checked it agrees).</summary>
+    private static void InsertInputs(NpgsqlConnection connection, int studyId, IReadOnlyDictionary<string, string> inputs)
+    {
         foreach (var (key, value) in inputs)
         {
             using var add = new NpgsqlCommand("INSERT INTO olnm_study_inputs (study_id, key, value) VALUES (@s, @k, @v) ON CONFLICT DO NOTHING", connection);
-            add.Parameters.AddWithValue("s", _studyId);
+            add.Parameters.AddWithValue("s", studyId);
             add.Parameters.AddWithValue("k", key);
             add.Parameters.AddWithValue("v", value);
             add.ExecuteNonQuery();
         }
-
-        transaction.Commit();
     }
 
     /// <inheritdoc />

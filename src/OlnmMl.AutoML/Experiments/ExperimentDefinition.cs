@@ -36,6 +36,12 @@ public sealed record ExperimentDefinition
     /// <summary>The search space; it must contain a categorical <see cref="TrialKindParameter"/> without a condition.</summary>
     public required Spaces.SearchSpace Space { get; init; }
 
+    /// <summary>The trial kinds the space chooses from: the choices of its <c>trial</c> parameter (required by <see cref="Validate"/>).</summary>
+    /// <exception cref="InvalidOperationException">The space has no unconditional categorical <c>trial</c> parameter.</exception>
+    public IReadOnlyList<string> TrialKinds =>
+        (Space.Parameters.FirstOrDefault(p => p.Name == TrialKindParameter) as CategoricalParameter)?.Choices
+        ?? throw new InvalidOperationException($"Experiment '{Name}' has no categorical '{TrialKindParameter}' parameter.");
+
     /// <summary>Throws when the definition is inconsistent (missing trial-kind parameter, bad budget, unknown tuner or pruner, a pruner setting out of range).</summary>
     public void Validate()
     {

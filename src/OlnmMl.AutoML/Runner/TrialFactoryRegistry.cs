@@ -32,8 +32,7 @@ public sealed class TrialFactoryRegistry
     public void RequireAll(ExperimentDefinition experiment)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        var kinds = (Spaces.CategoricalParameter)experiment.Space.Parameters.First(p => p.Name == ExperimentDefinition.TrialKindParameter);
-        var missing = kinds.Choices.Where(k => !_factories.ContainsKey(k)).ToArray();
+        var missing = experiment.TrialKinds.Where(k => !_factories.ContainsKey(k)).ToArray();
         if (missing.Length > 0)
         {
             throw new KeyNotFoundException(

@@ -40,15 +40,11 @@ public sealed record PreparedStudy(
     ];
 
     /// <summary>
-    /// Whether a kind the experiment's space can choose (its <c>trial</c> choices; every kind when it names none) reads
+    /// Whether a kind the experiment's space can choose (<see cref="ExperimentDefinition.TrialKinds"/>) reads
     /// <paramref name="input"/>: the job prepares crops and bags only for experiments that use them.
     /// </summary>
-    public static bool Reads(ExperimentDefinition experiment, TrialInput input)
-    {
-        var chosen = experiment.Space.Parameters.OfType<AutoML.Spaces.CategoricalParameter>()
-            .FirstOrDefault(p => p.Name == ExperimentDefinition.TrialKindParameter)?.Choices;
-        return Kinds.Any(k => k.Reads == input && (chosen is null || chosen.Contains(k.Name)));
-    }
+    public static bool Reads(ExperimentDefinition experiment, TrialInput input) =>
+        Kinds.Any(k => k.Reads == input && experiment.TrialKinds.Contains(k.Name));
 
     /// <summary>The names of the trial kinds a study offers (what an experiment's <c>space.trial</c> may choose).</summary>
     public static IReadOnlyList<string> TrialKindNames { get; } = [.. Kinds.Select(k => k.Name)];

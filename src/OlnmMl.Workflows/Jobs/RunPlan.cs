@@ -1,7 +1,6 @@
 using OlnmMl.AutoML;
 using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Store;
-using OlnmMl.AutoML.Tuners;
 using OlnmMl.Cohorts.Manifest;
 using OlnmMl.Cohorts.Synthetic;
 
@@ -72,17 +71,14 @@ public sealed record RunPlan(
 
     private static (int? Total, IReadOnlyDictionary<string, int?> ByKind) TrialCount(ExperimentDefinition experiment)
     {
-        string KindOf(AutoML.Spaces.ParameterSet p) => p.ContainsKey(ExperimentDefinition.TrialKindParameter) ? p.GetCategory(ExperimentDefinition.TrialKindParameter) : "(one kind)";
         if (experiment.Tuner.Kind == "grid")
         {
             var grid = experiment.Space.Grid(experiment.Tuner.GridResolution);
             var total = experiment.Budget.MaxTrials is { } max ? Math.Min(max, grid.Count) : grid.Count;
-            return (total, grid.Take(total).GroupBy(KindOf).ToDictionary(g => g.Key, g => (int?)g.Count()));
+            return (total, grid.Take(total).GroupBy(p => p.GetCategory(ExperimentDefinition.TrialKindParameter)).ToDictionary(g => g.Key, g => (int?)g.Count()));
         }
 
-        var kinds = experiment.Space.Parameters.OfType<AutoML.Spaces.CategoricalParameter>()
-            .FirstOrDefault(p => p.Name == ExperimentDefinition.TrialKindParameter)?.Choices ?? ["(one kind)"];
-        return (experiment.Budget.MaxTrials, kinds.ToDictionary(k => k, _ => (int?)null));
+        return (experiment.Budget.MaxTrials, experiment.TrialKinds.ToDictionary(k => k, _ => (int?)null));
     }
 
     private static (int Complete, TimeSpan? Mean) Progress(string database)

@@ -10,7 +10,8 @@ namespace OlnmMl.Radiomics.Processing;
 /// Turns an image and its mask into the <see cref="RoiImage"/> the features are computed on: the mask is
 /// brought onto the image grid, the grid is cropped around the mask with a margin, interpolated as IBSI
 /// prescribes (grid centres aligned with the whole image's, so the crop does not change the sampling),
-/// and re-segmented.
+/// and re-segmented. A recipe with a <see cref="RadiomicsSettings.Peritumoral"/> region replaces the interpolated tumour
+/// mask by its shell before re-segmentation (the crop's margin grows by the shell's outer distance).
 /// </summary>
 public static class RoiPreparer
 {
@@ -44,7 +45,7 @@ public static class RoiPreparer
         var target = settings.Interpolation is { } interpolation
             ? Resampler.AlignedGrid(image.Geometry, interpolation.TargetSpacing(image.Geometry.Spacing))
             : image.Geometry;
-        var sub = SubGrid(image.Geometry, target, box, marginMm);
+        var sub = SubGrid(image.Geometry, target, box, marginMm + (settings.Peritumoral?.OuterMm ?? 0));
         if (sub.Size.Count > maxVoxels)
         {
             throw new RoiException(VolumeProblem.TooLarge, aboutMask: false, string.Create(
@@ -75,6 +76,11 @@ public static class RoiPreparer
         else
         {
             (intensities, morphological) = CopyBlock(image, mask, sub, target);
+        }
+
+        if (settings.Peritumoral is { } region)
+        {
+            morphological = region.Shell(morphological, sub.Size, sub.Spacing);
         }
 
         var nonFinite = 0;

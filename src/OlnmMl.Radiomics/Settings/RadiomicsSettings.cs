@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace OlnmMl.Radiomics.Settings;
 
@@ -19,6 +20,7 @@ namespace OlnmMl.Radiomics.Settings;
 /// <param name="Families">Enabled family names (<see cref="FeatureFamilies"/>).</param>
 /// <param name="TextureDistance">Neighbour distance (Chebyshev, voxels) of the texture matrices.</param>
 /// <param name="TextureAggregations">Texture aggregation suffixes (<see cref="TextureAggregationNames"/>); zone families use the dimensions they name.</param>
+/// <param name="Peritumoral">The shell around the tumour to describe instead of the tumour, or null for the tumour itself.</param>
 public sealed record RadiomicsSettings(
     string Name,
     InterpolationSettings? Interpolation,
@@ -30,7 +32,8 @@ public sealed record RadiomicsSettings(
     IReadOnlyList<ImageTypeSettings> ImageTypes,
     IReadOnlyList<string> Families,
     int TextureDistance = 1,
-    IReadOnlyList<string>? TextureAggregations = null)
+    IReadOnlyList<string>? TextureAggregations = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PeritumoralRegion? Peritumoral = null)
 {
     private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };
 
@@ -40,7 +43,10 @@ public sealed record RadiomicsSettings(
     /// <summary>True when <paramref name="family"/> is enabled.</summary>
     public bool Has(string family) => Families.Contains(family, StringComparer.Ordinal);
 
-    /// <summary>SHA-256 (hex) of the recipe's canonical JSON form: the settings part of the extraction cache key.</summary>
+    /// <summary>
+    /// SHA-256 (hex) of the recipe's canonical JSON form: the settings part of the extraction cache key (a tumour recipe
+    /// has no <see cref="Peritumoral"/> entry in it, so its hash is what it was before the option existed).
+    /// </summary>
     public string Hash()
     {
         var json = JsonSerializer.Serialize(this, HashJson);

@@ -11,7 +11,8 @@ namespace OlnmMl.Radiomics.Settings;
 /// <c>resegmentation</c> {<c>range</c> [min, max], <c>outlier_sigma</c>}; <c>discretisation</c> {<c>texture</c>,
 /// <c>histogram</c>, <c>ivh</c>, <c>filtered</c>: {<c>method</c> fixed_bin_number|fixed_bin_size|none, <c>bins</c>,
 /// <c>bin_width</c>}}; <c>image_types</c> [{<c>type</c> original|log|wavelet|square|square_root|logarithm|exponential|gradient,
-/// <c>sigmas_mm</c>, <c>wavelets</c>}]; <c>families</c> [morph, loc, stat, ih, ivh, glcm, …]; <c>texture_distance</c>; <c>texture_aggregations</c> [3d_avg, 3d_v_mrg, …].
+/// <c>sigmas_mm</c>, <c>wavelets</c>}]; <c>families</c> [morph, loc, stat, ih, ivh, glcm, …]; <c>texture_distance</c>; <c>texture_aggregations</c> [3d_avg, 3d_v_mrg, …];
+/// <c>peritumoral</c> {<c>inner_mm</c> (default 0), <c>outer_mm</c>}: describe the shell around the tumour (<see cref="PeritumoralRegion"/>).
 /// Unknown keys and invalid values throw <see cref="RadiomicsSettingsException"/> naming the source, line and key.
 /// </summary>
 public static class RadiomicsSettingsYaml
@@ -84,7 +85,24 @@ public static class RadiomicsSettingsYaml
             (d.ImageTypes ?? []).Select((t, i) => ImageType(t, source, $"image_types[{i}]")).DefaultIfEmpty(ImageTypeSettings.Original).ToArray(),
             families,
             distance,
-            Aggregations(d.TextureAggregations, source));
+            Aggregations(d.TextureAggregations, source),
+            Peritumoral(d.Peritumoral, source));
+    }
+
+    private static PeritumoralRegion? Peritumoral(PeritumoralDocument? d, string source)
+    {
+        if (d is null)
+        {
+            return null;
+        }
+
+        var inner = d.InnerMm ?? 0;
+        if (d.OuterMm is not { } outer || !(inner >= 0 && outer > inner && double.IsFinite(outer)))
+        {
+            return Fail<PeritumoralRegion>(source, "peritumoral", $"needs 0 ≤ inner_mm < outer_mm (finite), got inner_mm {inner} and outer_mm {d.OuterMm?.ToString() ?? "missing"}");
+        }
+
+        return new PeritumoralRegion(inner, outer);
     }
 
     private static IReadOnlyList<string>? Aggregations(List<string>? names, string source)

@@ -11,6 +11,13 @@ internal sealed class SettingsDocument
     public List<string>? Families { get; set; }
     public int? TextureDistance { get; set; }
     public List<string>? TextureAggregations { get; set; }
+    public PeritumoralDocument? Peritumoral { get; set; }
+}
+
+internal sealed class PeritumoralDocument
+{
+    public double? InnerMm { get; set; }
+    public double? OuterMm { get; set; }
 }
 
 internal sealed class InterpolationDocument

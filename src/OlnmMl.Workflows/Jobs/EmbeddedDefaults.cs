@@ -2,7 +2,7 @@ namespace OlnmMl.Workflows.Jobs;
 
 /// <summary>
 /// The files the main job needs when the user names none: the quickstart experiment and the
-/// main-job and PET radiomics recipes, embedded in this assembly so <c>olnm run</c> works from any folder.
+/// main-job, PET and peritumoral radiomics recipes, embedded in this assembly so <c>olnm run</c> works from any folder.
 /// </summary>
 public static class EmbeddedDefaults
 {
@@ -14,6 +14,9 @@ public static class EmbeddedDefaults
 
     /// <summary>Resource name of pipelines/radiomics/pet.yaml (the recipe of PET image keys).</summary>
     public const string PetRadiomicsSettings = "radiomics-pet.yaml";
+
+    /// <summary>Resource name of pipelines/radiomics/peritumoral.yaml (the recipe of the <c>ct-peritumoral</c> radiomics key).</summary>
+    public const string PeritumoralRadiomicsSettings = "radiomics-peritumoral.yaml";
 
     /// <summary>Writes the embedded resource <paramref name="name"/> into <paramref name="directory"/> (unless already identical) and returns its path.</summary>
     public static string Materialise(string name, string directory)

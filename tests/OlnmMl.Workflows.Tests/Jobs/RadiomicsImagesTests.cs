@@ -53,6 +53,23 @@ public sealed class RadiomicsImagesTests : IDisposable
         Assert.Contains(experiment, error.Message);
     }
 
+    [Fact]
+    public void CtPeritumoralReadsTheCtWithTheEmbeddedShellRecipe_OtherImagesNeedTheirOwn()
+    {
+        var experiment = Path.Combine(_folder, "experiment.yaml");
+        var recipes = RadiomicsImages.Recipes(Data(("radiomics-images", "ct,ct-peritumoral")), experiment, "main.yaml", _folder);
+
+        Assert.Equal(["ct", "ct-peritumoral"], recipes.Select(r => r.Key));
+        Assert.Equal("ct", RadiomicsImages.ImageOf("ct-peritumoral"));
+        var shell = Radiomics.Settings.RadiomicsSettingsYaml.Load(recipes[1].SettingsPath);
+        Assert.Equal(new Radiomics.Settings.PeritumoralRegion(0, 3), shell.Peritumoral);
+        Assert.DoesNotContain("morph", shell.Families); // the shell's shape is the tumour's
+
+        // A PET shell must not silently take the CT shell recipe (HU range) nor the PET tumour recipe.
+        var error = Assert.Throws<OlnmUserException>(() => RadiomicsImages.Recipes(Data(("radiomics-images", "ct,pet-peritumoral")), experiment, "main.yaml", _folder));
+        Assert.Contains("data.options.radiomics-settings-pet-peritumoral", error.Message);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_folder, name);

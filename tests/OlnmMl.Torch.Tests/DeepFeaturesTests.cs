@@ -47,6 +47,32 @@ public sealed class DeepFeaturesTests : IDisposable
     }
 
     [Fact]
+    public void AFullCheckpointGivesTheEncoderItsWeightsAndTheTransformerListsWhatItIgnored()
+    {
+        // A SwinUNETR-style file: the encoder under swinViT., a decoder and an output block beside it, no batch counters.
+        var (ct, mask) = WriteCase("uniform", -600f, maskEdge: 4);
+        using var generator = new torch.Generator(77);
+        using var pretrained = NetworkCatalog.Create("resnet10-tiny", generator: generator);
+        string path = Path.Combine(folder, "full.pt");
+        TorchSaveFile.Write(path, TorchSaveFile.Entries(pretrained, "swinViT.")
+            .Concat([new("decoder1.conv.weight", [1f], [1], [1]), new("out.conv.weight", [1f], [1], [1])]), wrapper: "state_dict");
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = ct, MaskPath = mask }]);
+        using var transformer = ml.Transforms.DeepFeatures(Options() with { EncoderWeightsPath = path }).Fit(data);
+        var features = transformer.Transform(data).GetColumn<float[]>("DeepFeatures").Single();
+
+        Assert.Equal(["decoder1", "out"], transformer.EncoderWeights!.IgnoredGroups.Select(g => g.Key));
+        Assert.Equal(pretrained.state_dict().Keys.Count(k => k.EndsWith("num_batches_tracked", StringComparison.Ordinal)), transformer.EncoderWeights.DefaultedCounters.Count);
+        pretrained.eval();
+        using var crop = torch.full([1, 1, 16, 16, 16], 0.5f);
+        using var expected = pretrained.Features(crop);
+        for (int i = 0; i < features.Length; i++)
+        {
+            Assert.Equal(expected[0, i].item<float>(), features[i], 5);
+        }
+    }
+
+    [Fact]
     public void CropsColumnHoldsTheWindowedCubeOfEachCase()
     {
         // −600 HU → 0.5 and −1600 HU (and below) → 0 under the [−1600, 400] window: 16³ values.

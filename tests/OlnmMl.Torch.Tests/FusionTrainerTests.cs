@@ -39,6 +39,30 @@ public sealed class FusionTrainerTests
     }
 
     [Fact]
+    public void TheReportListsWhatTheEncoderWeightsFileCarriedBeyondTheEncoder()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"encoder-{Guid.NewGuid():N}.pt");
+        try
+        {
+            using (var generator = new TorchSharp.torch.Generator(77))
+            using (var pretrained = Networks.NetworkCatalog.Create("resnet10-tiny", generator: generator))
+            {
+                TorchSaveFile.Write(path, TorchSaveFile.Entries(pretrained, "module.").Append(new("fc.weight", [1f], [1], [1])));
+            }
+            var ml = new MLContext(seed: 1);
+            using var model = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.DeepOnly, epochs: 1) with { EncoderWeightsPath = path })
+                .Fit(SyntheticCohort.Create(ml, 3, 3, seed: 4));
+            var loaded = Assert.Single(model.Report!.EncoderWeights);
+            Assert.Equal("fc", Assert.Single(loaded.IgnoredGroups).Key);
+            Assert.Equal(path, loaded.Source);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void SameSeedGivesIdenticalWeightsAndOtherSeedDoesNot()
     {
         var ml = new MLContext(seed: 1);

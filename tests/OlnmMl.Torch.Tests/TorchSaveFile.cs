@@ -53,6 +53,27 @@ public static class TorchSaveFile
         File.WriteAllBytes(path, [.. file]);
     }
 
+    /// <summary>
+    /// The float entries of <paramref name="module"/>'s <c>state_dict</c> under <paramref name="prefix"/>, contiguous;
+    /// the int64 <c>num_batches_tracked</c> counters are left out, as in files from PyTorch &lt; 0.4.1.
+    /// </summary>
+    public static IEnumerable<Entry> Entries(TorchSharp.torch.nn.Module module, string prefix) => module.state_dict()
+        .Where(e => !e.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal))
+        .Select(e => new Entry(prefix + e.Key, e.Value.data<float>().ToArray(), e.Value.shape, Strides(e.Value.shape)));
+
+    /// <summary>Row-major strides of <paramref name="shape"/>.</summary>
+    public static long[] Strides(long[] shape)
+    {
+        var strides = new long[shape.Length];
+        long stride = 1;
+        for (int d = shape.Length - 1; d >= 0; d--)
+        {
+            strides[d] = stride;
+            stride *= shape[d];
+        }
+        return strides;
+    }
+
     private static byte[] Bytes(float[] values)
     {
         var bytes = new byte[values.Length * 4];

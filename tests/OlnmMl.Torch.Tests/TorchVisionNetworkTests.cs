@@ -47,7 +47,7 @@ public sealed class TorchVisionNetworkTests(ITestOutputHelper output) : IDisposa
         // The whole torchvision state dict, head included (the encoder options ignore it); the int64 batch counters as float 0.
         TorchSaveFile.Write(path, torchvision.StateDict.Select((e, i) => e.Name.EndsWith("num_batches_tracked", StringComparison.Ordinal)
             ? new TorchSaveFile.Entry(e.Name, [0f], [], [])
-            : new TorchSaveFile.Entry(e.Name, TorchVisionReference.Value(e.Name, e.Shape, i), e.Shape, Strides(e.Shape))));
+            : new TorchSaveFile.Entry(e.Name, TorchVisionReference.Value(e.Name, e.Shape, i), e.Shape, TorchSaveFile.Strides(e.Shape))));
         using var encoder = NetworkCatalog.Create(name, inputChannels: 3);
         CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder);
         encoder.eval();
@@ -124,18 +124,6 @@ public sealed class TorchVisionNetworkTests(ITestOutputHelper output) : IDisposa
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    private static long[] Strides(long[] shape)
-    {
-        var strides = new long[shape.Length];
-        long stride = 1;
-        for (int d = shape.Length - 1; d >= 0; d--)
-        {
-            strides[d] = stride;
-            stride *= shape[d];
-        }
-        return strides;
-    }
 
     private static void AssertClose(double[][] expected, Tensor actual)
     {

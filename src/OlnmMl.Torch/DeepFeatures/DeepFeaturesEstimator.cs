@@ -36,17 +36,14 @@ public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptio
         }
         try
         {
-            if (Options.EncoderWeightsPath is { } path)
-            {
-                CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder);
-            }
+            var weights = Options.EncoderWeightsPath is { } path ? CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder) : null;
             if (Options.FineTuning is { } tuning)
             {
                 FineTune(encoder, input, tuning);
             }
             var device = Options.Device.Resolve();
             encoder.to(device);
-            return new DeepFeaturesTransformer(mlContext, Options, encoder, device);
+            return new DeepFeaturesTransformer(mlContext, Options, encoder, device, weights);
         }
         catch
         {

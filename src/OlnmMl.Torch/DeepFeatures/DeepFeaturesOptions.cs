@@ -25,7 +25,11 @@ public sealed record DeepFeaturesOptions
     /// <summary>Encoder name from <see cref="Networks.NetworkCatalog.Names"/>.</summary>
     public string Architecture { get; init; } = "resnet18";
 
-    /// <summary>PyTorch state_dict or TorchSharp checkpoint for the encoder (strict; a <c>fc.</c> head and MedicalNet's <c>conv_seg.</c> are ignored).</summary>
+    /// <summary>
+    /// PyTorch state_dict or TorchSharp checkpoint for the encoder (strict, <see cref="Weights.StrictLoadOptions.ForEncoder"/>: a
+    /// <c>fc.</c> head, MedicalNet's <c>conv_seg.</c> and a full SwinUNETR checkpoint's decoder are ignored, and listed in
+    /// <see cref="DeepFeaturesTransformer.EncoderWeights"/>).
+    /// </summary>
     public string? EncoderWeightsPath { get; init; }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using OlnmMl.Imaging.Preprocessing;
 using OlnmMl.Torch.Networks;
+using OlnmMl.Torch.Weights;
 using static TorchSharp.torch;
 
 namespace OlnmMl.Torch.DeepFeatures;
@@ -22,9 +23,10 @@ public sealed class DeepFeaturesTransformer : ITransformer, IDisposable
     private readonly ITransformer mapping;
     private readonly Lock gate = new();
 
-    internal DeepFeaturesTransformer(MLContext mlContext, DeepFeaturesOptions options, FeatureNetwork encoder, Device device)
+    internal DeepFeaturesTransformer(MLContext mlContext, DeepFeaturesOptions options, FeatureNetwork encoder, Device device, CheckpointLoadSummary? encoderWeights)
     {
         Options = options;
+        EncoderWeights = encoderWeights;
         this.encoder = encoder;
         this.device = device;
         encoder.eval();
@@ -36,6 +38,9 @@ public sealed class DeepFeaturesTransformer : ITransformer, IDisposable
 
     /// <summary>The options this transformer was fitted with.</summary>
     public DeepFeaturesOptions Options { get; }
+
+    /// <summary>What loading <see cref="DeepFeaturesOptions.EncoderWeightsPath"/> copied and ignored (e.g. a SwinUNETR decoder); null without a weights file.</summary>
+    public CheckpointLoadSummary? EncoderWeights { get; }
 
     /// <summary>Width of the output vector.</summary>
     public int FeatureWidth => encoder.FeatureWidth;

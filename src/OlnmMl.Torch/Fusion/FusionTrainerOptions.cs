@@ -76,7 +76,10 @@ public sealed record FusionTrainerOptions
     /// <summary>Seed of weight initialisation, shuffling and augmentation.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>Optional initial weights of every encoder: a TorchSharp checkpoint or a PyTorch state_dict (.pt/.pth).</summary>
+    /// <summary>
+    /// Optional initial weights of every encoder: a TorchSharp checkpoint or a PyTorch state_dict (.pt/.pth), loaded with
+    /// <see cref="Weights.StrictLoadOptions.ForEncoder"/> (heads and decoders ignored, listed in <see cref="FusionTrainingReport.EncoderWeights"/>).
+    /// </summary>
     public string? EncoderWeightsPath { get; init; }
 
     /// <summary>

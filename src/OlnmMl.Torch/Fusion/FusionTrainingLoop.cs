@@ -37,13 +37,9 @@ internal static class FusionTrainingLoop
         try
         {
             shadow = new FusionNetwork(spec);
-            if (options.EncoderWeightsPath is { } path)
-            {
-                foreach (var encoder in online.Encoders)
-                {
-                    CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder);
-                }
-            }
+            var weights = options.EncoderWeightsPath is { } path
+                ? online.Encoders.Select(encoder => CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder)).ToList()
+                : [];
             if (options.InitialModelPath is { } initial)
             {
                 ContinueFrom(online, spec, initial);
@@ -51,7 +47,7 @@ internal static class FusionTrainingLoop
             online.to(device);
             shadow.to(device);
             EmaModel.CopyInto(shadow, online);
-            var report = Run(online, shadow, train, validation, options, device, cancellationToken);
+            var report = Run(online, shadow, train, validation, options, device, cancellationToken) with { EncoderWeights = weights };
             return (shadow, report);
         }
         catch

@@ -8,6 +8,9 @@ namespace OlnmMl.Torch.Fusion;
 /// </summary>
 public sealed record FusionTrainingReport(IReadOnlyList<double> TrainingLoss, IReadOnlyList<double> ValidationAuc, int SelectedEpoch)
 {
+    /// <summary>Per encoder loaded from <see cref="FusionTrainerOptions.EncoderWeightsPath"/>: what was copied and what the file carried beyond the encoder; empty without a weights file.</summary>
+    public IReadOnlyList<Weights.CheckpointLoadSummary> EncoderWeights { get; init; } = [];
+
     /// <summary>Epochs actually run (fewer than requested after early stopping).</summary>
     public int EpochsRun => TrainingLoss.Count;
 }

@@ -3,15 +3,23 @@ using static TorchSharp.torch;
 namespace OlnmMl.Torch.Networks;
 
 /// <summary>
-/// The encoders available by name. 3D (<c>[N, C, D, H, W]</c>, MONAI names): resnet10/18/34/50 (shortcut B),
-/// resnet18/34-medicalnet (shortcut A, as MedicalNet released them), resnet10-tiny (CPU smoke runs), densenet121, swin.
+/// The encoders available by name. 3D (<c>[N, C, D, H, W]</c>, MONAI names): resnet10/18/34/50 (MONAI layout with
+/// stem stride 2 and shortcut B without bias), resnet10/18/34/50-monai (MONAI <c>ResNet</c>'s defaults: stem stride 1,
+/// downsample bias), resnet10/18/34/50-medicalnet (MedicalNet's dilated layout and the shortcut of each released
+/// model; see <see cref="ResNetArchitecture"/>), resnet10-tiny (CPU smoke runs), densenet121, swin.
 /// 2D (<c>[N, C, H, W]</c>, torchvision names, so ImageNet/RadImageNet <c>.pth</c> files load): resnet18-2d,
 /// resnet50-2d, densenet121-2d, resnet10-tiny-2d (CPU tests).
 /// </summary>
 public static class NetworkCatalog
 {
     /// <summary>The 3D encoders (volumes <c>[N, C, D, H, W]</c>): the backbones of fusion networks and deep features.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["resnet10", "resnet10-tiny", "resnet18", "resnet18-medicalnet", "resnet34", "resnet34-medicalnet", "resnet50", "densenet121", "swin"];
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "resnet10", "resnet10-tiny", "resnet18", "resnet34", "resnet50",
+        "resnet10-monai", "resnet18-monai", "resnet34-monai", "resnet50-monai",
+        "resnet10-medicalnet", "resnet18-medicalnet", "resnet34-medicalnet", "resnet50-medicalnet",
+        "densenet121", "swin",
+    ];
 
     /// <summary>The 2D encoders (slices <c>[N, C, H, W]</c>, torchvision names): the instance encoders of slice-bag networks.</summary>
     public static IReadOnlyList<string> Names2d { get; } = ["resnet10-tiny-2d", "resnet18-2d", "resnet50-2d", "densenet121-2d"];
@@ -23,23 +31,20 @@ public static class NetworkCatalog
     /// concurrent runs never share random state); null draws from torch's process-wide generator, which
     /// is only for networks whose weights are loaded afterwards.
     /// </summary>
-    public static FeatureNetwork Create(string architecture, int inputChannels = 1, int numClasses = 0, Generator? generator = null) =>
-        architecture.ToLowerInvariant() switch
+    public static FeatureNetwork Create(string architecture, int inputChannels = 1, int numClasses = 0, Generator? generator = null)
+    {
+        string name = architecture.ToLowerInvariant();
+        if (ResNetArchitecture.Rows.FirstOrDefault(row => row.Name == name) is { } resnet)
         {
-            "resnet10" => new ResNet(ResNetArchitecture.ResNet10, inputChannels, numClasses, generator: generator),
-            "resnet10-tiny" => new ResNet(ResNetArchitecture.ResNet10Tiny, inputChannels, numClasses, generator: generator),
-            "resnet18" => new ResNet(ResNetArchitecture.ResNet18, inputChannels, numClasses, generator: generator),
-            "resnet18-medicalnet" => new ResNet(ResNetArchitecture.ResNet18MedicalNet, inputChannels, numClasses, generator: generator),
-            "resnet34-medicalnet" => new ResNet(ResNetArchitecture.ResNet34MedicalNet, inputChannels, numClasses, generator: generator),
-            "resnet34" => new ResNet(ResNetArchitecture.ResNet34, inputChannels, numClasses, generator: generator),
-            "resnet50" => new ResNet(ResNetArchitecture.ResNet50, inputChannels, numClasses, generator: generator),
+            return new ResNet(resnet, inputChannels, numClasses, generator: generator);
+        }
+        return name switch
+        {
             "densenet121" => new DenseNet(DenseNetArchitecture.DenseNet121, inputChannels, numClasses, generator: generator),
-            "resnet18-2d" => new ResNet(ResNetArchitecture.ResNet18In2d, inputChannels, numClasses, generator: generator),
-            "resnet50-2d" => new ResNet(ResNetArchitecture.ResNet50In2d, inputChannels, numClasses, generator: generator),
-            "resnet10-tiny-2d" => new ResNet(ResNetArchitecture.ResNet10TinyIn2d, inputChannels, numClasses, generator: generator),
             "densenet121-2d" => new DenseNet(DenseNetArchitecture.DenseNet121In2d, inputChannels, numClasses, generator: generator),
             "swin" => new SwinEncoder(SwinArchitecture.SwinUnetr, inputChannels, numClasses, generator: generator),
             _ => throw new ArgumentException(
                 $"Unknown architecture '{architecture}'; expected one of {string.Join(", ", Names.Concat(Names2d))}.", nameof(architecture)),
         };
+    }
 }

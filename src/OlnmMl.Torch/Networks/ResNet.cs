@@ -6,10 +6,11 @@ namespace OlnmMl.Torch.Networks;
 
 /// <summary>
 /// ResNet in the MONAI/MedicalNet layout, which in 2D is torchvision's (<c>torchvision.models.resnet</c>, v1.5:
-/// stride on the bottleneck's 3×3 conv): <c>conv1</c> (7-wide kernel, stride 2, pad 3, no bias), <c>bn1</c>, ReLU,
-/// 3-wide max-pool (stride 2), <c>layer1</c>..<c>layer4</c> (strides 1, 2, 2, 2), global average pool, and
-/// <c>fc</c> (absent in headless mode). Depth, block kind and spatial dimensions (2: <c>[N, C, H, W]</c>, 3:
-/// <c>[N, C, D, H, W]</c>) come from a <see cref="ResNetArchitecture"/> row. Initialised as MONAI's <c>resnet.py</c>
+/// stride on the bottleneck's 3×3 conv): <c>conv1</c> (7-wide kernel, stride s₀, pad 3, no bias), <c>bn1</c>, ReLU,
+/// 3-wide max-pool (stride 2), <c>layer1</c>..<c>layer4</c> (first-block strides and dilations of the row), global
+/// average pool, and <c>fc</c> (absent in headless mode). Depth, block kind, stem stride s₀, strides, dilations,
+/// shortcut and spatial dimensions (2: <c>[N, C, H, W]</c>, 3: <c>[N, C, D, H, W]</c>) come from a
+/// <see cref="ResNetArchitecture"/> row. Initialised as MONAI's <c>resnet.py</c>
 /// and torchvision: Kaiming-normal fan-out convolutions (std √(2 / fan-out)).
 /// </summary>
 public sealed class ResNet : FeatureNetwork
@@ -35,17 +36,19 @@ public sealed class ResNet : FeatureNetwork
     public ResNet(ResNetArchitecture architecture, int inputChannels = 1, int numClasses = 0, bool spaceToDepthStem = false, Generator? generator = null)
         : base(architecture.Name, architecture.SpatialDims)
     {
+        Architecture = architecture;
         spatialDims = architecture.SpatialDims;
-        if (spaceToDepthStem && spatialDims != 3)
+        if (spaceToDepthStem && (spatialDims != 3 || architecture.StemStride != 2))
         {
-            throw new ArgumentException($"The space-to-depth stem is a 3D stem; {architecture.Name} is {spatialDims}D.", nameof(spaceToDepthStem));
+            throw new ArgumentException(
+                $"The space-to-depth stem replaces a 3D stride-2 stem; {architecture.Name} is {spatialDims}D with stem stride {architecture.StemStride}.", nameof(spaceToDepthStem));
         }
         this.spaceToDepthStem = spaceToDepthStem;
         ArgumentOutOfRangeException.ThrowIfLessThan(inputChannels, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(numClasses);
         this.inputChannels = inputChannels;
         long inPlanes = architecture.Widths[0];
-        conv1 = SpatialLayers.Conv(spatialDims, inputChannels, inPlanes, 7, stride: 2, padding: 3, bias: false);
+        conv1 = SpatialLayers.Conv(spatialDims, inputChannels, inPlanes, 7, stride: architecture.StemStride, padding: 3, bias: false);
         bn1 = SpatialLayers.BatchNorm(spatialDims, inPlanes);
         var layers = new Sequential[4];
         for (int i = 0; i < 4; i++)
@@ -54,10 +57,11 @@ public sealed class ResNet : FeatureNetwork
             var blocks = new nn.Module<Tensor, Tensor>[architecture.BlocksPerLayer[i]];
             for (int b = 0; b < blocks.Length; b++)
             {
-                long stride = i > 0 && b == 0 ? 2 : 1;
+                long stride = b == 0 ? architecture.LayerStrides[i] : 1;
+                long dilation = architecture.LayerDilations[i];
                 blocks[b] = architecture.Block == ResNetBlockKind.Basic
-                    ? new ResNetBasicBlock(inPlanes, planes, stride, architecture)
-                    : new ResNetBottleneckBlock(inPlanes, planes, stride, architecture);
+                    ? new ResNetBasicBlock(inPlanes, planes, stride, dilation, architecture)
+                    : new ResNetBottleneckBlock(inPlanes, planes, stride, dilation, architecture);
                 inPlanes = planes * architecture.Expansion;
             }
             layers[i] = nn.Sequential(blocks);
@@ -73,6 +77,9 @@ public sealed class ResNet : FeatureNetwork
         NetworkInitialisation.KaimingNormalConvolutions(this, nn.init.FanInOut.FanOut, generator);
     }
 
+    /// <summary>The table row this network was built from (its layout: strides, dilations, shortcut, stem, bias).</summary>
+    public ResNetArchitecture Architecture { get; }
+
     /// <inheritdoc/>
     public override int FeatureWidth => featureWidth;
 
@@ -82,8 +89,8 @@ public sealed class ResNet : FeatureNetwork
     /// <inheritdoc/>
     public override bool IsHeadless => fc is null;
 
-    /// <inheritdoc/>
-    public override Tensor Features(Tensor input)
+    /// <summary>The output of <c>layer4</c> before pooling, <c>[N, FeatureWidth, grid…]</c> (e.g. 3³ for a 96³ input with MONAI's strides, 12³ with MedicalNet's dilated layer3/4).</summary>
+    public Tensor FeatureMap(Tensor input)
     {
         CheckInput(input);
         using var scope = NewDisposeScope();
@@ -92,8 +99,14 @@ public sealed class ResNet : FeatureNetwork
             : conv1.forward(input);
         var x = nn.functional.relu(BatchNormStep.Forward(bn1, stem));
         x = SpatialLayers.MaxPool(spatialDims, x, kernel: 3, stride: 2, padding: 1);
-        x = layer4.forward(layer3.forward(layer2.forward(layer1.forward(x))));
-        return x.mean(SpatialLayers.Axes(spatialDims)).MoveToOuterDisposeScope();
+        return layer4.forward(layer3.forward(layer2.forward(layer1.forward(x)))).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Features(Tensor input)
+    {
+        using var map = FeatureMap(input);
+        return map.mean(SpatialLayers.Axes(spatialDims));
     }
 
     /// <inheritdoc/>

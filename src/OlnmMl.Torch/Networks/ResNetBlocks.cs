@@ -6,9 +6,9 @@ using static TorchSharp.torch;
 namespace OlnmMl.Torch.Networks;
 
 /// <summary>
-/// MONAI <c>ResNetBlock</c> (torchvision <c>BasicBlock</c>): <c>relu(bn2(conv2(relu(bn1(conv1(x))))) + shortcut(x))</c>,
-/// 3-wide convolutions without bias in the architecture's spatial dimensions; <c>downsample</c> (1-wide conv + BN,
-/// names "0", "1") when the stride or width changes.
+/// MONAI <c>ResNetBlock</c> (torchvision <c>BasicBlock</c>, MedicalNet <c>BasicBlock</c>): <c>relu(bn2(conv2(relu(bn1(conv1(x))))) + shortcut(x))</c>,
+/// 3-wide convolutions without bias in the architecture's spatial dimensions, dilated by d with padding d (d = 1 but in
+/// MedicalNet's layer3/4); <c>downsample</c> (1-wide conv + BN, names "0", "1") when the stride or width changes.
 /// </summary>
 internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
 {
@@ -19,12 +19,12 @@ internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
     private readonly Sequential? downsample;
     private readonly ResNetShortcut shortcut;
 
-    public ResNetBasicBlock(long inPlanes, long planes, long stride, ResNetArchitecture architecture) : base(nameof(ResNetBasicBlock))
+    public ResNetBasicBlock(long inPlanes, long planes, long stride, long dilation, ResNetArchitecture architecture) : base(nameof(ResNetBasicBlock))
     {
         int d = architecture.SpatialDims;
-        conv1 = SpatialLayers.Conv(d, inPlanes, planes, 3, stride: stride, padding: 1, bias: false);
+        conv1 = SpatialLayers.Conv(d, inPlanes, planes, 3, stride: stride, padding: dilation, bias: false, dilation: dilation);
         bn1 = SpatialLayers.BatchNorm(d, planes);
-        conv2 = SpatialLayers.Conv(d, planes, planes, 3, padding: 1, bias: false);
+        conv2 = SpatialLayers.Conv(d, planes, planes, 3, padding: dilation, bias: false, dilation: dilation);
         bn2 = SpatialLayers.BatchNorm(d, planes);
         shortcut = new ResNetShortcut(inPlanes, planes, stride, architecture);
         downsample = shortcut.Projection;
@@ -41,8 +41,9 @@ internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
 }
 
 /// <summary>
-/// MONAI <c>ResNetBottleneck</c> (torchvision <c>Bottleneck</c>): 1-wide (planes) → 3-wide stride s (planes) →
-/// 1-wide (4·planes) convolutions, each followed by BN, ReLU after the first two and after the residual sum.
+/// MONAI <c>ResNetBottleneck</c> (torchvision <c>Bottleneck</c>, MedicalNet <c>Bottleneck</c>): 1-wide (planes) → 3-wide
+/// stride s, dilation d, padding d (planes) → 1-wide (4·planes) convolutions, each followed by BN, ReLU after the first
+/// two and after the residual sum.
 /// </summary>
 internal sealed class ResNetBottleneckBlock : nn.Module<Tensor, Tensor>
 {
@@ -55,12 +56,12 @@ internal sealed class ResNetBottleneckBlock : nn.Module<Tensor, Tensor>
     private readonly Sequential? downsample;
     private readonly ResNetShortcut shortcut;
 
-    public ResNetBottleneckBlock(long inPlanes, long planes, long stride, ResNetArchitecture architecture) : base(nameof(ResNetBottleneckBlock))
+    public ResNetBottleneckBlock(long inPlanes, long planes, long stride, long dilation, ResNetArchitecture architecture) : base(nameof(ResNetBottleneckBlock))
     {
         int d = architecture.SpatialDims;
         conv1 = SpatialLayers.Conv(d, inPlanes, planes, 1, bias: false);
         bn1 = SpatialLayers.BatchNorm(d, planes);
-        conv2 = SpatialLayers.Conv(d, planes, planes, 3, stride: stride, padding: 1, bias: false);
+        conv2 = SpatialLayers.Conv(d, planes, planes, 3, stride: stride, padding: dilation, bias: false, dilation: dilation);
         bn2 = SpatialLayers.BatchNorm(d, planes);
         conv3 = SpatialLayers.Conv(d, planes, planes * 4, 1, bias: false);
         bn3 = SpatialLayers.BatchNorm(d, planes * 4);

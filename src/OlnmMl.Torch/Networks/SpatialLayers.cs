@@ -16,11 +16,11 @@ internal static class SpatialLayers
         ? spatialDims
         : throw new ArgumentOutOfRangeException(nameof(spatialDims), spatialDims, "Convolutional networks are built in 2 or 3 spatial dimensions.");
 
-    /// <summary><c>nn.Conv2d</c> or <c>nn.Conv3d</c>.</summary>
-    public static Convolution Conv(int spatialDims, long inChannels, long outChannels, long kernel, long stride = 1, long padding = 0, bool bias = true) =>
+    /// <summary><c>nn.Conv2d</c> or <c>nn.Conv3d</c> (<paramref name="dilation"/> spaces the kernel's taps).</summary>
+    public static Convolution Conv(int spatialDims, long inChannels, long outChannels, long kernel, long stride = 1, long padding = 0, bool bias = true, long dilation = 1) =>
         Check(spatialDims) == 2
-            ? nn.Conv2d(inChannels, outChannels, kernel, stride: stride, padding: padding, bias: bias)
-            : nn.Conv3d(inChannels, outChannels, kernel, stride: stride, padding: padding, bias: bias);
+            ? nn.Conv2d(inChannels, outChannels, kernel, stride: stride, padding: padding, dilation: dilation, bias: bias)
+            : nn.Conv3d(inChannels, outChannels, kernel, stride: stride, padding: padding, dilation: dilation, bias: bias);
 
     /// <summary><c>nn.BatchNorm2d</c> or <c>nn.BatchNorm3d</c> with PyTorch's defaults (ε = 1e-5, momentum 0.1).</summary>
     public static BatchNorm BatchNorm(int spatialDims, long features) =>

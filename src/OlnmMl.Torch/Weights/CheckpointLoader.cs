@@ -6,15 +6,22 @@ namespace OlnmMl.Torch.Weights;
 /// <summary>
 /// Initialises a network from a file: a PyTorch <c>state_dict</c> (<c>.pt</c>/<c>.pth</c>, zip or
 /// legacy format; see <see cref="PyTorchStateDict"/>) or a TorchSharp checkpoint (<c>Module.save</c>).
-/// Strict: after removing the <see cref="StrictLoadOptions.StripPrefixes"/> from the file's keys,
-/// every network entry must be present with the same shape, and every file entry must belong to
-/// the network unless it starts with one of <see cref="StrictLoadOptions.IgnorePrefixes"/>.
-/// Nothing is downloaded.
+/// Strict, as PyTorch's <c>load_state_dict(strict=True)</c>: after removing the <see cref="StrictLoadOptions.StripPrefixes"/>
+/// from the file's keys, every network entry must be present with the same shape (except a batch norm's
+/// <c>num_batches_tracked</c>, which files from before PyTorch 0.4.1 lack and which is then 0, as PyTorch sets it), and
+/// every file entry must belong to the network unless it starts with one of <see cref="StrictLoadOptions.IgnorePrefixes"/>.
+/// A ResNet file whose recorded layout differs from the network's (downsample biases, MedicalNet's decoder) is refused
+/// even where the shapes fit (<see cref="ResNetLayoutCheck"/>). Nothing is downloaded.
 /// </summary>
 public static class CheckpointLoader
 {
-    /// <summary>Loads <paramref name="path"/> into <paramref name="module"/>; throws <see cref="CheckpointMismatchException"/> naming the entries at fault.</summary>
-    public static void Load(nn.Module module, string path, StrictLoadOptions? options = null)
+    private const string BatchCounter = "num_batches_tracked";
+
+    /// <summary>
+    /// Loads <paramref name="path"/> into <paramref name="module"/> and says what was loaded and ignored; throws
+    /// <see cref="CheckpointMismatchException"/> naming the entries at fault.
+    /// </summary>
+    public static CheckpointLoadSummary Load(nn.Module module, string path, StrictLoadOptions? options = null)
     {
         if (!File.Exists(path))
         {
@@ -25,7 +32,7 @@ public static class CheckpointLoader
             var weights = PyTorchStateDict.Read(path);
             try
             {
-                Assign(module, weights, path, options ?? new StrictLoadOptions());
+                return Assign(module, weights, path, options ?? new StrictLoadOptions());
             }
             finally
             {
@@ -34,11 +41,11 @@ public static class CheckpointLoader
                     tensor.Dispose();
                 }
             }
-            return;
         }
         try
         {
             module.load(path, strict: true);
+            return new CheckpointLoadSummary(path, module.state_dict().Count, [], []);
         }
         catch (Exception error) when (error is OlnmUserException or ArgumentException or InvalidOperationException or IOException)
         {
@@ -50,7 +57,7 @@ public static class CheckpointLoader
     public static void SaveTorchSharp(nn.Module module, string path) => module.save(path);
 
     /// <summary>Copies <paramref name="weights"/> (file key → tensor) into the module after strict key and shape checks.</summary>
-    public static void Assign(nn.Module module, IReadOnlyDictionary<string, Tensor> weights, string source, StrictLoadOptions options)
+    public static CheckpointLoadSummary Assign(nn.Module module, IReadOnlyDictionary<string, Tensor> weights, string source, StrictLoadOptions options)
     {
         var renamed = new Dictionary<string, Tensor>();
         foreach (var (key, tensor) in weights)
@@ -66,21 +73,35 @@ public static class CheckpointLoader
             renamed[name] = tensor;
         }
         var target = module.state_dict();
-        var problems = new List<string>();
+        var problems = ResNetLayoutCheck.Problems(module, renamed.Keys.ToHashSet(), target).ToList();
+        var defaulted = new List<string>();
         foreach (var (name, parameter) in target)
         {
             if (!renamed.TryGetValue(name, out var value))
             {
-                problems.Add($"missing '{name}'");
+                if (name.EndsWith(BatchCounter, StringComparison.Ordinal))
+                {
+                    defaulted.Add(name);
+                }
+                else
+                {
+                    problems.Add($"missing '{name}'");
+                }
             }
             else if (!value.shape.SequenceEqual(parameter.shape))
             {
                 problems.Add($"'{name}' has shape [{string.Join(", ", value.shape)}] in the file but [{string.Join(", ", parameter.shape)}] in the network");
             }
         }
-        foreach (string name in renamed.Keys)
+        var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (string name in renamed.Keys.Where(n => !target.ContainsKey(n)))
         {
-            if (!target.ContainsKey(name) && !options.IgnorePrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+            if (options.IgnorePrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+            {
+                string group = name.Split('.')[0];
+                ignored[group] = ignored.GetValueOrDefault(group) + 1;
+            }
+            else
             {
                 problems.Add($"unexpected '{name}'");
             }
@@ -93,8 +114,16 @@ public static class CheckpointLoader
         using var noGrad = no_grad();
         foreach (var (name, parameter) in target)
         {
-            parameter.copy_(renamed[name]);
+            if (renamed.TryGetValue(name, out var value))
+            {
+                parameter.copy_(value);
+            }
+            else
+            {
+                parameter.zero_();
+            }
         }
+        return new CheckpointLoadSummary(source, target.Count - defaulted.Count, defaulted, ignored.ToList());
     }
 
     /// <summary>

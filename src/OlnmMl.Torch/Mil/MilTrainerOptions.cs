@@ -49,6 +49,9 @@ public sealed record MilTrainerOptions
     /// <summary>Adam weight decay (L2).</summary>
     public double WeightDecay { get; init; }
 
+    /// <summary>When true, every training bag is rotated by a random multiple of 90° and flipped with probability ½ (<see cref="BagAugmentation"/>).</summary>
+    public bool Augment { get; init; }
+
     /// <summary>Bags per mini-batch (instance-level training reads all real instances of these bags).</summary>
     public int BatchSize { get; init; } = 4;
 

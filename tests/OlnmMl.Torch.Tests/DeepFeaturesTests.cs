@@ -4,6 +4,7 @@ using OlnmMl.Imaging;
 using OlnmMl.Imaging.Geometry;
 using OlnmMl.Imaging.IO;
 using OlnmMl.Imaging.Preprocessing;
+using OlnmMl.Tests.Shared;
 using OlnmMl.Torch.DeepFeatures;
 using OlnmMl.Torch.Networks;
 using TorchSharp;
@@ -118,6 +119,35 @@ public sealed class DeepFeaturesTests : IDisposable
         var first = Features(3);
         Assert.Equal(first, Features(3));
         Assert.NotEqual(first, Features(4));
+    }
+
+    private sealed class ImageOnlyRow
+    {
+        public string ImagePath { get; set; } = "";
+    }
+
+    [Fact]
+    public void DeepFeaturesWorkout()
+    {
+        // Re-created from its options, DeepFeatures has no saved form: schema and bad input only.
+        var (ct, mask) = WriteCase("workout", -600f, maskEdge: 4);
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = ct, MaskPath = mask }]);
+        var bad = ml.Data.LoadFromEnumerable([new ImageOnlyRow { ImagePath = ct }]);
+        using var transformer = EstimatorWorkout.Run(ml.Torch().DeepFeatures(Options()), data, bad,
+            "DeepFeatures needs the path column 'MaskPath', which the data lacks.", saveLoad: null);
+    }
+
+    [Fact]
+    public void CropsWorkout()
+    {
+        // Re-created from its options, Crops has no saved form: schema and bad input only.
+        var (ct, mask) = WriteCase("workout-crops", -600f, maskEdge: 4);
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = ct, MaskPath = mask }]);
+        var bad = ml.Data.LoadFromEnumerable([new ImageOnlyRow { ImagePath = ct }]);
+        var options = new Crops.CropsOptions { Crop = new CropOptions { Edge = 16 }, CacheDirectory = Path.Combine(folder, "crops") };
+        EstimatorWorkout.Run(ml.Torch().Crops(options), data, bad, "Crops needs the path column 'MaskPath', which the data lacks.", saveLoad: null);
     }
 
     [Fact]

@@ -189,6 +189,11 @@ public class AutoMLExperimentTests
         var labelError = await Assert.ThrowsAsync<ArgumentException>(() => wrongLabel.RunAsync());
         Assert.Equal("SetBinaryClassificationMetric: label column 'X0' of the training data is Single, not Boolean.", labelError.Message);
 
+        var noProbability = ml.Auto().CreateExperiment().SetPipeline(Pipeline(ml)).SetDataset(data, data)
+            .SetBinaryClassificationMetric(BinaryClassificationMetric.AreaUnderRocCurve, predictedColumn: "Risk").SetMaxModelToExplore(2);
+        var trialError = await Assert.ThrowsAsync<InvalidOperationException>(() => noProbability.RunAsync());
+        Assert.StartsWith("No trial completed; the first failed with: SetBinaryClassificationMetric: the pipeline's output has no column 'Risk'", trialError.Message);
+
         var missing = ml.Auto().CreateExperiment().SetPipeline(Pipeline(ml)).SetDataset(data, data)
             .SetBinaryClassificationMetric(BinaryClassificationMetric.AreaUnderRocCurve, labelColumn: "Target").SetMaxModelToExplore(1);
         Assert.StartsWith("SetBinaryClassificationMetric: label column 'Target' is not in the training data", (await Assert.ThrowsAsync<ArgumentException>(() => missing.RunAsync())).Message);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using OlnmMl.AutoML.Experiments;
@@ -21,7 +22,7 @@ namespace OlnmMl.AutoML.Fluent;
 /// <see cref="MLContext"/> seeded by the trial's seed (<see cref="TrialSeeds"/>), so a trial is reproducible alone;
 /// there is no cross-validation dataset overload.
 /// </summary>
-public sealed class AutoMLExperiment
+public sealed partial class AutoMLExperiment
 {
     private readonly MLContext _context;
     private SweepablePipeline? _pipeline;
@@ -195,7 +196,7 @@ public sealed class AutoMLExperiment
         }
 
         return progress.Best ?? throw (progress.FirstError is { } error
-            ? new InvalidOperationException($"No trial completed; the first failed with: {error.Split('\n')[0]}")
+            ? new InvalidOperationException($"No trial completed; the first failed with: {ExceptionTypePrefix().Replace(error.Split('\n')[0].Trim(), "")}")
             : new TimeoutException("SetTrainingTimeInSeconds: the time ran out before any trial completed."));
     }
 
@@ -209,6 +210,10 @@ public sealed class AutoMLExperiment
                 : $"SetBinaryClassificationMetric: label column '{_labelColumn}' of the {which} data is {column.Value.Type}, not Boolean.");
         }
     }
+
+    /// <summary>The "System.ArgumentException: " a stored error text starts with.</summary>
+    [GeneratedRegex(@"^[\w.`]+Exception: ")]
+    private static partial Regex ExceptionTypePrefix();
 
     private static string NonEmpty(string value, string what) =>
         string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{what} is empty.") : value;

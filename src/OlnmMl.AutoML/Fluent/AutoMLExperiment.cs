@@ -94,7 +94,10 @@ public sealed partial class AutoMLExperiment
         return this;
     }
 
-    /// <summary>The study seed: the tuner's and, through <see cref="TrialSeeds"/>, every trial's.</summary>
+    /// <summary>
+    /// The study seed: the tuner's and, through <see cref="TrialSeeds"/>, every trial's (default 0; ML.NET's experiment
+    /// takes the context's seed instead).
+    /// </summary>
     public AutoMLExperiment SetSeed(int seed)
     {
         _seed = seed;

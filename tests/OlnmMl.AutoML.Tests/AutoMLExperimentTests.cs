@@ -155,6 +155,24 @@ public class AutoMLExperimentTests
     }
 
     [Fact]
+    public async Task A_grid_search_needs_no_budget_and_tries_each_point_once()
+    {
+        // L2 at 2 log-spaced points (1e-4, 10) × HistorySize {5, 20} = 4 configurations.
+        var ml = new MLContext(1);
+        var monitor = new RecordingMonitor();
+        await ml.Auto().CreateExperiment()
+            .SetPipeline(Pipeline(ml))
+            .SetDataset(Cohort(ml, 1, 40, 0), Cohort(ml, 2, 30, 0.5f))
+            .SetBinaryClassificationMetric(BinaryClassificationMetric.AreaUnderRocCurve)
+            .SetGridSearchTuner(step: 2)
+            .SetMonitor(monitor)
+            .RunAsync();
+
+        var tried = monitor.Running.Select(s => (Math.Round(s.Parameter.GetDouble("L2Regularization"), 9), s.Parameter.GetCategory("HistorySize"))).ToArray();
+        Assert.Equal([(0.0001, "20"), (0.0001, "5"), (10.0, "20"), (10.0, "5")], tried.Order());
+    }
+
+    [Fact]
     public async Task The_same_seed_proposes_the_same_trials()
     {
         var ml = new MLContext(1);

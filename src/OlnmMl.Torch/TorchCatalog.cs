@@ -7,26 +7,32 @@ using OlnmMl.Torch.Mil;
 namespace OlnmMl.Torch;
 
 /// <summary>
-/// ML.NET catalog entry points of OlnmMl.Torch. A catalog's environment is internal to ML.NET;
-/// the components only use an <see cref="MLContext"/> for schema-level helpers (custom mappings),
-/// which carry no state from the caller's context, so each gets a fresh one.
+/// ML.NET entry points of OlnmMl.Torch, bound to the caller's context: <c>mlContext.Torch().Fusion(…)</c>. ML.NET keeps a
+/// catalog's environment internal (<c>GetEnvironment()</c>), so extension methods on <c>mlContext.BinaryClassification.Trainers</c>
+/// could only build on a fresh <see cref="MLContext"/>; binding the catalog to the context, as <c>mlContext.Auto()</c> does,
+/// hands every component the caller's. A component whose options give no seed draws one from that context
+/// (<c>new MLContext(seed: s)</c> makes it reproducible).
 /// </summary>
-public static class TorchCatalog
+public sealed class TorchCatalog
 {
+    private readonly MLContext mlContext;
+
+    internal TorchCatalog(MLContext mlContext) => this.mlContext = mlContext;
+
     /// <summary>
     /// The radiomics–deep-learning fusion trainer with the published defaults (Adam 1e-4, batch 12,
-    /// 100 epochs, cosine decay from epoch 5, random 90° rotations, CE + cross-centre SupCon, EMA).
+    /// 100 epochs, cosine decay from epoch 5, random 90° rotations, CE + cross-centre SupCon, EMA);
+    /// <paramref name="seed"/> null draws it from the context.
     /// </summary>
-    public static FusionTrainer Fusion(
-        this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
+    public FusionTrainer Fusion(
         string labelColumnName = "Label",
         string imageColumnName = "Image",
         string radiomicsColumnName = "Radiomics",
         string? centreColumnName = "Centre",
         string architecture = "resnet18",
         string fusionMode = "concat",
-        int seed = 42) =>
-        new(new MLContext(), new FusionTrainerOptions
+        int? seed = null) =>
+        Fusion(new FusionTrainerOptions
         {
             LabelColumnName = labelColumnName,
             ImageColumnName = imageColumnName,
@@ -38,25 +44,22 @@ public static class TorchCatalog
         });
 
     /// <summary>The fusion trainer with every option given.</summary>
-    public static FusionTrainer Fusion(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, FusionTrainerOptions options) =>
-        new(new MLContext(), options);
+    public FusionTrainer Fusion(FusionTrainerOptions options) => new(mlContext, options);
 
     /// <summary>The multi-instance (bags of 2D slices) trainer with every option given (<see cref="MilTrainerOptions"/> holds the defaults).</summary>
-    public static MilTrainer Mil(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, MilTrainerOptions options) =>
-        new(new MLContext(), options);
+    public MilTrainer Mil(MilTrainerOptions options) => new(mlContext, options);
 
     /// <summary>
     /// Pooled features of a 3D encoder (random or pre-trained weights) for each case's CT and mask
     /// paths, preprocessed by OlnmMl.Imaging with an on-disk crop cache.
     /// </summary>
-    public static DeepFeaturesEstimator DeepFeatures(
-        this TransformsCatalog catalog,
+    public DeepFeaturesEstimator DeepFeatures(
         string outputColumnName = "DeepFeatures",
         string imagePathColumnName = "ImagePath",
         string maskPathColumnName = "MaskPath",
         string architecture = "resnet18",
         string? encoderWeightsPath = null) =>
-        new(new MLContext(), new DeepFeaturesOptions
+        DeepFeatures(new DeepFeaturesOptions
         {
             OutputColumnName = outputColumnName,
             ImagePathColumnName = imagePathColumnName,
@@ -66,12 +69,11 @@ public static class TorchCatalog
         });
 
     /// <summary>Deep features with every option given.</summary>
-    public static DeepFeaturesEstimator DeepFeatures(this TransformsCatalog catalog, DeepFeaturesOptions options) =>
-        new(new MLContext(), options);
+    public DeepFeaturesEstimator DeepFeatures(DeepFeaturesOptions options) => new(mlContext, options);
 
     /// <summary>
     /// Each case's preprocessed crop (CT, optional PET) as a float vector column, cached on disk:
-    /// the image input of <see cref="Fusion(BinaryClassificationCatalog.BinaryClassificationTrainers, FusionTrainerOptions)"/>.
+    /// the image input of <see cref="Fusion(FusionTrainerOptions)"/>.
     /// </summary>
-    public static CropsEstimator Crops(this TransformsCatalog catalog, CropsOptions options) => new(new MLContext(), options);
+    public CropsEstimator Crops(CropsOptions options) => new(mlContext, options);
 }

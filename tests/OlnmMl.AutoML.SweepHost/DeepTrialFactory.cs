@@ -44,7 +44,7 @@ public sealed class DeepTrialFactory : ITrialFactory
             Centre = i % 3 == 0 ? "A" : "B",
         }).ToList();
         var started = new Progress(Path.Combine(context.ArtefactDirectory, StartedFile));
-        ml.BinaryClassification.Trainers.Fusion(new FusionTrainerOptions
+        ml.Torch().Fusion(new FusionTrainerOptions
         {
             Architecture = "resnet10-tiny",
             ImageShape = [1, Edge, Edge, Edge],

@@ -11,7 +11,7 @@ namespace OlnmMl.Torch.Tests;
 public sealed class ConcurrentTrainingTests
 {
     private static FusionTransformer Fit(MLContext ml, IDataView train, int seed) =>
-        ml.BinaryClassification.Trainers.Fusion(new FusionTrainerOptions
+        ml.Torch().Fusion(new FusionTrainerOptions
         {
             Architecture = "resnet10-tiny",
             ImageShape = [1, SyntheticCase.Edge, SyntheticCase.Edge, SyntheticCase.Edge],

@@ -4,6 +4,7 @@ using OlnmMl.Imaging;
 using OlnmMl.Imaging.Geometry;
 using OlnmMl.Imaging.IO;
 using OlnmMl.Imaging.Preprocessing;
+using OlnmMl.Tests.Shared;
 using OlnmMl.Torch.DeepFeatures;
 using OlnmMl.Torch.Networks;
 using TorchSharp;
@@ -29,10 +30,10 @@ public sealed class DeepFeaturesTests : IDisposable
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = ct, MaskPath = mask }, new CaseRow { ImagePath = ct, MaskPath = mask }]);
         var options = Options();
-        using var transformer = ml.Transforms.DeepFeatures(options).Fit(data);
+        using var transformer = ml.Torch().DeepFeatures(options).Fit(data);
         var column = transformer.Transform(data).GetColumn<float[]>("DeepFeatures").ToList();
 
-        using var generator = new torch.Generator((ulong)options.Seed);
+        using var generator = new torch.Generator((ulong)options.Seed!.Value);
         using var reference = NetworkCatalog.Create("resnet10-tiny", generator: generator);
         reference.eval();
         using var crop = torch.full([1, 1, 16, 16, 16], 0.5f);
@@ -81,7 +82,7 @@ public sealed class DeepFeaturesTests : IDisposable
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = bright, MaskPath = brightMask }, new CaseRow { ImagePath = dark, MaskPath = darkMask }]);
         var options = new Crops.CropsOptions { Crop = new CropOptions { Edge = 16 }, CacheDirectory = Path.Combine(folder, "crops") };
-        var crops = ml.Transforms.Crops(options).Fit(data).Transform(data).GetColumn<float[]>("Image").ToList();
+        var crops = ml.Torch().Crops(options).Fit(data).Transform(data).GetColumn<float[]>("Image").ToList();
         Assert.Equal(16 * 16 * 16, crops[0].Length);
         Assert.All(crops[0], v => Assert.Equal(0.5f, v, 6));
         Assert.All(crops[1], v => Assert.Equal(0f, v, 6));
@@ -108,11 +109,11 @@ public sealed class DeepFeaturesTests : IDisposable
         var data = ml.Data.LoadFromEnumerable(rows);
         var tuning = new Fusion.FusionTrainerOptions { Epochs = 2, BatchSize = 3, LearningRate = 1e-2, CentreColumnName = null, Seed = 9, EarlyStoppingPatience = 0 };
         var options = Options() with { FineTuning = tuning };
-        using var tuned = ml.Transforms.DeepFeatures(options).Fit(data);
+        using var tuned = ml.Torch().DeepFeatures(options).Fit(data);
         var features = tuned.Transform(data).GetColumn<float[]>("DeepFeatures").ToList();
 
-        var crops = ml.Transforms.Crops(new Crops.CropsOptions { Crop = options.Crop, CacheDirectory = options.CacheDirectory }).Fit(data).Transform(data);
-        using var reference = ml.BinaryClassification.Trainers.Fusion(tuning with
+        var crops = ml.Torch().Crops(new Crops.CropsOptions { Crop = options.Crop, CacheDirectory = options.CacheDirectory }).Fit(data).Transform(data);
+        using var reference = ml.Torch().Fusion(tuning with
         {
             Mode = Fusion.FusionMode.DeepOnly,
             Architecture = "resnet10-tiny",
@@ -124,8 +125,55 @@ public sealed class DeepFeaturesTests : IDisposable
         using var expected = encoder.Features(input);
         Assert.Equal(expected.data<float>().ToArray(), features[0]);
 
-        using var untuned = ml.Transforms.DeepFeatures(Options()).Fit(data);
+        using var untuned = ml.Torch().DeepFeatures(Options()).Fit(data);
         Assert.NotEqual(untuned.Transform(data).GetColumn<float[]>("DeepFeatures").First(), features[0]);
+    }
+
+    [Fact]
+    public void WithoutASeedTheEncoderIsSeededByTheCallersContext()
+    {
+        // Same context seed → same random encoder → identical features; another context seed → other features.
+        var (ct, mask) = WriteCase("seeded", -600f, maskEdge: 4);
+        float[] Features(int contextSeed)
+        {
+            var ml = new MLContext(seed: contextSeed);
+            var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = ct, MaskPath = mask }]);
+            using var transformer = ml.Torch().DeepFeatures(Options() with { Seed = null }).Fit(data);
+            return transformer.Transform(data).GetColumn<float[]>("DeepFeatures").Single();
+        }
+
+        var first = Features(3);
+        Assert.Equal(first, Features(3));
+        Assert.NotEqual(first, Features(4));
+    }
+
+    private sealed class ImageOnlyRow
+    {
+        public string ImagePath { get; set; } = "";
+    }
+
+    [Fact]
+    public void DeepFeaturesWorkout()
+    {
+        // Re-created from its options, DeepFeatures has no saved form: schema and bad input only.
+        var (ct, mask) = WriteCase("workout", -600f, maskEdge: 4);
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = ct, MaskPath = mask }]);
+        var bad = ml.Data.LoadFromEnumerable([new ImageOnlyRow { ImagePath = ct }]);
+        using var transformer = EstimatorWorkout.Run(ml.Torch().DeepFeatures(Options()), data, bad,
+            "DeepFeatures needs the path column 'MaskPath', which the data lacks.", saveLoad: null);
+    }
+
+    [Fact]
+    public void CropsWorkout()
+    {
+        // Re-created from its options, Crops has no saved form: schema and bad input only.
+        var (ct, mask) = WriteCase("workout-crops", -600f, maskEdge: 4);
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = ct, MaskPath = mask }]);
+        var bad = ml.Data.LoadFromEnumerable([new ImageOnlyRow { ImagePath = ct }]);
+        var options = new Crops.CropsOptions { Crop = new CropOptions { Edge = 16 }, CacheDirectory = Path.Combine(folder, "crops") };
+        EstimatorWorkout.Run(ml.Torch().Crops(options), data, bad, "Crops needs the path column 'MaskPath', which the data lacks.", saveLoad: null);
     }
 
     [Fact]
@@ -134,7 +182,7 @@ public sealed class DeepFeaturesTests : IDisposable
         var (ct, mask) = WriteCase("large", -600f, maskEdge: 18);
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = ct, MaskPath = mask }]);
-        using var transformer = ml.Transforms.DeepFeatures(Options()).Fit(data);
+        using var transformer = ml.Torch().DeepFeatures(Options()).Fit(data);
         var error = Assert.ThrowsAny<Exception>(() => transformer.Transform(data).GetColumn<float[]>("DeepFeatures").ToList());
         var inner = error is VolumeFormatException ? error : error.InnerException ?? error;
         Assert.Contains(mask, inner.Message);

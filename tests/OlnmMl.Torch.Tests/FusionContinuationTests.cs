@@ -28,15 +28,15 @@ public sealed class FusionContinuationTests : IDisposable
     {
         var ml = new MLContext(seed: 1);
         var train = SyntheticCohort.Create(ml, 6, 6, seed: 3);
-        using (var parent = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.DeepOnly, epochs: 1)).Fit(train))
+        using (var parent = ml.Torch().Fusion(Quick(FusionMode.DeepOnly, epochs: 1)).Fit(train))
         {
             parent.SaveModel(_path);
         }
 
         using var saved = FusionTransformer.Load(ml, _path);
         // No epoch left to run: the result is exactly the parent's network.
-        using var continued = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.DeepOnly, epochs: 1) with { InitialModelPath = _path, FirstEpoch = 1 }).Fit(train);
-        using var fresh = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.DeepOnly, epochs: 1) with { FirstEpoch = 1 }).Fit(train);
+        using var continued = ml.Torch().Fusion(Quick(FusionMode.DeepOnly, epochs: 1) with { InitialModelPath = _path, FirstEpoch = 1 }).Fit(train);
+        using var fresh = ml.Torch().Fusion(Quick(FusionMode.DeepOnly, epochs: 1) with { FirstEpoch = 1 }).Fit(train);
         var a = saved.Model.Network.state_dict();
         var b = continued.Model.Network.state_dict();
         var c = fresh.Model.Network.state_dict();
@@ -49,14 +49,14 @@ public sealed class FusionContinuationTests : IDisposable
     {
         var ml = new MLContext(seed: 1);
         var train = SyntheticCohort.Create(ml, 6, 6, seed: 3);
-        using (var parent = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.DeepOnly, epochs: 1)).Fit(train))
+        using (var parent = ml.Torch().Fusion(Quick(FusionMode.DeepOnly, epochs: 1)).Fit(train))
         {
             parent.SaveModel(_path);
         }
 
         var other = Assert.Throws<ArgumentException>(
-            () => ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.Concat, epochs: 2) with { InitialModelPath = _path, FirstEpoch = 1 }).Fit(train));
+            () => ml.Torch().Fusion(Quick(FusionMode.Concat, epochs: 2) with { InitialModelPath = _path, FirstEpoch = 1 }).Fit(train));
         Assert.Contains(_path, other.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.DeepOnly, epochs: 1) with { FirstEpoch = 2 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ml.Torch().Fusion(Quick(FusionMode.DeepOnly, epochs: 1) with { FirstEpoch = 2 }));
     }
 }

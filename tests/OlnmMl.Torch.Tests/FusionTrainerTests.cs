@@ -30,7 +30,7 @@ public sealed class FusionTrainerTests
         var train = SyntheticCohort.Create(ml, 36, 36, seed: 11);
         var validation = SyntheticCohort.Create(ml, 12, 12, seed: 12);
         var test = SyntheticCohort.Create(ml, 40, 40, seed: 13);
-        using var model = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.Concat)).Fit(train, validation);
+        using var model = ml.Torch().Fusion(Quick(FusionMode.Concat)).Fit(train, validation);
 
         var metrics = ml.BinaryClassification.Evaluate(model.Transform(test));
         Assert.True(metrics.AreaUnderRocCurve > 0.75, $"test AUC {metrics.AreaUnderRocCurve:F3}");
@@ -67,9 +67,9 @@ public sealed class FusionTrainerTests
     {
         var ml = new MLContext(seed: 1);
         var train = SyntheticCohort.Create(ml, 6, 6, seed: 3);
-        using var first = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.LearnableAddProjected, epochs: 2)).Fit(train);
-        using var second = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.LearnableAddProjected, epochs: 2)).Fit(train);
-        using var other = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.LearnableAddProjected, epochs: 2, seed: 8)).Fit(train);
+        using var first = ml.Torch().Fusion(Quick(FusionMode.LearnableAddProjected, epochs: 2)).Fit(train);
+        using var second = ml.Torch().Fusion(Quick(FusionMode.LearnableAddProjected, epochs: 2)).Fit(train);
+        using var other = ml.Torch().Fusion(Quick(FusionMode.LearnableAddProjected, epochs: 2, seed: 8)).Fit(train);
         var a = first.Model.Network.state_dict();
         var b = second.Model.Network.state_dict();
         var c = other.Model.Network.state_dict();
@@ -86,7 +86,7 @@ public sealed class FusionTrainerTests
     {
         var ml = new MLContext(seed: 1);
         var train = SyntheticCohort.Create(ml, 6, 6, seed: 4);
-        using var model = ml.BinaryClassification.Trainers.Fusion(Quick(mode, epochs: 1)).Fit(train);
+        using var model = ml.Torch().Fusion(Quick(mode, epochs: 1)).Fit(train);
         string path = Path.Combine(Path.GetTempPath(), $"fusion-{Guid.NewGuid():N}.olnm");
         try
         {
@@ -134,7 +134,7 @@ public sealed class FusionTrainerTests
         var cases = SyntheticCohort.Cases(3, 3, seed: 5);
         cases[4].Image[100] = float.NaN;
         var error = Assert.Throws<ArgumentException>(
-            () => ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.Concat, epochs: 1)).Fit(ml.Data.LoadFromEnumerable(cases)));
+            () => ml.Torch().Fusion(Quick(FusionMode.Concat, epochs: 1)).Fit(ml.Data.LoadFromEnumerable(cases)));
         Assert.Contains("'Image'", error.Message);
         Assert.Contains("row 4", error.Message);
     }
@@ -144,7 +144,7 @@ public sealed class FusionTrainerTests
     {
         var ml = new MLContext(seed: 1);
         var cases = SyntheticCohort.Cases(3, 3, seed: 9);
-        using var model = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.RadiomicsOnly, epochs: 1)).Fit(ml.Data.LoadFromEnumerable(cases));
+        using var model = ml.Torch().Fusion(Quick(FusionMode.RadiomicsOnly, epochs: 1)).Fit(ml.Data.LoadFromEnumerable(cases));
         cases[2].Radiomics[1] = float.NaN;
         var error = Assert.ThrowsAny<Exception>(
             () => ml.Data.CreateEnumerable<FusionPredictionRow>(model.Transform(ml.Data.LoadFromEnumerable(cases)), reuseRowObject: false).ToList());

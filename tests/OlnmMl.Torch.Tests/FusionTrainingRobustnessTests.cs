@@ -31,7 +31,7 @@ public sealed class FusionTrainingRobustnessTests
     {
         var ml = new MLContext(seed: 1);
         var train = SyntheticCohort.Create(ml, 36, 36, seed: 21);
-        using var quiet = ml.BinaryClassification.Trainers.Fusion(Options(3e-3, 12)).Fit(train);
+        using var quiet = ml.Torch().Fusion(Options(3e-3, 12)).Fit(train);
         using var stop = new CancellationTokenSource();
         var collector = new Thread(() =>
         {
@@ -46,7 +46,7 @@ public sealed class FusionTrainingRobustnessTests
         {
             for (int run = 0; run < 2; run++)
             {
-                using var stressed = ml.BinaryClassification.Trainers.Fusion(Options(3e-3, 12)).Fit(train);
+                using var stressed = ml.Torch().Fusion(Options(3e-3, 12)).Fit(train);
                 var a = quiet.Model.Network.state_dict();
                 var b = stressed.Model.Network.state_dict();
                 Assert.All(a.Keys, key => Assert.True(a[key].eq(b[key]).all().item<bool>(), $"run {run}: {key}"));
@@ -70,7 +70,7 @@ public sealed class FusionTrainingRobustnessTests
             Array.Fill(row.Radiomics, float.MaxValue);
         }
         var error = Assert.Throws<TrainingDivergedException>(
-            () => ml.BinaryClassification.Trainers.Fusion(Options(3e-3, 3, FusionMode.RadiomicsOnly)).Fit(ml.Data.LoadFromEnumerable(cases)));
+            () => ml.Torch().Fusion(Options(3e-3, 3, FusionMode.RadiomicsOnly)).Fit(ml.Data.LoadFromEnumerable(cases)));
         Assert.IsAssignableFrom<OlnmUserException>(error);
         Assert.Matches(@"^training diverged: the loss is (NaN|∞|-∞|Infinity|-Infinity) at epoch 1, batch 1 of 6 \(learning rate 0.003\); no model was kept", error.Message);
         Assert.NotNull(error.Batch);

@@ -16,7 +16,7 @@ namespace OlnmMl.Torch.DeepFeatures;
 public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptions options) : IEstimator<DeepFeaturesTransformer>
 {
     /// <summary>The options in force.</summary>
-    public DeepFeaturesOptions Options { get; } = options;
+    public DeepFeaturesOptions Options { get; } = options with { Seed = options.Seed ?? ContextSeed.Draw(mlContext, nameof(DeepFeaturesEstimator)) };
 
     /// <summary>Creates the transformer; <paramref name="input"/> is checked for the path columns.</summary>
     public DeepFeaturesTransformer Fit(IDataView input)
@@ -30,7 +30,7 @@ public sealed class DeepFeaturesEstimator(MLContext mlContext, DeepFeaturesOptio
         }
         int channels = Options.PetPathColumnName is null ? 1 : 2;
         FeatureNetwork encoder;
-        using (var generator = new Generator(unchecked((ulong)Options.Seed)))
+        using (var generator = new Generator(unchecked((ulong)Options.Seed!.Value)))
         {
             encoder = NetworkCatalog.Create(Options.Architecture, channels, generator: generator);
         }

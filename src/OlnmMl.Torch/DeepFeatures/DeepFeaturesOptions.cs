@@ -46,8 +46,11 @@ public sealed record DeepFeaturesOptions
     /// <summary>Folder of the crop cache (content-keyed, shared across runs).</summary>
     public string CacheDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "olnm-crops");
 
-    /// <summary>Seed of the random initialisation (used when no weights are given).</summary>
-    public int Seed { get; init; } = 42;
+    /// <summary>
+    /// Seed of the random initialisation (used when no weights are given); null (the default): drawn from the caller's
+    /// <see cref="Microsoft.ML.MLContext"/> when the estimator is created (its <see cref="DeepFeaturesEstimator.Options"/> hold the drawn seed).
+    /// </summary>
+    public int? Seed { get; init; }
 
     /// <summary>Device and threads.</summary>
     public TorchDeviceOptions Device { get; init; } = new();

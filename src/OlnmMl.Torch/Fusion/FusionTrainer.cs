@@ -15,11 +15,11 @@ public sealed class FusionTrainer : IEstimator<FusionTransformer>
 {
     private readonly MLContext mlContext;
 
-    /// <summary>Creates the trainer; prefer <c>mlContext.BinaryClassification.Trainers.Fusion(...)</c>.</summary>
+    /// <summary>Creates the trainer; prefer <c>mlContext.Torch().Fusion(...)</c>.</summary>
     public FusionTrainer(MLContext mlContext, FusionTrainerOptions options)
     {
         this.mlContext = mlContext;
-        Options = Validate(options);
+        Options = Validate(options with { Seed = options.Seed ?? ContextSeed.Draw(mlContext, nameof(FusionTrainer)) });
     }
 
     /// <summary>The options in force.</summary>
@@ -81,7 +81,7 @@ public sealed class FusionTrainer : IEstimator<FusionTransformer>
             ImageRecipe = Options.ImageRecipe,
             ImageColumnName = Options.ImageColumnName,
             RadiomicsColumnName = Options.RadiomicsColumnName,
-            Seed = Options.Seed,
+            Seed = Options.Seed!.Value,
             SelectedEpoch = report.SelectedEpoch,
         };
         return new FusionTransformer(mlContext, new FusionModel(network, info, device), report);
@@ -95,7 +95,7 @@ public sealed class FusionTrainer : IEstimator<FusionTransformer>
             Network = SpecFor(Options.Mode.UsesRadiomics() ? 1 : 0),
             ImageColumnName = Options.ImageColumnName,
             RadiomicsColumnName = Options.RadiomicsColumnName,
-            Seed = Options.Seed,
+            Seed = Options.Seed!.Value,
             SelectedEpoch = 0,
         };
         return FusionTransformer.CreateMapping(mlContext, info, static (_, _) => { }).GetOutputSchema(inputSchema);

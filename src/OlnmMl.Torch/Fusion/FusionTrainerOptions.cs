@@ -73,8 +73,11 @@ public sealed record FusionTrainerOptions
     /// <summary>Stop after this many epochs without a better validation AUC (0 = run all epochs).</summary>
     public int EarlyStoppingPatience { get; init; } = 20;
 
-    /// <summary>Seed of weight initialisation, shuffling and augmentation.</summary>
-    public int Seed { get; init; } = 42;
+    /// <summary>
+    /// Seed of weight initialisation, shuffling and augmentation; null (the default): drawn from the caller's
+    /// <see cref="Microsoft.ML.MLContext"/> when the trainer is created (its <see cref="FusionTrainer.Options"/> hold the drawn seed).
+    /// </summary>
+    public int? Seed { get; init; }
 
     /// <summary>
     /// Optional initial weights of every encoder: a TorchSharp checkpoint or a PyTorch state_dict (.pt/.pth), loaded with

@@ -12,7 +12,7 @@ namespace OlnmMl.Torch.Fusion;
 /// (early stopping after <see cref="FusionTrainerOptions.EarlyStoppingPatience"/> stale epochs).
 /// External cohorts are never seen here.
 /// All randomness is the run's own, so concurrent runs give the same result as sequential ones:
-/// initial weights come from a <see cref="Generator"/> seeded with <see cref="FusionTrainerOptions.Seed"/>,
+/// initial weights come from a <see cref="Generator"/> seeded with <see cref="FusionTrainerOptions.Seed"/> (set by the trainer, from its context when null),
 /// shuffling and rotations from a <see cref="Random"/> with the same seed; the networks have no dropout;
 /// the training thread runs libtorch with <see cref="TorchDeviceOptions.TrainingThreads"/> intra-op threads.
 /// A non-finite loss or validation score stops training with <see cref="TrainingDivergedException"/> naming the
@@ -29,7 +29,7 @@ internal static class FusionTrainingLoop
     {
         using var threads = IntraOpThreads.Use(options.Device.TrainingThreads);
         FusionNetwork online;
-        using (var generator = new Generator(unchecked((ulong)options.Seed)))
+        using (var generator = new Generator(unchecked((ulong)options.Seed!.Value)))
         {
             online = new FusionNetwork(spec, generator);
         }
@@ -78,7 +78,7 @@ internal static class FusionTrainingLoop
         FusionTrainerOptions options, Device device, CancellationToken cancellationToken)
     {
         using var optimizer = new AdamOptimizer(online.parameters(), options.WeightDecay);
-        var random = new Random(options.Seed);
+        var random = new Random(options.Seed!.Value);
         var order = Enumerable.Range(0, train.Count).ToArray();
         var losses = new List<double>();
         var aucs = new List<double>();

@@ -15,12 +15,12 @@ public sealed class MilTrainer : IEstimator<MilTransformer>
 {
     private readonly MLContext mlContext;
 
-    /// <summary>Creates the trainer; prefer <c>mlContext.BinaryClassification.Trainers.Mil(...)</c>.</summary>
+    /// <summary>Creates the trainer; prefer <c>mlContext.Torch().Mil(...)</c>.</summary>
     /// <exception cref="ArgumentException">An option is out of range or names an architecture that is not a 2D catalog network.</exception>
     public MilTrainer(MLContext mlContext, MilTrainerOptions options)
     {
         this.mlContext = mlContext;
-        Options = Validate(options);
+        Options = Validate(options with { Seed = options.Seed ?? ContextSeed.Draw(mlContext, nameof(MilTrainer)) });
     }
 
     /// <summary>The options in force.</summary>
@@ -68,7 +68,7 @@ public sealed class MilTrainer : IEstimator<MilTransformer>
             Mode = Options.Mode,
             Aggregation = Options.Aggregation,
             Histogram = histogram,
-            Seed = Options.Seed,
+            Seed = Options.Seed!.Value,
             Epochs = Options.Epochs,
         };
         return new MilTransformer(mlContext, new MilModel(network, info, device), Options.InstancesColumnName, losses);

@@ -58,8 +58,12 @@ public sealed record MilTrainerOptions
     /// <summary>Number of epochs.</summary>
     public int Epochs { get; init; } = 50;
 
-    /// <summary>Seed of weight initialisation (the run's own torch <see cref="TorchSharp.torch.Generator"/>) and shuffling.</summary>
-    public int Seed { get; init; } = 42;
+    /// <summary>
+    /// Seed of weight initialisation (the run's own torch <see cref="TorchSharp.torch.Generator"/>) and shuffling; null (the
+    /// default): drawn from the caller's <see cref="Microsoft.ML.MLContext"/> when the trainer is created (its
+    /// <see cref="MilTrainer.Options"/> hold the drawn seed).
+    /// </summary>
+    public int? Seed { get; init; }
 
     /// <summary>Told after every epoch (0-based epoch, mean training loss); null = silent.</summary>
     public IProgress<(int Epoch, double TrainingLoss)>? Progress { get; init; }

@@ -10,7 +10,7 @@ namespace OlnmMl.Torch.Mil;
 /// The training loop of <see cref="MilTrainer"/>: Adam at a constant learning rate over shuffled mini-batches of
 /// bags collated by <see cref="BagBatch"/>. Bag-level: loss = mean over bags of BCE(s_b, y_b). Instance-level: loss =
 /// mean over the batch's real instances of BCE(head(hₙ), y of its bag). All randomness is the run's own (initial
-/// weights from a <see cref="Generator"/> seeded with <see cref="MilTrainerOptions.Seed"/>, shuffling from a
+/// weights from a <see cref="Generator"/> seeded with <see cref="MilTrainerOptions.Seed"/> (set by the trainer, from its context when null), shuffling from a
 /// <see cref="Random"/> with the same seed; <see cref="MilTrainerOptions.EncoderWeightsPath"/> then replaces the
 /// encoder's), so concurrent runs match sequential ones. A non-finite loss stops
 /// training with <see cref="TrainingDivergedException"/>; scalars are kept alive (<see cref="ScalarValue"/>,
@@ -26,7 +26,7 @@ internal static class MilTrainingLoop
     {
         using var threads = IntraOpThreads.Use(options.Device.TrainingThreads);
         MilNetwork network;
-        using (var generator = new Generator(unchecked((ulong)options.Seed)))
+        using (var generator = new Generator(unchecked((ulong)options.Seed!.Value)))
         {
             network = new MilNetwork(spec, generator);
         }
@@ -84,7 +84,7 @@ internal static class MilTrainingLoop
         MilNetwork network, IBagSamples train, MilTrainerOptions options, Device device, CancellationToken cancellationToken, Action<int> afterEpoch)
     {
         using var optimizer = new AdamOptimizer(network.parameters(), options.WeightDecay);
-        var random = new Random(options.Seed);
+        var random = new Random(options.Seed!.Value);
         var order = Enumerable.Range(0, train.Count).ToArray();
         var batch = new BagBatch(train, options.BatchSize);
         var losses = new List<double>();

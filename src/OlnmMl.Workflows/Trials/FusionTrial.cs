@@ -92,7 +92,7 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         var parentModel = context.PromotedFromArtefactDirectory is { } parentFolder && File.Exists(Path.Combine(parentFolder, NetworkFile))
             ? Path.Combine(parentFolder, NetworkFile)
             : null;
-        var trainer = ml.BinaryClassification.Trainers.Fusion(new FusionTrainerOptions
+        var trainer = ml.Torch().Fusion(new FusionTrainerOptions
         {
             Architecture = architecture,
             EncoderWeightsPath = PretrainedWeights(p, context.Data, architecture),

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using OlnmMl.Radiomics.Extraction;
 using OlnmMl.Radiomics.MlNet;
+using OlnmMl.Tests.Shared;
 
 namespace OlnmMl.Radiomics.Tests.MlNet;
 
@@ -70,6 +71,22 @@ public sealed class RadiomicsEstimatorTests
         var data = ml.Data.LoadFromEnumerable(new[] { new NoPaths() });
         var error = Assert.Throws<ArgumentException>(() => ml.Transforms.Radiomics(PresetPath).Fit(data));
         Assert.Contains("'ImagePath'", error.Message);
+    }
+
+    [Fact]
+    public void Workout()
+    {
+        using var temp = new TempFolder();
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(new[] { new Case { ImagePath = TestData.PhantomImage, MaskPath = TestData.PhantomMask, Label = 1 } });
+        EstimatorWorkout.Run(ml.Transforms.Radiomics(PresetPath, cacheDirectory: temp.Path), data, ml.Data.LoadFromEnumerable(new[] { new NoPaths() }),
+            "'ImagePath'", t =>
+            {
+                using var stream = new MemoryStream();
+                t.Save(stream);
+                stream.Position = 0;
+                return RadiomicsTransformer.Load(stream);
+            });
     }
 
     [Fact]

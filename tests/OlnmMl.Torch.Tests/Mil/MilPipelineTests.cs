@@ -26,7 +26,7 @@ public sealed class MilPipelineTests
             return new BagRow { Instances = values, Label = bags.Label(i) };
         }).ToArray();
         var data = ml.Data.LoadFromEnumerable(rows);
-        var trainer = ml.BinaryClassification.Trainers.Mil(new MilTrainerOptions
+        var trainer = ml.Torch().Mil(new MilTrainerOptions
         {
             Architecture = "resnet10-tiny-2d",
             Pooling = MilPoolingKind.Attention,

@@ -28,13 +28,22 @@ public class ExperimentYamlTests
     }
 
     [Fact]
-    public void Paper_table2_grid_has_the_nine_published_backbone_rows()
+    public void Paper_table2_grid_has_the_nine_published_backbone_rows_and_pretrains_resnets_in_medicalnet_layout()
     {
-        // ResNet-18/34/50 and Swin scratch + pre-trained (8) and DenseNet-121 scratch (1).
+        // ResNet-18/34/50 and Swin scratch + pre-trained (8), DenseNet-121 scratch (1); MedicalNet's weights only on
+        // the -medicalnet rows, which also run from scratch (3 controls).
         var experiment = ExperimentYaml.Load(ExperimentPath("paper-table2.yaml"));
         var grid = experiment.Space.Grid(experiment.Tuner.GridResolution);
-        Assert.Equal(9, grid.Count);
-        Assert.Single(grid, g => g.GetCategory("backbone") == "densenet121");
+        var rows = grid.Select(g => (g.GetCategory("backbone"), g.TryGetValue("pretrained", out var p) ? p.AsCategory() : "false")).ToArray();
+        Assert.Equal(12, grid.Count);
+        Assert.Superset(
+            new HashSet<(string, string)>
+            {
+                ("resnet18", "false"), ("resnet18-medicalnet", "true"), ("resnet34", "false"), ("resnet34-medicalnet", "true"),
+                ("resnet50", "false"), ("resnet50-medicalnet", "true"), ("densenet121", "false"), ("swin", "false"), ("swin", "true"),
+            },
+            rows.ToHashSet());
+        Assert.All(rows.Where(r => r.Item1.StartsWith("resnet", StringComparison.Ordinal) && r.Item2 == "true"), r => Assert.EndsWith("-medicalnet", r.Item1));
         Assert.All(grid, g => Assert.Equal("concat", g.GetCategory("fusion")));
     }
 

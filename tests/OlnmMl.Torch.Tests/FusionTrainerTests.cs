@@ -128,6 +128,79 @@ public sealed class FusionTrainerTests
     }
 
     [Fact]
+    public void AFormat2FileWithoutAMedicalNetEncoderStillLoadsAndScoresAsBefore()
+    {
+        var ml = new MLContext(seed: 1);
+        var train = SyntheticCohort.Create(ml, 4, 4, seed: 6);
+        using var model = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.Concat, epochs: 1)).Fit(train);
+        string path = Path.Combine(Path.GetTempPath(), $"fusion-{Guid.NewGuid():N}.olnm");
+        try
+        {
+            model.SaveModel(path);
+            Assert.Equal(FusionModelInfo.CurrentFormatVersion, FormatVersionOf(path));
+            PatchFormatVersion(path, 2);
+            using var loaded = FusionTransformer.Load(ml, path);
+            var before = ml.Data.CreateEnumerable<FusionPredictionRow>(model.Transform(train), reuseRowObject: false).Select(r => r.Score);
+            var after = ml.Data.CreateEnumerable<FusionPredictionRow>(loaded.Transform(train), reuseRowObject: false).Select(r => r.Score);
+            Assert.Equal(before, after);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void AFormat2FileWithAMedicalNetEncoderIsRefusedNamingTheEncoder()
+    {
+        // Format 2 built resnet18-medicalnet undilated: its weights have the shapes of today's dilated row.
+        var info = new FusionModelInfo
+        {
+            Network = FusionNetworkSpec.Create(FusionMode.Concat, "resnet18-medicalnet", [1, 16, 16, 16], ["ct"], 3),
+            ImageColumnName = "Image",
+            RadiomicsColumnName = "Radiomics",
+            Seed = 1,
+            SelectedEpoch = 1,
+        };
+        string path = Path.Combine(Path.GetTempPath(), $"fusion-{Guid.NewGuid():N}.olnm");
+        try
+        {
+            using (var writer = new BinaryWriter(File.Create(path)))
+            {
+                writer.Write("OLNMFUSN"u8.ToArray());
+                writer.Write(2);
+                writer.Write(System.Text.Json.JsonSerializer.Serialize(info));
+            }
+
+            var error = Assert.Throws<InvalidDataException>(() => FusionModel.Load(path));
+
+            Assert.Equal(
+                $"'{path}' is a fusion model of format 2: its encoder 'image' is resnet18-medicalnet, which format 2 built without MedicalNet's dilated layer3/4 (this build's resnet18-medicalnet would score it as another network). Retrain it with this build.",
+                error.Message);
+            Assert.Null(info.FormatProblem(FusionModelInfo.CurrentFormatVersion));
+            Assert.Null((info with { Network = FusionNetworkSpec.Create(FusionMode.Concat, "resnet18", [1, 16, 16, 16], ["ct"], 3) }).FormatProblem(2));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static int FormatVersionOf(string path)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path));
+        reader.ReadBytes("OLNMFUSN"u8.Length);
+        return reader.ReadInt32();
+    }
+
+    private static void PatchFormatVersion(string path, int version)
+    {
+        using var stream = File.OpenWrite(path);
+        stream.Position = "OLNMFUSN"u8.Length;
+        stream.Write(BitConverter.GetBytes(version));
+    }
+
+    [Fact]
     public void NaNInAnImageNamesTheColumnAndRow()
     {
         var ml = new MLContext(seed: 1);

@@ -23,7 +23,11 @@ public enum EncoderFamily
 /// <param name="Family">Backbone family.</param>
 /// <param name="Channels">Input channels.</param>
 /// <param name="Description">What the input holds, for the model's metadata (modality, scaling, spacing).</param>
-public sealed record EncoderInput(string InputName, string ParameterPrefix, EncoderFamily Family, int Channels, string Description = "");
+public sealed record EncoderInput(string InputName, string ParameterPrefix, EncoderFamily Family, int Channels, string Description = "")
+{
+    /// <summary>The encoder's facts not held in its weights: a ResNet's layout (from its architecture row), the BN ε of a ResNet or DenseNet.</summary>
+    public ResNetOnnxOptions Layout { get; init; } = new();
+}
 
 /// <summary>The family of an OlnmMl.Torch architecture name.</summary>
 public static class EncoderFamilies

@@ -45,9 +45,6 @@ public sealed record FusedModelDefinition
     /// <summary>The vector column <see cref="RadiomicsSteps"/> read and rewrite.</summary>
     public string RadiomicsColumnName { get; init; } = "Features";
 
-    /// <summary>Encoder facts not held in the weights.</summary>
-    public ResNetOnnxOptions Encoder { get; init; } = new();
-
     /// <summary>The fusion head.</summary>
     public FusionHeadSpec Head { get; init; } = new();
 
@@ -56,16 +53,17 @@ public sealed record FusedModelDefinition
     /// (parameters under <c>encoders.NAME.</c>, input <c>image</c>) of <paramref name="family"/>, the head per
     /// <see cref="FusionHeadSpec.ForFusionNetwork"/>, for a published mode name and crop edge; <c>deep-only</c> gets no
     /// radiomics input (the network ignores it) and <c>radiomics-only</c> no image input (it has no encoder).
+    /// <paramref name="layout"/> is the encoder's layout (default: the default ResNet layout).
     /// </summary>
     public static FusedModelDefinition ForFusionNetwork(
         IReadOnlyDictionary<string, ParameterTensor> weights, string mode, int imageEdge, IReadOnlyList<string> radiomicsFeatureNames,
-        EncoderFamily family = EncoderFamily.ResNet, int channels = 1, string encoder = "image") =>
+        EncoderFamily family = EncoderFamily.ResNet, int channels = 1, string encoder = "image", ResNetOnnxOptions? layout = null) =>
         new()
         {
             Weights = weights,
             Encoders = string.Equals(mode, "radiomics-only", StringComparison.OrdinalIgnoreCase)
                 ? []
-                : [new EncoderInput(FusedModelExporter.ImageInput, $"encoders.{encoder}.", family, channels)],
+                : [new EncoderInput(FusedModelExporter.ImageInput, $"encoders.{encoder}.", family, channels) { Layout = layout ?? new() }],
             ImageSize = imageEdge,
             RadiomicsFeatureNames = string.Equals(mode, "deep-only", StringComparison.OrdinalIgnoreCase) ? [] : radiomicsFeatureNames,
             Head = FusionHeadSpec.ForFusionNetwork(mode),

@@ -38,8 +38,8 @@ public static class FusedModelExporter
             deep.Add(input.Family switch
             {
                 EncoderFamily.Swin => SwinEncoderOnnx.AppendEncoder(g, input.InputName, encoder, size).Features,
-                EncoderFamily.DenseNet => DenseNetOnnx.AppendEncoder(g, input.InputName, encoder, definition.Encoder.BatchNormEpsilon).Features,
-                _ => ResNetOnnx.AppendEncoder(g, input.InputName, encoder, definition.Encoder).Features,
+                EncoderFamily.DenseNet => DenseNetOnnx.AppendEncoder(g, input.InputName, encoder, input.Layout.BatchNormEpsilon).Features,
+                _ => ResNetOnnx.AppendEncoder(g, input.InputName, encoder, input.Layout).Features,
             });
         }
 

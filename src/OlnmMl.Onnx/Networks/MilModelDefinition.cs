@@ -28,6 +28,6 @@ public sealed record MilModelDefinition
     /// <summary>How the instances are made (e.g. the slice recipe), written into the input contract of the metadata.</summary>
     public string InstanceRecipe { get; init; } = string.Empty;
 
-    /// <summary>Encoder facts not held in the weights.</summary>
-    public ResNetOnnxOptions Encoder { get; init; } = new();
+    /// <summary>The encoder's facts not held in its weights: a ResNet's layout (from its architecture row), the BN ε of a ResNet or DenseNet.</summary>
+    public ResNetOnnxOptions Layout { get; init; } = new();
 }

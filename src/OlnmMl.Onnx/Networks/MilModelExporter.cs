@@ -71,8 +71,8 @@ public static class MilModelExporter
         var encoder = weights.Scope("encoder.");
         var (flat, width) = definition.Family switch
         {
-            EncoderFamily.ResNet => ResNetOnnx.AppendEncoder(g, slices, encoder, definition.Encoder),
-            EncoderFamily.DenseNet => DenseNetOnnx.AppendEncoder(g, slices, encoder, definition.Encoder.BatchNormEpsilon),
+            EncoderFamily.ResNet => ResNetOnnx.AppendEncoder(g, slices, encoder, definition.Layout),
+            EncoderFamily.DenseNet => DenseNetOnnx.AppendEncoder(g, slices, encoder, definition.Layout.BatchNormEpsilon),
             _ => throw new ArgumentException($"A MIL instance encoder of family {definition.Family} cannot be exported.", nameof(definition)),
         };
 

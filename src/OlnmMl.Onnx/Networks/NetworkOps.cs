@@ -10,15 +10,16 @@ public static class NetworkOps
 {
     /// <summary>
     /// <c>nn.Conv2d</c>/<c>nn.Conv3d</c>: Conv with the weight <c>{name}.weight</c> [out,in,k,k] or [out,in,k,k,k] (its
-    /// rank gives the spatial dimensions, its trailing sizes the kernel), optional <c>{name}.bias</c>, the same stride along
-    /// every axis and symmetric padding (default ⌊k/2⌋, the padding of every convolution in the ResNet family).
+    /// rank gives the spatial dimensions, its trailing sizes the kernel), optional <c>{name}.bias</c>, the same stride and
+    /// dilation d along every axis and symmetric padding (default d·⌊k/2⌋, the padding of every convolution in the
+    /// ResNet family, dilated or not).
     /// </summary>
     /// <exception cref="ArgumentException">The weight is neither 4-D nor 5-D.</exception>
-    public static string Conv(OnnxGraphBuilder g, string x, StateDict weights, string name, int stride, int padding = -1)
+    public static string Conv(OnnxGraphBuilder g, string x, StateDict weights, string name, int stride, int padding = -1, int dilation = 1)
     {
         var weight = weights.Get(name + ".weight");
         var spatialDims = SpatialDims(weights, name + ".weight");
-        padding = padding >= 0 ? padding : (int)(weight.Shape[2] / 2);
+        padding = padding >= 0 ? padding : dilation * (int)(weight.Shape[2] / 2);
         var inputs = new List<string> { g.AddInitializer(weights.Prefix + name + ".weight", weight.Data, weight.Shape) };
         if (weights.Contains(name + ".bias"))
         {
@@ -32,6 +33,7 @@ public static class NetworkOps
             weights.Prefix + name,
             OnnxAttribute.Ints("kernel_shape", weight.Shape[2..]),
             OnnxAttribute.Ints("strides", Repeat(stride, spatialDims)),
+            OnnxAttribute.Ints("dilations", Repeat(dilation, spatialDims)),
             OnnxAttribute.Ints("pads", Repeat(padding, 2 * spatialDims)));
     }
 

@@ -81,7 +81,11 @@ public sealed class FusionModel : IDisposable
         }
     });
 
-    /// <summary>Reads a model written by <see cref="Save"/>; throws naming the file when it is not one or its version is unknown.</summary>
+    /// <summary>
+    /// Reads a model written by <see cref="Save"/> of this build or of format 2 (<see cref="FusionModelInfo.ReadableFormatVersions"/>);
+    /// throws naming the file when it is not one, its version is not read, or its format built its encoder otherwise
+    /// (<see cref="FusionModelInfo.FormatProblem"/>).
+    /// </summary>
     public static FusionModel Load(string path, TorchDeviceOptions? deviceOptions = null)
     {
         using var stream = File.OpenRead(path);
@@ -96,13 +100,17 @@ public sealed class FusionModel : IDisposable
             throw new InvalidDataException(
                 $"'{path}' is a fusion model of format 1 (single encoder, before study designs had named images); this build reads format {FusionModelInfo.CurrentFormatVersion}. Retrain it: rerun the sweep in a new study folder (olnm clean removes the old one).");
         }
-        if (version != FusionModelInfo.CurrentFormatVersion)
+        if (!FusionModelInfo.ReadableFormatVersions.Contains(version))
         {
             throw new InvalidDataException(
-                $"'{path}' has fusion model format version {version}; this build reads version {FusionModelInfo.CurrentFormatVersion}.");
+                $"'{path}' has fusion model format version {version}; this build reads versions {string.Join(" and ", FusionModelInfo.ReadableFormatVersions)}.");
         }
         var info = JsonSerializer.Deserialize<FusionModelInfo>(reader.ReadString())
             ?? throw new InvalidDataException($"'{path}' has an empty model description.");
+        if (info.FormatProblem(version) is { } problem)
+        {
+            throw new InvalidDataException($"'{path}' is a fusion model of format {version}: {problem}. Retrain it with this build.");
+        }
         var network = new FusionNetwork(info.Network);
         network.load(reader);
         var device = (deviceOptions ?? new TorchDeviceOptions()).Resolve();

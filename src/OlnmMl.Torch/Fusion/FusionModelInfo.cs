@@ -7,8 +7,16 @@ namespace OlnmMl.Torch.Fusion;
 /// </summary>
 public sealed record FusionModelInfo
 {
-    /// <summary>Version of the saved format written by this build (2: multi-encoder spec; 1: single encoder, refused).</summary>
-    public const int CurrentFormatVersion = 2;
+    /// <summary>
+    /// Version of the saved format written by this build: 3, since the <c>-medicalnet</c> rows have MedicalNet's dilated
+    /// layer3/4. Format 2 (multi-encoder spec) is read unless an encoder is a <c>-medicalnet</c> row: those were built
+    /// undilated then, and their weights would load with the same shapes into another network (<see cref="FormatProblem"/>).
+    /// Format 1 (single encoder) is refused.
+    /// </summary>
+    public const int CurrentFormatVersion = 3;
+
+    /// <summary>Format versions this build reads (format 2 only without a <c>-medicalnet</c> encoder).</summary>
+    public static IReadOnlyList<int> ReadableFormatVersions { get; } = [2, CurrentFormatVersion];
 
     /// <summary>Saved-format version.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
@@ -42,4 +50,13 @@ public sealed record FusionModelInfo
 
     /// <summary>Number of floats in one image row: C·D·H·W (0 when the mode ignores images).</summary>
     public int ImageLength => Network.ImageLength;
+
+    /// <summary>
+    /// Null when a file of format <paramref name="formatVersion"/> holding this description builds the network it was
+    /// trained as; otherwise why not (one line). Format 2 built the <c>-medicalnet</c> rows without MedicalNet's dilation.
+    /// </summary>
+    public string? FormatProblem(int formatVersion) =>
+        formatVersion < CurrentFormatVersion && Network.Encoders.FirstOrDefault(e => e.Architecture.EndsWith("-medicalnet", StringComparison.OrdinalIgnoreCase)) is { } encoder
+            ? $"its encoder '{encoder.Name}' is {encoder.Architecture}, which format {formatVersion} built without MedicalNet's dilated layer3/4 (this build's {encoder.Architecture} would score it as another network)"
+            : null;
 }

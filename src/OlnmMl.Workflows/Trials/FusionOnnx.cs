@@ -14,7 +14,8 @@ namespace OlnmMl.Workflows.Trials;
 public static class FusionOnnx
 {
     /// <summary>
-    /// The exporter's definition of <paramref name="network"/> (its float parameters and buffers, its spec),
+    /// The exporter's definition of <paramref name="network"/> (its float parameters and buffers, its spec, each encoder's
+    /// layout by <see cref="EncoderLayouts"/>),
     /// with <paramref name="imageRecipe"/> written into the input contracts and, for modes that read radiomics, the raw
     /// feature names and the fitted normalisation and selection.
     /// </summary>
@@ -29,7 +30,10 @@ public static class FusionOnnx
                 .Where(kv => kv.Value.dtype == ScalarType.Float32)
                 .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.cpu().data<float>().ToArray(), kv.Value.shape)),
             Encoders = spec.Encoders
-                .Select(e => new EncoderInput(e.Name, e.ParameterPrefix, EncoderFamilies.Of(e.Architecture), e.Channels.Count, $"channels {string.Join(", ", e.Channels)}"))
+                .Select(e => new EncoderInput(e.Name, e.ParameterPrefix, EncoderFamilies.Of(e.Architecture), e.Channels.Count, $"channels {string.Join(", ", e.Channels)}")
+                {
+                    Layout = EncoderLayouts.Of(network.Encoder(e.Name)),
+                })
                 .ToArray(),
             ImageSize = CubeEdge(spec),
             ImageRecipe = imageRecipe,

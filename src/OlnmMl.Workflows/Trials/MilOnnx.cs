@@ -12,7 +12,8 @@ namespace OlnmMl.Workflows.Trials;
 public static class MilOnnx
 {
     /// <summary>
-    /// The definition of <paramref name="model"/>: its float parameters and buffers, its network spec, and for an
+    /// The definition of <paramref name="model"/>: its float parameters and buffers, its network spec and encoder layout
+    /// (<see cref="EncoderLayouts"/>), and for an
     /// instance-level model the aggregation of instance probabilities (with the histogram classifier's IDF, weights and bias).
     /// </summary>
     /// <param name="model">The trained model.</param>
@@ -27,6 +28,7 @@ public static class MilOnnx
                 .Where(kv => kv.Value.dtype == ScalarType.Float32)
                 .ToDictionary(kv => kv.Key, kv => new ParameterTensor(kv.Value.data<float>().ToArray(), kv.Value.shape)),
             Family = EncoderFamilies.Of(spec.Architecture),
+            Layout = EncoderLayouts.Of(model.Network.Encoder),
             InstanceShape = spec.InstanceShape,
             Pooling = spec.Pooling,
             InstanceAggregation = model.Info.Mode == MilTrainingMode.InstanceLevel

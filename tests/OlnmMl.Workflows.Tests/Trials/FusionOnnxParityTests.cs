@@ -13,7 +13,7 @@ namespace OlnmMl.Workflows.Tests.Trials;
 /// One model spec, two builds: the TorchSharp <see cref="FusionNetwork"/> built from a <see cref="FusionNetworkSpec"/>
 /// and the ONNX graph written from the same spec by <see cref="FusionOnnx"/> give the same probabilities (≤ 1e-4), for one
 /// encoder over stacked CT + PET channels and for the PET/CT signature's two encoders (one per modality, features
-/// concatenated), with every parameter randomised so that each matters. Shapes are stated in the spec and asserted on
+/// concatenated), and for MedicalNet's layout (dilated, shortcut "A", handed over by <see cref="EncoderLayouts"/>), with every parameter randomised so that each matters. Shapes are stated in the spec and asserted on
 /// the exported graph, never derived.
 /// </summary>
 public sealed class FusionOnnxParityTests(ITestOutputHelper output) : IDisposable
@@ -26,17 +26,18 @@ public sealed class FusionOnnxParityTests(ITestOutputHelper output) : IDisposabl
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Theory]
-    [InlineData("deep-only", "separate", 1)]
-    [InlineData("deep-only", "separate", 5)]
-    [InlineData("concat", "separate", 5)]
-    [InlineData("concat*", "separate", 3)]
-    [InlineData("deep-only", "shared", 5)]
-    [InlineData("concat", "shared", 2)]
-    public void TheSpecBuildsTheSameModelInTorchSharpAndOnnx(string modeName, string encoders, int batch)
+    [InlineData("deep-only", "separate", 1, "resnet10")]
+    [InlineData("deep-only", "separate", 5, "resnet10")]
+    [InlineData("concat", "separate", 5, "resnet10")]
+    [InlineData("concat*", "separate", 3, "resnet10")]
+    [InlineData("deep-only", "shared", 5, "resnet10")]
+    [InlineData("concat", "shared", 2, "resnet10")]
+    [InlineData("concat", "shared", 2, "resnet18-medicalnet")]
+    public void TheSpecBuildsTheSameModelInTorchSharpAndOnnx(string modeName, string encoders, int batch, string architecture)
     {
         manual_seed(batch * 7 + modeName.Length);
         IReadOnlyList<(string, IReadOnlyList<string>)>? groups = encoders == "separate" ? [("ct", ["ct"]), ("pet", ["pet"])] : null;
-        var spec = FusionNetworkSpec.Create(FusionModeNames.Parse(modeName), "resnet10", [2, Size, Size, Size], ["ct", "pet"], RadiomicsCount, groups);
+        var spec = FusionNetworkSpec.Create(FusionModeNames.Parse(modeName), architecture, [2, Size, Size, Size], ["ct", "pet"], RadiomicsCount, groups);
         using var network = new FusionNetwork(spec);
         TorchSharpParity.Randomise(network);
         network.eval();
@@ -66,7 +67,7 @@ public sealed class FusionOnnxParityTests(ITestOutputHelper output) : IDisposabl
         Assert.All(expectedInputs, pair => Assert.Equal(pair.Value, scorer.InputShapes[pair.Key]));
         Assert.All(scorer.Metadata.Inputs.Where(i => i.Name != "radiomics"), contract => Assert.Contains(Recipe, contract.Description));
         var maxDelta = expected.Select((e, i) => Math.Abs(e - actual[i])).Max();
-        output.WriteLine($"{modeName} {encoders} batch {batch}: max |Δp| = {maxDelta:E2}; p = {string.Join(", ", expected.Select(v => v.ToString("F4")))}");
+        output.WriteLine($"{architecture} {modeName} {encoders} batch {batch}: max |Δp| = {maxDelta:E2}; p = {string.Join(", ", expected.Select(v => v.ToString("F4")))}");
         Assert.Equal(batch, actual.Length);
         Assert.True(maxDelta <= 1e-4, $"max |Δp| = {maxDelta}");
         Assert.Contains(expected, v => v is > 0.01f and < 0.99f);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace OlnmMl.Radiomics.Settings;
 
@@ -19,6 +20,11 @@ namespace OlnmMl.Radiomics.Settings;
 /// <param name="Families">Enabled family names (<see cref="FeatureFamilies"/>).</param>
 /// <param name="TextureDistance">Neighbour distance (Chebyshev, voxels) of the texture matrices.</param>
 /// <param name="TextureAggregations">Texture aggregation suffixes (<see cref="TextureAggregationNames"/>); zone families use the dimensions they name.</param>
+/// <param name="Names">How features are named (left out of the hash when IBSI, the default).</param>
+/// <param name="MaskLabel">
+/// The mask value that is the ROI (PyRadiomics' <c>label</c>), used where the caller gives none
+/// (<c>ExtractionOptions.MaskLabel</c> wins); null: the mask's only non-zero value. Left out of the hash when null.
+/// </param>
 public sealed record RadiomicsSettings(
     string Name,
     InterpolationSettings? Interpolation,
@@ -30,7 +36,9 @@ public sealed record RadiomicsSettings(
     IReadOnlyList<ImageTypeSettings> ImageTypes,
     IReadOnlyList<string> Families,
     int TextureDistance = 1,
-    IReadOnlyList<string>? TextureAggregations = null)
+    IReadOnlyList<string>? TextureAggregations = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] FeatureNaming Names = FeatureNaming.Ibsi,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MaskLabel = null)
 {
     private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };
 

@@ -1,0 +1,542 @@
+using System.Globalization;
+using OlnmMl.Imaging.Geometry;
+using OlnmMl.Radiomics.Settings;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace OlnmMl.Radiomics.PyRadiomics;
+
+/// <summary>
+/// Reads a PyRadiomics parameter file (sections <c>imageType</c>, <c>featureClass</c>, <c>setting</c>,
+/// <c>voxelSetting</c>; PyRadiomics' docs/customization.rst) into a recipe, taking PyRadiomics' defaults where the file
+/// is silent (binWidth 25, label 1, interpolator sitkBSpline, distances [1], …). Mapping:
+/// binWidth → fixed bin size with <see cref="BinOrigin.Zero"/> (equal to PyRadiomics' discretisation); binCount → fixed
+/// bin number (equal); resampledPixelSpacing + interpolator → IBSI interpolation (sitkNearestNeighbor → nearest,
+/// sitkLinear → linear, sitkBSpline and the others → cubic); resegmentRange in absolute mode → range, in sigma mode
+/// [−k, k] → outlier filter μ ± kσ; label → mask label; force2D/weightingNorm → the one texture aggregation PyRadiomics
+/// computes (3d_avg, 3d_v_mrg, 2_5d_d_mrg, 2_5d_v_mrg); distances → texture distance; firstorder → stat + ih,
+/// shape → morph, gldm → ngldm; image types Original, LoG, Wavelet (haar, coif1), Square, SquareRoot, Logarithm,
+/// Exponential, Gradient. Everything else is a note: one line per item, "… no equivalent, skipped".
+/// Features are named the PyRadiomics way. Bad values throw <see cref="RadiomicsSettingsException"/> naming the
+/// file, line and key.
+/// </summary>
+public static class PyRadiomicsParams
+{
+    private static readonly string[] Sections = ["imageType", "featureClass", "setting", "voxelSetting"];
+
+    /// <summary>True when <paramref name="yaml"/> is a mapping with a PyRadiomics section at the top.</summary>
+    public static bool IsParameterFile(string yaml) =>
+        TryLoad(yaml) is YamlMappingNode root && root.Children.Keys.OfType<YamlScalarNode>().Any(k => Sections.Contains(k.Value));
+
+    /// <summary>Reads and converts the parameter file at <paramref name="path"/>.</summary>
+    /// <exception cref="RadiomicsSettingsException">A missing file, bad YAML or a bad value, naming the file and key.</exception>
+    public static PyRadiomicsImport Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new RadiomicsSettingsException($"PyRadiomics parameter file '{path}' does not exist.");
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Converts parameter-file YAML; <paramref name="source"/> names it in messages and gives the recipe its name.</summary>
+    /// <exception cref="RadiomicsSettingsException">Bad YAML or a bad value, naming the source, line and key.</exception>
+    public static PyRadiomicsImport Parse(string yaml, string source = "<yaml>")
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new RadiomicsSettingsException($"{source}: line {e.Start.Line}, column {e.Start.Column}: {e.InnerException?.Message ?? e.Message}", e);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new RadiomicsSettingsException($"{source}: a PyRadiomics parameter file is a mapping of imageType, featureClass, setting and voxelSetting.");
+        }
+
+        return new ParameterFile(root, source).Convert();
+    }
+
+    private static YamlNode? TryLoad(string yaml)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        }
+        catch (YamlException)
+        {
+            return null;
+        }
+    }
+
+    // One conversion: the file's sections, the notes and the defaults taken.
+    private sealed class ParameterFile
+    {
+        private readonly string _source;
+        private readonly Dictionary<string, (YamlNode Key, YamlNode? Value)> _sections = [];
+        private readonly Dictionary<string, (YamlNode Key, YamlNode? Value)> _settings;
+        private readonly List<string> _notes = [];
+        private readonly List<string> _defaults = [];
+
+        public ParameterFile(YamlMappingNode root, string source)
+        {
+            _source = source;
+            foreach (var (key, keyNode, value) in Entries(root, ""))
+            {
+                if (!Sections.Contains(key))
+                {
+                    Fail(keyNode, key, "is not a PyRadiomics section (expected imageType, featureClass, setting or voxelSetting)");
+                }
+
+                _sections[key] = (keyNode, value);
+            }
+
+            _settings = Section("setting") is { } setting ? Entries(setting, "setting").ToDictionary(e => e.Key, e => (e.KeyNode, e.Value)) : [];
+        }
+
+        public PyRadiomicsImport Convert()
+        {
+            var discretisation = Discretisation();
+            var label = Int("label") ?? Default("label 1", 1);
+            if (label < 1)
+            {
+                Fail("setting.label", $"must be a positive mask value, got {label}");
+            }
+
+            var (aggregation, distance) = Texture();
+            var settings = new RadiomicsSettings(
+                Path.GetFileNameWithoutExtension(_source),
+                Interpolation(),
+                Resegmentation(),
+                discretisation,
+                discretisation,
+                DiscretisationSettings.Identity,
+                discretisation,
+                ImageTypes(),
+                Families(),
+                distance,
+                [aggregation],
+                FeatureNaming.PyRadiomics,
+                label);
+            FirstOrderAndOtherSettings();
+            if (Section("voxelSetting") is not null)
+            {
+                _notes.Add("voxelSetting: no equivalent (voxel-based feature maps), skipped");
+            }
+
+            return new PyRadiomicsImport(settings, _notes, _defaults);
+        }
+
+        private DiscretisationSettings Discretisation()
+        {
+            if (Int("binCount") is { } bins)
+            {
+                if (bins < 1)
+                {
+                    Fail("setting.binCount", $"must be ≥ 1, got {bins}");
+                }
+
+                if (Double("binWidth") is { } ignored)
+                {
+                    Note($"setting binWidth {Format(ignored)}: ignored, binCount takes precedence (as in PyRadiomics)");
+                }
+
+                return new DiscretisationSettings(DiscretisationMethod.FixedBinNumber, BinCount: bins);
+            }
+
+            var width = Double("binWidth") ?? Default("binWidth 25", 25.0);
+            if (!(width > 0))
+            {
+                Fail("setting.binWidth", $"must be positive, got {Format(width)}");
+            }
+
+            return new DiscretisationSettings(DiscretisationMethod.FixedBinSize, BinWidth: width, Origin: BinOrigin.Zero);
+        }
+
+        private InterpolationSettings? Interpolation()
+        {
+            var spacing = Doubles("resampledPixelSpacing");
+            if (spacing is null)
+            {
+                if (!_settings.ContainsKey("resampledPixelSpacing"))
+                {
+                    Default("resampledPixelSpacing None (no resampling)");
+                }
+
+                return null;
+            }
+
+            if (spacing.Count != 3 || spacing.Any(s => !(s >= 0)))
+            {
+                Fail("setting.resampledPixelSpacing", "must be three spacings ≥ 0 in mm (x, y, z)");
+            }
+
+            if (_settings.TryGetValue("interpolator", out var given) && IsNull(given.Value))
+            {
+                Note("setting interpolator None: resampling disabled (as in PyRadiomics)");
+                return null;
+            }
+
+            var kernel = Kernel(Text("interpolator") ?? Default("interpolator sitkBSpline", "sitkBSpline"));
+            if (spacing is [> 0, > 0, > 0] || spacing is [> 0, > 0, 0])
+            {
+                Note("setting resampledPixelSpacing: resampled on the IBSI grid (grid centres aligned, mask interpolated linearly and kept at ≥ 0.5), "
+                    + "where PyRadiomics aligns the grid to the ROI's bounding box and resamples the mask by nearest neighbour");
+                return new InterpolationSettings(new Vec3(spacing[0], spacing[1], spacing[2] > 0 ? spacing[2] : 1), spacing[2] == 0, kernel);
+            }
+
+            Note($"setting resampledPixelSpacing [{string.Join(", ", spacing.Select(Format))}]: keeping the x or y spacing has no equivalent, not resampled");
+            return null;
+        }
+
+        private ImageInterpolation Kernel(string name)
+        {
+            switch (name)
+            {
+                case "sitkNearestNeighbor" or "1":
+                    return ImageInterpolation.Nearest;
+                case "sitkLinear" or "2":
+                    return ImageInterpolation.Linear;
+                case "sitkBSpline" or "3":
+                    Note("setting interpolator sitkBSpline: cubic, the tricubic B-spline with the interpolating prefilter (as SimpleITK's order-3 B-spline)");
+                    return ImageInterpolation.CubicSpline;
+                case "sitkGaussian" or "4" or "sitkLabelGaussian" or "5" or "sitkHammingWindowedSinc" or "6" or "sitkCosineWindowedSinc" or "7"
+                    or "sitkWelchWindowedSinc" or "8" or "sitkLanczosWindowedSinc" or "9" or "sitkBlackmanWindowedSinc" or "10":
+                    Note($"setting interpolator {name}: no equivalent, cubic B-spline used");
+                    return ImageInterpolation.CubicSpline;
+                default:
+                    return Fail<ImageInterpolation>("setting.interpolator", $"unknown interpolator '{name}' (expected a SimpleITK name such as sitkBSpline, or 1-10)");
+            }
+        }
+
+        private ResegmentationSettings Resegmentation()
+        {
+            var range = Doubles("resegmentRange");
+            var mode = Text("resegmentMode");
+            if (Bool("resegmentShape") == true)
+            {
+                Note("setting resegmentShape True: no equivalent (shape uses the mask before re-segmentation), skipped");
+            }
+
+            if (range is null)
+            {
+                return ResegmentationSettings.None;
+            }
+
+            mode ??= Default("resegmentMode absolute", "absolute");
+            switch (mode)
+            {
+                case "absolute" when range is [var min, var max]:
+                    return min < max ? new ResegmentationSettings(min, max) : Fail<ResegmentationSettings>("setting.resegmentRange", "must be [min, max] with min < max");
+                case "sigma" when range is [var low, var high] && low == -high && high > 0:
+                    return new ResegmentationSettings(OutlierSigma: high);
+                case "absolute" or "sigma" or "relative":
+                    Note($"setting resegmentRange [{string.Join(", ", range.Select(Format))}] in {mode} mode: no equivalent, skipped");
+                    return ResegmentationSettings.None;
+                default:
+                    return Fail<ResegmentationSettings>("setting.resegmentMode", $"unknown mode '{mode}' (expected absolute, relative or sigma)");
+            }
+        }
+
+        private (string Aggregation, int Distance) Texture()
+        {
+            var force2D = Bool("force2D") ?? Default("force2D False", false);
+            if (Int("force2Ddimension") is { } dimension and not 0)
+            {
+                Note($"setting force2Ddimension {dimension}: no equivalent (slices are axial), skipped");
+            }
+
+            var merged = false;
+            switch (Text("weightingNorm"))
+            {
+                case null:
+                    Default("weightingNorm None");
+                    break;
+                case "no_weighting":
+                    merged = true;
+                    break;
+                case var norm:
+                    Note($"setting weightingNorm {norm}: distance weighting has no equivalent, the direction matrices are merged unweighted");
+                    merged = true;
+                    break;
+            }
+
+            var distances = Doubles("distances") ?? [Default("distances [1]", 1)];
+            if (distances.Count == 0 || distances.Any(d => !(d >= 1) || d != Math.Floor(d)))
+            {
+                Fail("setting.distances", "must be a list of integers ≥ 1");
+            }
+
+            if (distances.Count > 1)
+            {
+                Note($"setting distances [{string.Join(", ", distances.Select(Format))}]: several distances have no equivalent, distance {Format(distances[0])} used");
+            }
+
+            if ((Bool("symmetricalGLCM") ?? Default("symmetricalGLCM True", true)) is false)
+            {
+                Note("setting symmetricalGLCM False: no equivalent (the GLCM is symmetric), skipped");
+            }
+
+            if ((Double("gldm_a") ?? Default("gldm_a 0", 0.0)) is var alpha and not 0)
+            {
+                Note($"setting gldm_a {Format(alpha)}: no equivalent (dependence needs equal grey levels, α = 0), skipped");
+            }
+
+            var aggregation = (force2D, merged) switch
+            {
+                (false, false) => "3d_avg",
+                (false, true) => "3d_v_mrg",
+                (true, false) => "2_5d_d_mrg",
+                (true, true) => "2_5d_v_mrg",
+            };
+            return (aggregation, (int)distances[0]);
+        }
+
+        private void FirstOrderAndOtherSettings()
+        {
+            if ((Double("voxelArrayShift") ?? Default("voxelArrayShift 0", 0.0)) is var shift and not 0)
+            {
+                Note($"setting voxelArrayShift {Format(shift)}: no equivalent (Energy and RootMeanSquared are computed without a shift), skipped");
+            }
+
+            if ((Bool("normalize") ?? Default("normalize False", false)) is true)
+            {
+                Note("setting normalize True: no equivalent (intensities are used as read), skipped");
+            }
+
+            string[] handled =
+            [
+                "binWidth", "binCount", "label", "resampledPixelSpacing", "interpolator", "resegmentRange", "resegmentMode", "resegmentShape",
+                "force2D", "force2Ddimension", "weightingNorm", "distances", "symmetricalGLCM", "gldm_a", "voxelArrayShift", "normalize",
+                "sigma", "wavelet", "level", "start_level",
+            ];
+            foreach (var (key, value) in _settings.Where(s => !handled.Contains(s.Key)))
+            {
+                Note($"setting {key} {Describe(value.Value)}: no equivalent, skipped");
+            }
+        }
+
+        private IReadOnlyList<ImageTypeSettings> ImageTypes()
+        {
+            var section = Section("imageType");
+            if (section is null)
+            {
+                Default("imageType Original");
+                return [ImageTypeSettings.Original];
+            }
+
+            var types = new List<ImageTypeSettings>();
+            foreach (var (name, _, value) in Entries(section, "imageType"))
+            {
+                var custom = value is YamlMappingNode m ? Entries(m, $"imageType.{name}").ToDictionary(e => e.Key, e => e.Value) : [];
+                if (value is not null and not YamlMappingNode && !IsNull(value))
+                {
+                    Fail(value, $"imageType.{name}", "must be a mapping of settings ({} for none)");
+                }
+
+                if (ImageType(name, custom) is { } type)
+                {
+                    types.Add(type);
+                }
+            }
+
+            return types.Count > 0 ? types : Fail<IReadOnlyList<ImageTypeSettings>>("imageType", "enables no image type that has an equivalent");
+        }
+
+        private ImageTypeSettings? ImageType(string name, Dictionary<string, YamlNode?> custom)
+        {
+            string[] own = name switch { "LoG" => ["sigma"], "Wavelet" => ["wavelet", "level", "start_level"], _ => [] };
+            foreach (var (key, value) in custom.Where(c => !own.Contains(c.Key)))
+            {
+                Note($"imageType {name} {key} {Describe(value)}: per-image-type settings have no equivalent, the global setting is used");
+            }
+
+            switch (name)
+            {
+                case "Original":
+                    return ImageTypeSettings.Original;
+                case "Square" or "SquareRoot" or "Logarithm" or "Exponential" or "Gradient":
+                    return new ImageTypeSettings(Enum.Parse<ImageFilterKind>(name), [], []);
+                case "LoG":
+                    var sigmas = (custom.TryGetValue("sigma", out var s) ? Doubles(s, "imageType.LoG.sigma") : null) ?? Doubles("sigma");
+                    if (sigmas is null || sigmas.Count == 0)
+                    {
+                        Note("imageType LoG: no sigma, skipped (PyRadiomics computes no LoG features without one)");
+                        return null;
+                    }
+
+                    if (sigmas.Any(v => !(v > 0)))
+                    {
+                        Fail("imageType.LoG.sigma", "must be positive σ values in mm");
+                    }
+
+                    return new ImageTypeSettings(ImageFilterKind.LaplacianOfGaussian, sigmas, []);
+                case "Wavelet":
+                    var wavelet = (custom.TryGetValue("wavelet", out var w) ? Text(w, "imageType.Wavelet.wavelet") : null)
+                        ?? Text("wavelet") ?? Default("wavelet coif1", "coif1");
+                    var level = (custom.TryGetValue("level", out var l) ? Int(l, "imageType.Wavelet.level") : null) ?? Int("level") ?? 1;
+                    var start = (custom.TryGetValue("start_level", out var st) ? Int(st, "imageType.Wavelet.start_level") : null) ?? Int("start_level") ?? 0;
+                    if (wavelet is not ("haar" or "coif1"))
+                    {
+                        Note($"imageType Wavelet {wavelet}: no equivalent (haar and coif1 only), skipped");
+                        return null;
+                    }
+
+                    if (level != 1 || start != 0)
+                    {
+                        Note($"imageType Wavelet level {level}, start_level {start}: no equivalent (one decomposition level), the first level used");
+                    }
+
+                    return new ImageTypeSettings(ImageFilterKind.Wavelet, [], [wavelet]);
+                case "LBP2D" or "LBP3D":
+                    Note($"imageType {name}: no equivalent, skipped");
+                    return null;
+                default:
+                    return Fail<ImageTypeSettings?>("imageType", $"unknown image type '{name}' (expected Original, LoG, Wavelet, Square, SquareRoot, Logarithm, Exponential, Gradient, LBP2D or LBP3D)");
+            }
+        }
+
+        private IReadOnlyList<string> Families()
+        {
+            var section = Section("featureClass");
+            string[] classes = ["firstorder", "shape", "glcm", "glrlm", "glszm", "gldm", "ngtdm"];
+            var enabled = new HashSet<string>();
+            if (section is null)
+            {
+                Default("featureClass firstorder, shape, glcm, glrlm, glszm, gldm, ngtdm");
+                enabled.UnionWith(classes);
+            }
+            else
+            {
+                foreach (var (name, _, value) in Entries(section, "featureClass"))
+                {
+                    if (name == "shape2D")
+                    {
+                        Note("featureClass shape2D: no equivalent (2D shape), skipped");
+                        continue;
+                    }
+
+                    if (!classes.Contains(name))
+                    {
+                        Fail("featureClass", $"unknown feature class '{name}' (expected {string.Join(", ", classes)} or shape2D)");
+                    }
+
+                    if (value is YamlSequenceNode { Children.Count: > 0 } list)
+                    {
+                        Note($"featureClass {name} [{string.Join(", ", list.Children.Select(Describe))}]: single features cannot be selected, the whole class is extracted");
+                    }
+
+                    enabled.Add(name);
+                }
+            }
+
+            return FeatureFamilies.All.Where(f => PyRadiomicsNames.ClassOf(f) is { } c && enabled.Contains(c)).ToArray();
+        }
+
+        // ---- reading values ----
+
+        private YamlMappingNode? Section(string name)
+        {
+            if (!_sections.TryGetValue(name, out var entry) || IsNull(entry.Value))
+            {
+                return null;
+            }
+
+            return entry.Value as YamlMappingNode ?? Fail<YamlMappingNode>(entry.Value!, name, "must be a mapping");
+        }
+
+        private IEnumerable<(string Key, YamlNode KeyNode, YamlNode? Value)> Entries(YamlMappingNode mapping, string path) =>
+            mapping.Children.Select(c => (Name(c.Key) ?? Fail<string>(c.Key, path, "has a key that is not a name"), c.Key, IsNull(c.Value) ? null : c.Value));
+
+        private double? Double(string key) => _settings.TryGetValue(key, out var v) ? Double(v.Value, "setting." + key) : null;
+
+        private int? Int(string key) => _settings.TryGetValue(key, out var v) ? Int(v.Value, "setting." + key) : null;
+
+        private bool? Bool(string key) => _settings.TryGetValue(key, out var v) ? Bool(v.Value, "setting." + key) : null;
+
+        private string? Text(string key) => _settings.TryGetValue(key, out var v) ? Text(v.Value, "setting." + key) : null;
+
+        private List<double>? Doubles(string key) => _settings.TryGetValue(key, out var v) ? Doubles(v.Value, "setting." + key) : null;
+
+        private double? Double(YamlNode? node, string key) =>
+            node is null ? null
+            : Text(node, key) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value
+            : Fail<double?>(node, key, $"must be a number, got {Describe(node)}");
+
+        private int? Int(YamlNode? node, string key) =>
+            node is null ? null
+            : Text(node, key) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+            : Fail<int?>(node, key, $"must be an integer, got {Describe(node)}");
+
+        private bool? Bool(YamlNode? node, string key) => node is null ? null : Text(node, key) switch
+        {
+            "true" or "True" or "TRUE" or "yes" or "Yes" or "on" => true,
+            "false" or "False" or "FALSE" or "no" or "No" or "off" => false,
+            _ => Fail<bool?>(node, key, $"must be True or False, got {Describe(node)}"),
+        };
+
+        private string? Text(YamlNode? node, string key) =>
+            node is null ? null : node is YamlScalarNode scalar ? scalar.Value : Fail<string>(node, key, $"must be a single value, got {Describe(node)}");
+
+        private List<double>? Doubles(YamlNode? node, string key) => node switch
+        {
+            null => null,
+            YamlSequenceNode list => list.Children.Select(c => Double(IsNull(c) ? Fail<YamlNode>(c, key, "has an empty item") : c, key)!.Value).ToList(),
+            _ => [Double(node, key)!.Value],
+        };
+
+        private static bool IsNull(YamlNode? node) =>
+            node is null || node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" or "Null" or "NULL" };
+
+        private static string? Name(YamlNode node) => node is YamlScalarNode { Value: { Length: > 0 } name } ? name : null;
+
+        private static string Describe(YamlNode? node) => node switch
+        {
+            null => "None",
+            YamlScalarNode scalar => scalar.Value ?? "None",
+            YamlSequenceNode list => "[" + string.Join(", ", list.Children.Select(Describe)) + "]",
+            YamlMappingNode map => "{" + string.Join(", ", map.Children.Select(c => $"{Describe(c.Key)}: {Describe(c.Value)}")) + "}",
+            _ => node.ToString(),
+        };
+
+        private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        private void Note(string line) => _notes.Add(line);
+
+        private T Default<T>(string line, T value)
+        {
+            Default(line);
+            return value;
+        }
+
+        private void Default(string line) => _defaults.Add(line);
+
+        // A bad value: the file, the line of the value (else of the section) and the key.
+        private void Fail(string key, string problem) => Fail<int>(LineNode(key), key, problem);
+
+        private T Fail<T>(string key, string problem) => Fail<T>(LineNode(key), key, problem);
+
+        private void Fail(YamlNode node, string key, string problem) => Fail<int>(node, key, problem);
+
+        private T Fail<T>(YamlNode node, string key, string problem) =>
+            throw new RadiomicsSettingsException($"{_source}: line {node.Start.Line}: '{key}' {problem}.");
+
+        private YamlNode LineNode(string key)
+        {
+            var parts = key.Split('.');
+            if (parts[0] == "setting" && parts.Length > 1 && _settings.TryGetValue(parts[1], out var entry))
+            {
+                return entry.Value ?? entry.Key;
+            }
+
+            return _sections.TryGetValue(parts[0], out var section) ? section.Value ?? section.Key : _sections.Values.First().Key;
+        }
+    }
+}

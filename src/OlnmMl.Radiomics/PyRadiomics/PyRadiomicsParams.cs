@@ -2,7 +2,6 @@ using System.Globalization;
 using OlnmMl.Imaging.Geometry;
 using OlnmMl.Radiomics.Settings;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace OlnmMl.Radiomics.PyRadiomics;
 
@@ -26,7 +25,7 @@ public static class PyRadiomicsParams
 
     /// <summary>True when <paramref name="yaml"/> is a mapping with a PyRadiomics section at the top.</summary>
     public static bool IsParameterFile(string yaml) =>
-        TryLoad(yaml) is YamlMappingNode root && root.Children.Keys.OfType<YamlScalarNode>().Any(k => Sections.Contains(k.Value));
+        TryRead(yaml)?.Entries is { } entries && entries.Any(e => Sections.Contains(e.Key.Scalar));
 
     /// <summary>Reads and converts the parameter file at <paramref name="path"/>.</summary>
     /// <exception cref="RadiomicsSettingsException">A missing file, bad YAML or a bad value, naming the file and key.</exception>
@@ -44,17 +43,17 @@ public static class PyRadiomicsParams
     /// <exception cref="RadiomicsSettingsException">Bad YAML or a bad value, naming the source, line and key.</exception>
     public static PyRadiomicsImport Parse(string yaml, string source = "<yaml>")
     {
-        var stream = new YamlStream();
+        ParameterNode? root;
         try
         {
-            stream.Load(new StringReader(yaml));
+            root = ParameterNode.Read(yaml);
         }
         catch (YamlException e)
         {
             throw new RadiomicsSettingsException($"{source}: line {e.Start.Line}, column {e.Start.Column}: {e.InnerException?.Message ?? e.Message}", e);
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (root?.Entries is null)
         {
             throw new RadiomicsSettingsException($"{source}: a PyRadiomics parameter file is a mapping of imageType, featureClass, setting and voxelSetting.");
         }
@@ -62,13 +61,11 @@ public static class PyRadiomicsParams
         return new ParameterFile(root, source).Convert();
     }
 
-    private static YamlNode? TryLoad(string yaml)
+    private static ParameterNode? TryRead(string yaml)
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            return stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+            return ParameterNode.Read(yaml);
         }
         catch (YamlException)
         {
@@ -80,12 +77,12 @@ public static class PyRadiomicsParams
     private sealed class ParameterFile
     {
         private readonly string _source;
-        private readonly Dictionary<string, (YamlNode Key, YamlNode? Value)> _sections = [];
-        private readonly Dictionary<string, (YamlNode Key, YamlNode? Value)> _settings;
+        private readonly Dictionary<string, (ParameterNode Key, ParameterNode? Value)> _sections = [];
+        private readonly Dictionary<string, (ParameterNode Key, ParameterNode? Value)> _settings;
         private readonly List<string> _notes = [];
         private readonly List<string> _defaults = [];
 
-        public ParameterFile(YamlMappingNode root, string source)
+        public ParameterFile(ParameterNode root, string source)
         {
             _source = source;
             foreach (var (key, keyNode, value) in Entries(root, ""))
@@ -163,6 +160,8 @@ public static class PyRadiomicsParams
         private InterpolationSettings? Interpolation()
         {
             var spacing = Doubles("resampledPixelSpacing");
+            var interpolator = Text("interpolator");
+            var (kernel, kernelNote) = Kernel(interpolator ?? "sitkBSpline");
             if (spacing is null)
             {
                 if (!_settings.ContainsKey("resampledPixelSpacing"))
@@ -178,15 +177,24 @@ public static class PyRadiomicsParams
                 Fail("setting.resampledPixelSpacing", "must be three spacings ≥ 0 in mm (x, y, z)");
             }
 
-            if (_settings.TryGetValue("interpolator", out var given) && IsNull(given.Value))
+            if (_settings.ContainsKey("interpolator") && interpolator is null)
             {
                 Note("setting interpolator None: resampling disabled (as in PyRadiomics)");
                 return null;
             }
 
-            var kernel = Kernel(Text("interpolator") ?? Default("interpolator sitkBSpline", "sitkBSpline"));
+            if (interpolator is null)
+            {
+                Default("interpolator sitkBSpline");
+            }
+
             if (spacing is [> 0, > 0, > 0] || spacing is [> 0, > 0, 0])
             {
+                if (kernelNote is not null)
+                {
+                    Note(kernelNote);
+                }
+
                 Note("setting resampledPixelSpacing: resampled on the IBSI grid (grid centres aligned, mask interpolated linearly and kept at ≥ 0.5), "
                     + "where PyRadiomics aligns the grid to the ROI's bounding box and resamples the mask by nearest neighbour");
                 return new InterpolationSettings(new Vec3(spacing[0], spacing[1], spacing[2] > 0 ? spacing[2] : 1), spacing[2] == 0, kernel);
@@ -196,25 +204,18 @@ public static class PyRadiomicsParams
             return null;
         }
 
-        private ImageInterpolation Kernel(string name)
+        // Our kernel for a SimpleITK interpolator (name or number), with the note its use needs.
+        private (ImageInterpolation Kernel, string? Note) Kernel(string name) => name switch
         {
-            switch (name)
-            {
-                case "sitkNearestNeighbor" or "1":
-                    return ImageInterpolation.Nearest;
-                case "sitkLinear" or "2":
-                    return ImageInterpolation.Linear;
-                case "sitkBSpline" or "3":
-                    Note("setting interpolator sitkBSpline: cubic, the tricubic B-spline with the interpolating prefilter (as SimpleITK's order-3 B-spline)");
-                    return ImageInterpolation.CubicSpline;
-                case "sitkGaussian" or "4" or "sitkLabelGaussian" or "5" or "sitkHammingWindowedSinc" or "6" or "sitkCosineWindowedSinc" or "7"
-                    or "sitkWelchWindowedSinc" or "8" or "sitkLanczosWindowedSinc" or "9" or "sitkBlackmanWindowedSinc" or "10":
-                    Note($"setting interpolator {name}: no equivalent, cubic B-spline used");
-                    return ImageInterpolation.CubicSpline;
-                default:
-                    return Fail<ImageInterpolation>("setting.interpolator", $"unknown interpolator '{name}' (expected a SimpleITK name such as sitkBSpline, or 1-10)");
-            }
-        }
+            "sitkNearestNeighbor" or "1" => (ImageInterpolation.Nearest, null),
+            "sitkLinear" or "2" => (ImageInterpolation.Linear, null),
+            "sitkBSpline" or "3" => (ImageInterpolation.CubicSpline,
+                "setting interpolator sitkBSpline: cubic, the tricubic B-spline with the interpolating prefilter (as SimpleITK's order-3 B-spline)"),
+            "sitkGaussian" or "4" or "sitkLabelGaussian" or "5" or "sitkHammingWindowedSinc" or "6" or "sitkCosineWindowedSinc" or "7"
+                or "sitkWelchWindowedSinc" or "8" or "sitkLanczosWindowedSinc" or "9" or "sitkBlackmanWindowedSinc" or "10" =>
+                (ImageInterpolation.CubicSpline, $"setting interpolator {name}: no equivalent, cubic B-spline used"),
+            _ => Fail<(ImageInterpolation, string?)>("setting.interpolator", $"unknown interpolator '{name}' (expected a SimpleITK name such as sitkBSpline, or 1-10)"),
+        };
 
         private ResegmentationSettings Resegmentation()
         {
@@ -256,8 +257,10 @@ public static class PyRadiomicsParams
             var merged = false;
             switch (Text("weightingNorm"))
             {
-                case null:
+                case null when !_settings.ContainsKey("weightingNorm"):
                     Default("weightingNorm None");
+                    break;
+                case null:
                     break;
                 case "no_weighting":
                     merged = true;
@@ -335,8 +338,8 @@ public static class PyRadiomicsParams
             var types = new List<ImageTypeSettings>();
             foreach (var (name, _, value) in Entries(section, "imageType"))
             {
-                var custom = value is YamlMappingNode m ? Entries(m, $"imageType.{name}").ToDictionary(e => e.Key, e => e.Value) : [];
-                if (value is not null and not YamlMappingNode && !IsNull(value))
+                var custom = value?.Entries is not null ? Entries(value, $"imageType.{name}").ToDictionary(e => e.Key, e => e.Value) : [];
+                if (value is { Entries: null })
                 {
                     Fail(value, $"imageType.{name}", "must be a mapping of settings ({} for none)");
                 }
@@ -350,7 +353,7 @@ public static class PyRadiomicsParams
             return types.Count > 0 ? types : Fail<IReadOnlyList<ImageTypeSettings>>("imageType", "enables no image type that has an equivalent");
         }
 
-        private ImageTypeSettings? ImageType(string name, Dictionary<string, YamlNode?> custom)
+        private ImageTypeSettings? ImageType(string name, Dictionary<string, ParameterNode?> custom)
         {
             string[] own = name switch { "LoG" => ["sigma"], "Wavelet" => ["wavelet", "level", "start_level"], _ => [] };
             foreach (var (key, value) in custom.Where(c => !own.Contains(c.Key)))
@@ -428,9 +431,9 @@ public static class PyRadiomicsParams
                         Fail("featureClass", $"unknown feature class '{name}' (expected {string.Join(", ", classes)} or shape2D)");
                     }
 
-                    if (value is YamlSequenceNode { Children.Count: > 0 } list)
+                    if (value is { Items.Count: > 0 })
                     {
-                        Note($"featureClass {name} [{string.Join(", ", list.Children.Select(Describe))}]: single features cannot be selected, the whole class is extracted");
+                        Note($"featureClass {name} {Describe(value)}: single features cannot be selected, the whole class is extracted");
                     }
 
                     enabled.Add(name);
@@ -442,18 +445,18 @@ public static class PyRadiomicsParams
 
         // ---- reading values ----
 
-        private YamlMappingNode? Section(string name)
+        private ParameterNode? Section(string name)
         {
             if (!_sections.TryGetValue(name, out var entry) || IsNull(entry.Value))
             {
                 return null;
             }
 
-            return entry.Value as YamlMappingNode ?? Fail<YamlMappingNode>(entry.Value!, name, "must be a mapping");
+            return entry.Value!.Entries is not null ? entry.Value : Fail<ParameterNode>(entry.Value!, name, "must be a mapping");
         }
 
-        private IEnumerable<(string Key, YamlNode KeyNode, YamlNode? Value)> Entries(YamlMappingNode mapping, string path) =>
-            mapping.Children.Select(c => (Name(c.Key) ?? Fail<string>(c.Key, path, "has a key that is not a name"), c.Key, IsNull(c.Value) ? null : c.Value));
+        private IEnumerable<(string Key, ParameterNode KeyNode, ParameterNode? Value)> Entries(ParameterNode mapping, string path) =>
+            mapping.Entries!.Select(c => (Name(c.Key) ?? Fail<string>(c.Key, path, "has a key that is not a name"), c.Key, IsNull(c.Value) ? null : c.Value));
 
         private double? Double(string key) => _settings.TryGetValue(key, out var v) ? Double(v.Value, "setting." + key) : null;
 
@@ -465,45 +468,43 @@ public static class PyRadiomicsParams
 
         private List<double>? Doubles(string key) => _settings.TryGetValue(key, out var v) ? Doubles(v.Value, "setting." + key) : null;
 
-        private double? Double(YamlNode? node, string key) =>
+        private double? Double(ParameterNode? node, string key) =>
             node is null ? null
             : Text(node, key) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value
             : Fail<double?>(node, key, $"must be a number, got {Describe(node)}");
 
-        private int? Int(YamlNode? node, string key) =>
+        private int? Int(ParameterNode? node, string key) =>
             node is null ? null
             : Text(node, key) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
             : Fail<int?>(node, key, $"must be an integer, got {Describe(node)}");
 
-        private bool? Bool(YamlNode? node, string key) => node is null ? null : Text(node, key) switch
+        private bool? Bool(ParameterNode? node, string key) => node is null ? null : Text(node, key) switch
         {
             "true" or "True" or "TRUE" or "yes" or "Yes" or "on" => true,
             "false" or "False" or "FALSE" or "no" or "No" or "off" => false,
             _ => Fail<bool?>(node, key, $"must be True or False, got {Describe(node)}"),
         };
 
-        private string? Text(YamlNode? node, string key) =>
-            node is null ? null : node is YamlScalarNode scalar ? scalar.Value : Fail<string>(node, key, $"must be a single value, got {Describe(node)}");
+        private string? Text(ParameterNode? node, string key) =>
+            node is null ? null : node.Scalar ?? Fail<string>(node, key, $"must be a single value, got {Describe(node)}");
 
-        private List<double>? Doubles(YamlNode? node, string key) => node switch
+        private List<double>? Doubles(ParameterNode? node, string key) => node switch
         {
             null => null,
-            YamlSequenceNode list => list.Children.Select(c => Double(IsNull(c) ? Fail<YamlNode>(c, key, "has an empty item") : c, key)!.Value).ToList(),
+            { Items: { } items } => items.Select(c => Double(IsNull(c) ? Fail<ParameterNode>(c, key, "has an empty item") : c, key)!.Value).ToList(),
             _ => [Double(node, key)!.Value],
         };
 
-        private static bool IsNull(YamlNode? node) =>
-            node is null || node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" or "Null" or "NULL" };
+        private static bool IsNull(ParameterNode? node) => node is null || node.IsNull;
 
-        private static string? Name(YamlNode node) => node is YamlScalarNode { Value: { Length: > 0 } name } ? name : null;
+        private static string? Name(ParameterNode node) => node.Scalar is { Length: > 0 } name ? name : null;
 
-        private static string Describe(YamlNode? node) => node switch
+        private static string Describe(ParameterNode? node) => node switch
         {
-            null => "None",
-            YamlScalarNode scalar => scalar.Value ?? "None",
-            YamlSequenceNode list => "[" + string.Join(", ", list.Children.Select(Describe)) + "]",
-            YamlMappingNode map => "{" + string.Join(", ", map.Children.Select(c => $"{Describe(c.Key)}: {Describe(c.Value)}")) + "}",
-            _ => node.ToString(),
+            null or { IsNull: true } => "None",
+            { Scalar: { } scalar } => scalar,
+            { Items: { } items } => "[" + string.Join(", ", items.Select(Describe)) + "]",
+            _ => "{" + string.Join(", ", node.Entries!.Select(c => $"{Describe(c.Key)}: {Describe(c.Value)}")) + "}",
         };
 
         private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
@@ -523,12 +524,12 @@ public static class PyRadiomicsParams
 
         private T Fail<T>(string key, string problem) => Fail<T>(LineNode(key), key, problem);
 
-        private void Fail(YamlNode node, string key, string problem) => Fail<int>(node, key, problem);
+        private void Fail(ParameterNode node, string key, string problem) => Fail<int>(node, key, problem);
 
-        private T Fail<T>(YamlNode node, string key, string problem) =>
+        private T Fail<T>(ParameterNode node, string key, string problem) =>
             throw new RadiomicsSettingsException($"{_source}: line {node.Start.Line}: '{key}' {problem}.");
 
-        private YamlNode LineNode(string key)
+        private ParameterNode LineNode(string key)
         {
             var parts = key.Split('.');
             if (parts[0] == "setting" && parts.Length > 1 && _settings.TryGetValue(parts[1], out var entry))

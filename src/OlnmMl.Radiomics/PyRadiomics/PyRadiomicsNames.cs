@@ -14,10 +14,6 @@ namespace OlnmMl.Radiomics.PyRadiomics;
 /// <list type="bullet">
 /// <item>firstorder Kurtosis is PyRadiomics' plain kurtosis μ₄/σ⁴; ours (IBSI IPH6) is the excess kurtosis, 3 less.</item>
 /// <item>firstorder Energy and RootMeanSquared add PyRadiomics' <c>voxelArrayShift</c> (default 0) to intensities; ours never do.</item>
-/// <item>glcm Idn and Idmn divide by PyRadiomics' N_g, the grey levels present in the ROI; IBSI's N_g is the discretisation's
-/// number of levels (equal for a fixed bin number when every level occurs).</item>
-/// <item>Percentiles, Median and InterquartileRange: PyRadiomics interpolates linearly between order statistics (numpy);
-/// IBSI leaves the interpolation open.</item>
 /// <item>shape features are computed on PyRadiomics' mask after nearest-neighbour resampling; ours on the IBSI
 /// interpolated mask (trilinear, threshold 0.5).</item>
 /// </list>

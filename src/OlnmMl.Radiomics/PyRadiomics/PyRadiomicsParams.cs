@@ -122,6 +122,11 @@ public static class PyRadiomicsParams
                 [aggregation],
                 FeatureNaming.PyRadiomics,
                 label);
+            if (settings.Resegmentation != ResegmentationSettings.None && settings.ImageTypes.Any(t => t.Kind != ImageFilterKind.Original))
+            {
+                Note("setting resegmentRange: re-segments the original image only; PyRadiomics uses the re-segmented mask on filtered images too");
+            }
+
             FirstOrderAndOtherSettings();
             if (Section("voxelSetting") is not null)
             {

@@ -57,6 +57,7 @@ public sealed class PyRadiomicsParamsTests
                 "setting interpolator sitkBSpline: cubic, the tricubic B-spline with the interpolating prefilter (as SimpleITK's order-3 B-spline)",
                 "setting resampledPixelSpacing: resampled on the IBSI grid",
                 "imageType LBP3D: no equivalent, skipped",
+                "setting resegmentRange: re-segments the original image only; PyRadiomics uses the re-segmented mask on filtered images too",
                 "setting voxelArrayShift 1000: no equivalent (Energy and RootMeanSquared are computed without a shift), skipped",
                 "setting padDistance 10: no equivalent, skipped",
                 "voxelSetting: no equivalent (voxel-based feature maps), skipped",

@@ -2,7 +2,8 @@ namespace OlnmMl.Cli.Tests;
 
 /// <summary>
 /// <c>olnm radiomics settings import</c> and <c>--names</c> as a user meets them: the "no equivalent" lines, the recipe
-/// written, a parameter file given straight to <c>--settings</c>, and a bad file as one error line naming file and key.
+/// written, a parameter file given straight to <c>--settings</c> (its notes as warnings), and a bad file as one error
+/// line naming file and key.
 /// </summary>
 [Collection("console")]
 public sealed class RadiomicsSettingsImportCommandTests : IDisposable
@@ -36,13 +37,14 @@ public sealed class RadiomicsSettingsImportCommandTests : IDisposable
     [Fact]
     public void NamesOptionOverridesTheRecipeForAParameterFileGivenAsSettings()
     {
-        var parameters = Write("params.yaml", "featureClass:\n  glcm:\nsetting:\n  binWidth: 1\n");
+        var parameters = Write("params.yaml", "featureClass:\n  glcm: [JointEnergy]\nsetting:\n  binWidth: 1\n");
 
         var (pyCode, _, pyError) = InProcessOlnm.Run("radiomics", "extract", "--image", Image, "--mask", Mask, "--settings", parameters, "--out", Path.Combine(_directory, "py.csv"));
         var (ibsiCode, _, ibsiError) = InProcessOlnm.Run(
             "radiomics", "extract", "--image", Image, "--mask", Mask, "--settings", parameters, "--names", "ibsi", "--out", Path.Combine(_directory, "ibsi.csv"));
 
         Assert.True(pyCode == 0 && ibsiCode == 0, pyError + ibsiError);
+        Assert.Contains($"warning: {parameters}: featureClass glcm [JointEnergy]: single features cannot be selected, the whole class is extracted", pyError);
         Assert.Contains("original_glcm_JointEnergy,8ZQL,ITBB,", File.ReadAllText(Path.Combine(_directory, "py.csv")));
         Assert.Contains("original_glcm_energy_3d_avg,8ZQL,ITBB,", File.ReadAllText(Path.Combine(_directory, "ibsi.csv")));
     }

@@ -45,6 +45,7 @@ internal static class LibraryCommands
         var extract = new Command("extract", "Extract one case's features.") { image, mask, settings, output, label, maxVoxels, names };
         CommandAction.Set(extract, parse =>
         {
+            PrintSettingsNotes(parse.GetValue(settings)!);
             var features = RadiomicsCommands.Extract(parse.GetValue(image)!, parse.GetValue(mask)!, parse.GetValue(settings)!, parse.GetValue(output)!, Options(parse, label, maxVoxels), Naming(parse, names));
             foreach (var warning in features.Warnings)
             {
@@ -70,6 +71,7 @@ internal static class LibraryCommands
         };
         CommandAction.Set(batch, (parse, cancellation) =>
         {
+            PrintSettingsNotes(parse.GetValue(batchSettings)!);
             var cases = ManifestReader.Read(parse.GetValue(manifest)!).Select(c => new RadiomicsCase(c.Id, c.ImagePath, c.MaskPath)).ToList();
             var part = parse.GetValue(shard) is { } text ? BatchShard.Parse(text) : (BatchShard?)null;
             var written = BatchShard.TableFor(part, parse.GetValue(table)!);
@@ -149,6 +151,14 @@ internal static class LibraryCommands
 
     private static Option<long> MaxVoxelsOption() =>
         new("--max-roi-voxels") { Description = "Largest resampled ROI grid per case, in voxels.", DefaultValueFactory = _ => ExtractionOptions.DefaultMaxRoiVoxels };
+
+    private static void PrintSettingsNotes(string settingsPath)
+    {
+        foreach (var note in RadiomicsCommands.SettingsNotes(settingsPath))
+        {
+            Output.Warning($"{settingsPath}: {note}");
+        }
+    }
 
     private static Option<string?> NamesOption() =>
         new Option<string?>("--names") { Description = "Feature names: ibsi or pyradiomics (default: the recipe's names, else ibsi)." }.AcceptOnlyFromAmong("ibsi", "pyradiomics");

@@ -65,6 +65,14 @@ public static class RadiomicsCommands
     }
 
     /// <summary>
+    /// The notes of <paramref name="settingsPath"/> when it is a PyRadiomics parameter file (the items without an exact
+    /// equivalent, <see cref="PyRadiomicsImport.Notes"/>), for <c>extract</c> and <c>batch</c> to print; empty for a recipe.
+    /// </summary>
+    /// <exception cref="OlnmUserException">A missing or bad parameter file.</exception>
+    public static IReadOnlyList<string> SettingsNotes(string settingsPath) =>
+        File.Exists(settingsPath) && PyRadiomicsParams.IsParameterFile(File.ReadAllText(settingsPath)) ? PyRadiomicsParams.Load(settingsPath).Notes : [];
+
+    /// <summary>
     /// <c>olnm radiomics merge --manifest M --out table.csv --shards n</c>: combines the n shard tables of
     /// <paramref name="outputPath"/> into it after checking that they hold every case of <paramref name="caseIds"/>
     /// exactly once under one recipe (<see cref="ShardMerge"/>).

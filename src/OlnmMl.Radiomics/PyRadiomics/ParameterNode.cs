@@ -1,3 +1,5 @@
+using System.Globalization;
+using OlnmMl.Radiomics.Settings;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -5,7 +7,8 @@ namespace OlnmMl.Radiomics.PyRadiomics;
 
 /// <summary>
 /// One node of a PyRadiomics parameter file, read as PyYAML reads it: a repeated mapping key keeps its last value
-/// (PyRadiomics' own examples repeat keys); each node keeps its position for messages.
+/// (PyRadiomics' own examples repeat keys); each node keeps its position for messages. Typed reads throw
+/// <see cref="RadiomicsSettingsException"/> naming the source, the node's line and the key.
 /// </summary>
 internal sealed class ParameterNode
 {
@@ -40,6 +43,47 @@ internal sealed class ParameterNode
         parser.Consume<DocumentStart>();
         return Node(parser);
     }
+
+    /// <summary>A finite number.</summary>
+    public double AsDouble(string source, string key) =>
+        double.TryParse(AsText(source, key), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw Error(source, key, $"must be a number, got {Describe()}");
+
+    /// <summary>An integer.</summary>
+    public int AsInt(string source, string key) =>
+        int.TryParse(AsText(source, key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Error(source, key, $"must be an integer, got {Describe()}");
+
+    /// <summary>A YAML 1.1 boolean, as PyYAML reads it (True/False, yes/no, on/off).</summary>
+    public bool AsBool(string source, string key) => AsText(source, key) switch
+    {
+        "true" or "True" or "TRUE" or "yes" or "Yes" or "on" => true,
+        "false" or "False" or "FALSE" or "no" or "No" or "off" => false,
+        _ => throw Error(source, key, $"must be True or False, got {Describe()}"),
+    };
+
+    /// <summary>A scalar's text.</summary>
+    public string AsText(string source, string key) => Scalar ?? throw Error(source, key, $"must be a single value, got {Describe()}");
+
+    /// <summary>A list of numbers (a single number is a list of one).</summary>
+    public List<double> AsDoubles(string source, string key) => Items is { } items
+        ? items.Select(c => c.IsNull ? throw c.Error(source, key, "has an empty item") : c.AsDouble(source, key)).ToList()
+        : [AsDouble(source, key)];
+
+    /// <summary>The node as PyRadiomics users write it: None, a scalar, [a, b], {k: v}.</summary>
+    public string Describe() => this switch
+    {
+        { IsNull: true } => "None",
+        { Scalar: { } scalar } => scalar,
+        { Items: { } items } => "[" + string.Join(", ", items.Select(i => i.Describe())) + "]",
+        _ => "{" + string.Join(", ", Entries!.Select(c => $"{c.Key.Describe()}: {c.Value.Describe()}")) + "}",
+    };
+
+    /// <summary>The one-line error "source: line L: 'key' problem.".</summary>
+    public RadiomicsSettingsException Error(string source, string key, string problem) =>
+        new($"{source}: line {Start.Line}: '{key}' {problem}.");
 
     private static ParameterNode Node(IParser parser)
     {

@@ -19,7 +19,7 @@ namespace OlnmMl.Radiomics.PyRadiomics;
 /// Features are named the PyRadiomics way. Bad values throw <see cref="RadiomicsSettingsException"/> naming the
 /// file, line and key.
 /// </summary>
-public static class PyRadiomicsParams
+public static partial class PyRadiomicsParams
 {
     private static readonly string[] Sections = ["imageType", "featureClass", "setting", "voxelSetting"];
 
@@ -73,8 +73,9 @@ public static class PyRadiomicsParams
         }
     }
 
-    // One conversion: the file's sections, the notes and the defaults taken.
-    private sealed class ParameterFile
+    // One conversion: the file's sections, the notes and the defaults taken (image types and feature classes in
+    // PyRadiomicsParams.Images.cs).
+    private sealed partial class ParameterFile
     {
         private readonly string _source;
         private readonly Dictionary<string, (ParameterNode Key, ParameterNode? Value)> _sections = [];
@@ -331,123 +332,6 @@ public static class PyRadiomicsParams
             }
         }
 
-        private IReadOnlyList<ImageTypeSettings> ImageTypes()
-        {
-            var section = Section("imageType");
-            if (section is null)
-            {
-                Default("imageType Original");
-                return [ImageTypeSettings.Original];
-            }
-
-            var types = new List<ImageTypeSettings>();
-            foreach (var (name, _, value) in Entries(section, "imageType"))
-            {
-                var custom = value?.Entries is not null ? Entries(value, $"imageType.{name}").ToDictionary(e => e.Key, e => e.Value) : [];
-                if (value is { Entries: null })
-                {
-                    Fail(value, $"imageType.{name}", "must be a mapping of settings ({} for none)");
-                }
-
-                if (ImageType(name, custom) is { } type)
-                {
-                    types.Add(type);
-                }
-            }
-
-            return types.Count > 0 ? types : Fail<IReadOnlyList<ImageTypeSettings>>("imageType", "enables no image type that has an equivalent");
-        }
-
-        private ImageTypeSettings? ImageType(string name, Dictionary<string, ParameterNode?> custom)
-        {
-            string[] own = name switch { "LoG" => ["sigma"], "Wavelet" => ["wavelet", "level", "start_level"], _ => [] };
-            foreach (var (key, value) in custom.Where(c => !own.Contains(c.Key)))
-            {
-                Note($"imageType {name} {key} {Describe(value)}: per-image-type settings have no equivalent, the global setting is used");
-            }
-
-            switch (name)
-            {
-                case "Original":
-                    return ImageTypeSettings.Original;
-                case "Square" or "SquareRoot" or "Logarithm" or "Exponential" or "Gradient":
-                    return new ImageTypeSettings(Enum.Parse<ImageFilterKind>(name), [], []);
-                case "LoG":
-                    var sigmas = (custom.TryGetValue("sigma", out var s) ? Doubles(s, "imageType.LoG.sigma") : null) ?? Doubles("sigma");
-                    if (sigmas is null || sigmas.Count == 0)
-                    {
-                        Note("imageType LoG: no sigma, skipped (PyRadiomics computes no LoG features without one)");
-                        return null;
-                    }
-
-                    if (sigmas.Any(v => !(v > 0)))
-                    {
-                        Fail("imageType.LoG.sigma", "must be positive σ values in mm");
-                    }
-
-                    return new ImageTypeSettings(ImageFilterKind.LaplacianOfGaussian, sigmas, []);
-                case "Wavelet":
-                    var wavelet = (custom.TryGetValue("wavelet", out var w) ? Text(w, "imageType.Wavelet.wavelet") : null)
-                        ?? Text("wavelet") ?? Default("wavelet coif1", "coif1");
-                    var level = (custom.TryGetValue("level", out var l) ? Int(l, "imageType.Wavelet.level") : null) ?? Int("level") ?? 1;
-                    var start = (custom.TryGetValue("start_level", out var st) ? Int(st, "imageType.Wavelet.start_level") : null) ?? Int("start_level") ?? 0;
-                    if (wavelet is not ("haar" or "coif1"))
-                    {
-                        Note($"imageType Wavelet {wavelet}: no equivalent (haar and coif1 only), skipped");
-                        return null;
-                    }
-
-                    if (level != 1 || start != 0)
-                    {
-                        Note($"imageType Wavelet level {level}, start_level {start}: no equivalent (one decomposition level), the first level used");
-                    }
-
-                    return new ImageTypeSettings(ImageFilterKind.Wavelet, [], [wavelet]);
-                case "LBP2D" or "LBP3D":
-                    Note($"imageType {name}: no equivalent, skipped");
-                    return null;
-                default:
-                    return Fail<ImageTypeSettings?>("imageType", $"unknown image type '{name}' (expected Original, LoG, Wavelet, Square, SquareRoot, Logarithm, Exponential, Gradient, LBP2D or LBP3D)");
-            }
-        }
-
-        private IReadOnlyList<string> Families()
-        {
-            var section = Section("featureClass");
-            string[] classes = ["firstorder", "shape", "glcm", "glrlm", "glszm", "gldm", "ngtdm"];
-            var enabled = new HashSet<string>();
-            if (section is null)
-            {
-                Default("featureClass firstorder, shape, glcm, glrlm, glszm, gldm, ngtdm");
-                enabled.UnionWith(classes);
-            }
-            else
-            {
-                foreach (var (name, _, value) in Entries(section, "featureClass"))
-                {
-                    if (name == "shape2D")
-                    {
-                        Note("featureClass shape2D: no equivalent (2D shape), skipped");
-                        continue;
-                    }
-
-                    if (!classes.Contains(name))
-                    {
-                        Fail("featureClass", $"unknown feature class '{name}' (expected {string.Join(", ", classes)} or shape2D)");
-                    }
-
-                    if (value is { Items.Count: > 0 })
-                    {
-                        Note($"featureClass {name} {Describe(value)}: single features cannot be selected, the whole class is extracted");
-                    }
-
-                    enabled.Add(name);
-                }
-            }
-
-            return FeatureFamilies.All.Where(f => PyRadiomicsNames.ClassOf(f) is { } c && enabled.Contains(c)).ToArray();
-        }
-
         // ---- reading values ----
 
         private ParameterNode? Section(string name)
@@ -473,44 +357,21 @@ public static class PyRadiomicsParams
 
         private List<double>? Doubles(string key) => _settings.TryGetValue(key, out var v) ? Doubles(v.Value, "setting." + key) : null;
 
-        private double? Double(ParameterNode? node, string key) =>
-            node is null ? null
-            : Text(node, key) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value
-            : Fail<double?>(node, key, $"must be a number, got {Describe(node)}");
+        private double? Double(ParameterNode? node, string key) => node?.AsDouble(_source, key);
 
-        private int? Int(ParameterNode? node, string key) =>
-            node is null ? null
-            : Text(node, key) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
-            : Fail<int?>(node, key, $"must be an integer, got {Describe(node)}");
+        private int? Int(ParameterNode? node, string key) => node?.AsInt(_source, key);
 
-        private bool? Bool(ParameterNode? node, string key) => node is null ? null : Text(node, key) switch
-        {
-            "true" or "True" or "TRUE" or "yes" or "Yes" or "on" => true,
-            "false" or "False" or "FALSE" or "no" or "No" or "off" => false,
-            _ => Fail<bool?>(node, key, $"must be True or False, got {Describe(node)}"),
-        };
+        private bool? Bool(ParameterNode? node, string key) => node?.AsBool(_source, key);
 
-        private string? Text(ParameterNode? node, string key) =>
-            node is null ? null : node.Scalar ?? Fail<string>(node, key, $"must be a single value, got {Describe(node)}");
+        private string? Text(ParameterNode? node, string key) => node?.AsText(_source, key);
 
-        private List<double>? Doubles(ParameterNode? node, string key) => node switch
-        {
-            null => null,
-            { Items: { } items } => items.Select(c => Double(IsNull(c) ? Fail<ParameterNode>(c, key, "has an empty item") : c, key)!.Value).ToList(),
-            _ => [Double(node, key)!.Value],
-        };
+        private List<double>? Doubles(ParameterNode? node, string key) => node?.AsDoubles(_source, key);
 
         private static bool IsNull(ParameterNode? node) => node is null || node.IsNull;
 
         private static string? Name(ParameterNode node) => node.Scalar is { Length: > 0 } name ? name : null;
 
-        private static string Describe(ParameterNode? node) => node switch
-        {
-            null or { IsNull: true } => "None",
-            { Scalar: { } scalar } => scalar,
-            { Items: { } items } => "[" + string.Join(", ", items.Select(Describe)) + "]",
-            _ => "{" + string.Join(", ", node.Entries!.Select(c => $"{Describe(c.Key)}: {Describe(c.Value)}")) + "}",
-        };
+        private static string Describe(ParameterNode? node) => node?.Describe() ?? "None";
 
         private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
@@ -531,8 +392,7 @@ public static class PyRadiomicsParams
 
         private void Fail(ParameterNode node, string key, string problem) => Fail<int>(node, key, problem);
 
-        private T Fail<T>(ParameterNode node, string key, string problem) =>
-            throw new RadiomicsSettingsException($"{_source}: line {node.Start.Line}: '{key}' {problem}.");
+        private T Fail<T>(ParameterNode node, string key, string problem) => throw node.Error(_source, key, problem);
 
         private ParameterNode LineNode(string key)
         {

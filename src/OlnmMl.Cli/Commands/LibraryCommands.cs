@@ -8,6 +8,7 @@ using OlnmMl.Learners.Pipelines;
 using OlnmMl.Onnx.Export;
 using OlnmMl.Onnx.Scoring;
 using OlnmMl.Radiomics.Extraction;
+using OlnmMl.Radiomics.Settings;
 using OlnmMl.Workflows.Jobs;
 
 namespace OlnmMl.Cli.Commands;
@@ -38,13 +39,14 @@ internal static class LibraryCommands
         var radiomics = new Command("radiomics", "IBSI radiomics extraction.");
         var image = new Option<string>("--image") { Required = true, Description = "Image (.nii, .nii.gz, .nrrd)." };
         var mask = new Option<string>("--mask") { Required = true, Description = "Mask (integer labels, 0 outside)." };
-        var settings = new Option<string>("--settings") { Required = true, Description = "Recipe YAML (see pipelines/radiomics/)." };
+        var settings = new Option<string>("--settings") { Required = true, Description = "Recipe YAML (see pipelines/radiomics/) or PyRadiomics parameter file." };
         var output = new Option<string>("--out") { Required = true, Description = "features.csv: name,ibsi_feature,ibsi_aggregation,value (written atomically)." };
-        var (label, maxVoxels) = (LabelOption(), MaxVoxelsOption());
-        var extract = new Command("extract", "Extract one case's features.") { image, mask, settings, output, label, maxVoxels };
+        var (label, maxVoxels, names) = (LabelOption(), MaxVoxelsOption(), NamesOption());
+        var extract = new Command("extract", "Extract one case's features.") { image, mask, settings, output, label, maxVoxels, names };
         CommandAction.Set(extract, parse =>
         {
-            var features = RadiomicsCommands.Extract(parse.GetValue(image)!, parse.GetValue(mask)!, parse.GetValue(settings)!, parse.GetValue(output)!, Options(parse, label, maxVoxels));
+            PrintSettingsNotes(parse.GetValue(settings)!);
+            var features = RadiomicsCommands.Extract(parse.GetValue(image)!, parse.GetValue(mask)!, parse.GetValue(settings)!, parse.GetValue(output)!, Options(parse, label, maxVoxels), Naming(parse, names));
             foreach (var warning in features.Warnings)
             {
                 Output.Warning(warning);
@@ -54,7 +56,7 @@ internal static class LibraryCommands
             return 0;
         });
         var manifest = new Option<string>("--manifest") { Required = true, Description = "Manifest (.csv or MONAI datalist .json; see olnm cohort check)." };
-        var batchSettings = new Option<string>("--settings") { Required = true, Description = "Recipe YAML." };
+        var batchSettings = new Option<string>("--settings") { Required = true, Description = "Recipe YAML or PyRadiomics parameter file." };
         var table = new Option<string>("--out") { Required = true, Description = "Wide table, one row per case (resumable; failures in <out>.failures.csv)." };
         var cache = new Option<string?>("--cache") { Description = "Feature cache folder (image hash, mask hash, recipe)." };
         var wait = new Option<double>("--wait") { Description = "Seconds to wait for another batch writing the same --out (default: refuse at once)." };
@@ -62,17 +64,21 @@ internal static class LibraryCommands
         {
             Description = "i/n: extract only shard i of n (cases sorted by id, dealt round-robin) into <out-name>.shard-i-of-n<ext>; combine the n shards with olnm radiomics merge.",
         };
-        var (batchLabel, batchMaxVoxels) = (LabelOption(), MaxVoxelsOption());
-        var batch = new Command("batch", "Extract every case of a manifest (or one --shard of it) in parallel; a rerun resumes after a kill.") { manifest, batchSettings, table, shard, cache, batchLabel, batchMaxVoxels, wait };
+        var (batchLabel, batchMaxVoxels, batchNames) = (LabelOption(), MaxVoxelsOption(), NamesOption());
+        var batch = new Command("batch", "Extract every case of a manifest (or one --shard of it) in parallel; a rerun resumes after a kill.")
+        {
+            manifest, batchSettings, table, shard, cache, batchLabel, batchMaxVoxels, batchNames, wait,
+        };
         CommandAction.Set(batch, (parse, cancellation) =>
         {
+            PrintSettingsNotes(parse.GetValue(batchSettings)!);
             var cases = ManifestReader.Read(parse.GetValue(manifest)!).Select(c => new RadiomicsCase(c.Id, c.ImagePath, c.MaskPath)).ToList();
             var part = parse.GetValue(shard) is { } text ? BatchShard.Parse(text) : (BatchShard?)null;
             var written = BatchShard.TableFor(part, parse.GetValue(table)!);
             var summary = ProgressDisplay.Run("radiomics", report => RadiomicsCommands.Batch(
                 cases, parse.GetValue(batchSettings)!, parse.GetValue(table)!, parse.GetValue(cache), Options(parse, batchLabel, batchMaxVoxels),
                 TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait))),
-                new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellation, part));
+                new SyncProgress<BatchProgress>(p => report(p.Done, p.Total, p.CaseId)), cancellation, part, Naming(parse, batchNames)));
             foreach (var (id, warnings) in summary.Warnings.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 foreach (var warning in warnings)
@@ -98,7 +104,27 @@ internal static class LibraryCommands
         radiomics.Subcommands.Add(extract);
         radiomics.Subcommands.Add(batch);
         radiomics.Subcommands.Add(Merge());
+        radiomics.Subcommands.Add(SettingsImport());
         return radiomics;
+    }
+
+    private static Command SettingsImport()
+    {
+        var parameters = new Argument<string>("params") { Description = "PyRadiomics parameter file (imageType, featureClass, setting)." };
+        var output = new Option<string>("--out") { Required = true, Description = "Recipe YAML to write (atomically)." };
+        var import = new Command("import", "Convert a PyRadiomics parameter file into a recipe; prints one line per item without an exact equivalent.") { parameters, output };
+        CommandAction.Set(import, parse =>
+        {
+            var result = RadiomicsCommands.ImportSettings(parse.GetValue(parameters)!, parse.GetValue(output)!);
+            foreach (var note in result.Notes)
+            {
+                Output.Line(note);
+            }
+
+            Output.Line($"recipe '{result.Settings.Name}' → {parse.GetValue(output)}");
+            return 0;
+        });
+        return new Command("settings", "Recipes from other tools.") { import };
     }
 
     private static Command Merge()
@@ -125,6 +151,24 @@ internal static class LibraryCommands
 
     private static Option<long> MaxVoxelsOption() =>
         new("--max-roi-voxels") { Description = "Largest resampled ROI grid per case, in voxels.", DefaultValueFactory = _ => ExtractionOptions.DefaultMaxRoiVoxels };
+
+    private static void PrintSettingsNotes(string settingsPath)
+    {
+        foreach (var note in RadiomicsCommands.SettingsNotes(settingsPath))
+        {
+            Output.Warning($"{settingsPath}: {note}");
+        }
+    }
+
+    private static Option<string?> NamesOption() =>
+        new Option<string?>("--names") { Description = "Feature names: ibsi or pyradiomics (default: the recipe's names, else ibsi)." }.AcceptOnlyFromAmong("ibsi", "pyradiomics");
+
+    private static FeatureNaming? Naming(ParseResult parse, Option<string?> names) => parse.GetValue(names) switch
+    {
+        "ibsi" => FeatureNaming.Ibsi,
+        "pyradiomics" => FeatureNaming.PyRadiomics,
+        _ => null,
+    };
 
     private static ExtractionOptions Options(ParseResult parse, Option<int?> label, Option<long> maxVoxels) =>
         new(parse.GetValue(label), parse.GetValue(maxVoxels));

@@ -7,7 +7,7 @@ namespace OlnmMl.Radiomics.Extraction;
 /// <summary>
 /// Builds the intensity-volume histogram input. None: raw intensities on a unit grid, X_min/X_max the
 /// re-segmentation range (else the ROI extremes). Fixed bin size: bin centres x_lb + (i − ½)w on a grid of
-/// step w, x_lb the range lower bound (else the ROI minimum). Fixed bin number: the levels 1..N_g.
+/// step w, x_lb from <see cref="Discretiser.BinLowerBound"/>. Fixed bin number: the levels 1..N_g.
 /// </summary>
 public static class IvhSampleBuilder
 {
@@ -25,7 +25,7 @@ public static class IvhSampleBuilder
 
             case DiscretisationMethod.FixedBinSize:
             {
-                var lowerBound = resegmentation.RangeMin ?? min;
+                var lowerBound = Discretiser.BinLowerBound(discretisation, resegmentation.RangeMin, min);
                 var levels = Discretiser.Discretise(roi, discretisation, lowerBound);
                 var values = levels.GreyLevels.Where(l => l > 0).Select(l => Discretiser.Representative(l, discretisation, lowerBound)).ToArray();
                 var top = resegmentation.RangeMax ?? max;

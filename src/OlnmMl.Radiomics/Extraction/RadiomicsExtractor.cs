@@ -3,6 +3,7 @@ using OlnmMl.Imaging.Geometry;
 using OlnmMl.Imaging.Validation;
 using OlnmMl.Radiomics.Features;
 using OlnmMl.Radiomics.Processing;
+using OlnmMl.Radiomics.PyRadiomics;
 using OlnmMl.Radiomics.Settings;
 
 namespace OlnmMl.Radiomics.Extraction;
@@ -10,7 +11,8 @@ namespace OlnmMl.Radiomics.Extraction;
 /// <summary>
 /// Extracts every feature of a recipe from one image and mask: ROI preparation (mask onto the image grid,
 /// IBSI interpolation, re-segmentation), then for each image type (original, filters) the enabled
-/// families. Morphology is computed on the original image only. The feature list (names and order) depends
+/// families. Morphology is computed on the original image only. Features are named as the recipe's
+/// <see cref="RadiomicsSettings.Names"/> says (IBSI, or PyRadiomics where it has the feature). The feature list (names and order) depends
 /// only on the recipe, never on the data: undefined features are NaN and explained in the warnings.
 /// Thread-safe; one instance can serve parallel cases.
 /// </summary>
@@ -18,11 +20,15 @@ public sealed class RadiomicsExtractor
 {
     private readonly Lazy<IReadOnlyList<NamedFeature>> _template;
 
-    /// <summary>Creates an extractor for <paramref name="settings"/> with <paramref name="options"/> (defaults when null).</summary>
+    /// <summary>
+    /// Creates an extractor for <paramref name="settings"/> with <paramref name="options"/> (defaults when null); the
+    /// recipe's <see cref="RadiomicsSettings.MaskLabel"/> applies where the options name no label.
+    /// </summary>
     public RadiomicsExtractor(RadiomicsSettings settings, ExtractionOptions? options = null)
     {
         Settings = settings;
         Options = options ?? ExtractionOptions.Default;
+        Options = Options with { MaskLabel = Options.MaskLabel ?? settings.MaskLabel };
         _template = new Lazy<IReadOnlyList<NamedFeature>>(() => Compute(SyntheticCase.Image(settings), SyntheticCase.Mask(), [], strict: false));
     }
 
@@ -96,24 +102,37 @@ public sealed class RadiomicsExtractor
         var output = new List<NamedFeature>();
         foreach (var type in Settings.ImageTypes)
         {
+            var index = 0;
             foreach (var (prefix, filtered) in FilteredImages.Expand(type, roi))
             {
-                AddFamilies(output, prefix, filtered, type.Kind == ImageFilterKind.Original);
+                var pyRadiomicsPrefix = PyRadiomicsNames.ImagePrefix(type, index++, type.Wavelets.Count);
+                AddFamilies(output, (prefix, pyRadiomicsPrefix), filtered, type.Kind == ImageFilterKind.Original);
             }
         }
 
         return output;
     }
 
-    private void AddFamilies(List<NamedFeature> output, string prefix, RoiImage roi, bool original)
+    // The feature's name under the recipe's naming: {prefix}_{family}_{feature}[_{aggregation}], or PyRadiomics' name.
+    private string FeatureName((string Ibsi, string PyRadiomics) prefix, string family, FeatureValue v)
+    {
+        if (Settings.Names == FeatureNaming.PyRadiomics
+            && PyRadiomicsNames.Name(prefix.PyRadiomics, family, v.IbsiFeature, v.IbsiAggregation, Settings.Aggregations) is { } name)
+        {
+            return name;
+        }
+
+        var suffix = TextureAggregationNames.Suffix(v.IbsiAggregation);
+        return suffix.Length == 0 ? $"{prefix.Ibsi}_{family}_{v.Name}" : $"{prefix.Ibsi}_{family}_{v.Name}_{suffix}";
+    }
+
+    private void AddFamilies(List<NamedFeature> output, (string Ibsi, string PyRadiomics) prefix, RoiImage roi, bool original)
     {
         void Add(string family, IEnumerable<FeatureValue> values)
         {
             foreach (var v in values)
             {
-                var suffix = TextureAggregationNames.Suffix(v.IbsiAggregation);
-                var name = suffix.Length == 0 ? $"{prefix}_{family}_{v.Name}" : $"{prefix}_{family}_{v.Name}_{suffix}";
-                output.Add(new NamedFeature(name, v.IbsiFeature, v.IbsiAggregation, v.Value));
+                output.Add(new NamedFeature(FeatureName(prefix, family, v), v.IbsiFeature, v.IbsiAggregation, v.Value));
             }
         }
 
@@ -164,7 +183,7 @@ public sealed class RadiomicsExtractor
         {
             foreach (var v in Morphology.Table.Evaluate(new MorphologySample(roi)))
             {
-                morphology.Add(new NamedFeature($"original_{FeatureFamilies.Morphology}_{v.Name}", v.IbsiFeature, v.IbsiAggregation, v.Value));
+                morphology.Add(new NamedFeature(FeatureName(("original", "original"), FeatureFamilies.Morphology, v), v.IbsiFeature, v.IbsiAggregation, v.Value));
             }
         }
 

@@ -8,8 +8,7 @@ public static class Discretiser
     /// <summary>
     /// Discretises the intensity-mask voxels of <paramref name="roi"/>. Fixed bin number:
     /// ⌊N_g (x − x_min)/(x_max − x_min)⌋ + 1 (x_max → N_g; a constant ROI → 1). Fixed bin size:
-    /// ⌊(x − x_lb)/w⌋ + 1 with x_lb = <paramref name="lowerBound"/> (the re-segmentation lower bound) or the
-    /// ROI minimum. None: round(x), which must be ≥ 1. The level count is N_g (fixed bin number) or the
+    /// ⌊(x − x_lb)/w⌋ + 1 with x_lb from <see cref="BinLowerBound"/>. None: round(x), which must be ≥ 1. The level count is N_g (fixed bin number) or the
     /// highest level present.
     /// </summary>
     /// <exception cref="ArgumentException">Method none with an intensity below 0.5.</exception>
@@ -18,6 +17,7 @@ public static class Discretiser
         var levels = new int[roi.Intensities.Length];
         var (min, max) = Range(roi);
         var levelCount = 0;
+        var binLowerBound = BinLowerBound(settings, lowerBound, min);
         for (var i = 0; i < levels.Length; i++)
         {
             if (!roi.IntensityMask[i])
@@ -31,7 +31,7 @@ public static class Discretiser
                 DiscretisationMethod.FixedBinNumber => max > min
                     ? Math.Min(settings.BinCount, (int)Math.Floor(settings.BinCount * (x - min) / (max - min)) + 1)
                     : 1,
-                DiscretisationMethod.FixedBinSize => (int)Math.Floor((x - (lowerBound ?? min)) / settings.BinWidth) + 1,
+                DiscretisationMethod.FixedBinSize => (int)Math.Floor((x - binLowerBound) / settings.BinWidth) + 1,
                 _ => (int)Math.Round(x, MidpointRounding.AwayFromZero),
             };
             if (level < 1)
@@ -53,6 +53,13 @@ public static class Discretiser
 
         return new DiscretisedRoi(roi.Size, roi.Spacing, levels, levelCount, roi.MorphologicalMask);
     }
+
+    /// <summary>
+    /// x_lb of fixed bin size: <paramref name="lowerBound"/> (the re-segmentation lower bound) or else the ROI minimum
+    /// <paramref name="min"/> (<see cref="BinOrigin.LowerBound"/>); ⌊x_min/w⌋·w (<see cref="BinOrigin.Zero"/>, PyRadiomics).
+    /// </summary>
+    public static double BinLowerBound(DiscretisationSettings settings, double? lowerBound, double min) =>
+        settings.Origin == BinOrigin.Zero ? Math.Floor(min / settings.BinWidth) * settings.BinWidth : lowerBound ?? min;
 
     /// <summary>
     /// The intensity a grey level stands for: the level itself (fixed bin number, none) or the bin

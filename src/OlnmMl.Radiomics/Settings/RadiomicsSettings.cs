@@ -20,6 +20,11 @@ namespace OlnmMl.Radiomics.Settings;
 /// <param name="Families">Enabled family names (<see cref="FeatureFamilies"/>).</param>
 /// <param name="TextureDistance">Neighbour distance (Chebyshev, voxels) of the texture matrices.</param>
 /// <param name="TextureAggregations">Texture aggregation suffixes (<see cref="TextureAggregationNames"/>); zone families use the dimensions they name.</param>
+/// <param name="Names">How features are named (left out of the hash when IBSI, the default).</param>
+/// <param name="MaskLabel">
+/// The mask value that is the ROI (PyRadiomics' <c>label</c>), used where the caller gives none
+/// (<c>ExtractionOptions.MaskLabel</c> wins); null: the mask's only non-zero value. Left out of the hash when null.
+/// </param>
 /// <param name="Peritumoral">The shell around the tumour to describe instead of the tumour, or null for the tumour itself.</param>
 public sealed record RadiomicsSettings(
     string Name,
@@ -33,6 +38,8 @@ public sealed record RadiomicsSettings(
     IReadOnlyList<string> Families,
     int TextureDistance = 1,
     IReadOnlyList<string>? TextureAggregations = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] FeatureNaming Names = FeatureNaming.Ibsi,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MaskLabel = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PeritumoralRegion? Peritumoral = null)
 {
     private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };

@@ -10,9 +10,11 @@ namespace OlnmMl.Radiomics.Settings;
 /// <c>in_plane_only</c>, <c>image</c> linear|nearest|cubic|nearest, <c>round_intensities</c>, <c>mask_threshold</c>};
 /// <c>resegmentation</c> {<c>range</c> [min, max], <c>outlier_sigma</c>}; <c>discretisation</c> {<c>texture</c>,
 /// <c>histogram</c>, <c>ivh</c>, <c>filtered</c>: {<c>method</c> fixed_bin_number|fixed_bin_size|none, <c>bins</c>,
-/// <c>bin_width</c>}}; <c>image_types</c> [{<c>type</c> original|log|wavelet|square|square_root|logarithm|exponential|gradient,
+/// <c>bin_width</c>, <c>bin_origin</c> lower_bound|zero}}; <c>image_types</c> [{<c>type</c> original|log|wavelet|square|square_root|logarithm|exponential|gradient,
 /// <c>sigmas_mm</c>, <c>wavelets</c>}]; <c>families</c> [morph, loc, stat, ih, ivh, glcm, …]; <c>texture_distance</c>; <c>texture_aggregations</c> [3d_avg, 3d_v_mrg, …];
-/// <c>peritumoral</c> {<c>inner_mm</c> (default 0), <c>outer_mm</c>}: describe the shell around the tumour (<see cref="PeritumoralRegion"/>).
+/// <c>names</c> ibsi|pyradiomics; <c>mask_label</c>; <c>peritumoral</c> {<c>inner_mm</c> (default 0), <c>outer_mm</c>}: describe the
+/// shell around the tumour (<see cref="PeritumoralRegion"/>). A PyRadiomics parameter file (top-level <c>imageType</c>,
+/// <c>featureClass</c>, <c>setting</c> or <c>voxelSetting</c>) is read through <see cref="PyRadiomics.PyRadiomicsParams"/>.
 /// Unknown keys and invalid values throw <see cref="RadiomicsSettingsException"/> naming the source, line and key.
 /// </summary>
 public static class RadiomicsSettingsYaml
@@ -32,9 +34,14 @@ public static class RadiomicsSettingsYaml
         return Parse(File.ReadAllText(path), path);
     }
 
-    /// <summary>Parses recipe YAML; <paramref name="source"/> names it in error messages.</summary>
+    /// <summary>Parses recipe YAML, or a PyRadiomics parameter file; <paramref name="source"/> names it in error messages.</summary>
     public static RadiomicsSettings Parse(string yaml, string source = "<yaml>")
     {
+        if (PyRadiomics.PyRadiomicsParams.IsParameterFile(yaml))
+        {
+            return PyRadiomics.PyRadiomicsParams.Parse(yaml, source).Settings;
+        }
+
         SettingsDocument? document;
         try
         {
@@ -86,6 +93,8 @@ public static class RadiomicsSettingsYaml
             families,
             distance,
             Aggregations(d.TextureAggregations, source),
+            Naming(d.Names, source),
+            MaskLabel(d.MaskLabel, source),
             Peritumoral(d.Peritumoral, source));
     }
 
@@ -104,6 +113,16 @@ public static class RadiomicsSettingsYaml
 
         return new PeritumoralRegion(inner, outer);
     }
+
+    private static FeatureNaming Naming(string? names, string source) => names switch
+    {
+        null or "ibsi" => FeatureNaming.Ibsi,
+        "pyradiomics" => FeatureNaming.PyRadiomics,
+        var other => Fail<FeatureNaming>(source, "names", $"unknown naming '{other}' (expected ibsi or pyradiomics)"),
+    };
+
+    private static int? MaskLabel(int? label, string source) =>
+        label is { } l && l < 1 ? Fail<int?>(source, "mask_label", $"must be a positive mask value, got {l}") : label;
 
     private static IReadOnlyList<string>? Aggregations(List<string>? names, string source)
     {
@@ -194,7 +213,12 @@ public static class RadiomicsSettingsYaml
                     Fail(source, key + ".bin_width", "fixed_bin_size needs a positive bin_width");
                 }
 
-                return new DiscretisationSettings(DiscretisationMethod.FixedBinSize, BinWidth: d.BinWidth!.Value);
+                return new DiscretisationSettings(DiscretisationMethod.FixedBinSize, BinWidth: d.BinWidth!.Value, Origin: d.BinOrigin switch
+                {
+                    null or "lower_bound" => BinOrigin.LowerBound,
+                    "zero" => BinOrigin.Zero,
+                    var other => Fail<BinOrigin>(source, key + ".bin_origin", $"unknown origin '{other}' (expected lower_bound or zero)"),
+                });
             case "none":
                 return DiscretisationSettings.Identity;
             default:

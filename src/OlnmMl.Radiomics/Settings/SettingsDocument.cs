@@ -11,6 +11,8 @@ internal sealed class SettingsDocument
     public List<string>? Families { get; set; }
     public int? TextureDistance { get; set; }
     public List<string>? TextureAggregations { get; set; }
+    public string? Names { get; set; }
+    public int? MaskLabel { get; set; }
     public PeritumoralDocument? Peritumoral { get; set; }
 }
 
@@ -48,6 +50,7 @@ internal sealed class DiscretisationDocument
     public string? Method { get; set; }
     public int? Bins { get; set; }
     public double? BinWidth { get; set; }
+    public string? BinOrigin { get; set; }
 }
 
 internal sealed class ImageTypeDocument

@@ -54,6 +54,7 @@ public sealed class PeritumoralRegionTests
         Assert.DoesNotContain("Peritumoral", System.Text.Json.JsonSerializer.Serialize(tumour));
         Assert.NotEqual(tumour.Hash(), shell.Hash());
         Assert.Equal(new PeritumoralRegion(0, 2), shell.Peritumoral);
+        Assert.Equal(shell.Hash(), RadiomicsSettingsYaml.Parse(RadiomicsSettingsWriter.ToYaml(shell, [])).Hash()); // written back, read again
     }
 
     [Theory]

@@ -29,6 +29,18 @@ public sealed class ProcessingTests
     }
 
     [Fact]
+    public void Fixed_bin_size_from_zero_is_pyradiomics_bin_width_whatever_the_lower_bound()
+    {
+        // PyRadiomics ≥ 2, w = 25, x_min = −37: ⌊x/25⌋ − ⌊−37/25⌋ + 1 → −37→1, −26→1, −25→2, 3→3, 26→4; the IBSI
+        // lower bound −37 would give −37→1, −26→1, −25→1, 3→2, 26→3.
+        var fromZero = new DiscretisationSettings(DiscretisationMethod.FixedBinSize, BinWidth: 25, Origin: BinOrigin.Zero);
+        var d = Discretiser.Discretise(Roi(-37, -26, -25, 3, 26), fromZero, -1000);
+        var ibsi = Discretiser.Discretise(Roi(-37, -26, -25, 3, 26), fromZero with { Origin = BinOrigin.LowerBound }, null);
+        Assert.Equal([1, 1, 2, 3, 4], d.GreyLevels);
+        Assert.Equal([1, 1, 1, 2, 3], ibsi.GreyLevels);
+    }
+
+    [Fact]
     public void Constant_roi_discretises_to_one_level()
     {
         var d = Discretiser.Discretise(Roi(3, 3, 3), new DiscretisationSettings(DiscretisationMethod.FixedBinNumber, BinCount: 32), null);

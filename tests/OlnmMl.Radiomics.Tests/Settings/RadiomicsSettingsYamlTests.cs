@@ -37,6 +37,9 @@ public sealed class RadiomicsSettingsYamlTests
     [InlineData("image_types:\n  - type: log", "image_types[0].sigmas_mm", "σ")]
     [InlineData("image_types:\n  - type: wavelet\n    wavelets: [db4]", "image_types[0].wavelets", "db4")]
     [InlineData("texture_aggregations: [3d]", "texture_aggregations", "3d")]
+    [InlineData("names: pyrad", "names", "pyrad")]
+    [InlineData("mask_label: 0", "mask_label", "positive")]
+    [InlineData("discretisation:\n  texture: { method: fixed_bin_size, bin_width: 25, bin_origin: min }", "discretisation.texture.bin_origin", "min")]
     public void Invalid_recipe_names_the_source_key_and_problem(string yaml, string key, string detail)
     {
         var error = Assert.Throws<RadiomicsSettingsException>(() => RadiomicsSettingsYaml.Parse(yaml, "recipe.yaml"));
@@ -58,5 +61,30 @@ public sealed class RadiomicsSettingsYamlTests
         var s = TestData.LoadPreset("ibsi-ct-d");
         Assert.Equal(s.Hash(), TestData.LoadPreset("ibsi-ct-d").Hash());
         Assert.NotEqual(s.Hash(), (s with { Resegmentation = s.Resegmentation with { OutlierSigma = 2 } }).Hash());
+    }
+
+    [Fact]
+    public void Defaults_of_the_pyradiomics_options_stay_out_of_the_hash_so_existing_caches_keep_their_keys()
+    {
+        var s = TestData.LoadPreset("ibsi-ct-d");
+        var json = System.Text.Json.JsonSerializer.Serialize(s);
+
+        Assert.DoesNotContain("\"Names\"", json);
+        Assert.DoesNotContain("\"MaskLabel\"", json);
+        Assert.DoesNotContain("\"Origin\"", json);
+        Assert.NotEqual(s.Hash(), (s with { Names = FeatureNaming.PyRadiomics }).Hash());
+        Assert.NotEqual(s.Hash(), (s with { MaskLabel = 1 }).Hash());
+        Assert.NotEqual(s.Hash(), (s with { Texture = s.Texture with { Origin = BinOrigin.Zero } }).Hash());
+    }
+
+    [Fact]
+    public void Naming_mask_label_and_bin_origin_are_recipe_keys()
+    {
+        var s = RadiomicsSettingsYaml.Parse(
+            "names: pyradiomics\nmask_label: 2\ndiscretisation:\n  texture: { method: fixed_bin_size, bin_width: 10, bin_origin: zero }", "recipe.yaml");
+
+        Assert.Equal(FeatureNaming.PyRadiomics, s.Names);
+        Assert.Equal(2, s.MaskLabel);
+        Assert.Equal(new DiscretisationSettings(DiscretisationMethod.FixedBinSize, BinWidth: 10, Origin: BinOrigin.Zero), s.Texture);
     }
 }

@@ -59,7 +59,7 @@ public sealed class DeepFeaturesTests : IDisposable
             .Concat([new("decoder1.conv.weight", [1f], [1], [1]), new("out.conv.weight", [1f], [1], [1])]), wrapper: "state_dict");
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable([new CaseRow { ImagePath = ct, MaskPath = mask }]);
-        using var transformer = ml.Transforms.DeepFeatures(Options() with { EncoderWeightsPath = path }).Fit(data);
+        using var transformer = ml.Torch().DeepFeatures(Options() with { EncoderWeightsPath = path }).Fit(data);
         var features = transformer.Transform(data).GetColumn<float[]>("DeepFeatures").Single();
 
         Assert.Equal(["decoder1", "out"], transformer.EncoderWeights!.IgnoredGroups.Select(g => g.Key));

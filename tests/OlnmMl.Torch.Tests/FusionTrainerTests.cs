@@ -50,7 +50,7 @@ public sealed class FusionTrainerTests
                 TorchSaveFile.Write(path, TorchSaveFile.Entries(pretrained, "module.").Append(new("fc.weight", [1f], [1], [1])));
             }
             var ml = new MLContext(seed: 1);
-            using var model = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.DeepOnly, epochs: 1) with { EncoderWeightsPath = path })
+            using var model = ml.Torch().Fusion(Quick(FusionMode.DeepOnly, epochs: 1) with { EncoderWeightsPath = path })
                 .Fit(SyntheticCohort.Create(ml, 3, 3, seed: 4));
             var loaded = Assert.Single(model.Report!.EncoderWeights);
             Assert.Equal("fc", Assert.Single(loaded.IgnoredGroups).Key);
@@ -132,7 +132,7 @@ public sealed class FusionTrainerTests
     {
         var ml = new MLContext(seed: 1);
         var train = SyntheticCohort.Create(ml, 4, 4, seed: 6);
-        using var model = ml.BinaryClassification.Trainers.Fusion(Quick(FusionMode.Concat, epochs: 1)).Fit(train);
+        using var model = ml.Torch().Fusion(Quick(FusionMode.Concat, epochs: 1)).Fit(train);
         string path = Path.Combine(Path.GetTempPath(), $"fusion-{Guid.NewGuid():N}.olnm");
         try
         {

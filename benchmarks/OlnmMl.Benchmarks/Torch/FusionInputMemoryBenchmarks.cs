@@ -46,7 +46,7 @@ public class FusionInputMemoryBenchmarks
     {
         var ml = new MLContext(seed: 1);
         var (train, validation) = (Cases(120, 1), Cases(52, 2));
-        var trainer = ml.BinaryClassification.Trainers.Fusion(new FusionTrainerOptions
+        var trainer = ml.Torch().Fusion(new FusionTrainerOptions
         {
             Architecture = "resnet10-tiny",
             ImageShape = [Channels, Edge, Edge, Edge],

@@ -47,7 +47,7 @@ public class FusionMemoryBenchmarks
             Device = new TorchDeviceOptions { ForceCpu = true },
             Progress = new RssRecorder(rss),
         };
-        using var model = ml.BinaryClassification.Trainers.Fusion(options).Fit(Data(ml, 48, 1), Data(ml, 16, 2));
+        using var model = ml.Torch().Fusion(options).Fit(Data(ml, 48, 1), Data(ml, 16, 2));
         Console.WriteLine($"// RSS MiB after each epoch: {string.Join(", ", rss.Select(b => b / (1 << 20)))}");
         Console.WriteLine($"// growth epoch 5 → 20: {(rss[^1] - rss[4]) / (double)(1 << 20):F1} MiB");
         return rss.Count;

@@ -62,7 +62,7 @@ public sealed record ClinicalSignatureSection(
         var figures = new Dictionary<string, Multiplot>
         {
             [NomogramFigureName] = NomogramFigure.Build(nomogram, "Risk of " + outcome),
-            [CalibrationFigureName] = CalibrationFigure.Build(StudyFigures.CalibrationPanels([predictions], includeTraining: true)),
+            [CalibrationFigureName] = CalibrationFigure.Build(StudyFigures.CalibrationPanels([predictions], includeTraining: true, smoothed: true)),
             [DecisionCurvesFigureName] = DecisionCurveFigure.Build(StudyFigures.DecisionPanels([predictions], includeTraining: true)),
         };
         var title = $"{predictions.Model}: univariable and multivariable logistic regression on the training cohort (OR, 95% CI, Wald p)";

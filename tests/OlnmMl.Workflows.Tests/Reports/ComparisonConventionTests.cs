@@ -82,4 +82,21 @@ public sealed class ComparisonConventionTests : IDisposable
         Assert.Equal(high, adjusted[1], 12);
         Assert.True(board.Rows[0].Cells["test1"].IsReference);
     }
+
+    [Fact]
+    public void ChosenPairsAreTestedAndAdjustedAsTheComparisonsAgainstTheFirst_AndAnUnknownModelIsRefused()
+    {
+        var (_, ranked) = Study();
+        var folder = Path.Combine(_directory, "pairs");
+
+        StudyReportBuilder.Build("s", ranked, [], null, "", new Dictionary<string, string>(), pairs: [("strong", "mid"), ("strong", "weak")]).Write(folder);
+
+        string[][] Rows(string pattern) => [.. File.ReadAllLines(Directory.GetFiles(folder, pattern).Single()).Skip(1).Select(r => r.Split(','))];
+        var chosen = Rows("*chosen-comparisons*.csv");
+        var againstFirst = Rows("*paired-delong-tests-against*.csv");
+        // The same two comparisons per cohort form the same family, so both tables agree cell for cell.
+        Assert.Equal(againstFirst.Select(r => ("strong vs " + r[0], r[1], r[2], r[3], r[4])), chosen.Select(r => (r[0], r[1], r[2], r[3], r[4])));
+        var error = Assert.Throws<ArgumentException>(() => StudyReportBuilder.Build("s", ranked, [], null, "", new Dictionary<string, string>(), pairs: [("strong", "radiomics")]));
+        Assert.StartsWith("comparison pair names model 'radiomics', which is not among the report's models (strong, mid, weak).", error.Message);
+    }
 }

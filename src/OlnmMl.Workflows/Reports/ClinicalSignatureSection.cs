@@ -79,7 +79,7 @@ public sealed record ClinicalSignatureSection(
         foreach (var warning in Warnings) report.Paragraph(warning);
         return report
             .Figure(CalibrationFigureName, StudyFigures.CalibrationCaption, Figures[CalibrationFigureName], PanelSize * Cohorts, PanelSize)
-            .Figure(DecisionCurvesFigureName, "Decision curves by cohort (net benefit against threshold probability)", Figures[DecisionCurvesFigureName], PanelSize * Cohorts, PanelSize);
+            .Figure(DecisionCurvesFigureName, StudyFigures.DecisionCurveCaption, Figures[DecisionCurvesFigureName], PanelSize * Cohorts, PanelSize);
     }
 
     private static string MethodsOf(ClinicalSignature signature, ModelPredictions predictions)

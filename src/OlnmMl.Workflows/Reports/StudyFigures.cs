@@ -69,6 +69,20 @@ internal static class StudyFigures
                     smoothed ? SmoothedCalibration.Compute([.. predictions.Probabilities], [.. predictions.Labels]) : null);
             }).ToArray())).ToList();
 
+    /// <summary>The caption of the ROC figure: what is drawn and how the intervals were computed.</summary>
+    public const string RocCaption =
+        "ROC curves by evaluation cohort, one colour per model as in every figure; the legend gives each model's AUC with its DeLong 95% CI; "
+        + "dashed: chance. Each model's cut-off was fitted on the training cohort only.";
+
+    /// <summary>The caption of a decision-curve figure drawn from <see cref="DecisionPanels"/>.</summary>
+    public const string DecisionCurveCaption =
+        "Decision curves by cohort: net benefit NB(t) = TP/n − FP/n · t/(1 − t) over threshold probabilities t from 0.01 to 0.80; "
+        + "grey: treat all, NB(t) = π − (1 − π)·t/(1 − t) with π the cohort's prevalence; black: treat none (NB = 0).";
+
+    /// <summary>The caption of the leaderboard chart.</summary>
+    public const string LeaderboardCaption =
+        "Average AUC over the evaluation cohorts (aAUC, bar) with its standard deviation across cohorts (error bar), best first; dashed: chance (0.5).";
+
     /// <summary>The caption of a calibration figure drawn from <see cref="CalibrationPanels"/>.</summary>
     public static readonly string CalibrationCaption =
         $"Calibration by deciles of predicted risk ({CalibrationBins} equal-count bins): observed fraction against mean predicted probability per bin, "

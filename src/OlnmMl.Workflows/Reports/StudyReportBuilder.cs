@@ -73,7 +73,7 @@ public static class StudyReportBuilder
             .Add(PerformanceTable.Build(models, summaries))
             .Add(AverageAucTable(summaries))
             .Add(ComparisonTables.AgainstFirst(models, firstRole))
-            .Figure(StudyFigures.Roc, "ROC curves by cohort (AUC, 95% CI)", figures[StudyFigures.Roc], PanelSize * cohorts.Length, PanelSize);
+            .Figure(StudyFigures.Roc, StudyFigures.RocCaption, figures[StudyFigures.Roc], PanelSize * cohorts.Length, PanelSize);
         if (pairs is { Count: > 0 })
         {
             report.Section("Chosen comparisons").Add(ComparisonTables.ChosenPairs(models, pairs));
@@ -95,7 +95,7 @@ public static class StudyReportBuilder
 
         calibrationSection
             .Figure(StudyFigures.Calibration, StudyFigures.CalibrationCaption, figures[StudyFigures.Calibration], PanelSize * cohorts.Length, PanelSize)
-            .Figure(StudyFigures.DecisionCurves, "Decision curves", figures[StudyFigures.DecisionCurves], PanelSize * cohorts.Length, PanelSize);
+            .Figure(StudyFigures.DecisionCurves, StudyFigures.DecisionCurveCaption, figures[StudyFigures.DecisionCurves], PanelSize * cohorts.Length, PanelSize);
         foreach (var signature in signatures ?? [])
         {
             signature.AddTo(report);
@@ -104,7 +104,7 @@ public static class StudyReportBuilder
         var leaderboardSection = report.Section("Leaderboard").Paragraph(leakageStatement);
         if (leaderboard is not null)
         {
-            leaderboardSection.Add(TrialTable.Compact(leaderboard));
+            leaderboardSection.Sortable(TrialTable.Compact(leaderboard));
         }
 
         if (leaderboardCsv is not null)
@@ -114,7 +114,7 @@ public static class StudyReportBuilder
 
         leaderboardSection.Figure(
             StudyFigures.Leaderboard,
-            "Average AUC over cohorts (aAUC ± SD)",
+            StudyFigures.LeaderboardCaption,
             figures[StudyFigures.Leaderboard],
             760,
             120 + 60 * summaries.Length);

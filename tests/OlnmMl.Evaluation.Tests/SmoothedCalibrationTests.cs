@@ -12,17 +12,20 @@ public sealed class SmoothedCalibrationTests
     private static double[][] Csv(string name) =>
         [.. File.ReadAllLines(Path.Combine(Folder, name)).Skip(1).Select(l => l.Split(',').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray())];
 
-    [Fact]
-    public void OverconfidentPredictions_GiveRsKnotsCurveAndIci()
+    [Theory]
+    [InlineData("overconfident", 4)] // 300 cases: 4 knots
+    [InlineData("small", 3)] // 80 cases: 3 knots
+    public void OverconfidentPredictions_GiveRsKnotsCurveAndIci(string name, int knots)
     {
-        var data = Csv("overconfident.csv");
-        var expected = Csv("overconfident-curve.csv");
-        var summary = File.ReadAllLines(Path.Combine(Folder, "overconfident-summary.csv")).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray());
+        var data = Csv(name + ".csv");
+        var expected = Csv(name + "-curve.csv");
+        var summary = File.ReadAllLines(Path.Combine(Folder, name + "-summary.csv")).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray());
 
         var curve = SmoothedCalibration.Compute([.. data.Select(r => r[0])], [.. data.Select(r => r[1] == 1)], [.. expected.Select(r => r[0])]);
 
         Assert.Null(curve.UndefinedReason);
-        for (int k = 0; k < 4; k++) Assert.Equal(summary["knots"][k], curve.Knots[k], 1e-9);
+        Assert.Equal(knots, curve.Knots.Length);
+        for (int k = 0; k < knots; k++) Assert.Equal(summary["knots"][k], curve.Knots[k], 1e-9);
         for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i][1], curve.Observed[i], 1e-6);
         Assert.Equal(summary["ici"][0], curve.Ici, 1e-6);
     }
@@ -46,9 +49,9 @@ public sealed class SmoothedCalibrationTests
     }
 
     [Fact]
-    public void TooFewDistinctPredictionsGiveAnEmptyCurveWithAReason()
+    public void TwoDistinctPredictionsGiveAnEmptyCurveWithAReason() // fewer than the 3 knots of a small sample
     {
-        var curve = SmoothedCalibration.Compute([0.2, 0.2, 0.8, 0.8, 0.5], [false, true, true, false, true]);
+        var curve = SmoothedCalibration.Compute([0.2, 0.2, 0.8, 0.8, 0.2], [false, true, true, false, true]);
 
         Assert.Empty(curve.Observed);
         Assert.True(double.IsNaN(curve.Ici));

@@ -6,8 +6,9 @@ namespace OlnmMl.Evaluation.Calibration;
 /// <summary>
 /// A loess-free smoothed calibration curve: the logistic regression of the outcome on a restricted cubic spline of
 /// L = logit(p) (Harrell 2015, §2.4.5; Austin &amp; Steyerberg 2019),
-/// logit P(y = 1 | p) = β₀ + β₁L + Σⱼ₌₁ᵏ⁻² βⱼ₊₁ Sⱼ(L), with knots t₁ &lt; … &lt; tₖ at the 5th, 35th, 65th and 95th percentiles of L
-/// (k = 4, Harrell's default) and Sⱼ(L) = [(L − tⱼ)₊³ − (L − tₖ₋₁)₊³ (tₖ − tⱼ)/(tₖ − tₖ₋₁) + (L − tₖ)₊³ (tₖ₋₁ − tⱼ)/(tₖ − tₖ₋₁)] / (tₖ − t₁)²,
+/// logit P(y = 1 | p) = β₀ + β₁L + Σⱼ₌₁ᵏ⁻² βⱼ₊₁ Sⱼ(L), with knots t₁ &lt; … &lt; tₖ at Harrell's percentiles of L: k = 4 at the
+/// 5th, 35th, 65th and 95th (his default), or k = 3 at the 10th, 50th and 90th for fewer than <see cref="FewCases"/> cases
+/// (his advice for small samples: fewer wiggles where the data cannot support them), and Sⱼ(L) = [(L − tⱼ)₊³ − (L − tₖ₋₁)₊³ (tₖ − tⱼ)/(tₖ − tₖ₋₁) + (L − tₖ)₊³ (tₖ₋₁ − tⱼ)/(tₖ − tₖ₋₁)] / (tₖ − t₁)²,
 /// linear beyond the outer knots. The curve is the fitted P(y = 1 | p) over a grid of p between the smallest and largest
 /// prediction; <see cref="Ici"/> is the integrated calibration index, the mean over cases of |P̂(y = 1 | pᵢ) − pᵢ|.
 /// Probabilities are clamped to [1e-15, 1 − 1e-15] before the logit, NaN ones dropped. Maximum likelihood by
@@ -21,8 +22,11 @@ namespace OlnmMl.Evaluation.Calibration;
 /// <param name="UndefinedReason">Why the curve is empty; null otherwise.</param>
 public sealed record SmoothedCalibration(double[] Predicted, double[] Observed, double[] Knots, double Ici, string? UndefinedReason)
 {
-    /// <summary>The knots' percentiles of logit(p).</summary>
-    public static readonly double[] KnotQuantiles = [0.05, 0.35, 0.65, 0.95];
+    /// <summary>Below this many cases the spline has 3 knots instead of 4.</summary>
+    public const int FewCases = 100;
+
+    /// <summary>The knots' percentiles of logit(p) for <paramref name="cases"/> cases.</summary>
+    public static double[] KnotQuantiles(int cases) => cases < FewCases ? [0.10, 0.50, 0.90] : [0.05, 0.35, 0.65, 0.95];
 
     private const double Clamp = 1e-15;
     private const int MaxIterations = 100;
@@ -51,8 +55,8 @@ public sealed record SmoothedCalibration(double[] Predicted, double[] Observed, 
         }
 
         double[] sorted = [.. logits.Order()];
-        double[] knots = [.. KnotQuantiles.Select(q => sorted.Length == 0 ? double.NaN : Quantile.OfSorted(sorted, q))];
-        if (sorted.Distinct().Count() < KnotQuantiles.Length || knots.Zip(knots.Skip(1)).Any(k => !(k.Second > k.First)))
+        double[] knots = [.. KnotQuantiles(sorted.Length).Select(q => sorted.Length == 0 ? double.NaN : Quantile.OfSorted(sorted, q))];
+        if (sorted.Distinct().Count() < knots.Length || knots.Zip(knots.Skip(1)).Any(k => !(k.Second > k.First)))
         {
             return new SmoothedCalibration([], [], knots, double.NaN, Undefined.TooFewForSpline);
         }

@@ -165,7 +165,7 @@ public sealed class HtmlReport(string title)
         "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}" +
         ".scroll{max-width:100%;overflow-x:auto}" +
         "table{border-collapse:collapse;margin:1em 0;font-size:14px}caption{font-weight:bold;text-align:left;padding:4px 0}" +
-        "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}" +
+        "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}td{white-space:nowrap}td.long{white-space:normal;min-width:20em}" +
         "table.sortable th{cursor:pointer}table.sortable th[aria-sort=ascending]::after{content:' \\25B2'}table.sortable th[aria-sort=descending]::after{content:' \\25BC'}" +
         "figure{margin:1em 0}img{max-width:100%;height:auto}figcaption{font-size:13px;color:#555}" +
         "@media print{.scroll{overflow:visible}table{font-size:9px}body{max-width:none}}";

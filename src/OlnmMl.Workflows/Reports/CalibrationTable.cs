@@ -20,11 +20,11 @@ internal static class CalibrationTable
     /// <summary>Predictions whose standard deviation is below this are near-constant: they rank the cases but carry no risk information.</summary>
     public const double NearConstant = 0.01;
 
-    /// <summary>The table and one warning sentence per degenerate model × cohort (empty when none).</summary>
+    /// <summary>The table and one warning sentence per degenerate model and reason, naming its cohorts (empty when none).</summary>
     public static (Table Table, IReadOnlyList<string> Warnings) Build(IReadOnlyList<ModelPredictions> models)
     {
         var rows = new List<IReadOnlyList<string>>();
-        var warnings = new List<string>();
+        var degenerate = new List<(string Model, string Cohort, string Reason)>();
         foreach (var model in models)
         {
             foreach (var cohort in model.Cohorts.OrderBy(c => c.Role != CohortRole.Training))
@@ -36,11 +36,13 @@ internal static class CalibrationTable
                 rows.Add([model.Model, cohort.Role == CohortRole.Training ? cohort.Cohort + " (training)" : cohort.Cohort, F(fit.Intercept), F(fit.Slope), F(test.Statistic), test.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture), P(test.PValue)]);
                 if (Degeneracy(probabilities, fit) is { } reason)
                 {
-                    warnings.Add($"Warning: {model.Model} on {cohort.Cohort} is degenerate ({reason}); its predictions are not calibrated risks and its calibration figures should not be read as such.");
+                    degenerate.Add((model.Model, cohort.Cohort, reason));
                 }
             }
         }
 
+        var warnings = degenerate.GroupBy(d => (d.Model, d.Reason)).Select(g =>
+            $"Warning: {g.Key.Model} on {string.Join(", ", g.Select(d => d.Cohort))} is degenerate ({g.Key.Reason}); its predictions are not calibrated risks and its calibration figures should not be read as such.").ToList();
         return (new Table("Calibration by model and cohort (logistic recalibration intercept and slope; Hosmer–Lemeshow χ² over 10 quantile groups)",
             ["model", "cohort", "intercept", "slope", "HL χ²", "df", "HL p"], rows), warnings);
     }

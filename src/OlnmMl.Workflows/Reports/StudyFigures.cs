@@ -87,7 +87,7 @@ internal static class StudyFigures
     public static readonly string CalibrationCaption =
         $"Calibration by deciles of predicted risk ({CalibrationBins} equal-count bins): observed fraction against mean predicted probability per bin, "
         + "Wilson 95% CI as a vertical bar with the bin's number of cases above it; solid line: smoothed calibration curve, logistic regression of the outcome "
-        + "on a restricted cubic spline of logit(p) with 4 knots at the 5th, 35th, 65th and 95th percentiles; the ticks under the axis mark every prediction "
+        + "on a restricted cubic spline of logit(p), knots at the 5th, 35th, 65th and 95th percentiles (10th, 50th and 90th below 100 cases); the ticks under the axis mark every prediction "
         + "(one row per model); dashed: ideal calibration";
 
     /// <summary>One decision-curve panel (<see cref="DecisionCurve"/>, thresholds 0.01–0.80) per cohort of the first model, chosen as by <see cref="CalibrationPanels"/>.</summary>

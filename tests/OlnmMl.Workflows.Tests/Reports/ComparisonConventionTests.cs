@@ -99,4 +99,15 @@ public sealed class ComparisonConventionTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => StudyReportBuilder.Build("s", ranked, [], null, "", new Dictionary<string, string>(), pairs: [("strong", "radiomics")]));
         Assert.StartsWith("comparison pair names model 'radiomics', which is not among the report's models (strong, mid, weak).", error.Message);
     }
+
+    [Fact]
+    public void TheStudyPairsItsBestFusionModelWithEachSingleSourceModel()
+    {
+        ModelPredictions Named(string name) => StudyReportFixtures.Separating(name, 0.5, 1);
+
+        var pairs = ChosenPairs.Of([Named("radiomics-svm"), Named("fusion concat ct"), Named("deep ct"), Named("fusion add* ct"), Named("clinical")]);
+
+        Assert.Equal([("fusion concat ct", "radiomics-svm"), ("fusion concat ct", "deep ct"), ("fusion concat ct", "clinical")], pairs);
+        Assert.Empty(ChosenPairs.Of([Named("dlrad + clinical"), Named("mil"), Named("clinical")])); // no fusion: the combined signature leads instead
+    }
 }

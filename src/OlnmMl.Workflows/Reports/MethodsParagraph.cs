@@ -38,7 +38,8 @@ internal static class MethodsParagraph
         return $"Statistical methods. Each model's probability cut-off was fitted on the training cohort ({selected.TrainingCohort}) by Youden's index and carried unchanged to {string.Join(", ", evaluated)} ({cutoffs})."
             + $" AUCs are given with DeLong 95% CIs, AUPRC as average precision.{comparisons}"
             + $" Accuracy, sensitivity, specificity, PPV and NPV at the training-fixed cut-off are given with {bootstrap}."
-            + " Calibration: intercept and slope of logistic recalibration on the logit of the prediction, and the Hosmer–Lemeshow test over 10 quantile groups."
+            + " Calibration: intercept and slope of logistic recalibration on the logit of the prediction, and the Hosmer–Lemeshow test over 10 quantile groups;"
+            + " calibration curves by deciles of predicted risk with Wilson 95% CIs, smoothed by logistic regression on a restricted cubic spline of the logit (no loess)."
             + reclassification
             + (string.IsNullOrWhiteSpace(leakageStatement) ? string.Empty : " Leakage: " + leakageStatement);
     }

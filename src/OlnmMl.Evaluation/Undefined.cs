@@ -24,6 +24,9 @@ public static class Undefined
     /// <summary>The logistic recalibration did not converge (e.g. perfect separation) or is not identifiable.</summary>
     public const string NoCalibrationFit = "logistic recalibration did not converge or is not identifiable (separation or a single predicted value)";
 
+    /// <summary>Too few distinct predictions (or coinciding knots) for the restricted cubic spline of a smoothed calibration curve.</summary>
+    public const string TooFewForSpline = "a smoothed calibration curve needs as many distinct predictions and distinct knots as its spline has knots (3 or 4)";
+
     /// <summary>Fewer than three risk groups remain for Hosmer–Lemeshow (df = groups − 2 would be ≤ 0).</summary>
     public const string TooFewGroups = "Hosmer-Lemeshow needs at least 3 distinct risk groups";
 

@@ -47,7 +47,7 @@ public sealed class StatsRocCommandTests : IDisposable
         var (code, output, error) = InProcessOlnm.Run("stats", "roc", "--data", data, "--label", "y", "--score", "s", "--out", Path.Combine(_directory, "s.json"));
 
         Assert.Equal(1, code);
-        Assert.Contains("AUC 0.500 (95% CI NaN–NaN)", output);
+        Assert.Contains("AUC 0.500 (95% CI n/a–n/a)", output);
         Assert.Contains("all finite scores are equal", error);
     }
 

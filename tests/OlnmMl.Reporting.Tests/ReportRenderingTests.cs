@@ -109,8 +109,8 @@ public sealed class ReportRenderingTests : IDisposable
 
         Assert.Contains("data:image/png;base64,", html);
         // Shown at the CSS size asked for, from the 300-dpi PNG written beside the report.
-        Assert.Contains("<figure><img width=\"1200\" height=\"400\" alt=\"ROC curves by cohort\"", html);
-        Assert.Contains("<img width=\"600\" height=\"400\" alt=\"aAUC\"", html);
+        Assert.Contains("<figure><img data-figure=\"roc\" width=\"1200\" height=\"400\" alt=\"ROC curves by cohort\"", html);
+        Assert.Contains("<img data-figure=\"leaderboard\" width=\"600\" height=\"400\" alt=\"aAUC\"", html);
         var png = File.ReadAllBytes(Path.Combine(_directory, "roc.png"));
         Assert.Equal(3750, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
         Assert.Equal(300, PngResolution.Dpi(png));

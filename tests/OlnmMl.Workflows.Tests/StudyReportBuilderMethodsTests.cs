@@ -41,10 +41,12 @@ public sealed class StudyReportBuilderMethodsTests : IDisposable
 
         Assert.Contains("DeLong 95% CIs", methods);
         Assert.Contains("compared with the selected model (fusion) by the paired DeLong test", methods);
-        Assert.Contains("adjusted across the 2 cohorts by Benjamini–Hochberg", methods);
+        Assert.Contains("adjusted by Benjamini–Hochberg (false discovery rate) across the models compared on it", methods);
+        Assert.Contains("The leaderboard uses the same test and correction against its rank-1 model.", methods);
         Assert.Contains("95% percentile bootstrap CIs (10,000 replicates stratified by outcome, seed 2023;", methods);
         Assert.Contains("95% CIs from 10,000 stratified bootstrap replicates", File.ReadAllText(Path.Combine(_directory, "report.md"))); // the table's caption agrees
         Assert.Contains("Hosmer–Lemeshow", methods);
+        Assert.Contains("smoothed by logistic regression on a restricted cubic spline of the logit", methods);
         Assert.Contains("against the reference model clinical", methods);
         Assert.EndsWith("Leakage: External cohorts were never used for selection.", methods);
     }

@@ -62,32 +62,34 @@ public sealed class StudyReportBuilderTableTests : IDisposable
         }).ToArray());
         var inverted = StudyReportFixtures.Separating("inverted", -0.9, 5); // higher probability for the negatives: slope < 0
         var constant = StudyReportFixtures.Model("constant", (_, _) => 0.3, 9);
+        var flat = StudyReportFixtures.Model("flat", (random, label) => 0.3 + (label ? 0.002 : 0) + 0.001 * random.NextDouble(), 11); // separates, SD ≈ 0.001
 
         var degenerate = Path.Combine(_directory, "degenerate");
         StudyReportBuilder.Build("s", [calibrated], [], null, "", new Dictionary<string, string>()).Write(_directory); // its own labels: no paired test
-        StudyReportBuilder.Build("s", [inverted, constant], [], null, "", new Dictionary<string, string>()).Write(degenerate);
+        StudyReportBuilder.Build("s", [inverted, constant, flat], [], null, "", new Dictionary<string, string>()).Write(degenerate);
 
         var rows = Csv(_directory, "*calibration-by-model*.csv");
         Assert.Equal(3, rows.Length);
-        Assert.Equal(2 * 3, Csv(degenerate, "*calibration-by-model*.csv").Length);
+        Assert.Equal(3 * 3, Csv(degenerate, "*calibration-by-model*.csv").Length);
         foreach (var cohort in calibrated.Cohorts)
         {
             var fit = CalibrationFit.Compute([.. cohort.Probabilities], [.. cohort.Labels]);
             var test = HosmerLemeshow.Compute([.. cohort.Probabilities], [.. cohort.Labels]);
             var row = rows.Single(r => r[0] == "calibrated" && r[1] == (cohort.Role == CohortRole.Training ? "train (training)" : cohort.Cohort));
             Assert.Equal([F(fit.Intercept), F(fit.Slope), F(test.Statistic), test.DegreesOfFreedom.ToString(CultureInfo.InvariantCulture)], row[2..6]);
-            Assert.InRange(fit.Slope, 0, 5);
+            Assert.InRange(fit.Slope, 0, 10);
         }
 
         Assert.DoesNotContain("Warning:", File.ReadAllText(Path.Combine(_directory, "report.md")));
         var markdown = File.ReadAllText(Path.Combine(degenerate, "report.md"));
         var slope = CalibrationFit.Compute([.. inverted.Training.Probabilities], [.. inverted.Training.Labels]).Slope;
         Assert.True(slope < 0, $"fixture slope {slope}");
-        Assert.Contains($"Warning: inverted on train is degenerate (calibration slope {F(slope)}, outside 0–5)", markdown);
-        foreach (var cohort in constant.Cohorts)
-        {
-            Assert.Contains($"Warning: constant on {cohort.Cohort} is degenerate (a constant prediction)", markdown);
-        }
+        Assert.Contains($"Warning: inverted on train is degenerate (calibration slope {F(slope)}, outside 0–10)", markdown);
+        // One warning per model and reason, naming its cohorts.
+        Assert.Contains("Warning: constant on train, validation, test1 is degenerate (a constant prediction)", markdown);
+        var flatWarnings = markdown.Split('\n').Where(l => l.StartsWith("Warning: flat on ", StringComparison.Ordinal)).ToArray();
+        Assert.All(flatWarnings, l => Assert.Contains(" is degenerate (near-constant predictions, SD 0.00", l));
+        Assert.Equal(flat.Cohorts.Select(c => c.Cohort).Order(), flatWarnings.SelectMany(l => l["Warning: flat on ".Length..l.IndexOf(" is degenerate", StringComparison.Ordinal)].Split(", ")).Order());
     }
 
     [Fact]

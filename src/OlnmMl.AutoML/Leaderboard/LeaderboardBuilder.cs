@@ -2,8 +2,6 @@ using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Store;
 using OlnmMl.Evaluation.CrossCohort;
-using OlnmMl.Evaluation.Roc;
-using OlnmMl.Evaluation.Testing;
 
 namespace OlnmMl.AutoML.Leaderboard;
 
@@ -11,8 +9,8 @@ namespace OlnmMl.AutoML.Leaderboard;
 /// Builds the leaderboard from the per-case predictions stored with each complete trial, using OlnmMl.Evaluation:
 /// <see cref="CrossCohortEvaluation.Evaluate"/> per trial (Youden cut-off fitted on the Training cohort — or, when a
 /// trial returned none, on its first Selection cohort — carried unchanged to every other cohort), and per cohort the
-/// paired DeLong test of every trial against that cohort's highest-AUC trial on the cases both scored,
-/// Benjamini–Hochberg-adjusted over the trials compared. With a <see cref="LeaderboardReference"/>, also the
+/// paired DeLong test of every trial against the rank-1 trial (the selected model), as <see cref="ReferenceComparison"/> states
+/// for the leaderboard and the study report alike. With a <see cref="LeaderboardReference"/>, also the
 /// reference's AUC per cohort (on the cases of the first trial that scored it) and each model's share of the attainable lift.
 /// </summary>
 public static class LeaderboardBuilder
@@ -53,7 +51,7 @@ public static class LeaderboardBuilder
 
         var cohortOrder = evaluated.SelectMany(e => e.Predictions).Where(p => p.Role != CohortRole.Training)
             .OrderBy(p => p.Role).Select(p => (p.Cohort, p.Role)).Distinct().ToArray();
-        var tests = cohortOrder.ToDictionary(c => c.Cohort, c => CompareWithBest(c.Cohort, evaluated.Select(e => e.Predictions).ToArray()));
+        var tests = cohortOrder.ToDictionary(c => c.Cohort, c => CompareWithReference(c.Cohort, evaluated.Select(e => e.Predictions).ToArray()));
         var referenceAucs = reference is null ? null : cohortOrder.ToDictionary(
             c => c.Cohort, c => reference.Auc(evaluated.SelectMany(e => e.Predictions).First(p => p.Cohort == c.Cohort)));
         var rows = evaluated.Select((e, index) => new LeaderboardRow(
@@ -67,9 +65,9 @@ public static class LeaderboardBuilder
                 m =>
                 {
                     var role = cohortOrder.First(c => c.Cohort == m.Cohort).Role;
-                    var (best, p, adjusted) = tests[m.Cohort][index];
+                    var (isReference, p, adjusted) = tests[m.Cohort][index];
                     var share = referenceAucs is null ? double.NaN : LeaderboardReference.LiftShare(m.Auc.Auc, referenceAucs[m.Cohort]);
-                    return new LeaderboardCell(role, m, best, p, adjusted, share);
+                    return new LeaderboardCell(role, m, isReference, p, adjusted, share);
                 }))).Select(r => r with { AverageLiftShare = LeaderboardReference.FiniteMean(r.Cells.Values.Select(c => c.LiftShare)) }).ToArray();
 
         notes.InsertRange(0,
@@ -78,7 +76,7 @@ public static class LeaderboardBuilder
                 + SelectionStatement.DecisionsSaw(experiment.Data.Selection, experiment.Objective),
             $"External cohorts ({string.Join(", ", cohortOrder.Where(c => c.Role == CohortRole.External).Select(c => c.Cohort))}) were scored for this table only and never seen by the tuner.",
             "Sensitivity, specificity, PPV and NPV use the Youden cut-off fixed on the training cohort. AUC CIs: DeLong; "
-                + "p: paired DeLong versus the cohort's highest-AUC model, Benjamini-Hochberg adjusted per cohort. aAUC: mean (SD) over non-training cohorts.",
+                + "p: " + ReferenceComparison.Statement(evaluated.Count > 0 ? $"the selected model (rank 1, trial {evaluated[0].Trial.Number})" : "the selected model (rank 1)") + " aAUC: mean (SD) over non-training cohorts.",
         ]);
         return new LeaderboardTable(
             study,
@@ -92,58 +90,16 @@ public static class LeaderboardBuilder
 
     private static CohortScores Scores(CohortPredictions p) => new(p.Cohort, p.Probabilities.ToArray(), p.Labels.ToArray());
 
-    private static (bool IsBest, double P, double Adjusted)[] CompareWithBest(string cohort, IReadOnlyList<IReadOnlyList<CohortPredictions>> trials)
+    /// <summary>Per trial on <paramref name="cohort"/>: whether it is the reference (rank 1), and its <see cref="ReferenceComparison"/> p, raw and adjusted.</summary>
+    private static (bool IsReference, double P, double Adjusted)[] CompareWithReference(string cohort, IReadOnlyList<IReadOnlyList<CohortPredictions>> trials)
     {
         var perTrial = trials.Select(t => t.FirstOrDefault(p => p.Cohort == cohort)).ToArray();
-        var aucs = perTrial.Select(p => p is null ? double.NaN : DeLong.Auc(p.Probabilities.ToArray(), p.Labels.ToArray())).ToArray();
-        var best = -1;
-        for (var i = 0; i < aucs.Length; i++)
+        if (perTrial.Length == 0 || perTrial[0] is not { } reference)
         {
-            if (!double.IsNaN(aucs[i]) && (best < 0 || aucs[i] > aucs[best]))
-            {
-                best = i;
-            }
+            return [.. perTrial.Select(_ => (false, double.NaN, double.NaN))];
         }
 
-        var raw = new double[perTrial.Length];
-        Array.Fill(raw, double.NaN);
-        if (best >= 0)
-        {
-            var bestCohort = perTrial[best]!;
-            var bestById = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < bestCohort.CaseIds.Count; i++)
-            {
-                bestById[bestCohort.CaseIds[i]] = i;
-            }
-
-            for (var t = 0; t < perTrial.Length; t++)
-            {
-                if (t != best && perTrial[t] is { } other)
-                {
-                    raw[t] = PairedP(bestCohort, bestById, other);
-                }
-            }
-        }
-
-        var adjusted = MultipleTesting.BenjaminiHochberg(raw);
-        return raw.Select((p, i) => (i == best, p, adjusted[i])).ToArray();
-    }
-
-    private static double PairedP(CohortPredictions best, Dictionary<string, int> bestById, CohortPredictions other)
-    {
-        var first = new List<double>();
-        var second = new List<double>();
-        var labels = new List<bool>();
-        for (var i = 0; i < other.CaseIds.Count; i++)
-        {
-            if (bestById.TryGetValue(other.CaseIds[i], out var j) && best.Labels[j] == other.Labels[i])
-            {
-                first.Add(best.Probabilities[j]);
-                second.Add(other.Probabilities[i]);
-                labels.Add(other.Labels[i]);
-            }
-        }
-
-        return DeLong.PairedTest(first.ToArray(), second.ToArray(), labels.ToArray()).PValue;
+        var tests = ReferenceComparison.AgainstReference(reference, perTrial);
+        return [.. tests.Select((t, i) => (i == 0, t.Test?.PValue ?? double.NaN, t.Adjusted))];
     }
 }

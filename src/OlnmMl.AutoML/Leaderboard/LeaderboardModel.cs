@@ -6,14 +6,14 @@ using OlnmMl.Evaluation.CrossCohort;
 namespace OlnmMl.AutoML.Leaderboard;
 
 /// <summary>One trial on one cohort: OlnmMl.Evaluation's metrics at the training-fixed cut-off, and the paired
-/// DeLong test against the cohort's best model (raw and Benjamini–Hochberg-adjusted; NaN for the best itself).</summary>
+/// DeLong test against the selected model, rank 1 (<see cref="ReferenceComparison"/>: raw and Benjamini–Hochberg-adjusted; NaN for the reference itself).</summary>
 /// <param name="Role">The cohort's role (Selection cohorts fed the tuner; External cohorts never did).</param>
 /// <param name="Metrics">AUC (DeLong CI), sensitivity/specificity/PPV/NPV at the training Youden cut-off, Brier, calibration.</param>
-/// <param name="IsBest">True for the cohort's highest-AUC trial.</param>
-/// <param name="DeLongP">Paired DeLong p-value versus the best trial (cases matched by id).</param>
+/// <param name="IsReference">True for the rank-1 trial, the reference of the comparisons.</param>
+/// <param name="DeLongP">Paired DeLong p-value versus the reference trial (cases matched by id).</param>
 /// <param name="DeLongPAdjusted">BH-adjusted over the trials compared on this cohort.</param>
 /// <param name="LiftShare">Share of the attainable lift, (AUC − 0.5) / (reference AUC − 0.5); NaN without a reference.</param>
-public sealed record LeaderboardCell(CohortRole Role, CohortMetrics Metrics, bool IsBest, double DeLongP, double DeLongPAdjusted, double LiftShare = double.NaN);
+public sealed record LeaderboardCell(CohortRole Role, CohortMetrics Metrics, bool IsReference, double DeLongP, double DeLongPAdjusted, double LiftShare = double.NaN);
 
 /// <summary>One trial's row, ranked by the selection objective.</summary>
 /// <param name="Rank">1 = best selection objective.</param>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OlnmMl.AutoML.Experiments;
+using OlnmMl.Evaluation.Reports;
 using OlnmMl.Evaluation.Thresholds;
 
 namespace OlnmMl.AutoML.Leaderboard;
@@ -70,7 +71,7 @@ public static class LeaderboardWriter
         return s.ToString();
     }
 
-    /// <summary>Markdown: notes, the ranking (AUC (95% CI) and BH-adjusted p per cohort, aAUC (SD), fit time), then
+    /// <summary>Markdown: notes, the ranking (AUC (95% CI) and the BH-adjusted p against the rank-1 model per cohort, aAUC (SD), fit time), then
     /// sensitivity/specificity/PPV/NPV at the training cut-off, Brier and calibration slope per cohort.</summary>
     public static string ToMarkdown(LeaderboardTable table)
     {
@@ -113,7 +114,7 @@ public static class LeaderboardWriter
                 {
                     var auc = cell.Metrics.Auc;
                     s.Append(F3(auc.Auc)).Append(" (").Append(F3(auc.CiLower)).Append("–").Append(F3(auc.CiUpper)).Append(')')
-                        .Append(cell.IsBest ? " **best**" : string.Empty).Append(" | ").Append(cell.IsBest ? "—" : P(cell.DeLongPAdjusted)).Append(" | ");
+                        .Append(cell.IsReference ? " **reference**" : string.Empty).Append(" | ").Append(cell.IsReference ? "—" : P(cell.DeLongPAdjusted)).Append(" | ");
                 }
                 else
                 {
@@ -229,9 +230,9 @@ public static class LeaderboardWriter
 
     private static string Num(long value) => value.ToString(Invariant);
 
-    private static string F3(double value) => double.IsNaN(value) ? "—" : value.ToString("F3", Invariant);
+    private static string F3(double value) => StatisticText.Value(value);
 
-    private static string P(double p) => double.IsNaN(p) ? "—" : p < 0.001 ? "<0.001" : p.ToString("F3", Invariant);
+    private static string P(double p) => StatisticText.P(p);
 
     private static string Csv(string field) =>
         field.AsSpan().IndexOfAny(',', '"', '\n') >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;

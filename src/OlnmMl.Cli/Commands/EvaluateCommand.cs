@@ -24,16 +24,16 @@ internal static class EvaluateCommand
         CommandAction.Set(command, parse =>
         {
             var summary = ScoreEvaluation.Run(parse.GetValue(data)!, parse.GetValue(label)!, parse.GetValue(score)!, parse.GetValue(cohort)!, parse.GetValue(training)!, parse.GetValue(output)!);
-            static string P(Proportion p) => string.Create(CultureInfo.InvariantCulture, $"{p.Estimate:0.000} ({p.CiLower:0.000}–{p.CiUpper:0.000})");
+            static string P(Proportion p) => StatisticText.Interval(p.Estimate, p.CiLower, p.CiUpper);
             Output.Line(string.Create(CultureInfo.InvariantCulture, $"cut-off {summary.TrainingCutoff.Threshold:G4}, the Youden cut-off of cohort '{summary.TrainingCohort}', carried to every cohort; {summary.Direction}"));
             foreach (var c in summary.Cohorts)
             {
                 var t = c.AtTrainingCutoff;
-                Output.Line(string.Create(CultureInfo.InvariantCulture,
-                    $"{c.Cohort}: {c.Auc.Positives + c.Auc.Negatives} cases ({c.Auc.Positives} positive), AUC {c.Auc.Auc:0.000} ({c.Auc.CiLower:0.000}–{c.Auc.CiUpper:0.000}); accuracy {P(t.Accuracy)}, sensitivity {P(t.Sensitivity)}, specificity {P(t.Specificity)}, PPV {P(t.PositivePredictiveValue)}, NPV {P(t.NegativePredictiveValue)}; AUPRC {c.AveragePrecision:0.000}"));
+                Output.Line(
+                    $"{c.Cohort}: {c.Auc.Positives + c.Auc.Negatives} cases ({c.Auc.Positives} positive), AUC {StatisticText.Interval(c.Auc.Auc, c.Auc.CiLower, c.Auc.CiUpper)}; accuracy {P(t.Accuracy)}, sensitivity {P(t.Sensitivity)}, specificity {P(t.Specificity)}, PPV {P(t.PositivePredictiveValue)}, NPV {P(t.NegativePredictiveValue)}; AUPRC {StatisticText.Value(c.AveragePrecision)}");
             }
 
-            Output.Line(string.Create(CultureInfo.InvariantCulture, $"aAUC {summary.AverageAuc.Mean:0.000} ± {summary.AverageAuc.StandardDeviation:0.000} over {string.Join(", ", summary.AverageAuc.Cohorts)}"));
+            Output.Line($"aAUC {StatisticText.Value(summary.AverageAuc.Mean)} ± {StatisticText.Value(summary.AverageAuc.StandardDeviation)} over {string.Join(", ", summary.AverageAuc.Cohorts)}");
             Output.Line($"wrote {Path.Combine(parse.GetValue(output)!, ScoreEvaluation.JsonFile)} and {ScoreEvaluation.CsvFile}");
             return 0;
         });

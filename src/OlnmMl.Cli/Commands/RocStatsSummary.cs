@@ -20,7 +20,7 @@ internal static class RocStatsSummary
             foreach (var score in cohort.Scores)
             {
                 Output.Line(string.Create(CultureInfo.InvariantCulture,
-                    $"{cohort.Cohort}: {score.Score} AUC {score.Auc:0.000} ({report.ConfidenceLevel * 100:0.#}% CI {score.AucCiLower:0.000}–{score.AucCiUpper:0.000}), {score.Positives} positive / {score.Negatives} negative; cut-off {score.YoudenThreshold:G4} ({score.YoudenThresholdSource}): sensitivity {score.Sensitivity:0.000}, specificity {score.Specificity:0.000}"));
+                    $"{cohort.Cohort}: {score.Score} AUC {StatisticText.Value(score.Auc)} ({report.ConfidenceLevel * 100:0.#}% CI {StatisticText.Value(score.AucCiLower)}–{StatisticText.Value(score.AucCiUpper)}), {score.Positives} positive / {score.Negatives} negative; cut-off {score.YoudenThreshold:G4} ({score.YoudenThresholdSource}): sensitivity {StatisticText.Value(score.Sensitivity)}, specificity {StatisticText.Value(score.Specificity)}"));
                 if (score.UndefinedReason is { } reason)
                 {
                     Output.Error($"{report.Data}: cohort '{cohort.Cohort}', score '{score.Score}': {reason}");
@@ -31,7 +31,7 @@ internal static class RocStatsSummary
             if (cohort.Comparison is { } comparison)
             {
                 Output.Line(string.Create(CultureInfo.InvariantCulture,
-                    $"{cohort.Cohort}: paired DeLong {comparison.Score} vs {comparison.Compare}: ΔAUC {comparison.AucDifference:0.000}, z {comparison.Z:0.00}, p {comparison.P:0.0000}"));
+                    $"{cohort.Cohort}: paired DeLong {comparison.Score} vs {comparison.Compare}: ΔAUC {StatisticText.Value(comparison.AucDifference)}, z {comparison.Z:0.00}, p {StatisticText.P(comparison.P)}"));
                 if (comparison.UndefinedReason is { } reason)
                 {
                     Output.Error($"{report.Data}: cohort '{cohort.Cohort}', {comparison.Score} vs {comparison.Compare}: {reason}");

@@ -4,6 +4,7 @@ using OlnmMl.AutoML;
 using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Leaderboard;
 using OlnmMl.Cli.Terminal;
+using OlnmMl.Reporting.Html;
 using OlnmMl.Workflows.Jobs;
 
 namespace OlnmMl.Cli.Commands;
@@ -168,15 +169,31 @@ internal static class SweepCommands
         var studies = StudiesOption();
         var study = new Argument<string>("study") { Description = "Study name or .db path." };
         var output = new Option<string?>("--out") { Description = "Report folder (default: report/ beside the study)." };
-        var command = new Command("report", "Write the study's self-contained HTML report with Markdown and CSV tables and PNG/SVG figures.") { study, studies, output };
+        var format = new Option<string>("--format")
+        {
+            Description = "The report printed: html (self-contained), md (Markdown beside PNG figures), or pdf (printed by headless Chromium, "
+                + $"found as {Chromium.Searched}; figures stay vector). CSV tables and PNG/SVG figures are written with every format.",
+            DefaultValueFactory = _ => "html",
+        }.AcceptOnlyFromAmong("html", "md", "pdf");
+        var command = new Command("report", "Write the study's report (HTML, Markdown or PDF) with CSV tables and PNG/SVG figures.") { study, studies, output, format };
         common.AddTo(command);
         CommandAction.Set(command, parse =>
         {
+            var chosen = parse.GetValue(format)!;
+            var chromium = chosen == "pdf"
+                ? Chromium.Find() ?? throw new OlnmUserException($"--format pdf: Chromium not found ({Chromium.Searched}); install Chromium, set {Chromium.Variable}, or use --format html")
+                : null;
             var (location, experiment) = StoredExperiment.Load(parse.GetValue(study)!, parse.GetValue(studies)!);
             var directory = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(location.DatabasePath)!, "report");
             var prepared = MainJob.Prepare(experiment, location.DatabasePath, common.Read(parse, directory), new JobProgress());
-            foreach (var report in MainJob.WriteReports(prepared, location, directory))
+            foreach (var html in MainJob.WriteReports(prepared, location, directory))
             {
+                var report = chosen switch
+                {
+                    "pdf" => ReportPdf.Write(html, chromium!),
+                    "md" => Path.ChangeExtension(html, ".md"),
+                    _ => html,
+                };
                 Output.Line($"report: {report}");
             }
 

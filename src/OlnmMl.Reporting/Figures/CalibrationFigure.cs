@@ -4,11 +4,12 @@ using ScottPlot;
 
 namespace OlnmMl.Reporting.Figures;
 
-/// <summary>One model's calibration in one cohort: its reliability bins and every prediction (drawn as a rug).</summary>
+/// <summary>One model's calibration in one cohort: its reliability bins, every prediction (drawn as a rug), and optionally the smoothed curve.</summary>
 /// <param name="Model">Model name.</param>
 /// <param name="Bins">Non-empty bins (<see cref="ReliabilityCurve"/>), each with its Wilson CI and count.</param>
 /// <param name="Predictions">Every predicted probability of the cohort.</param>
-public sealed record CalibrationSeries(string Model, IReadOnlyList<ReliabilityBin> Bins, double[] Predictions);
+/// <param name="Smoothed">The restricted-cubic-spline curve (<see cref="SmoothedCalibration"/>), drawn as a line instead of joining the bins; null joins the bins.</param>
+public sealed record CalibrationSeries(string Model, IReadOnlyList<ReliabilityBin> Bins, double[] Predictions, SmoothedCalibration? Smoothed = null);
 
 /// <summary>One cohort's calibration panel.</summary>
 public sealed record CalibrationPanel(string Cohort, IReadOnlyList<CalibrationSeries> Models);
@@ -16,7 +17,8 @@ public sealed record CalibrationPanel(string Cohort, IReadOnlyList<CalibrationSe
 /// <summary>
 /// Calibration plots: per bin, the observed fraction of positives (marker) against the mean predicted probability, its
 /// Wilson CI as a vertical bar with the bin's case count above it, the ideal diagonal dashed, and under the axis one rug
-/// row per model with a tick at every prediction.
+/// row per model with a tick at every prediction; the bins joined by a thin line, or, where the series has one, its smoothed
+/// curve drawn as a solid line in the model's colour (a curve that could not be fitted is left out).
 /// </summary>
 public static class CalibrationFigure
 {
@@ -68,9 +70,16 @@ public static class CalibrationFigure
 
         var points = plot.Add.Scatter(series.Bins.Select(b => b.MeanPredicted).ToArray(), series.Bins.Select(b => b.Observed.Estimate).ToArray());
         points.Color = colour;
-        points.LineWidth = 1;
+        points.LineWidth = series.Smoothed is null ? 1 : 0;
         points.MarkerSize = 7;
         points.LegendText = series.Model;
+        if (series.Smoothed is { UndefinedReason: null } smoothed)
+        {
+            var curve = plot.Add.ScatterLine(smoothed.Predicted, smoothed.Observed);
+            curve.Color = colour;
+            curve.LineWidth = 2;
+        }
+
         var rug = plot.Add.Scatter(series.Predictions, series.Predictions.Select(_ => rugBase + RugRow / 2).ToArray());
         rug.Color = colour.WithAlpha(0.6);
         rug.LineWidth = 0;

@@ -4,8 +4,8 @@ using SkiaSharp;
 namespace OlnmMl.Reporting.Figures;
 
 /// <summary>
-/// Writes figures as PNG or SVG, chosen by the file extension, through <see cref="DurableFile"/>. A figure's size is given
-/// in CSS pixels (96 per inch): the SVG has that size, the PNG is the same layout rendered at <see cref="Dpi"/>.
+/// Writes figures as PNG, TIFF or SVG, chosen by the file extension, through <see cref="DurableFile"/>. A figure's size is given
+/// in CSS pixels (96 per inch): the SVG has that size, the PNG and the TIFF are the same layout rendered at <see cref="Dpi"/>.
 /// </summary>
 public static class FigureFile
 {
@@ -15,7 +15,7 @@ public static class FigureFile
     /// <summary>CSS pixels per inch: the resolution a figure's width and height are given in.</summary>
     public const int CssDpi = 96;
 
-    /// <summary>Writes <paramref name="figure"/> to <paramref name="path"/> (.png or .svg) at <paramref name="width"/>×<paramref name="height"/> CSS pixels.</summary>
+    /// <summary>Writes <paramref name="figure"/> to <paramref name="path"/> (.png, .tif/.tiff or .svg) at <paramref name="width"/>×<paramref name="height"/> CSS pixels.</summary>
     public static void Save(Multiplot figure, string path, int width, int height)
     {
         if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
@@ -26,9 +26,13 @@ public static class FigureFile
         {
             DurableFile.WriteAllBytes(path, ToPng(figure, width, height));
         }
+        else if (path.EndsWith(".tif", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tiff", StringComparison.OrdinalIgnoreCase))
+        {
+            DurableFile.WriteAllBytes(path, ToTiff(figure, width, height));
+        }
         else
         {
-            throw new ArgumentException($"{path}: figures are written as .png or .svg.", nameof(path));
+            throw new ArgumentException($"{path}: figures are written as .png, .tif or .svg.", nameof(path));
         }
     }
 
@@ -39,12 +43,37 @@ public static class FigureFile
     /// </summary>
     public static byte[] ToPng(Multiplot figure, int width, int height)
     {
+        using var image = Render(figure, width, height);
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return PngResolution.Stamp(png.ToArray(), Dpi);
+    }
+
+    /// <summary>The figure as a <see cref="Dpi"/> baseline RGB TIFF (<see cref="TiffFile"/>), the same pixels as <see cref="ToPng"/> over white.</summary>
+    public static byte[] ToTiff(Multiplot figure, int width, int height)
+    {
+        using var image = Render(figure, width, height);
+        var info = new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var rgba = new byte[info.BytesSize];
+        var handle = System.Runtime.InteropServices.GCHandle.Alloc(rgba, System.Runtime.InteropServices.GCHandleType.Pinned);
+        try
+        {
+            image.ReadPixels(info, handle.AddrOfPinnedObject(), info.RowBytes, 0, 0);
+        }
+        finally
+        {
+            handle.Free();
+        }
+
+        return TiffFile.FromRgba(rgba, image.Width, image.Height, Dpi);
+    }
+
+    /// <summary>The layout of <paramref name="width"/>×<paramref name="height"/> CSS pixels drawn on a canvas scaled by <see cref="Dpi"/>/<see cref="CssDpi"/>.</summary>
+    private static SKImage Render(Multiplot figure, int width, int height)
+    {
         using var surface = SKSurface.Create(new SKImageInfo(Pixels(width), Pixels(height)));
         surface.Canvas.Scale((float)Dpi / CssDpi);
         figure.Render(surface.Canvas, new PixelRect(0, width, height, 0));
-        using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return PngResolution.Stamp(png.ToArray(), Dpi);
+        return surface.Snapshot();
     }
 
     /// <summary>The PNG's pixels for <paramref name="cssPixels"/> CSS pixels: ⌊cssPixels · <see cref="Dpi"/>/<see cref="CssDpi"/> + ½⌋.</summary>

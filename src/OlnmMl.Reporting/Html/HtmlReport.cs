@@ -37,7 +37,13 @@ public sealed class HtmlReport(string title)
     public HtmlReport Link(string text, string target) => Add(new Block.Link(text, target));
 
     /// <summary>Adds a table.</summary>
-    public HtmlReport Add(Table table) => Add(new Block.TableBlock(table));
+    public HtmlReport Add(Table table) => Add(new Block.TableBlock(table, Sortable: false));
+
+    /// <summary>
+    /// Adds a table whose columns sort on a click on their header (<see cref="SortScript"/>, inline, no external assets);
+    /// the Markdown and CSV are as <see cref="Add(Table)"/> writes them.
+    /// </summary>
+    public HtmlReport Sortable(Table table) => Add(new Block.TableBlock(table, Sortable: true));
 
     /// <summary>
     /// Adds a figure of <paramref name="width"/>×<paramref name="height"/> CSS pixels, shown at that size in the HTML from its
@@ -57,42 +63,73 @@ public sealed class HtmlReport(string title)
     public string Write(string directory)
     {
         Directory.CreateDirectory(directory);
-        var html = new StringBuilder();
         var markdown = new StringBuilder().Append("# ").AppendLine(Title).AppendLine();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-            .Append(WebUtility.HtmlEncode(Title)).Append("</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n<h1>")
-            .Append(WebUtility.HtmlEncode(Title)).Append("</h1>\n");
         var tableIndex = 0;
         foreach (var (heading, blocks) in _sections)
         {
-            html.Append("<section>\n<h2>").Append(WebUtility.HtmlEncode(heading)).Append("</h2>\n");
             markdown.Append("## ").AppendLine(heading).AppendLine();
             foreach (var block in blocks)
             {
                 switch (block)
                 {
                     case Block.Text text:
-                        html.Append("<p>").Append(WebUtility.HtmlEncode(text.Content)).Append("</p>\n");
                         markdown.AppendLine(text.Content).AppendLine();
                         break;
                     case Block.Link link:
-                        html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link.Target)).Append("\">").Append(WebUtility.HtmlEncode(link.Caption)).Append("</a></p>\n");
                         markdown.Append('[').Append(link.Caption).Append("](").Append(link.Target).AppendLine(")").AppendLine();
                         break;
                     case Block.TableBlock table:
                         var csvName = $"table{++tableIndex}-{Slug(table.Table.Title)}.csv";
                         WriteText(Path.Combine(directory, csvName), table.Table.ToCsv());
-                        html.Append(table.Table.ToHtml());
                         markdown.Append(table.Table.ToMarkdown()).AppendLine().Append("[CSV](").Append(csvName).AppendLine(")").AppendLine();
                         break;
                     case Block.FigureBlock figure:
                         DurableFile.WriteAllBytes(Path.Combine(directory, figure.Name + ".png"), figure.Png);
                         WriteText(Path.Combine(directory, figure.Name + ".svg"), figure.Svg);
-                        html.Append("<figure><img width=\"").Append(figure.Width).Append("\" height=\"").Append(figure.Height)
-                            .Append("\" alt=\"").Append(WebUtility.HtmlEncode(figure.Caption))
+                        markdown.Append("![").Append(figure.Caption).Append("](").Append(figure.Name).AppendLine(".png)").AppendLine();
+                        markdown.Append("*Figure: ").Append(figure.Caption).AppendLine("*").AppendLine();
+                        break;
+                }
+            }
+        }
+
+        var htmlPath = Path.Combine(directory, "report.html");
+        WriteText(htmlPath, Html());
+        WriteText(Path.Combine(directory, "report.md"), markdown.ToString());
+        return htmlPath;
+    }
+
+    /// <summary>The HTML document, figures as 300-dpi PNG data URIs, each <c>img</c> naming its figure (<c>data-figure</c>) for <see cref="ReportPdf"/>.</summary>
+    private string Html()
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+            .Append(WebUtility.HtmlEncode(Title)).Append("</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n<h1>")
+            .Append(WebUtility.HtmlEncode(Title)).Append("</h1>\n");
+        var sortable = false;
+        foreach (var (heading, blocks) in _sections)
+        {
+            html.Append("<section>\n<h2>").Append(WebUtility.HtmlEncode(heading)).Append("</h2>\n");
+            foreach (var block in blocks)
+            {
+                switch (block)
+                {
+                    case Block.Text text:
+                        html.Append("<p>").Append(WebUtility.HtmlEncode(text.Content)).Append("</p>\n");
+                        break;
+                    case Block.Link link:
+                        html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link.Target)).Append("\">").Append(WebUtility.HtmlEncode(link.Caption)).Append("</a></p>\n");
+                        break;
+                    case Block.TableBlock table:
+                        sortable |= table.Sortable;
+                        var rendered = table.Table.ToHtml();
+                        html.Append("<div class=\"scroll\">").Append(table.Sortable ? rendered.Replace("<table>", "<table class=\"sortable\">", StringComparison.Ordinal) : rendered).Append("</div>\n");
+                        break;
+                    case Block.FigureBlock figure:
+                        html.Append("<figure><img data-figure=\"").Append(WebUtility.HtmlEncode(figure.Name)).Append("\" width=\"").Append(figure.Width)
+                            .Append("\" height=\"").Append(figure.Height).Append("\" alt=\"").Append(WebUtility.HtmlEncode(figure.Caption))
                             .Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(figure.Png))
                             .Append("\"><figcaption>").Append(WebUtility.HtmlEncode(figure.Caption)).Append("</figcaption></figure>\n");
-                        markdown.Append("![").Append(figure.Caption).Append("](").Append(figure.Name).AppendLine(".png)").AppendLine();
                         break;
                 }
             }
@@ -100,11 +137,12 @@ public sealed class HtmlReport(string title)
             html.Append("</section>\n");
         }
 
-        html.Append("</body>\n</html>\n");
-        var htmlPath = Path.Combine(directory, "report.html");
-        WriteText(htmlPath, html.ToString());
-        WriteText(Path.Combine(directory, "report.md"), markdown.ToString());
-        return htmlPath;
+        if (sortable)
+        {
+            html.Append("<script>").Append(SortScript).Append("</script>\n");
+        }
+
+        return html.Append("</body>\n</html>\n").ToString();
     }
 
     private HtmlReport Add(Block block)
@@ -125,9 +163,24 @@ public sealed class HtmlReport(string title)
 
     private const string Css =
         "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}" +
+        ".scroll{max-width:100%;overflow-x:auto}" +
         "table{border-collapse:collapse;margin:1em 0;font-size:14px}caption{font-weight:bold;text-align:left;padding:4px 0}" +
-        "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}" +
-        "figure{margin:1em 0}img{max-width:100%;height:auto}figcaption{font-size:13px;color:#555}";
+        "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}td{white-space:nowrap}td.long{white-space:normal;min-width:20em}" +
+        "table.sortable th{cursor:pointer}table.sortable th[aria-sort=ascending]::after{content:' \\25B2'}table.sortable th[aria-sort=descending]::after{content:' \\25BC'}" +
+        "figure{margin:1em 0}img{max-width:100%;height:auto}figcaption{font-size:13px;color:#555}" +
+        "@media print{.scroll{overflow:visible}table{font-size:9px}body{max-width:none}}";
+
+    /// <summary>
+    /// Click a header of a sortable table to sort its rows by that column, again to reverse: cells that start with a number
+    /// ("0.812 (0.75–0.86)", "&lt;0.001" as 0.0005) sort numerically, the others as text; "n/a" and empty cells last.
+    /// </summary>
+    private const string SortScript =
+        "document.querySelectorAll('table.sortable').forEach(function(t){t.querySelectorAll('th').forEach(function(h,c){h.addEventListener('click',function(){" +
+        "var up=h.getAttribute('aria-sort')!=='ascending';t.querySelectorAll('th').forEach(function(o){o.removeAttribute('aria-sort')});h.setAttribute('aria-sort',up?'ascending':'descending');" +
+        "var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows);function key(r){var s=r.cells[c]?r.cells[c].textContent.trim():'';if(s===''||s==='n/a')return null;" +
+        "if(s.charAt(0)==='<')return parseFloat(s.slice(1))/2;var n=parseFloat(s);return isNaN(n)?s.toLowerCase():n}" +
+        "rows.sort(function(x,y){var a=key(x),z=key(y);if(a===null)return z===null?0:1;if(z===null)return -1;var d=typeof a===typeof z?(a<z?-1:a>z?1:0):(typeof a==='number'?-1:1);return up?d:-d});" +
+        "rows.forEach(function(r){b.appendChild(r)})})})});";
 
     private abstract record Block
     {
@@ -135,7 +188,7 @@ public sealed class HtmlReport(string title)
 
         public sealed record Link(string Caption, string Target) : Block;
 
-        public sealed record TableBlock(Table Table) : Block;
+        public sealed record TableBlock(Table Table, bool Sortable = false) : Block;
 
         public sealed record FigureBlock(string Name, string Caption, byte[] Png, string Svg, int Width, int Height) : Block;
     }

@@ -34,7 +34,10 @@ public sealed record Table(string Title, IReadOnlyList<string> Headers, IReadOnl
         return text.ToString();
     }
 
-    /// <summary>An HTML table with a caption; every cell is HTML-encoded.</summary>
+    /// <summary>Cells longer than this many characters may wrap in HTML (<c>class="long"</c>); shorter ones, numbers with their intervals, never do.</summary>
+    public const int LongCell = 40;
+
+    /// <summary>An HTML table with a caption; every cell is HTML-encoded, those over <see cref="LongCell"/> characters marked <c>class="long"</c>.</summary>
     public string ToHtml()
     {
         var text = new StringBuilder("<table>\n<caption>").Append(WebUtility.HtmlEncode(Title)).Append("</caption>\n<thead><tr>");
@@ -49,7 +52,7 @@ public sealed record Table(string Title, IReadOnlyList<string> Headers, IReadOnl
             text.Append("<tr>");
             foreach (var cell in row)
             {
-                text.Append("<td>").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
+                text.Append(cell.Length > LongCell ? "<td class=\"long\">" : "<td>").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
             }
 
             text.Append("</tr>\n");

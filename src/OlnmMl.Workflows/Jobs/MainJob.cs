@@ -202,7 +202,8 @@ public static class MainJob
             outcome,
             signatures,
             signatures.Count > 0 ? "the combined signature" : "the selected model",
-            prepared.CohortSeed is null ? null : prepared.DataLabel)
+            prepared.CohortSeed is null ? null : prepared.DataLabel,
+            ChosenPairs.Of(predictions))
             .Write(directory);
     }
 

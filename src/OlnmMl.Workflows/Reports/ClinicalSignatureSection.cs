@@ -62,7 +62,7 @@ public sealed record ClinicalSignatureSection(
         var figures = new Dictionary<string, Multiplot>
         {
             [NomogramFigureName] = NomogramFigure.Build(nomogram, "Risk of " + outcome),
-            [CalibrationFigureName] = CalibrationFigure.Build(StudyFigures.CalibrationPanels([predictions], includeTraining: true)),
+            [CalibrationFigureName] = CalibrationFigure.Build(StudyFigures.CalibrationPanels([predictions], includeTraining: true, smoothed: true)),
             [DecisionCurvesFigureName] = DecisionCurveFigure.Build(StudyFigures.DecisionPanels([predictions], includeTraining: true)),
         };
         var title = $"{predictions.Model}: univariable and multivariable logistic regression on the training cohort (OR, 95% CI, Wald p)";
@@ -79,7 +79,7 @@ public sealed record ClinicalSignatureSection(
         foreach (var warning in Warnings) report.Paragraph(warning);
         return report
             .Figure(CalibrationFigureName, StudyFigures.CalibrationCaption, Figures[CalibrationFigureName], PanelSize * Cohorts, PanelSize)
-            .Figure(DecisionCurvesFigureName, "Decision curves by cohort (net benefit against threshold probability)", Figures[DecisionCurvesFigureName], PanelSize * Cohorts, PanelSize);
+            .Figure(DecisionCurvesFigureName, StudyFigures.DecisionCurveCaption, Figures[DecisionCurvesFigureName], PanelSize * Cohorts, PanelSize);
     }
 
     private static string MethodsOf(ClinicalSignature signature, ModelPredictions predictions)

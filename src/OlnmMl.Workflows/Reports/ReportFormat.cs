@@ -1,25 +1,25 @@
-using System.Globalization;
 using OlnmMl.Evaluation.Bootstrap;
+using OlnmMl.Evaluation.Reclassification;
+using OlnmMl.Evaluation.Reports;
 using OlnmMl.Evaluation.Roc;
 
 namespace OlnmMl.Workflows.Reports;
 
-/// <summary>How the study report prints numbers: 3 decimals, "n/a" for NaN, p below 0.001 as "&lt;0.001".</summary>
+/// <summary>How the study report prints numbers: <see cref="StatisticText"/>, the leaderboard's and the CLI's rounding, for every statistic type.</summary>
 internal static class ReportFormat
 {
-    /// <summary>A value to 3 decimals.</summary>
-    public static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.000", CultureInfo.InvariantCulture);
+    /// <summary>A value to 3 decimals (<see cref="StatisticText.Value"/>).</summary>
+    public static string F(double value) => StatisticText.Value(value);
 
-    /// <summary>A p-value to 3 decimals, "&lt;0.001" below.</summary>
-    public static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "<0.001" : p.ToString("0.000", CultureInfo.InvariantCulture);
+    /// <summary>A p-value (<see cref="StatisticText.P"/>).</summary>
+    public static string P(double p) => StatisticText.P(p);
 
     /// <summary>"estimate (lower–upper)" of a bootstrap interval.</summary>
-    public static string Interval(BootstrapInterval interval) =>
-        double.IsNaN(interval.Estimate) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{interval.Estimate:0.000} ({interval.CiLower:0.000}–{interval.CiUpper:0.000})");
+    public static string Interval(BootstrapInterval interval) => StatisticText.Interval(interval.Estimate, interval.CiLower, interval.CiUpper);
+
+    /// <summary>"index (lower–upper)" of an NRI or IDI with its Wald CI.</summary>
+    public static string Interval(ReclassificationIndex index) => StatisticText.Interval(index.Index, index.CiLower, index.CiUpper);
 
     /// <summary>AUC with its DeLong CI; the CI reads "CI n/a" where the variance is undefined (fewer than 2 cases of a class).</summary>
-    public static string Auc(AucEstimate auc) =>
-        double.IsNaN(auc.Auc) ? "n/a"
-        : double.IsNaN(auc.CiLower) ? string.Create(CultureInfo.InvariantCulture, $"{auc.Auc:0.000} (CI n/a)")
-        : string.Create(CultureInfo.InvariantCulture, $"{auc.Auc:0.000} ({auc.CiLower:0.000}–{auc.CiUpper:0.000})");
+    public static string Auc(AucEstimate auc) => StatisticText.Interval(auc.Auc, auc.CiLower, auc.CiUpper);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.Evaluation.CrossCohort;
 using OlnmMl.Evaluation.Reclassification;
@@ -17,9 +16,6 @@ namespace OlnmMl.Workflows.Reports;
 /// </summary>
 public static class StudyReportBuilder
 {
-    /// <summary>Correction of the paired DeLong p-values across cohorts, as the leaderboard's.</summary>
-    private const PValueAdjustment Adjustment = PValueAdjustment.BenjaminiHochberg;
-
     /// <summary>Pixel size of one figure panel.</summary>
     private const int PanelSize = 460;
 
@@ -39,6 +35,7 @@ public static class StudyReportBuilder
     /// <param name="signatures">Sections of logistic signatures (OR table, nomogram, calibration, decision curves), e.g. the combined signature's.</param>
     /// <param name="firstRole">What the first model is, as the methods paragraph names it (the selected model, or the combined signature).</param>
     /// <param name="syntheticCohort">The synthetic cohort the data was generated as (e.g. <c>tiny-seed42</c>), or null for patients' data; the limitations paragraph says which.</param>
+    /// <param name="pairs">Chosen pairs of model names to test (first minus second), e.g. fusion against radiomics, deep and clinical; null or empty leaves the table out.</param>
     public static HtmlReport Build(
         string title,
         IReadOnlyList<ModelPredictions> models,
@@ -51,7 +48,8 @@ public static class StudyReportBuilder
         string outcome = "pN+",
         IReadOnlyList<ClinicalSignatureSection>? signatures = null,
         string firstRole = "the selected model",
-        string? syntheticCohort = null)
+        string? syntheticCohort = null,
+        IReadOnlyList<(string First, string Second)>? pairs = null)
     {
         if (models.Count == 0)
         {
@@ -63,7 +61,7 @@ public static class StudyReportBuilder
         var baseline = models.Count > 1 ? models.FirstOrDefault(m => m.Model == reference) : null;
         var report = new HtmlReport(title);
         report.Section("Methods")
-            .Paragraph(MethodsParagraph.Write(summaries, Adjustment, baseline?.Model, leakageStatement, firstRole))
+            .Paragraph(MethodsParagraph.Write(summaries, baseline?.Model, leakageStatement, firstRole, pairs?.Count > 0))
             .Paragraph(LimitationsParagraph.Write(models, summaries, outcome, syntheticCohort));
         if (clinical.Count > 0)
         {
@@ -74,8 +72,13 @@ public static class StudyReportBuilder
         report.Section("Discrimination")
             .Add(PerformanceTable.Build(models, summaries))
             .Add(AverageAucTable(summaries))
-            .Add(ComparisonTable(models, firstRole))
-            .Figure(StudyFigures.Roc, "ROC curves by cohort (AUC, 95% CI)", figures[StudyFigures.Roc], PanelSize * cohorts.Length, PanelSize);
+            .Add(ComparisonTables.AgainstFirst(models, firstRole))
+            .Figure(StudyFigures.Roc, StudyFigures.RocCaption, figures[StudyFigures.Roc], PanelSize * cohorts.Length, PanelSize);
+        if (pairs is { Count: > 0 })
+        {
+            report.Section("Chosen comparisons").Add(ComparisonTables.ChosenPairs(models, pairs));
+        }
+
         if (baseline is not null)
         {
             report.Section("Reclassification")
@@ -92,7 +95,7 @@ public static class StudyReportBuilder
 
         calibrationSection
             .Figure(StudyFigures.Calibration, StudyFigures.CalibrationCaption, figures[StudyFigures.Calibration], PanelSize * cohorts.Length, PanelSize)
-            .Figure(StudyFigures.DecisionCurves, "Decision curves", figures[StudyFigures.DecisionCurves], PanelSize * cohorts.Length, PanelSize);
+            .Figure(StudyFigures.DecisionCurves, StudyFigures.DecisionCurveCaption, figures[StudyFigures.DecisionCurves], PanelSize * cohorts.Length, PanelSize);
         foreach (var signature in signatures ?? [])
         {
             signature.AddTo(report);
@@ -101,7 +104,7 @@ public static class StudyReportBuilder
         var leaderboardSection = report.Section("Leaderboard").Paragraph(leakageStatement);
         if (leaderboard is not null)
         {
-            leaderboardSection.Add(TrialTable.Compact(leaderboard));
+            leaderboardSection.Sortable(TrialTable.Compact(leaderboard));
         }
 
         if (leaderboardCsv is not null)
@@ -111,7 +114,7 @@ public static class StudyReportBuilder
 
         leaderboardSection.Figure(
             StudyFigures.Leaderboard,
-            "Average AUC over cohorts (aAUC ± SD)",
+            StudyFigures.LeaderboardCaption,
             figures[StudyFigures.Leaderboard],
             760,
             120 + 60 * summaries.Length);
@@ -144,28 +147,6 @@ public static class StudyReportBuilder
                 .Select(s => (IReadOnlyList<string>)[s.Model, F(s.AverageAuc.Mean), F(s.AverageAuc.StandardDeviation), string.Join(", ", s.AverageAuc.Cohorts)])
                 .ToList());
 
-    private static Table ComparisonTable(IReadOnlyList<ModelPredictions> models, string firstRole)
-    {
-        const int best = 0; // the selected model (chosen on internal validation, never on the external cohorts) or the combined signature
-        var bestCohorts = models[best].Evaluated.Select(Scores).ToArray();
-        var rows = new List<IReadOnlyList<string>>();
-        for (var i = 0; i < models.Count; i++)
-        {
-            if (i == best)
-            {
-                continue;
-            }
-
-            var comparison = CrossCohortEvaluation.Compare(
-                models[best].Model, bestCohorts, models[i].Model, models[i].Evaluated.Select(Scores).ToArray(), Adjustment);
-            rows.AddRange(comparison.Cohorts.Select(c => (IReadOnlyList<string>)
-                [models[i].Model, c.Cohort, F(c.Test.Difference), P(c.Test.PValue), P(c.AdjustedPValue)]));
-        }
-
-        return new Table($"Paired DeLong tests against {firstRole} ({models[best].Model}); p adjusted across cohorts (Benjamini–Hochberg, as in the leaderboard)",
-            ["model", "cohort", $"ΔAUC ({models[best].Model} − model)", "p", "adjusted p"], rows);
-    }
-
     private static Table ReclassificationTable(ModelPredictions baseline, IReadOnlyList<ModelPredictions> models)
     {
         var rows = new List<IReadOnlyList<string>>();
@@ -191,7 +172,4 @@ public static class StudyReportBuilder
 
         return new Table($"Reclassification over {baseline.Model}", ["model", "cohort", "NRI (95% CI)", "p", "IDI (95% CI)", "p"], rows);
     }
-
-    private static string Interval(ReclassificationIndex index) =>
-        double.IsNaN(index.Index) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{index.Index:0.000} ({index.CiLower:0.000}–{index.CiUpper:0.000})");
 }

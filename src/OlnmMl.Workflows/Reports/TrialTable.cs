@@ -5,7 +5,8 @@ namespace OlnmMl.Workflows.Reports;
 
 /// <summary>
 /// The leaderboard of every trial, compact enough to read: rank, trial, kind and the folded parameters, aAUC ± SD and the
-/// cut-off, then per cohort the AUC with its CI, sensitivity / specificity and the BH-adjusted DeLong p, every number to 3
+/// cut-off, then per cohort the AUC with its CI, sensitivity / specificity and the BH-adjusted paired DeLong p against the
+/// rank-1 model (<see cref="OlnmMl.AutoML.Leaderboard.ReferenceComparison"/>), every number to 3
 /// decimals. The columns are found by the names leaderboard.csv uses (<c>aauc</c>, <c>{cohort}_auc</c>, …); the raw CSV keeps the rest.
 /// </summary>
 internal static class TrialTable

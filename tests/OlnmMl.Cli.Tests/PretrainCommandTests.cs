@@ -41,6 +41,42 @@ public sealed class PretrainCommandTests : IDisposable
         CheckpointLoader.Load(encoder, Path.Combine(_directory, "encoder.pth"), new StrictLoadOptions { StripPrefixes = [] });
     }
 
+    [Fact]
+    public void A_pretraining_killed_mid_run_resumes_from_its_last_checkpoint_to_the_uninterrupted_weights()
+    {
+        var data = Path.Combine(_directory, "unlabeled");
+        Assert.Equal(0, InProcessOlnm.Run("cohort", "generate", "--preset", "unlabeled", "--count", "6", "--out", data, "--seed", "5").ExitCode);
+        var checkpoint = Path.Combine(_directory, "encoder.pth.checkpoint");
+        using (var victim = OlnmProcess.Start(Pretrain(data, "--epochs", "1000")))
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(3);
+            while (!victim.HasExited && DateTime.UtcNow < deadline && !File.Exists(checkpoint))
+            {
+                Thread.Sleep(20);
+            }
+
+            Assert.False(victim.HasExited, victim.HasExited ? victim.StandardError.ReadToEnd() : "");
+            victim.Kill(); // SIGKILL: no clean-up runs
+            victim.WaitForExit();
+        }
+
+        var saved = PyTorchStateDict.Read(checkpoint);
+        var epochs = (int)saved["meta.epoch"].item<long>() + 1;
+        var (code, output, error) = InProcessOlnm.Run(Pretrain(data, "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--resume"));
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain($"epoch {epochs - 1}:", output);
+        Assert.Contains($"epoch {epochs}: rotation", output);
+
+        var uninterrupted = Path.Combine(_directory, "uninterrupted");
+        Directory.CreateDirectory(uninterrupted);
+        var args = Pretrain(data, "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        args[Array.IndexOf(args, "--out") + 1] = Path.Combine(uninterrupted, "encoder.pth");
+        Assert.Equal(0, InProcessOlnm.Run(args).ExitCode);
+        var resumed = PyTorchStateDict.Read(Path.Combine(_directory, "encoder.pth"));
+        var straight = PyTorchStateDict.Read(Path.Combine(uninterrupted, "encoder.pth"));
+        Assert.All(straight, p => Assert.True(p.Value.eq(resumed[p.Key]).all().item<bool>(), p.Key));
+    }
+
     [Theory]
     [InlineData("empty", "resnet10-tiny", "rotation", "holds no .nii, .nii.gz or .nrrd volume")]
     [InlineData("volumes", "resnet99", "rotation", "--network: 'resnet99' is not a 3D encoder (known: resnet10, resnet10-tiny,")]

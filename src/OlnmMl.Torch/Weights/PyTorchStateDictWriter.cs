@@ -30,7 +30,11 @@ public static class PyTorchStateDictWriter
     /// </summary>
     public static void Write(string path, IEnumerable<KeyValuePair<string, Tensor>> tensors)
     {
-        var entries = tensors.Select(p => Of(p.Key, p.Value)).ToList();
+        List<Entry> entries;
+        using (NewDisposeScope())
+        {
+            entries = tensors.Select(p => Of(p.Key, p.Value)).ToList();
+        }
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".tmp";
@@ -108,7 +112,7 @@ public static class PyTorchStateDictWriter
     /// <summary>A contiguous CPU copy of <paramref name="tensor"/> as an entry (float32 → FloatStorage, int64 → LongStorage).</summary>
     private static Entry Of(string name, Tensor tensor)
     {
-        using var cpu = tensor.detach().cpu().contiguous();
+        var cpu = tensor.detach().cpu().contiguous();
         var (type, bytes) = cpu.dtype switch
         {
             ScalarType.Float32 => ("FloatStorage", MemoryMarshal.AsBytes(cpu.data<float>().ToArray().AsSpan()).ToArray()),

@@ -21,7 +21,7 @@ internal static class PretrainCommand
         var spacing = new Option<double>("--spacing") { Description = "Isotropic spacing of the crops in mm.", DefaultValueFactory = _ => 1.5 };
         var epochs = new Option<int>("--epochs") { Description = "Epochs.", DefaultValueFactory = _ => 10 };
         var batch = new Option<int>("--batch") { Description = "Mini-batch size (at least 2).", DefaultValueFactory = _ => 8 };
-        var learningRate = new Option<double>("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => 1e-3 };
+        var learningRate = new Option<double?>("--lr") { Description = "Adam learning rate (default 1e-4 for swin, whose first steps diverge at 1e-3 on small batches; 1e-3 otherwise)." };
         var tasks = new Option<string?>("--tasks") { Description = $"Proxy tasks, comma-separated: {PretrainingTaskNames.All} (default: all three for swin, rotation,inpainting otherwise)." };
         var seed = new Option<int>("--seed") { Description = "Seed of weights, shuffling and corruptions.", DefaultValueFactory = _ => 42 };
         var resume = new Option<bool>("--resume") { Description = "Continue from <out>.checkpoint (same network, tasks, crop, seed, batch, lr)." };
@@ -50,7 +50,7 @@ internal static class PretrainCommand
                 CacheDirectory = parse.GetValue(cache) ?? Path.Combine(Path.GetTempPath(), "olnm-crops"),
                 Epochs = parse.GetValue(epochs),
                 BatchSize = parse.GetValue(batch),
-                LearningRate = parse.GetValue(learningRate),
+                LearningRate = parse.GetValue(learningRate) ?? (architecture == "swin" ? 1e-4 : 1e-3),
                 Seed = parse.GetValue(seed),
                 Resume = parse.GetValue(resume),
                 OutputPath = parse.GetValue(output)!,

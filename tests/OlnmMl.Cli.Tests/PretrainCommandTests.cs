@@ -77,6 +77,14 @@ public sealed class PretrainCommandTests : IDisposable
         Assert.All(straight, p => Assert.True(p.Value.eq(resumed[p.Key]).all().item<bool>(), p.Key));
     }
 
+    [Fact]
+    public void A_study_on_the_unlabeled_preset_is_refused_in_one_line()
+    {
+        var (code, _, error) = InProcessOlnm.Run("run", "--dry-run", "--preset", "unlabeled", "--data", _directory, "--out", _directory);
+        Assert.Equal(1, code);
+        Assert.Equal("error: Synthetic cohort 'unlabeled' has no labels; it is the input of olnm pretrain, not of a study.", error.Trim());
+    }
+
     [Theory]
     [InlineData("empty", "resnet10-tiny", "rotation", "holds no .nii, .nii.gz or .nrrd volume")]
     [InlineData("volumes", "resnet99", "rotation", "--network: 'resnet99' is not a 3D encoder (known: resnet10, resnet10-tiny,")]

@@ -38,6 +38,7 @@ public static class OlnmCommandLine
         yield return LibraryCommands.Train();
         yield return LibraryCommands.Predict();
         yield return LibraryCommands.Export();
+        yield return PretrainCommand.Create();
         yield return SweepCommands.Create();
         yield return SweepCommands.Report();
         yield return CleanCommand.Create();

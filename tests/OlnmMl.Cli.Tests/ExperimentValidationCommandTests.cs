@@ -54,6 +54,8 @@ public sealed class ExperimentValidationCommandTests : IDisposable
     [InlineData("{}", "  trial: {choice: [mil]}\n  aggregation: {value: median}", "space.aggregation 'median' is not mean, max or histogram")]
     [InlineData("{}", "  trial: {choice: [deep]}\n  inputs: {value: ct+pet}", "space.inputs 'ct+pet' names 'pet', which is not a channel of the image recipe")]
     [InlineData("{}", "  trial: {choice: [deep]}\n  epochs: {value: many}", "space.epochs 'many' is not a number")]
+    [InlineData("{}", "  trial: {choice: [deep]}\n  augment: {choice: [rotate, rotate+mixup]}", "space.augment 'rotate+mixup' names 'mixup', which is not an augmentation (known: rotate, flip, shift, jitter, none)")]
+    [InlineData("{}", "  trial: {choice: [deep]}\n  encoder-lr-scale: {value: tenth}", "space.encoder-lr-scale 'tenth' is not a number")]
     public void ABadExperimentIsOneLineNamingFileKeyAndValueBeforeAnyDataIsPrepared(string options, string space, string problem)
     {
         var path = Experiment(options, space);

@@ -18,14 +18,29 @@ internal static class LibraryCommands
 {
     public static Command CohortGenerate()
     {
-        var preset = new Option<string>("--preset") { Description = "tiny (≈40 cases), quick (≈300) or paper (1,325); PET/CT: petct-tiny (60), petct-quick (400) or petct-paper (3,265).", DefaultValueFactory = _ => "quick" };
+        var preset = new Option<string>("--preset")
+        {
+            Description = "tiny (≈40 cases), quick (≈300) or paper (1,325); PET/CT: petct-tiny (60), petct-quick (400) or petct-paper (3,265); unlabeled (--count CTs and masks, no manifest or labels: the input of olnm pretrain).",
+            DefaultValueFactory = _ => "quick",
+        };
         var output = new Option<string>("--out") { Description = "Output folder.", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Seed (same seed → identical files).", DefaultValueFactory = _ => 42UL };
-        var command = new Command("generate", "Generate a synthetic multi-centre cohort (NIfTI + manifest.csv + datalist.json, and truth.csv: the label model's probabilities, read by no pipeline, for the leaderboard's oracle); reuses or resumes a matching folder.") { preset, output, seed };
+        var count = new Option<int>("--count") { Description = "Number of volumes of the unlabeled preset.", DefaultValueFactory = _ => 300 };
+        var command = new Command("generate", "Generate a synthetic multi-centre cohort (NIfTI + manifest.csv + datalist.json, and truth.csv: the label model's probabilities, read by no pipeline, for the leaderboard's oracle); reuses or resumes a matching folder.") { preset, output, seed, count };
         CommandAction.Set(command, (parse, cancellation) =>
         {
+            var name = parse.GetValue(preset)!;
+            var options = new SyntheticCohortOptions { OutputDirectory = parse.GetValue(output)!, Seed = parse.GetValue(seed), Count = parse.GetValue(count) };
+            if (CohortPresetNames.TryParse(name, out var unlabeled) && unlabeled == CohortPreset.Unlabeled)
+            {
+                var volumes = ProgressDisplay.Run("cohort", report => SyntheticCohortGenerator.GenerateUnlabeled(
+                    options, new SyncProgress<CohortProgress>(p => report(p.Completed, p.Total, p.CaseId)), cancellation));
+                Output.Line($"{volumes.VolumeCount} unlabeled volumes {(volumes.Reused ? "reused" : "written")}: {volumes.ImagesDirectory}");
+                return Task.FromResult(0);
+            }
+
             var result = ProgressDisplay.Run("cohort", report => SyntheticCohortGenerator.Generate(
-                new SyntheticCohortOptions { OutputDirectory = parse.GetValue(output)!, Preset = MainJob.ParsePreset(parse.GetValue(preset)!), Seed = parse.GetValue(seed) },
+                options with { Preset = MainJob.ParsePreset(name) },
                 new SyncProgress<CohortProgress>(p => report(p.Completed, p.Total, p.CaseId)),
                 cancellation));
             Output.Line($"{result.CaseCount} cases {(result.Reused ? "reused" : "written")}: {result.ManifestPath}");

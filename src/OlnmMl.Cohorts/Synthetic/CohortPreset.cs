@@ -25,6 +25,12 @@ public enum CohortPreset
     /// N2 8.4 %), external 355, prospective 999; <see cref="Paper"/>'s CT grid.
     /// </summary>
     PetCtPaper,
+
+    /// <summary>
+    /// Unlabelled CT volumes (<c>unlabeled</c>) for self-supervised pre-training: a chosen count on <see cref="Quick"/>'s grid over
+    /// all six centres, written without manifest or labels (<see cref="SyntheticCohortGenerator.GenerateUnlabeled"/>).
+    /// </summary>
+    Unlabeled,
 }
 
 /// <summary>One cohort of a preset: its role, exact pN+ and pN− counts, and the centres its cases are spread over (round robin).</summary>
@@ -70,6 +76,11 @@ public sealed record StudyDesign(IReadOnlyList<CohortSpec> Cohorts, int InPlaneV
             return PetCtDesign.For(preset);
         }
 
+        if (preset == CohortPreset.Unlabeled)
+        {
+            throw new ArgumentException("The unlabeled preset has no fixed size; its design is StudyDesign.Unlabeled(count).", nameof(preset));
+        }
+
         var development = Centres.Take(4).ToList();
         var test1 = new[] { Centres[4] };
         var test2 = new[] { Centres[5] };
@@ -95,6 +106,22 @@ public sealed record StudyDesign(IReadOnlyList<CohortSpec> Cohorts, int InPlaneV
             ],
             voxels,
             extent);
+    }
+
+    /// <summary>
+    /// The design of <paramref name="count"/> unlabelled volumes (<see cref="CohortPreset.Unlabeled"/>): <see cref="CohortPreset.Quick"/>'s
+    /// grid, one cohort over all six centres (round robin) so the volumes cover every scanner, 30 % of them drawn as pN+ patients
+    /// (between the development cohorts' 50 % and the test cohorts' ~20 %) so tumours look as they do in the labelled cohorts.
+    /// </summary>
+    public static StudyDesign Unlabeled(int count)
+    {
+        if (count < 1)
+        {
+            throw new ArgumentException($"--count {count}: the unlabeled preset needs at least one volume.", nameof(count));
+        }
+
+        var positives = (int)Math.Round(0.3 * count);
+        return new StudyDesign([new CohortSpec(CohortRole.Train, positives, count - positives, Centres)], 64, 48.0);
     }
 
     /// <summary>

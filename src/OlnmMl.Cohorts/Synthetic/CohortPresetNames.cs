@@ -2,7 +2,7 @@ namespace OlnmMl.Cohorts.Synthetic;
 
 /// <summary>
 /// The command-line names of the presets: <c>tiny</c>, <c>quick</c>, <c>paper</c>, <c>petct-tiny</c>, <c>petct-quick</c>,
-/// <c>petct-paper</c>. The name also goes into the generator's completion marker and the main job's data folder.
+/// <c>petct-paper</c>, <c>unlabeled</c>. The name also goes into the generator's completion marker and the main job's data folder.
 /// </summary>
 public static class CohortPresetNames
 {
@@ -10,6 +10,7 @@ public static class CohortPresetNames
     [
         (CohortPreset.Tiny, "tiny"), (CohortPreset.Quick, "quick"), (CohortPreset.Paper, "paper"),
         (CohortPreset.PetCtTiny, "petct-tiny"), (CohortPreset.PetCtQuick, "petct-quick"), (CohortPreset.PetCtPaper, "petct-paper"),
+        (CohortPreset.Unlabeled, "unlabeled"),
     ];
 
     /// <summary>Every name, in preset order, joined for messages: <c>tiny, quick, …, petct-paper</c>.</summary>

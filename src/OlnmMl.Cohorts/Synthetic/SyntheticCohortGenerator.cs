@@ -34,6 +34,11 @@ public static class SyntheticCohortGenerator
     public static SyntheticCohortResult Generate(
         SyntheticCohortOptions options, IProgress<CohortProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (options.Preset == CohortPreset.Unlabeled)
+        {
+            throw new ArgumentException("The unlabeled preset has no manifest or labels; generate it with GenerateUnlabeled.");
+        }
+
         var output = Path.GetFullPath(options.OutputDirectory);
         var design = StudyDesign.For(options.Preset);
         var slots = design.Slots();
@@ -49,6 +54,66 @@ public static class SyntheticCohortGenerator
             return new SyntheticCohortResult(output, manifestPath, datalistPath, slots.Count, Reused: true);
         }
 
+        var cases = WriteAll(output, key, complete, slots, i => slots[i].Id, (i, buffers) => WriteCase(design, slots[i], options.Seed, output, buffers), options, progress, cancellationToken);
+        CsvManifest.Write(cases.Select(c => c.Case).ToArray(), manifestPath);
+        DatalistJson.Write(cases.Select(c => c.Case).ToArray(), datalistPath);
+        SyntheticTruth.Write(cases.Select(c => c.Truth).ToArray(), truthPath);
+        Finish(output, key);
+        return new SyntheticCohortResult(output, manifestPath, datalistPath, slots.Count, Reused: false);
+    }
+
+    /// <summary>
+    /// Generates (or reuses) the <see cref="CohortPreset.Unlabeled"/> volumes of <paramref name="options"/>: <see cref="SyntheticCohortOptions.Count"/>
+    /// CTs and tumour masks (<c>images/u-&lt;centre&gt;-&lt;n&gt;.nii.gz</c>, <c>masks/…</c>) drawn as the labelled presets draw theirs,
+    /// on <see cref="CohortPreset.Quick"/>'s grid over all six centres (<see cref="StudyDesign.Unlabeled"/>), from the case streams of
+    /// seed ⊕ <see cref="UnlabeledStream"/> so no volume repeats a patient of a labelled cohort with the same seed. No manifest, label
+    /// or truth file is written: the folder is the input of <c>olnm pretrain --data</c>. Resumable and reusable as <see cref="Generate"/>.
+    /// </summary>
+    public static UnlabeledCohortResult GenerateUnlabeled(
+        SyntheticCohortOptions options, IProgress<CohortProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var output = Path.GetFullPath(options.OutputDirectory);
+        var design = StudyDesign.Unlabeled(options.Count);
+        var slots = design.Slots();
+        var key = MarkerText(options with { Preset = CohortPreset.Unlabeled }, slots.Count);
+        var completePath = Path.Combine(output, CompleteMarker);
+        var images = Path.Combine(output, "images");
+        if (File.Exists(completePath) && File.ReadAllText(completePath) == key)
+        {
+            progress?.Report(new CohortProgress(slots.Count, slots.Count, slots[^1].Id));
+            return new UnlabeledCohortResult(output, images, slots.Count, Reused: true);
+        }
+
+        WriteAll(output, key, complete: false, slots, i => UnlabeledId(slots[i]), (i, buffers) =>
+        {
+            var (imagePath, maskPath) = (Path.Combine(images, UnlabeledId(slots[i]) + ".nii.gz"), Path.Combine(output, "masks", UnlabeledId(slots[i]) + ".nii.gz"));
+            if (!File.Exists(imagePath) || !File.Exists(maskPath))
+            {
+                var (_, image, mask) = SyntheticCase.Create(design, slots[i], options.Seed ^ UnlabeledStream, buffers);
+                NiftiWriter.Write(image, imagePath, VoxelType.Int16);
+                NiftiWriter.Write(mask, maskPath, VoxelType.UInt8);
+            }
+
+            return true;
+        }, options, progress, cancellationToken);
+        Finish(output, key);
+        return new UnlabeledCohortResult(output, images, slots.Count, Reused: false);
+    }
+
+    /// <summary>Mixed into the seed of unlabelled volumes, so their case streams differ from the labelled presets'.</summary>
+    public const ulong UnlabeledStream = 0x554E4C4142454CUL; // "UNLABEL"
+
+    private static string UnlabeledId(CaseSlot slot) => "u-" + slot.Id;
+
+    /// <summary>
+    /// Writes every case in parallel (each worker reusing its voxel buffers), resuming after an interruption: files of a partial
+    /// run with the same <paramref name="key"/> (or of a complete one being regenerated) are kept, stale ones deleted.
+    /// </summary>
+    private static T[] WriteAll<T>(
+        string output, string key, bool complete, IReadOnlyList<CaseSlot> slots, Func<int, string> idOf, Func<int, VoxelBuffers, T> write,
+        SyntheticCohortOptions options, IProgress<CohortProgress>? progress, CancellationToken cancellationToken)
+    {
+        var completePath = Path.Combine(output, CompleteMarker);
         var partialPath = Path.Combine(output, PartialMarker);
         var resume = complete || (File.Exists(partialPath) && File.ReadAllText(partialPath) == key);
         Directory.CreateDirectory(output);
@@ -65,7 +130,7 @@ public static class SyntheticCohortGenerator
         }
 
         DurableFile.WriteAllText(partialPath, key);
-        var cases = new (Case Case, SyntheticTruth Truth)[slots.Count];
+        var results = new T[slots.Count];
         var completed = 0;
         var workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         Parallel.For(
@@ -75,18 +140,19 @@ public static class SyntheticCohortGenerator
             () => new VoxelBuffers(),
             (i, _, buffers) =>
             {
-                cases[i] = WriteCase(design, slots[i], options.Seed, output, buffers);
-                progress?.Report(new CohortProgress(Interlocked.Increment(ref completed), slots.Count, slots[i].Id));
+                results[i] = write(i, buffers);
+                progress?.Report(new CohortProgress(Interlocked.Increment(ref completed), slots.Count, idOf(i)));
                 return buffers;
             },
             _ => { });
+        return results;
+    }
 
-        CsvManifest.Write(cases.Select(c => c.Case).ToArray(), manifestPath);
-        DatalistJson.Write(cases.Select(c => c.Case).ToArray(), datalistPath);
-        SyntheticTruth.Write(cases.Select(c => c.Truth).ToArray(), truthPath);
-        DurableFile.WriteAllText(completePath, key);
-        File.Delete(partialPath);
-        return new SyntheticCohortResult(output, manifestPath, datalistPath, slots.Count, Reused: false);
+    /// <summary>Marks the output complete (the marker written last) and removes the partial marker.</summary>
+    private static void Finish(string output, string key)
+    {
+        DurableFile.WriteAllText(Path.Combine(output, CompleteMarker), key);
+        File.Delete(Path.Combine(output, PartialMarker));
     }
 
     private static (Case Case, SyntheticTruth Truth) WriteCase(StudyDesign design, CaseSlot slot, ulong seed, string output, VoxelBuffers buffers) =>

@@ -12,6 +12,9 @@ public sealed record SyntheticCohortOptions
     /// <summary>Random seed: the same seed and preset give byte-identical files.</summary>
     public ulong Seed { get; init; } = 42;
 
+    /// <summary>Number of volumes of the <see cref="CohortPreset.Unlabeled"/> preset (the other presets have fixed sizes).</summary>
+    public int Count { get; init; } = 300;
+
     /// <summary>Cases generated at once (each worker holds one case's volumes); 0 or less = one per processor.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 }
@@ -29,3 +32,10 @@ public readonly record struct CohortProgress(int Completed, int Total, string Ca
 /// <param name="CaseCount">Number of cases.</param>
 /// <param name="Reused">True when a complete output of the same generator version, preset and seed was found and kept.</param>
 public sealed record SyntheticCohortResult(string OutputDirectory, string ManifestPath, string DatalistPath, int CaseCount, bool Reused);
+
+/// <summary>What an unlabelled generation produced.</summary>
+/// <param name="OutputDirectory">The output folder (the <c>--data</c> of <c>olnm pretrain</c>).</param>
+/// <param name="ImagesDirectory">images/ (the CTs; masks/ beside it).</param>
+/// <param name="VolumeCount">Number of volumes.</param>
+/// <param name="Reused">True when a complete output of the same generator version, count and seed was found and kept.</param>
+public sealed record UnlabeledCohortResult(string OutputDirectory, string ImagesDirectory, int VolumeCount, bool Reused);

@@ -70,6 +70,27 @@ public sealed record FusionTrainerOptions
     /// <summary>Random k·90° rotations of training crops.</summary>
     public bool RandomRotations { get; init; } = true;
 
+    /// <summary>Random mirroring of training crops along each axis (<see cref="Training.RandomFlips"/>).</summary>
+    public bool RandomFlips { get; init; }
+
+    /// <summary>Contrast/brightness jitter strength s of training crops, (1 + a)·x + b with a, b in [−s, s] (<see cref="Training.IntensityJitter"/>); 0 = off.</summary>
+    public double IntensityJitter { get; init; }
+
+    /// <summary>Largest random translation of training crops in voxels per axis (<see cref="Training.RandomShifts"/>); 0 = off.</summary>
+    public int MaxShift { get; init; }
+
+    /// <summary>
+    /// Factor on the learning rate of the encoders' parameters (the head and radiomics projection keep 1): below 1 fine-tunes
+    /// pre-trained weights more gently than the fresh head, the usual choice on small data.
+    /// </summary>
+    public double EncoderLearningRateScale { get; init; } = 1;
+
+    /// <summary>
+    /// Epochs at the start during which the encoders are frozen (no gradient, batch norm in inference mode, so pre-trained
+    /// running statistics are kept) and only the head and radiomics projection learn; 0 = train everything from the start.
+    /// </summary>
+    public int FreezeEncoderEpochs { get; init; }
+
     /// <summary>Stop after this many epochs without a better validation AUC (0 = run all epochs).</summary>
     public int EarlyStoppingPatience { get; init; } = 20;
 

@@ -7,7 +7,8 @@ namespace OlnmMl.Torch.Fusion;
 
 /// <summary>
 /// The training loop of the published fusion study: Adam, mini-batches of shuffled training
-/// cases (random 90° rotations), loss = CE + λ·SupCon, EMA update after every step; after every
+/// cases (random 90° rotations; optionally flips, shifts and intensity jitter; the encoders optionally at a lower learning
+/// rate and frozen for the first epochs), loss = CE + λ·SupCon, EMA update after every step; after every
 /// epoch the EMA model is scored on the internal-validation rows and the best one is kept
 /// (early stopping after <see cref="FusionTrainerOptions.EarlyStoppingPatience"/> stale epochs).
 /// External cohorts are never seen here.
@@ -77,7 +78,8 @@ internal static class FusionTrainingLoop
         FusionNetwork online, FusionNetwork shadow, FusionDataset train, FusionDataset? validation,
         FusionTrainerOptions options, Device device, CancellationToken cancellationToken)
     {
-        using var optimizer = new AdamOptimizer(online.parameters(), options.WeightDecay);
+        using var optimizer = new AdamOptimizer(
+            online.named_parameters().Select(p => ((Tensor)p.parameter, IsEncoder(p.name) ? options.EncoderLearningRateScale : 1.0)), options.WeightDecay);
         var random = new Random(options.Seed!.Value);
         var order = Enumerable.Range(0, train.Count).ToArray();
         var losses = new List<double>();
@@ -132,11 +134,53 @@ internal static class FusionTrainingLoop
         return new FusionTrainingReport(losses, aucs, selected);
     }
 
+    /// <summary>True for a parameter of one of the encoders (the <c>encoders</c> module dictionary of <see cref="FusionNetwork"/>).</summary>
+    private static bool IsEncoder(string name) => name.StartsWith("encoders.", StringComparison.Ordinal);
+
+    /// <summary>Freezes (or unfreezes) the encoders: no gradients and batch norm in inference mode while frozen.</summary>
+    private static void FreezeEncoders(FusionNetwork online, bool frozen)
+    {
+        foreach (var encoder in online.Encoders)
+        {
+            foreach (var parameter in encoder.parameters())
+            {
+                parameter.requires_grad = !frozen;
+            }
+            if (frozen)
+            {
+                encoder.eval();
+            }
+        }
+    }
+
+    /// <summary>The training augmentations of <paramref name="options"/> applied to a batch of crops, in a fixed order: rotations, flips, shifts, jitter.</summary>
+    private static Tensor Augment(Tensor images, FusionTrainerOptions options, Random random)
+    {
+        if (options.RandomRotations)
+        {
+            images = RandomRotations.Apply(images, random);
+        }
+        if (options.RandomFlips)
+        {
+            images = RandomFlips.Apply(images, random);
+        }
+        if (options.MaxShift > 0)
+        {
+            images = RandomShifts.Apply(images, random, options.MaxShift);
+        }
+        if (options.IntensityJitter > 0)
+        {
+            images = IntensityJitter.Apply(images, random, options.IntensityJitter);
+        }
+        return images;
+    }
+
     private static double Epoch(
         FusionNetwork online, FusionNetwork shadow, AdamOptimizer optimizer, double rate, int epoch, FusionDataset train, int[] order,
         FusionTrainerOptions options, Device device, Random random, CancellationToken cancellationToken)
     {
         online.train();
+        FreezeEncoders(online, epoch < options.FreezeEncoderEpochs);
         using var contrastiveWeight = ScalarValue.Of(options.ContrastiveWeight);
         int batchCount = (order.Length + options.BatchSize - 1) / options.BatchSize;
         double total = 0;
@@ -151,9 +195,9 @@ internal static class FusionTrainingLoop
             }
             using var scope = NewDisposeScope();
             var (images, radiomics, labels, centres) = train.Batch(order.AsSpan(start, size), online.Spec.ImageShape, device);
-            if (options.RandomRotations && options.Mode.UsesImage())
+            if (options.Mode.UsesImage())
             {
-                images = RandomRotations.Apply(images, random);
+                images = Augment(images, options, random);
             }
             var (logits, embedding) = online.ForwardWithEmbedding(images, radiomics);
             var loss = nn.functional.cross_entropy(logits, labels);

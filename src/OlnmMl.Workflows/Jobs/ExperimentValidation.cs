@@ -20,7 +20,7 @@ namespace OlnmMl.Workflows.Jobs;
 /// </summary>
 public static class ExperimentValidation
 {
-    private static readonly string[] NumericParameters = ["epochs", "learning-rate", "batch-size", "top-k", "svm-c", "p-enter"];
+    private static readonly string[] NumericParameters = ["epochs", "learning-rate", "batch-size", "top-k", "svm-c", "p-enter", "encoder-lr-scale", "freeze-encoder-epochs"];
 
     /// <summary>Throws <see cref="OlnmUserException"/> naming <paramref name="experimentPath"/>, the key and the value of the first problem.</summary>
     public static void Validate(ExperimentDefinition experiment, string experimentPath)
@@ -63,6 +63,8 @@ public static class ExperimentValidation
         "aggregation" when value is not ("mean" or "max" or "histogram") => "is not mean, max or histogram",
         "encoders" when value is not ("shared" or "separate") => "is not shared or separate",
         "pretrained" when value is not ("true" or "false") => "is not true or false",
+        "augment" when value.Split('+', StringSplitOptions.TrimEntries).FirstOrDefault(a => a != "none" && !FusionTrial.AugmentationNames.Contains(a)) is { } unknown =>
+            $"names '{unknown}', which is not an augmentation (known: {string.Join(", ", FusionTrial.AugmentationNames)}, none)",
         "inputs" when value.Split('+', StringSplitOptions.TrimEntries).FirstOrDefault(i => !channels.Contains(i)) is { } unknown =>
             $"names '{unknown}', which is not a channel of the image recipe (channels: {string.Join(", ", channels)}; set data.options.channels)",
         TrialTarget.Parameter when targets is not null && !targets.Contains(value) =>

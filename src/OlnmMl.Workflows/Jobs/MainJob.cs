@@ -264,9 +264,11 @@ public static class MainJob
 
     /// <summary>Parses a preset name (tiny, quick, paper, petct-tiny, petct-quick, petct-paper; <see cref="CohortPresetNames"/>).</summary>
     public static CohortPreset ParsePreset(string name) =>
-        CohortPresetNames.TryParse(name, out var preset)
-            ? preset
-            : throw new ArgumentException($"Unknown synthetic cohort '{name}'; expected one of {CohortPresetNames.All}.");
+        !CohortPresetNames.TryParse(name, out var preset)
+            ? throw new ArgumentException($"Unknown synthetic cohort '{name}'; expected one of {CohortPresetNames.All}.")
+            : preset == CohortPreset.Unlabeled
+                ? throw new ArgumentException("Synthetic cohort 'unlabeled' has no labels; it is the input of olnm pretrain, not of a study.")
+                : preset;
 
     /// <summary>The best trial of each model family by the selection objective, the overall best (the selected model) first.</summary>
     private static IReadOnlyList<ReportedModel> BestPerModel(

@@ -22,7 +22,8 @@ namespace OlnmMl.Workflows.Trials;
 /// (default 12), <c>pretrained</c>, <c>target</c> (<see cref="TrialTarget"/>), <c>inputs</c> (the recipe channels the network reads,
 /// joined by <c>+</c>, e.g. <c>ct</c>, <c>pet</c>, <c>ct+pet</c>; default all) and <c>encoders</c> (<c>shared</c>: one encoder named
 /// <c>image</c> over all inputs stacked as channels, the default; <c>separate</c>: one encoder per input, named by its key, features
-/// concatenated — the PET/CT signature's two backbones); the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
+/// concatenated — the PET/CT signature's two backbones); fine-tuning: <c>encoder-lr-scale</c> (factor on the encoders' learning rate, default 1),
+/// <c>freeze-encoder-epochs</c> (default 0) and <c>augment</c> (<see cref="Augmentations"/>, default <c>rotate</c>); the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
 /// A promoted successive-halving trial continues its parent's network (the parent's <c>fusion.bin</c>, its checkpoint-selected
 /// EMA weights) from the epoch the parent's budget reached, instead of training from scratch.
 /// Each epoch's validation AUC is reported to the trial, which stops when the study's pruner says so (<see cref="FusionEpochReporter"/>).
@@ -89,6 +90,7 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             target);
         var epochs = context.Budget ?? (int)TrialParameters.Number(p, "epochs", double.Parse(context.Data.Options.GetValueOrDefault("epochs", "10"), CultureInfo.InvariantCulture));
         var architecture = TrialParameters.Text(p, "backbone", "resnet10-tiny");
+        var augment = Augmentations(TrialParameters.Text(p, "augment", "rotate"));
         var parentModel = context.PromotedFromArtefactDirectory is { } parentFolder && File.Exists(Path.Combine(parentFolder, NetworkFile))
             ? Path.Combine(parentFolder, NetworkFile)
             : null;
@@ -104,6 +106,12 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             LearningRate = TrialParameters.Number(p, "learning-rate", 1e-3),
             BatchSize = (int)TrialParameters.Number(p, "batch-size", 12),
             Epochs = epochs,
+            EncoderLearningRateScale = TrialParameters.Number(p, "encoder-lr-scale", 1),
+            FreezeEncoderEpochs = (int)TrialParameters.Number(p, "freeze-encoder-epochs", 0),
+            RandomRotations = augment.Contains("rotate"),
+            RandomFlips = augment.Contains("flip"),
+            MaxShift = augment.Contains("shift") ? AugmentShiftVoxels : 0,
+            IntensityJitter = augment.Contains("jitter") ? AugmentJitter : 0,
             CosineDecayStartEpoch = Math.Min(5, Math.Max(0, epochs - 1)),
             Seed = context.Seed,
             Progress = new FusionEpochReporter(context),
@@ -190,6 +198,28 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             .SelectMany(chunk => scorer.Predict(FusionOnnx.Inputs(
                 spec, spec.ImageLength == 0 ? [] : images.Batch(chunk), chunk.SelectMany(c => c.Radiomics).ToArray(), chunk.Length)))
             .ToArray();
+    }
+
+    /// <summary>The training augmentations a trial may name in <c>augment</c>, joined by <c>+</c>.</summary>
+    public static IReadOnlyList<string> AugmentationNames { get; } = ["rotate", "flip", "shift", "jitter"];
+
+    /// <summary>Largest translation of the <c>shift</c> augmentation, in voxels per axis.</summary>
+    private const int AugmentShiftVoxels = 2;
+
+    /// <summary>Strength s of the <c>jitter</c> augmentation: (1 + a)·x + b, a, b in [−s, s].</summary>
+    private const double AugmentJitter = 0.1;
+
+    /// <summary>
+    /// The augmentations of an <c>augment</c> value such as <c>rotate+flip+shift+jitter</c>: <c>rotate</c> random k·90° turns (the
+    /// study's), <c>flip</c> random mirroring per axis, <c>shift</c> translations of up to 2 voxels, <c>jitter</c> contrast/brightness ±0.1;
+    /// <c>none</c> for no augmentation.
+    /// </summary>
+    public static IReadOnlySet<string> Augmentations(string value)
+    {
+        var names = value.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(n => n != "none").ToHashSet(StringComparer.Ordinal);
+        return names.FirstOrDefault(n => !AugmentationNames.Contains(n)) is { } unknown
+            ? throw new OlnmUserException($"trial parameter augment: '{unknown}' is not an augmentation (known: {string.Join(", ", AugmentationNames)}, none)")
+            : names;
     }
 
     /// <summary>

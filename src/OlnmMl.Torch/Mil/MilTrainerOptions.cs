@@ -49,8 +49,11 @@ public sealed record MilTrainerOptions
     /// <summary>Adam weight decay (L2).</summary>
     public double WeightDecay { get; init; }
 
-    /// <summary>When true, every training bag is rotated by a random multiple of 90° and flipped with probability ½ (<see cref="BagAugmentation"/>).</summary>
-    public bool Augment { get; init; }
+    /// <summary>When true, every training bag is turned by a random multiple of 90° in plane (<see cref="BagAugmentation"/>).</summary>
+    public bool RandomRotations { get; init; }
+
+    /// <summary>When true, every training bag is flipped left–right with probability ½ (<see cref="BagAugmentation"/>).</summary>
+    public bool RandomFlips { get; init; }
 
     /// <summary>Bags per mini-batch (instance-level training reads all real instances of these bags).</summary>
     public int BatchSize { get; init; } = 4;

@@ -14,7 +14,7 @@ namespace OlnmMl.Torch.Mil;
 /// <see cref="Random"/> with the same seed; <see cref="MilTrainerOptions.EncoderWeightsPath"/> then replaces the
 /// encoder's), so concurrent runs match sequential ones. A non-finite loss stops
 /// training with <see cref="TrainingDivergedException"/>; scalars are kept alive (<see cref="ScalarValue"/>,
-/// <see cref="AdamOptimizer"/>). With <see cref="MilTrainerOptions.Augment"/> every training batch is augmented by
+/// <see cref="AdamOptimizer"/>). With <see cref="MilTrainerOptions.RandomRotations"/> or <see cref="MilTrainerOptions.RandomFlips"/> every training batch is augmented by
 /// <see cref="BagAugmentation"/> (draws from the same seeded <see cref="Random"/>). Cancellation is checked before every batch. With validation bags (bag-level training
 /// only), every epoch's network is scored on them and the epoch of highest validation AUC is kept (checkpoint selection
 /// on the internal-validation cohort, as the fusion trainer does); instance-level training keeps the last epoch.
@@ -106,7 +106,7 @@ internal static class MilTrainingLoop
                     continue; // batch norm needs two instances
                 }
                 using var scope = NewDisposeScope();
-                var loss = Loss(network, batch, Labels(train, indices), options.Mode, device, options.Augment ? random : null);
+                var loss = Loss(network, batch, Labels(train, indices), options, device, random);
                 float value = loss.item<float>();
                 if (!float.IsFinite(value))
                 {
@@ -125,12 +125,13 @@ internal static class MilTrainingLoop
         return losses;
     }
 
-    private static Tensor Loss(MilNetwork network, BagBatch batch, float[] labels, MilTrainingMode mode, Device device, Random? augmentation)
+    private static Tensor Loss(MilNetwork network, BagBatch batch, float[] labels, MilTrainerOptions options, Device device, Random random)
     {
+        var mode = options.Mode;
         var instances = tensor(batch.Instances.ToArray(), batch.InstanceShape, device: device);
-        if (augmentation is not null)
+        if (options.RandomRotations || options.RandomFlips)
         {
-            instances = BagAugmentation.Apply(instances, augmentation);
+            instances = BagAugmentation.Apply(instances, random, options.RandomRotations, options.RandomFlips);
         }
         var mask = tensor(batch.Mask.ToArray(), batch.MaskShape, device: device);
         var bagLabels = tensor(labels, device: device);

@@ -20,8 +20,8 @@ namespace OlnmMl.Workflows.Trials;
 /// <c>mil-mode</c> (<c>bag</c>: end to end, the default; <c>instance</c>: instances labelled with their patient, then
 /// aggregated by <c>aggregation</c> mean, max or histogram, the default), <c>epochs</c> (default: the data option
 /// <c>epochs</c>, else 10; the successive-halving budget wins), <c>learning-rate</c> (default 1e-3), <c>batch-size</c>
-/// (bags per step, default 4), <c>augment</c> (<c>true</c>: random 90° rotations and flips of every training bag;
-/// default false), <c>weight-decay</c> (Adam L2, default 0), <c>target</c>. Artefact: <c>mil.bin</c>.
+/// (bags per step, default 4), <c>augment</c> (<c>rotate</c>, <c>flip</c> or <c>rotate+flip</c>: random in-plane quarter
+/// turns and mirroring of every training bag, <see cref="BagAugmentation"/>; default <c>none</c>), <c>weight-decay</c> (Adam L2, default 0), <c>target</c>. Artefact: <c>mil.bin</c>.
 /// </summary>
 public sealed class MilTrial(StudyData study, StudyBags bags, int threads = 0) : IStudyTrial
 {
@@ -47,6 +47,12 @@ public sealed class MilTrial(StudyData study, StudyBags bags, int threads = 0) :
             "instance" => true,
             var other => throw new OlnmUserException($"trial parameter mil-mode: '{other}' is not bag or instance"),
         };
+        var augment = FusionTrial.Augmentations(TrialParameters.Text(p, "augment", "none"));
+        if (augment.FirstOrDefault(a => a is not ("rotate" or "flip")) is { } planar)
+        {
+            throw new OlnmUserException($"trial parameter augment: '{planar}' is not an augmentation of 2.5D bags (rotate, flip or none)");
+        }
+
         return new MilTrainerOptions
         {
             Architecture = TrialParameters.Text(p, "backbone", "resnet10-tiny-2d"),
@@ -55,12 +61,8 @@ public sealed class MilTrial(StudyData study, StudyBags bags, int threads = 0) :
             Aggregation = Enum.Parse<MilAggregation>(TrialParameters.Text(p, "aggregation", "histogram"), ignoreCase: true),
             LearningRate = TrialParameters.Number(p, "learning-rate", 1e-3),
             BatchSize = (int)TrialParameters.Number(p, "batch-size", 4),
-            Augment = TrialParameters.Text(p, "augment", "false") switch
-            {
-                "true" => true,
-                "false" => false,
-                var other => throw new OlnmUserException($"trial parameter augment: '{other}' is not true or false"),
-            },
+            RandomRotations = augment.Contains("rotate"),
+            RandomFlips = augment.Contains("flip"),
             WeightDecay = TrialParameters.Number(p, "weight-decay", 0),
             Epochs = budget ?? (int)TrialParameters.Number(p, "epochs", double.Parse(data.Options.GetValueOrDefault("epochs", "10"), CultureInfo.InvariantCulture)),
             Seed = seed,

@@ -51,6 +51,24 @@ public sealed class BagAugmentationTests
         Assert.Equal(values, instances.data<float>().ToArray()); // the input is left as it was
     }
 
+    [Theory]
+    [InlineData(true, false, new[] { "1,2,3,4", "2,4,1,3", "4,3,2,1", "3,1,4,2" })]
+    [InlineData(false, true, new[] { "1,2,3,4", "2,1,4,3" })]
+    [InlineData(false, false, new[] { "1,2,3,4" })]
+    public void Rotations_and_flips_can_be_drawn_alone(bool rotate, bool flip, string[] expected)
+    {
+        using var instances = tensor(new float[] { 1, 2, 3, 4 }, [1L, 1, 1, 2, 2]);
+        var random = new Random(5);
+        var seen = new HashSet<string>();
+        for (var draw = 0; draw < 64; draw++)
+        {
+            using var augmented = BagAugmentation.Apply(instances, random, rotate, flip);
+            seen.Add(string.Join(',', augmented.data<float>().ToArray()));
+        }
+
+        Assert.Equal(expected.ToHashSet(), seen);
+    }
+
     [Fact]
     public void Non_square_instances_are_refused_with_their_shape()
     {

@@ -22,7 +22,8 @@ namespace OlnmMl.Learners.Pipelines;
 /// </code>
 /// Selection methods: decision-tree, tree-ensemble-gain, utest, univariable-logistic, lasso, mrmr, variance, correlation, and icc with
 /// <c>second_extraction</c> (a feature-table path, relative to the YAML's folder) and <c>id_column</c>
-/// (<see cref="IccSelectStep"/>). Trainers: svm, logistic, and ML.NET's own fasttree and lightgbm (<see cref="BoostedTreesStep"/>).
+/// (<see cref="IccSelectStep"/>). Trainers: svm, logistic, and ML.NET's own fasttree and lightgbm (<see cref="BoostedTreesStep"/>) and
+/// lbfgs-logistic (<see cref="LbfgsLogisticStep"/>).
 /// Unknown keys and bad values throw <see cref="FormatException"/> naming the source, step and key.
 /// </summary>
 public static class TabularPipelineYaml
@@ -151,8 +152,10 @@ public static class TabularPipelineYaml
                 return new BoostedTreesStep(BoostedTreesTrainer.FastTree, Apply(new BoostedTreesOptions(), Mapping(body, where, kind), seed, $"{where} (fasttree)"));
             case "lightgbm":
                 return new BoostedTreesStep(BoostedTreesTrainer.LightGbm, Apply(new BoostedTreesOptions(), Mapping(body, where, kind), seed, $"{where} (lightgbm)"));
+            case "lbfgs-logistic":
+                return new LbfgsLogisticStep(Apply(new LbfgsLogisticOptions(), Mapping(body, where, kind), seed, $"{where} (lbfgs-logistic)"));
             default:
-                throw new FormatException($"{where}: unknown step '{kind}' (expected normalize, select, svm, logistic, fasttree, lightgbm).");
+                throw new FormatException($"{where}: unknown step '{kind}' (expected normalize, select, svm, logistic, lbfgs-logistic, fasttree, lightgbm).");
         }
     }
 

@@ -16,7 +16,7 @@ namespace OlnmMl.Workflows.Jobs;
 /// by name (<c>fusion</c>, <c>backbone</c>, <c>encoders</c>, <c>inputs</c>, <c>pretrained</c>, <c>selector</c>, <c>classifier</c>, <c>features</c>, <c>target</c> against a
 /// manifest source's targets, the numeric ones given as fixed values), and the data options (<c>crop</c>,
 /// <c>spacing</c>, <c>channels</c>, <c>window-*</c> through <see cref="ImageRecipeOptions"/>, the slice-bag options
-/// <c>bags</c>, <c>bag-*</c> through <see cref="SliceBagRecipeOptions"/>, <c>device</c>, <c>epochs</c>). The first problem is thrown as one line, <c>FILE: KEY 'VALUE' …</c>.
+/// <c>bags</c>, <c>bag-*</c> through <see cref="SliceBagRecipeOptions"/>, <c>device</c>, <c>epochs</c>, <c>checkpoint-selection</c>, <c>ensemble</c>). The first problem is thrown as one line, <c>FILE: KEY 'VALUE' …</c>.
 /// </summary>
 public static class ExperimentValidation
 {
@@ -39,6 +39,16 @@ public static class ExperimentValidation
         var recipe = ImageRecipeOptions.Of(experiment.Data, experimentPath);
         SliceBagRecipeOptions.Of(experiment.Data, experimentPath);
         ValidateOptions(experiment.Data.Options, experimentPath);
+        try
+        {
+            CheckpointSelection.UsesInnerSplit(experiment.Data);
+            StudyDecisions.Ensemble(experiment.Data);
+        }
+        catch (OlnmUserException e)
+        {
+            throw new OlnmUserException($"{experimentPath}: {e.Message}", e);
+        }
+
         var targets = ManifestTargets(experiment.Data.Source);
         foreach (var parameter in experiment.Space.Parameters.OfType<CategoricalParameter>())
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OlnmMl.AutoML.Experiments;
 using OlnmMl.Workflows.Study;
 
@@ -61,6 +62,6 @@ public static class CheckpointSelection
 
     /// <summary>What chose the checkpoints under <paramref name="data"/>, as the leaderboard says it.</summary>
     public static string Describe(ExperimentData data) => UsesInnerSplit(data)
-        ? $"a stratified {HeldOutFraction:P0} inner split of the training cohort (seeded per trial; the networks trained on the other {1 - HeldOutFraction:P0})"
+        ? string.Create(CultureInfo.InvariantCulture, $"a stratified {HeldOutFraction * 100:0}% inner split of the training cohort (seeded per trial; the networks trained on the other {(1 - HeldOutFraction) * 100:0}%)")
         : "the internal-validation cohort";
 }

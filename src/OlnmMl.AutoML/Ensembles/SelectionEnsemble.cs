@@ -26,12 +26,11 @@ public static class SelectionEnsemble
         ArgumentNullException.ThrowIfNull(members);
         var cohorts = members[0];
         var aligned = members.Select((member, m) => cohorts.Select(c => Aligned(member, c, m)).ToArray()).ToArray(); // [member][cohort][case]
-        var selection = cohorts.Where(c => c.Role == CohortRole.Selection).ToArray();
-        var selectionIndices = Enumerable.Range(0, cohorts.Count).Where(c => cohorts[c].Role == CohortRole.Selection).ToArray();
-        var offsets = selection.Select((_, k) => selection.Take(k).Sum(c => c.CaseIds.Count)).ToArray();
-        var flattened = aligned.Select(member => (IReadOnlyList<double>)selectionIndices.SelectMany(c => member[c]).ToArray()).ToArray();
+        var selection = Enumerable.Range(0, cohorts.Count).Where(c => cohorts[c].Role == CohortRole.Selection).ToArray();
+        var offsets = selection.Select((_, k) => selection.Take(k).Sum(c => cohorts[c].CaseIds.Count)).ToArray();
+        var flattened = aligned.Select(member => (IReadOnlyList<double>)selection.SelectMany(c => member[c]).ToArray()).ToArray();
         double Loss(double[] blended) => SelectionObjective.ToLoss(metric, SelectionObjective.Compute(metric, selection.Select((c, k) =>
-            Scored(c, blended[offsets[k]..(offsets[k] + c.CaseIds.Count)]))));
+            Scored(cohorts[c], blended[offsets[k]..(offsets[k] + cohorts[c].CaseIds.Count)]))));
 
         var weights = GreedyEnsembleSelection.Weights(flattened, rounds, Loss);
         var blended = cohorts.Select((c, k) => Scored(c, Enumerable.Range(0, c.CaseIds.Count).Select(i => weights.Select((w, m) => w * aligned[m][k][i]).Sum()).ToArray()));

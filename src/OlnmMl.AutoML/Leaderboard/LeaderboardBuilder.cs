@@ -60,24 +60,9 @@ public static class LeaderboardBuilder
 
         if (ensemble is not null && evaluated.Count >= 2)
         {
-            var members = evaluated.Take(ensemble.Pool).ToArray();
-            var (weights, predictions) = SelectionEnsemble.Fit(experiment.Objective, [.. members.Select(m => m.Predictions)], ensemble.Rounds);
-            var record = new TrialRecord
-            {
-                Number = EnsembleNumber,
-                Status = TrialStatus.Complete,
-                Parameters = new ParameterSet([
-                    new(ExperimentDefinition.TrialKindParameter, ParameterValue.Of(SelectionEnsemble.Kind)),
-                    new("members", ParameterValue.Of(string.Join(" + ", members.Zip(weights).Where(p => p.Second > 0)
-                        .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Second:0.###}×#{p.First.Trial.Number}"))))),
-                ]),
-                Seed = experiment.Seed,
-                StartedAt = members.Max(m => m.Trial.StartedAt),
-                Objective = SelectionObjective.Compute(experiment.Objective, predictions),
-            };
-            evaluated.Add(Evaluate(record, predictions, predictions.FirstOrDefault(p => p.Role == CohortRole.Training) ?? predictions.First(p => p.Role == CohortRole.Selection)));
+            evaluated.Add(EnsembleRow(experiment, evaluated.Take(ensemble.Pool).ToArray(), ensemble.Rounds));
             evaluated = [.. evaluated.OrderBy(e => SelectionObjective.ToLoss(experiment.Objective, e.Trial.Objective!.Value))];
-            notes.Add($"Ensemble (trial −1): greedy ensemble selection (Caruana et al. 2004) over the {members.Length} best trials by the selection objective, "
+            notes.Add($"Ensemble (trial −1): greedy ensemble selection (Caruana et al. 2004) over the {Math.Min(ensemble.Pool, evaluated.Count - 1)} best trials by the selection objective, "
                 + $"{ensemble.Rounds} rounds with replacement, cut back to its best round; weights = counts / rounds, fitted on the selection cohorts' predictions only "
                 + "(so its selection objective is in-sample), then the weighted mean of the members' probabilities scores every other cohort.");
         }
@@ -124,6 +109,27 @@ public static class LeaderboardBuilder
 
     /// <summary>The trial number of the ensemble's row.</summary>
     public const int EnsembleNumber = -1;
+
+    // The ensemble of `members` (best first) as a trial of its own, evaluated as the trials are.
+    private static (TrialRecord Trial, CrossCohortSummary Summary, IReadOnlyList<CohortPredictions> Predictions) EnsembleRow(
+        ExperimentDefinition experiment, IReadOnlyList<(TrialRecord Trial, CrossCohortSummary Summary, IReadOnlyList<CohortPredictions> Predictions)> members, int rounds)
+    {
+        var (weights, predictions) = SelectionEnsemble.Fit(experiment.Objective, [.. members.Select(m => m.Predictions)], rounds);
+        var record = new TrialRecord
+        {
+            Number = EnsembleNumber,
+            Status = TrialStatus.Complete,
+            Parameters = new ParameterSet([
+                new(ExperimentDefinition.TrialKindParameter, ParameterValue.Of(SelectionEnsemble.Kind)),
+                new("members", ParameterValue.Of(string.Join(" + ", members.Zip(weights).Where(p => p.Second > 0)
+                    .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Second:0.###}×#{p.First.Trial.Number}"))))),
+            ]),
+            Seed = experiment.Seed,
+            StartedAt = members.Max(m => m.Trial.StartedAt),
+            Objective = SelectionObjective.Compute(experiment.Objective, predictions),
+        };
+        return Evaluate(record, predictions, predictions.FirstOrDefault(p => p.Role == CohortRole.Training) ?? predictions.First(p => p.Role == CohortRole.Selection));
+    }
 
     private static (TrialRecord Trial, CrossCohortSummary Summary, IReadOnlyList<CohortPredictions> Predictions) Evaluate(
         TrialRecord trial, IReadOnlyList<CohortPredictions> predictions, CohortPredictions training)

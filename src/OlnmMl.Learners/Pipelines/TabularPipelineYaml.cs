@@ -11,7 +11,7 @@ namespace OlnmMl.Learners.Pipelines;
 
 /// <summary>
 /// Reads and writes tabular pipelines as YAML, one key per builder call and one snake_case key per options
-/// property (<c>top_k</c> ↔ <c>TopK</c>):
+/// property (<c>top_k</c> ↔ <c>TopK</c>, <c>l2_regularization</c> ↔ <c>L2Regularization</c>):
 /// <code>
 /// name: radiomics-svm
 /// seed: 0            # default for every step option named seed
@@ -256,7 +256,7 @@ public static class TabularPipelineYaml
         for (int i = 0; i < pascal.Length; i++)
         {
             var c = pascal[i];
-            if (char.IsUpper(c) && i > 0 && (char.IsLower(pascal[i - 1]) || (i + 1 < pascal.Length && char.IsLower(pascal[i + 1]) && char.IsUpper(pascal[i - 1]))))
+            if (char.IsUpper(c) && i > 0 && (char.IsLower(pascal[i - 1]) || char.IsDigit(pascal[i - 1]) || (i + 1 < pascal.Length && char.IsLower(pascal[i + 1]) && char.IsUpper(pascal[i - 1]))))
                 sb.Append(separator);
             sb.Append(char.ToLowerInvariant(c));
         }

@@ -11,7 +11,8 @@ public class LeaderboardTests
     private static CohortPredictions Cohort(string name, CohortRole role, bool[] labels, double[] p) =>
         new(name, role, labels.Select((_, i) => $"{name}-{i}").ToArray(), labels, p);
 
-    internal static LeaderboardTable Build(TempDirectory folder, LeaderboardReference? reference = null)
+    internal static LeaderboardTable Build(
+        TempDirectory folder, LeaderboardReference? reference = null, Ensembles.EnsembleOptions? ensemble = null, IReadOnlyList<string>? decisions = null)
     {
         var store = new InMemoryStudyStore(new StudyInfo("board", "", DateTimeOffset.UtcNow));
         bool[] ppnn = [true, true, false, false], pnpn = [true, false, true, false];
@@ -47,7 +48,7 @@ public class LeaderboardTests
             });
         }
 
-        return LeaderboardBuilder.Build("board", SweepRunnerTests.Experiment(), store.GetTrials(), folder.Path, reference);
+        return LeaderboardBuilder.Build("board", SweepRunnerTests.Experiment(), store.GetTrials(), folder.Path, reference, ensemble, decisions);
     }
 
     [Fact]

@@ -1,5 +1,8 @@
+using System.Globalization;
+using OlnmMl.AutoML.Ensembles;
 using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Runner;
+using OlnmMl.AutoML.Spaces;
 using OlnmMl.AutoML.Store;
 using OlnmMl.Evaluation.CrossCohort;
 
@@ -12,15 +15,20 @@ namespace OlnmMl.AutoML.Leaderboard;
 /// paired DeLong test of every trial against the rank-1 trial (the selected model), as <see cref="ReferenceComparison"/> states
 /// for the leaderboard and the study report alike. With a <see cref="LeaderboardReference"/>, also the
 /// reference's AUC per cohort (on the cases of the first trial that scored it) and each model's share of the attainable lift.
+/// With <see cref="EnsembleOptions"/>, also a weighted ensemble of the best trials (<see cref="SelectionEnsemble"/>) as its
+/// own row, of kind <c>ensemble</c> and trial number −1, ranked by its (in-sample) selection objective.
 /// </summary>
 public static class LeaderboardBuilder
 {
     /// <summary>
     /// Builds the table for <paramref name="trials"/>; predictions are read relative to <paramref name="artefactRoot"/>.
-    /// <paramref name="reference"/>, when given, adds its AUC per cohort and each model's share of the attainable lift.
+    /// <paramref name="reference"/>, when given, adds its AUC per cohort and each model's share of the attainable lift;
+    /// <paramref name="ensemble"/>, when given and at least two trials are complete, the ensemble row; <paramref name="decisions"/>
+    /// are printed after the leakage notes (which cohorts each decision saw).
     /// </summary>
     public static LeaderboardTable Build(
-        string study, ExperimentDefinition experiment, IEnumerable<TrialRecord> trials, string artefactRoot, LeaderboardReference? reference = null)
+        string study, ExperimentDefinition experiment, IEnumerable<TrialRecord> trials, string artefactRoot, LeaderboardReference? reference = null,
+        EnsembleOptions? ensemble = null, IReadOnlyList<string>? decisions = null)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(trials);
@@ -45,8 +53,16 @@ public static class LeaderboardBuilder
                 notes.Add($"Trial {trial.Number} returned no Training cohort; its cut-off was fitted on selection cohort '{training.Cohort}'.");
             }
 
-            var others = predictions.Where(p => p.Role != CohortRole.Training && !ReferenceEquals(p, training)).Select(Scores).ToArray();
-            evaluated.Add((trial, CrossCohortEvaluation.Evaluate($"trial {trial.Number}", Scores(training), others), predictions));
+            evaluated.Add(Evaluate(trial, predictions, training));
+        }
+
+        if (ensemble is not null && evaluated.Count >= 2)
+        {
+            evaluated.Add(EnsembleRow(experiment, evaluated.Take(ensemble.Pool).ToArray(), ensemble.Rounds));
+            evaluated = [.. evaluated.OrderBy(e => SelectionObjective.ToLoss(experiment.Objective, e.Trial.Objective!.Value))];
+            notes.Add($"Ensemble (trial −1): greedy ensemble selection (Caruana et al. 2004) over the {Math.Min(ensemble.Pool, evaluated.Count - 1)} best trials by the selection objective, "
+                + $"{ensemble.Rounds} rounds with replacement, cut back to its best round; weights = counts / rounds, fitted on the selection cohorts' predictions only "
+                + "(so its selection objective is in-sample), then the weighted mean of the members' probabilities scores every other cohort.");
         }
 
         var cohortOrder = evaluated.SelectMany(e => e.Predictions).Where(p => p.Role != CohortRole.Training)
@@ -77,6 +93,7 @@ public static class LeaderboardBuilder
             $"External cohorts ({string.Join(", ", cohortOrder.Where(c => c.Role == CohortRole.External).Select(c => c.Cohort))}) were scored for this table only and never seen by the tuner.",
             "Sensitivity, specificity, PPV and NPV use the Youden cut-off fixed on the training cohort. AUC CIs: DeLong; "
                 + "p: " + ReferenceComparison.Statement(evaluated.Count > 0 ? $"the selected model (rank 1, trial {evaluated[0].Trial.Number})" : "the selected model (rank 1)") + " aAUC: mean (SD) over non-training cohorts.",
+            .. decisions ?? [],
         ]);
         return new LeaderboardTable(
             study,
@@ -86,6 +103,37 @@ public static class LeaderboardBuilder
             rows,
             notes,
             reference is null ? null : new ReferenceAucs(reference.Name, reference.Description, referenceAucs!, LeaderboardReference.FiniteMean(referenceAucs!.Values)));
+    }
+
+    /// <summary>The trial number of the ensemble's row.</summary>
+    public const int EnsembleNumber = -1;
+
+    // The ensemble of `members` (best first) as a trial of its own, evaluated as the trials are.
+    private static (TrialRecord Trial, CrossCohortSummary Summary, IReadOnlyList<CohortPredictions> Predictions) EnsembleRow(
+        ExperimentDefinition experiment, IReadOnlyList<(TrialRecord Trial, CrossCohortSummary Summary, IReadOnlyList<CohortPredictions> Predictions)> members, int rounds)
+    {
+        var (weights, predictions) = SelectionEnsemble.Fit(experiment.Objective, [.. members.Select(m => m.Predictions)], rounds);
+        var record = new TrialRecord
+        {
+            Number = EnsembleNumber,
+            Status = TrialStatus.Complete,
+            Parameters = new ParameterSet([
+                new(ExperimentDefinition.TrialKindParameter, ParameterValue.Of(SelectionEnsemble.Kind)),
+                new("members", ParameterValue.Of(string.Join(" + ", members.Zip(weights).Where(p => p.Second > 0)
+                    .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Second:0.###}×#{p.First.Trial.Number}"))))),
+            ]),
+            Seed = experiment.Seed,
+            StartedAt = members.Max(m => m.Trial.StartedAt),
+            Objective = SelectionObjective.Compute(experiment.Objective, predictions),
+        };
+        return Evaluate(record, predictions, predictions.FirstOrDefault(p => p.Role == CohortRole.Training) ?? predictions.First(p => p.Role == CohortRole.Selection));
+    }
+
+    private static (TrialRecord Trial, CrossCohortSummary Summary, IReadOnlyList<CohortPredictions> Predictions) Evaluate(
+        TrialRecord trial, IReadOnlyList<CohortPredictions> predictions, CohortPredictions training)
+    {
+        var others = predictions.Where(p => p.Role != CohortRole.Training && !ReferenceEquals(p, training)).Select(Scores).ToArray();
+        return (trial, CrossCohortEvaluation.Evaluate($"trial {trial.Number}", Scores(training), others), predictions);
     }
 
     private static CohortScores Scores(CohortPredictions p) => new(p.Cohort, p.Probabilities.ToArray(), p.Labels.ToArray());

@@ -45,7 +45,29 @@ public sealed class BoostedTreesStep(BoostedTreesTrainer trainer, BoostedTreesOp
         return Trainer == BoostedTreesTrainer.FastTree
             ? trainers.FastTree(DefaultColumnNames.Label, DefaultColumnNames.Features, numberOfLeaves: o.NumberOfLeaves,
                 numberOfTrees: o.NumberOfTrees, minimumExampleCountPerLeaf: o.MinimumExampleCountPerLeaf, learningRate: o.LearningRate)
-            : trainers.LightGbm(DefaultColumnNames.Label, DefaultColumnNames.Features, numberOfLeaves: o.NumberOfLeaves,
-                minimumExampleCountPerLeaf: o.MinimumExampleCountPerLeaf, learningRate: o.LearningRate, numberOfIterations: o.NumberOfTrees);
+            : new OneLeafTreeGuard(trainers.LightGbm(DefaultColumnNames.Label, DefaultColumnNames.Features, numberOfLeaves: o.NumberOfLeaves,
+                minimumExampleCountPerLeaf: o.MinimumExampleCountPerLeaf, learningRate: o.LearningRate, numberOfIterations: o.NumberOfTrees), o);
+    }
+
+    /// <summary>
+    /// ML.NET's LightGBM wrapper throws <see cref="ArgumentNullException"/> ("items") when LightGBM returns a tree of one
+    /// leaf, i.e. no split was allowed (dotnet/machinelearning#5022); this says so in terms of the step's options.
+    /// </summary>
+    private sealed class OneLeafTreeGuard(IEstimator<ITransformer> inner, BoostedTreesOptions options) : IEstimator<ITransformer>
+    {
+        public ITransformer Fit(IDataView input)
+        {
+            try
+            {
+                return inner.Fit(input);
+            }
+            catch (ArgumentNullException e) when (e.ParamName == "items")
+            {
+                throw new InvalidOperationException(
+                    $"LightGBM grew a tree without a split, which ML.NET cannot represent (dotnet/machinelearning#5022): the training rows are too few for minimum_example_count_per_leaf = {options.MinimumExampleCountPerLeaf}; lower it.", e);
+            }
+        }
+
+        public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inner.GetOutputSchema(inputSchema);
     }
 }

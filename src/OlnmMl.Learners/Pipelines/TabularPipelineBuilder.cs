@@ -9,7 +9,8 @@ namespace OlnmMl.Learners.Pipelines;
 /// <c>NormalizeMeanVariance()</c> ↔ <c>normalize: mean-variance</c>, <c>Select(options)</c> ↔ <c>select: {method, …}</c>,
 /// <c>SelectByIcc(csv, options)</c> ↔ <c>select: {method: icc, second_extraction: csv, …}</c>,
 /// <c>KernelSvm(options)</c> ↔ <c>svm: {…}</c>, <c>Logistic(options)</c> ↔ <c>logistic: {…}</c>,
-/// <c>FastTree(options)</c> ↔ <c>fasttree: {…}</c>, <c>LightGbm(options)</c> ↔ <c>lightgbm: {…}</c>.
+/// <c>FastTree(options)</c> ↔ <c>fasttree: {…}</c>, <c>LightGbm(options)</c> ↔ <c>lightgbm: {…}</c>,
+/// <c>LbfgsLogistic(options)</c> ↔ <c>lbfgs-logistic: {…}</c>.
 /// </summary>
 /// <param name="name">Pipeline name (recorded in the model directory).</param>
 public sealed class TabularPipelineBuilder(string name)
@@ -41,6 +42,9 @@ public sealed class TabularPipelineBuilder(string name)
     /// <summary>Adds ML.NET's LightGBM binary classifier.</summary>
     public TabularPipelineBuilder LightGbm(BoostedTreesOptions options) => Add(new BoostedTreesStep(BoostedTreesTrainer.LightGbm, options));
 
+    /// <summary>Adds ML.NET's penalised L-BFGS logistic regression.</summary>
+    public TabularPipelineBuilder LbfgsLogistic(LbfgsLogisticOptions options) => Add(new LbfgsLogisticStep(options));
+
     /// <summary>Adds a step.</summary>
     public TabularPipelineBuilder Add(TabularStep step)
     {
@@ -54,7 +58,7 @@ public sealed class TabularPipelineBuilder(string name)
     {
         var trainers = _steps.Count(s => s.IsTrainer);
         if (trainers != 1 || !_steps[^1].IsTrainer)
-            throw new InvalidOperationException($"Pipeline '{name}' needs exactly one trainer step (svm, logistic, fasttree or lightgbm), as its last step; it has {trainers}.");
+            throw new InvalidOperationException($"Pipeline '{name}' needs exactly one trainer step (svm, logistic, lbfgs-logistic, fasttree or lightgbm), as its last step; it has {trainers}.");
         return new TabularPipeline(name, [.. _steps]);
     }
 }

@@ -11,7 +11,7 @@ namespace OlnmMl.Learners.Pipelines;
 
 /// <summary>
 /// Reads and writes tabular pipelines as YAML, one key per builder call and one snake_case key per options
-/// property (<c>top_k</c> ↔ <c>TopK</c>):
+/// property (<c>top_k</c> ↔ <c>TopK</c>, <c>l2_regularization</c> ↔ <c>L2Regularization</c>):
 /// <code>
 /// name: radiomics-svm
 /// seed: 0            # default for every step option named seed
@@ -22,7 +22,8 @@ namespace OlnmMl.Learners.Pipelines;
 /// </code>
 /// Selection methods: decision-tree, tree-ensemble-gain, utest, univariable-logistic, lasso, mrmr, variance, correlation, and icc with
 /// <c>second_extraction</c> (a feature-table path, relative to the YAML's folder) and <c>id_column</c>
-/// (<see cref="IccSelectStep"/>). Trainers: svm, logistic, and ML.NET's own fasttree and lightgbm (<see cref="BoostedTreesStep"/>).
+/// (<see cref="IccSelectStep"/>). Trainers: svm, logistic, and ML.NET's own fasttree and lightgbm (<see cref="BoostedTreesStep"/>) and
+/// lbfgs-logistic (<see cref="LbfgsLogisticStep"/>).
 /// Unknown keys and bad values throw <see cref="FormatException"/> naming the source, step and key.
 /// </summary>
 public static class TabularPipelineYaml
@@ -151,8 +152,10 @@ public static class TabularPipelineYaml
                 return new BoostedTreesStep(BoostedTreesTrainer.FastTree, Apply(new BoostedTreesOptions(), Mapping(body, where, kind), seed, $"{where} (fasttree)"));
             case "lightgbm":
                 return new BoostedTreesStep(BoostedTreesTrainer.LightGbm, Apply(new BoostedTreesOptions(), Mapping(body, where, kind), seed, $"{where} (lightgbm)"));
+            case "lbfgs-logistic":
+                return new LbfgsLogisticStep(Apply(new LbfgsLogisticOptions(), Mapping(body, where, kind), seed, $"{where} (lbfgs-logistic)"));
             default:
-                throw new FormatException($"{where}: unknown step '{kind}' (expected normalize, select, svm, logistic, fasttree, lightgbm).");
+                throw new FormatException($"{where}: unknown step '{kind}' (expected normalize, select, svm, logistic, lbfgs-logistic, fasttree, lightgbm).");
         }
     }
 
@@ -253,7 +256,7 @@ public static class TabularPipelineYaml
         for (int i = 0; i < pascal.Length; i++)
         {
             var c = pascal[i];
-            if (char.IsUpper(c) && i > 0 && (char.IsLower(pascal[i - 1]) || (i + 1 < pascal.Length && char.IsLower(pascal[i + 1]) && char.IsUpper(pascal[i - 1]))))
+            if (char.IsUpper(c) && i > 0 && (char.IsLower(pascal[i - 1]) || char.IsDigit(pascal[i - 1]) || (i + 1 < pascal.Length && char.IsLower(pascal[i + 1]) && char.IsUpper(pascal[i - 1]))))
                 sb.Append(separator);
             sb.Append(char.ToLowerInvariant(c));
         }

@@ -13,14 +13,15 @@ namespace OlnmMl.Workflows.Jobs;
 /// <summary>
 /// Checks an experiment before any data are prepared (cohort generation and radiomics take minutes): the definition
 /// itself, every value the space can give the trial kind (<c>trial</c>) and the parameters the trial factories read
-/// by name (<c>fusion</c>, <c>backbone</c>, <c>encoders</c>, <c>inputs</c>, <c>pretrained</c>, <c>target</c> against a
+/// by name (<c>fusion</c>, <c>backbone</c>, <c>encoders</c>, <c>inputs</c>, <c>pretrained</c>, <c>selector</c>, <c>classifier</c>, <c>features</c>, <c>target</c> against a
 /// manifest source's targets, the numeric ones given as fixed values), and the data options (<c>crop</c>,
 /// <c>spacing</c>, <c>channels</c>, <c>window-*</c> through <see cref="ImageRecipeOptions"/>, the slice-bag options
-/// <c>bags</c>, <c>bag-*</c> through <see cref="SliceBagRecipeOptions"/>, <c>device</c>, <c>epochs</c>). The first problem is thrown as one line, <c>FILE: KEY 'VALUE' …</c>.
+/// <c>bags</c>, <c>bag-*</c> through <see cref="SliceBagRecipeOptions"/>, <c>device</c>, <c>epochs</c>, <c>checkpoint-selection</c>, <c>ensemble</c>). The first problem is thrown as one line, <c>FILE: KEY 'VALUE' …</c>.
 /// </summary>
 public static class ExperimentValidation
 {
-    private static readonly string[] NumericParameters = ["epochs", "learning-rate", "batch-size", "top-k", "svm-c", "p-enter", "encoder-lr-scale", "freeze-encoder-epochs"];
+    private static readonly string[] NumericParameters =
+        ["epochs", "learning-rate", "batch-size", "top-k", "svm-c", "p-enter", "utest-alpha", "logistic-l2", "trees", "leaves", "tree-learning-rate", "min-leaf", "encoder-lr-scale", "freeze-encoder-epochs", "weight-decay"];
 
     /// <summary>Throws <see cref="OlnmUserException"/> naming <paramref name="experimentPath"/>, the key and the value of the first problem.</summary>
     public static void Validate(ExperimentDefinition experiment, string experimentPath)
@@ -38,6 +39,16 @@ public static class ExperimentValidation
         var recipe = ImageRecipeOptions.Of(experiment.Data, experimentPath);
         SliceBagRecipeOptions.Of(experiment.Data, experimentPath);
         ValidateOptions(experiment.Data.Options, experimentPath);
+        try
+        {
+            CheckpointSelection.UsesInnerSplit(experiment.Data);
+            StudyDecisions.Ensemble(experiment.Data);
+        }
+        catch (OlnmUserException e)
+        {
+            throw new OlnmUserException($"{experimentPath}: {e.Message}", e);
+        }
+
         var targets = ManifestTargets(experiment.Data.Source);
         foreach (var parameter in experiment.Space.Parameters.OfType<CategoricalParameter>())
         {
@@ -59,6 +70,9 @@ public static class ExperimentValidation
         "backbone" when !NetworkCatalog.Names.Contains(value) && !NetworkCatalog.Names2d.Contains(value) =>
             $"is not a backbone (expected for deep and fusion: {string.Join(", ", NetworkCatalog.Names)}; for mil: {string.Join(", ", NetworkCatalog.Names2d)})",
         "pooling" when !MilPoolingNames.All.Contains(value) => $"is not a MIL pooling (expected: {string.Join(", ", MilPoolingNames.All)})",
+        "selector" when !TabularSearchTrial.Selectors.Contains(value) => $"is not a selector (expected: {string.Join(", ", TabularSearchTrial.Selectors)})",
+        "classifier" when !TabularSearchTrial.Classifiers.Contains(value) => $"is not a classifier (expected: {string.Join(", ", TabularSearchTrial.Classifiers)})",
+        "features" when !TabularSearchTrial.FeatureSets.Contains(value) => $"is not a feature set (expected: {string.Join(", ", TabularSearchTrial.FeatureSets)})",
         "mil-mode" when value is not ("bag" or "instance") => "is not bag or instance",
         "aggregation" when value is not ("mean" or "max" or "histogram") => "is not mean, max or histogram",
         "encoders" when value is not ("shared" or "separate") => "is not shared or separate",

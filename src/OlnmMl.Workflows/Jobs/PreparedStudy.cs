@@ -33,6 +33,7 @@ public sealed record PreparedStudy(
     [
         ("radiomics-svm", TrialInput.Table, (study, _) => new RadiomicsSvmTrial(study.Data)),
         ("clinical", TrialInput.Table, (study, _) => new ClinicalTrial(study.Data)),
+        (TabularSearchTrial.KindName, TrialInput.Table, (study, _) => new TabularSearchTrial(study.Data)),
         ("deep", TrialInput.Crops, (study, threads) => FusionTrial.DeepOnly(study.Data, study.Images, threads)),
         ("fusion", TrialInput.Crops, (study, threads) => FusionTrial.Fused(study.Data, study.Images, threads)),
         ("mil", TrialInput.Bags, (study, threads) => new MilTrial(study.Data, study.Bags, threads)),
@@ -49,7 +50,7 @@ public sealed record PreparedStudy(
     /// <summary>The names of the trial kinds a study offers (what an experiment's <c>space.trial</c> may choose).</summary>
     public static IReadOnlyList<string> TrialKindNames { get; } = [.. Kinds.Select(k => k.Name)];
 
-    /// <summary>The trial kinds of the study: radiomics-svm, clinical, deep, fusion, mil and dlrad.</summary>
+    /// <summary>The trial kinds of the study: radiomics-svm, clinical, tabular-search, deep, fusion, mil and dlrad.</summary>
     public StudyTrials Trials(int torchThreads = 0) => new([.. Kinds.Select(k =>
     {
         var kind = k.Create(this, torchThreads);

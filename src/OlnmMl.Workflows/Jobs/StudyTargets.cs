@@ -41,7 +41,8 @@ public static class StudyTargets
     /// The leaderboard of the trials of <paramref name="target"/> in the study at <paramref name="location"/>, and those
     /// trials: ranks, DeLong tests and their corrections are computed among one target's models only. Where a synthetic
     /// truth file lies beside <paramref name="manifestPath"/> (<see cref="OracleReference"/>), the table also shows the
-    /// oracle AUC per cohort and each model's share of the attainable lift.
+    /// oracle AUC per cohort and each model's share of the attainable lift. With the data option <c>ensemble</c>, the table
+    /// has the weighted ensemble's row (<see cref="StudyDecisions"/>); it always says which cohorts each decision saw.
     /// </summary>
     public static (LeaderboardTable Table, IReadOnlyList<TrialRecord> Trials) Leaderboard(
         StudyLocation location, ExperimentDefinition experiment, string target, string? manifestPath = null)
@@ -60,7 +61,8 @@ public static class StudyTargets
         ArgumentNullException.ThrowIfNull(store);
         var predicting = Predicting(store.GetTrials(), target).ToArray();
         var oracle = manifestPath is null ? null : OracleReference.Of(manifestPath, target);
-        return (LeaderboardBuilder.Build(store.Study.Name, experiment, predicting, artefactRoot, oracle), predicting);
+        return (LeaderboardBuilder.Build(
+            store.Study.Name, experiment, predicting, artefactRoot, oracle, StudyDecisions.Ensemble(experiment.Data), [StudyDecisions.Statement(experiment.Data)]), predicting);
     }
 
     /// <summary>

@@ -14,9 +14,9 @@ namespace OlnmMl.Workflows.Trials;
 
 /// <summary>
 /// Deep-only and radiomics–deep fusion trials on the study's crops. The radiomics branch is the same
-/// ML.NET prefix as the radiomics model (z-score → CART top-k), fitted on the training cohort; the
+/// ML.NET prefix as the radiomics model (z-score → CART top-k), fitted on the cases the network trains on; the
 /// network is trained by <see cref="FusionTrainer"/> with checkpoint selection on the validation
-/// cohort only. Parameters: <c>backbone</c> (architecture, default resnet10-tiny), <c>fusion</c>
+/// cohort, or on an inner split of the training cohort (<see cref="CheckpointSelection"/>). Parameters: <c>backbone</c> (architecture, default resnet10-tiny), <c>fusion</c>
 /// (mode; the <c>deep</c> kind is always deep-only), <c>top-k</c> (default 10), <c>epochs</c>
 /// (default: the data option <c>epochs</c>, else 10; the successive-halving budget wins), <c>learning-rate</c> (default 1e-3), <c>batch-size</c>
 /// (default 12), <c>pretrained</c>, <c>target</c> (<see cref="TrialTarget"/>), <c>inputs</c> (the recipe channels the network reads,
@@ -26,7 +26,7 @@ namespace OlnmMl.Workflows.Trials;
 /// <c>freeze-encoder-epochs</c> (default 0) and <c>augment</c> (<see cref="Augmentations"/>, default <c>rotate</c>); the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
 /// A promoted successive-halving trial continues its parent's network (the parent's <c>fusion.bin</c>, its checkpoint-selected
 /// EMA weights) from the epoch the parent's budget reached, instead of training from scratch.
-/// Each epoch's validation AUC is reported to the trial, which stops when the study's pruner says so (<see cref="FusionEpochReporter"/>).
+/// Each epoch's AUC on the checkpoint cases is reported to the trial, which stops when the study's pruner says so (<see cref="FusionEpochReporter"/>).
 /// </summary>
 public sealed class FusionTrial(string name, StudyData study, StudyImages images, int threads = 0) : IStudyTrial
 {
@@ -81,7 +81,8 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         var topK = Math.Min((int)TrialParameters.Number(p, "top-k", 10), study.RadiomicsNames.Count);
         var recipe = images.Options;
         IDataView View(IReadOnlyList<StudyCase> cases) => StudyViews.Create(ml, cases, study.RadiomicsNames, target);
-        var (prefix, preprocessing) = RadiomicsPrefix.Fit(ml, View(study.Cohort(TrialCohorts.Training)), topK);
+        var (fit, checkpoint) = CheckpointSelection.Cohorts(study, context.Data, target, context.Seed);
+        var (prefix, preprocessing) = RadiomicsPrefix.Fit(ml, View(fit), topK);
         RadiomicsPrefix.Save(preprocessing, Path.Combine(context.ArtefactDirectory, RadiomicsFile));
         StudySamples Samples(IReadOnlyList<StudyCase> cases) => new(
             cases,
@@ -119,7 +120,7 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             FirstEpoch = parentModel is null ? 0 : Math.Min(context.PromotedFromBudget ?? 0, epochs),
             Device = new TorchDeviceOptions { Threads = threads, ForceCpu = context.Data.Options.GetValueOrDefault("device", "auto") == "cpu" },
         });
-        using var network = trainer.Fit(Samples(study.Cohort(TrialCohorts.Training)), Samples(study.Cohort(TrialCohorts.Validation)), cancellationToken);
+        using var network = trainer.Fit(Samples(fit), Samples(checkpoint), cancellationToken);
         network.SaveModel(Path.Combine(context.ArtefactDirectory, NetworkFile));
         var predictions = TrialCohorts.Of(study, context.Data).Select(cohort =>
         {

@@ -15,7 +15,8 @@ namespace OlnmMl.Workflows.Trials;
 /// The multi-instance (MIL) signature of the 2.5D deep learning + MIL + clinical study (2025): each patient a bag of
 /// 2.5D slices (<see cref="StudyBags"/>), a 2D instance encoder, and patient-level pooling, trained by
 /// <see cref="MilTrainer"/> on the training cohort only (the histogram aggregation too), bag-level training keeping the
-/// epoch of highest internal-validation AUC (checkpoint selection, as the fusion trials do). Parameters: <c>backbone</c> (a 2D
+/// epoch of highest internal-validation AUC, or of an inner split of the training cohort (checkpoint selection, as the fusion
+/// trials do; <see cref="CheckpointSelection"/>). Parameters: <c>backbone</c> (a 2D
 /// encoder, default resnet10-tiny-2d), <c>pooling</c> (mean, max, attention — the default —, gated-attention),
 /// <c>mil-mode</c> (<c>bag</c>: end to end, the default; <c>instance</c>: instances labelled with their patient, then
 /// aggregated by <c>aggregation</c> mean, max or histogram, the default), <c>epochs</c> (default: the data option
@@ -92,16 +93,18 @@ public sealed class MilTrial(StudyData study, StudyBags bags, int threads = 0) :
 
     /// <summary>
     /// Trains the MIL network of a trial's configuration on the training cohort's bags, keeping the epoch of highest
-    /// internal-validation AUC (bag-level training).
+    /// AUC on the checkpoint cases (bag-level training): the internal-validation cohort, or an inner split of the
+    /// training cohort (<see cref="CheckpointSelection"/>).
     /// </summary>
     public static MilTransformer Fit(StudyData study, StudyBags bags, TrialContext context, int threads, CancellationToken cancellationToken)
     {
         var target = TrialTarget.Of(context.Parameters);
         var trainer = new MilTrainer(new MLContext(context.Seed), Options(context.Parameters, context.Data, context.Budget, context.Seed, threads));
+        var (fit, checkpoint) = CheckpointSelection.Cohorts(study, context.Data, target, context.Seed);
         return trainer.Fit(
-            new StudyBagSamples(study.Cohort(TrialCohorts.Training), bags, target),
+            new StudyBagSamples(fit, bags, target),
             cancellationToken: cancellationToken,
-            validation: new StudyBagSamples(study.Cohort(TrialCohorts.Validation), bags, target));
+            validation: new StudyBagSamples(checkpoint, bags, target));
     }
 
     /// <summary><c>mil POOLING</c> for bag-level training, <c>mil instance-AGGREGATION</c> for instance-level.</summary>

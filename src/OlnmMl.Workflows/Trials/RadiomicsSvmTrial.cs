@@ -23,11 +23,14 @@ public sealed class RadiomicsSvmTrial(StudyData study) : TabularTrial(study)
     /// <inheritdoc />
     public override float[] FeaturesOf(StudyCase studyCase) => studyCase.Radiomics;
 
+    /// <summary>A fold's radiomics (<see cref="FoldRadiomics"/>).</summary>
+    protected override TrialFeatures FitFeatures(ParameterSet parameters, IReadOnlyList<StudyCase> training) => FoldRadiomics(Study, training);
+
     /// <summary>A fold's radiomics: the column choice of <see cref="RadiomicsColumns"/> refitted on the fold's training cases from the extracted rows.</summary>
-    protected override TrialFeatures FitFeatures(IReadOnlyList<StudyCase> training)
+    internal static TrialFeatures FoldRadiomics(StudyData study, IReadOnlyList<StudyCase> training)
     {
-        var columns = RadiomicsColumns.Fit(training.Select(Study.Extracted).ToArray());
-        return new TrialFeatures(columns.Kept.Select(j => Study.ExtractedNames[j]).ToArray(), c => columns.Apply(Study.Extracted(c)));
+        var columns = RadiomicsColumns.Fit(training.Select(study.Extracted).ToArray());
+        return new TrialFeatures(columns.Kept.Select(j => study.ExtractedNames[j]).ToArray(), c => columns.Apply(study.Extracted(c)));
     }
 
     /// <inheritdoc />

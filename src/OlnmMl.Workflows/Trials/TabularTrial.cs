@@ -29,7 +29,7 @@ public abstract class TabularTrial(StudyData study) : IStudyTrial
     /// <summary>The study the trial reads.</summary>
     protected StudyData Study { get; } = study;
 
-    /// <summary>The names of the final model's feature slots.</summary>
+    /// <summary>The names of the final model's feature slots (of every configuration unless <see cref="Features"/> says otherwise).</summary>
     public abstract IReadOnlyList<string> FeatureNames { get; }
 
     /// <inheritdoc />
@@ -41,11 +41,14 @@ public abstract class TabularTrial(StudyData study) : IStudyTrial
     /// <summary>The final model's features of one case, in <see cref="FeatureNames"/> order.</summary>
     public abstract float[] FeaturesOf(StudyCase studyCase);
 
+    /// <summary>The final model's features of a configuration; the default is <see cref="FeatureNames"/> and <see cref="FeaturesOf"/> for every one.</summary>
+    protected virtual TrialFeatures Features(ParameterSet parameters) => new(FeatureNames, FeaturesOf);
+
     /// <summary>
     /// The features of a leave-one-centre-out fold, with every data-dependent choice fitted on <paramref name="training"/>
-    /// only. The default is the study-level features, right for features chosen without looking at the data.
+    /// only. The default is the study-level features (<see cref="Features"/>), right for features chosen without looking at the data.
     /// </summary>
-    protected virtual TrialFeatures FitFeatures(IReadOnlyList<StudyCase> training) => new(FeatureNames, FeaturesOf);
+    protected virtual TrialFeatures FitFeatures(ParameterSet parameters, IReadOnlyList<StudyCase> training) => Features(parameters);
 
     /// <summary>The unfitted pipeline for <paramref name="parameters"/> over the slots <paramref name="features"/>.</summary>
     public abstract TabularPipeline Pipeline(ParameterSet parameters, IReadOnlyList<string> features, int seed);
@@ -55,7 +58,7 @@ public abstract class TabularTrial(StudyData study) : IStudyTrial
     {
         var ml = new MLContext(context.Seed);
         var target = TrialTarget.Of(context.Parameters);
-        var features = new TrialFeatures(FeatureNames, FeaturesOf);
+        var features = Features(context.Parameters);
         var folds = TrialCohorts.Folds(Study, context.Data);
         var (model, _) = Fit(context, features, TrialCohorts.FinalTraining(Study, context.Data), target);
         model.Save(ml, Path.Combine(context.ArtefactDirectory, ModelDirectory));
@@ -67,7 +70,7 @@ public abstract class TabularTrial(StudyData study) : IStudyTrial
             var records = new List<CentreFoldsFile.Fold>();
             foreach (var fold in folds)
             {
-                var foldFeatures = FitFeatures(fold.Training);
+                var foldFeatures = FitFeatures(context.Parameters, fold.Training);
                 var (foldModel, table) = Fit(context, foldFeatures, fold.Training, target);
                 predictions.Add(Score(ml, foldModel, foldFeatures, fold.Cohort, CohortRole.Selection, fold.HeldOut, target, cancellationToken));
                 records.Add(new CentreFoldsFile.Fold(fold.Cohort, fold.HeldOutCentre, fold.TrainingCentres, table.Ids, foldFeatures.Names));
@@ -111,6 +114,7 @@ public abstract class TabularTrial(StudyData study) : IStudyTrial
     public OnnxCaseScorer Export(TrialRecord trial, string artefactRoot, string onnxPath, OnnxModelMetadata metadata)
     {
         OnnxModelExport.ExportModelDirectory(Path.Combine(artefactRoot, trial.Artefacts["model"]), onnxPath);
-        return (cases, scorer) => scorer.Predict(cases.SelectMany(FeaturesOf).ToArray(), [cases.Count, FeatureNames.Count]);
+        var features = Features(trial.Parameters);
+        return (cases, scorer) => scorer.Predict(cases.SelectMany(features.Of).ToArray(), [cases.Count, features.Names.Count]);
     }
 }

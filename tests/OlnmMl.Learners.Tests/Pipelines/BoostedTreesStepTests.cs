@@ -61,4 +61,18 @@ public class BoostedTreesStepTests
         Assert.Equal(expected, actual);
         Assert.True(expected.Distinct().Count() > 10, "the trees must separate the rows");
     }
+
+    [Fact]
+    public void A_lightgbm_tree_without_a_split_is_reported_in_terms_of_the_options()
+    {
+        // Ten rows and at least eight per leaf: no split is possible, LightGBM returns one-leaf trees (dotnet/machinelearning#5022).
+        var (x, y) = TestData.Gaussian(10, 2, informative: 1, shift: 1.0, seed: 3);
+        var ml = new MLContext(seed: 1);
+        var data = TestData.Create(ml, x, y);
+        var step = new BoostedTreesStep(BoostedTreesTrainer.LightGbm, new BoostedTreesOptions { NumberOfTrees = 5, MinimumExampleCountPerLeaf = 8 });
+
+        var error = Assert.Throws<InvalidOperationException>(() => step.CreateEstimator(ml, new TabularFitContext(data, [])).Fit(data));
+
+        Assert.Contains("minimum_example_count_per_leaf = 8", error.Message);
+    }
 }

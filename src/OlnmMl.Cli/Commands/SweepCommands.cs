@@ -61,7 +61,8 @@ internal static class SweepCommands
         var common = new CommonOptions();
         var studies = StudiesOption();
         var study = new Argument<string>("study") { Description = "Study name or .db path." };
-        var command = new Command("resume", "Continue a study: re-run interrupted trials, then propose new ones within the budgets.") { study, studies };
+        var retries = StudyStorage.RetriesOption();
+        var command = new Command("resume", "Continue a study: re-run interrupted trials, then propose new ones within the budgets.") { study, studies, retries };
         common.AddTo(command);
         CommandAction.Set(command, (parse, cancellation) =>
         {
@@ -72,7 +73,9 @@ internal static class SweepCommands
             var prepared = MainJob.Prepare(experiment, location.DatabasePath, options, new JobProgress(), cancellation);
             var inputs = RecordedInputs.Of(prepared, options);
             var summary = ProgressDisplay.Run("sweep", report =>
-                Sweeps.ResumeAsync(location.DatabasePath, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), inputs: inputs, cancellationToken: cancellation).GetAwaiter().GetResult());
+                Sweeps.ResumeAsync(
+                    location.DatabasePath, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), inputs: inputs,
+                    maxRetries: parse.GetValue(retries), cancellationToken: cancellation).GetAwaiter().GetResult());
             Output.Line($"{summary}");
             return Task.FromResult(0);
         });

@@ -33,9 +33,18 @@ public sealed class SweepLeaderboardCommandTests : IDisposable
         var experiment = Path.Combine(_directory, "two-targets.yaml");
         File.WriteAllText(experiment, Experiment);
         var data = Path.Combine(_directory, "data");
-        var (run, _, runError) = InProcessOlnm.Run("run", "--experiment", experiment, "--data", data, "--out", Path.Combine(_directory, "reports"));
+        var studies = Path.Combine(_directory, "studies");
+        var (run, _, runError) = InProcessOlnm.Run("run", "--experiment", experiment, "--data", data, "--out", Path.Combine(_directory, "reports"), "--studies", studies);
         Assert.True(run == 0, runError);
-        var study = Directory.GetFiles(Path.Combine(_directory, "reports"), "study.db", SearchOption.AllDirectories).Single();
+        // The study olnm run made is found by its name (experiment-data) where the sweep commands look.
+        const string Study = "two-targets-petct-tiny-seed42";
+        var (statusCode, status, statusError) = InProcessOlnm.Run("sweep", "status", Study, "--studies", studies);
+        Assert.True(statusCode == 0, statusError);
+        Assert.Contains("complete 2,", status);
+        var (reportCode, report, reportError) = InProcessOlnm.Run("report", Study, "--studies", studies, "--data", data, "--out", Path.Combine(_directory, "report"));
+        Assert.True(reportCode == 0, reportError);
+        Assert.Contains("report: ", report);
+        var study = Path.Combine(studies, Study + ".db");
         var manifest = Directory.GetFiles(data, "manifest.csv", SearchOption.AllDirectories).Single();
 
         var (code, output, error) = InProcessOlnm.Run("sweep", "leaderboard", study, "--manifest", manifest, "--out", Path.Combine(_directory, "boards"));

@@ -34,8 +34,8 @@ public static class MainJob
         var (experiment, study, images, dataLabel) = (prepared.Experiment, prepared.Data, prepared.Images, prepared.DataLabel);
         var (manifestPath, tablePath) = (prepared.ManifestPath, prepared.RadiomicsTablePath);
         var runDirectory = Path.Combine(output, $"{experiment.Name}-{dataLabel}");
-        KeepOnlyMatchingStudy(runDirectory, prepared, progress);
-        var location = new StudyLocation(Path.Combine(runDirectory, "study.db"));
+        var location = StudyOf(options, experiment.Name, dataLabel);
+        KeepOnlyMatchingStudy(runDirectory, location, prepared, progress);
         var trials = prepared.Trials(options.TorchThreads);
         var targets = StudyTargets.Of(experiment, prepared.ExperimentPath);
         // The stage blocks on the sweep so a terminal progress bar lives as long as the sweep does.
@@ -206,23 +206,43 @@ public static class MainJob
             .Write(directory);
     }
 
+    /// <summary>
+    /// Where the job keeps the study of <paramref name="experimentName"/> on data <paramref name="dataLabel"/>: the study
+    /// named <c>EXPERIMENT-DATA</c> in <see cref="MainJobOptions.StudiesDirectory"/>, so the sweep commands and
+    /// <c>olnm report</c> find it by that name.
+    /// </summary>
+    public static StudyLocation StudyOf(MainJobOptions options, string experimentName, string dataLabel)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return StudyLocation.ForName($"{experimentName}-{dataLabel}", Path.GetFullPath(options.StudiesDirectory ?? Path.Combine(options.OutputDirectory, StudyLocation.DefaultDirectory)));
+    }
+
     /// <summary>The data option naming the model family whose score the combined signature stacks with the clinical variables.</summary>
     public const string CombinedOption = "combined";
 
     /// <summary>
-    /// A run folder belongs to one experiment file, one radiomics table (whose name carries the data's
-    /// fingerprint) and one saved-model format. When any changed since the folder was written, the old folder is moved aside (kept,
-    /// never deleted) so the sweep starts afresh instead of resuming trials fitted on other data.
+    /// A run folder and its study belong to one experiment file, one radiomics table (whose name carries the data's
+    /// fingerprint) and one saved-model format. When any changed since they were written, the old folder and study are moved
+    /// aside (kept, never deleted, with the suffix <c>.previous-TIME</c>) so the sweep starts afresh instead of resuming trials
+    /// fitted on other data.
     /// </summary>
-    private static void KeepOnlyMatchingStudy(string runDirectory, PreparedStudy prepared, IJobProgress progress)
+    private static void KeepOnlyMatchingStudy(string runDirectory, StudyLocation study, PreparedStudy prepared, IJobProgress progress)
     {
         var marker = Path.Combine(runDirectory, "inputs.txt");
         var inputs = $"{Path.GetFileName(prepared.RadiomicsTablePath)}\n{FeatureCache.FileHash(prepared.ExperimentPath)}\nfusion model format {Torch.Fusion.FusionModelInfo.CurrentFormatVersion}\n";
-        if (Directory.Exists(runDirectory) && (!File.Exists(marker) || File.ReadAllText(marker) != inputs))
+        if ((Directory.Exists(runDirectory) || File.Exists(study.DatabasePath)) && (!File.Exists(marker) || File.ReadAllText(marker) != inputs))
         {
-            var kept = $"{runDirectory}.previous-{DateTime.UtcNow:yyyyMMddHHmmss}";
-            Directory.Move(runDirectory, kept);
-            progress.Info($"the data or experiment changed since the last run; the previous results were moved to {kept}");
+            var suffix = $".previous-{DateTime.UtcNow:yyyyMMddHHmmss}";
+            var moved = new[] { runDirectory, study.ArtefactRoot }.Where(Directory.Exists).ToList();
+            moved.ForEach(folder => Directory.Move(folder, folder + suffix));
+            var stem = Path.ChangeExtension(study.DatabasePath, null);
+            foreach (var file in new[] { study.DatabasePath, study.DatabasePath + "-wal", study.DatabasePath + "-shm" }.Where(File.Exists))
+            {
+                File.Move(file, stem + suffix + file[stem.Length..]);
+                moved.Add(file);
+            }
+
+            progress.Info($"the data or experiment changed since the last run; the previous results were moved aside with the suffix {suffix} ({string.Join(", ", moved)})");
         }
 
         Directory.CreateDirectory(runDirectory);

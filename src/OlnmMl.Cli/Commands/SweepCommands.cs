@@ -46,6 +46,7 @@ internal static class SweepCommands
             }
 
             var prepared = MainJob.Prepare(experiment, path, options, new JobProgress(), cancellation);
+            StudySnapshot.Write(prepared, location.ArtefactRoot);
             var inputs = RecordedInputs.Of(prepared, options);
             var summary = ProgressDisplay.Run("sweep", report =>
                 Sweeps.RunAsync(experiment, location, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), inputs, cancellation).GetAwaiter().GetResult());
@@ -71,6 +72,7 @@ internal static class SweepCommands
             // The inputs known from the options are checked before the (long) data preparation, the rest after it.
             Sweeps.RequireInputs(location.DatabasePath, RecordedInputs.FromOptions(experiment, options));
             var prepared = MainJob.Prepare(experiment, location.DatabasePath, options, new JobProgress(), cancellation);
+            StudySnapshot.Write(prepared, location.ArtefactRoot);
             var inputs = RecordedInputs.Of(prepared, options);
             var summary = ProgressDisplay.Run("sweep", report =>
                 Sweeps.ResumeAsync(
@@ -171,14 +173,23 @@ internal static class SweepCommands
         var studies = StudiesOption();
         var study = new Argument<string>("study") { Description = "Study name or .db path." };
         var output = new Option<string?>("--out") { Description = "Report folder (default: report/ beside the study)." };
-        var command = new Command("report", "Write the study's self-contained HTML report with Markdown and CSV tables and PNG/SVG figures.") { study, studies, output };
+        var storage = StudyStorage.StorageOption();
+        var artefacts = StudyStorage.ArtefactsOption();
+        var command = new Command("report", "Write the study's self-contained HTML report with Markdown and CSV tables and PNG/SVG figures.") { study, studies, output, storage, artefacts };
         common.AddTo(command);
         CommandAction.Set(command, parse =>
         {
-            var (location, experiment) = StoredExperiment.Load(parse.GetValue(study)!, parse.GetValue(studies)!);
-            var directory = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(location.DatabasePath)!, "report");
-            var prepared = MainJob.Prepare(experiment, location.DatabasePath, common.Read(parse, directory), new JobProgress());
-            foreach (var report in MainJob.WriteReports(prepared, location, directory))
+            using var opened = StudyStorage.Open(parse.GetValue(storage), parse.GetValue(study)!, parse.GetValue(studies)!, parse.GetValue(artefacts));
+            var experiment = ExperimentYaml.Read(opened.Store.Study.Definition, opened.Where);
+            var directory = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(opened.ArtefactRoot))!, "report");
+            var prepared = StudySnapshot.TryRead(experiment, opened.Where, opened.ArtefactRoot);
+            if (prepared is null)
+            {
+                Output.Line($"note: {opened.ArtefactRoot} holds no cohort snapshot (a study from an older version); regenerating the cohort to draw the report");
+                prepared = MainJob.Prepare(experiment, opened.Where, common.Read(parse, directory), new JobProgress());
+            }
+
+            foreach (var report in MainJob.WriteReports(prepared, opened.Store, opened.ArtefactRoot, opened.Where, directory))
             {
                 Output.Line($"report: {report}");
             }

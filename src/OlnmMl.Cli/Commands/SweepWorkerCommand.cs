@@ -40,6 +40,7 @@ internal static class SweepWorkerCommand
             var artefactRoot = parse.GetValue(artefacts) ?? StudyLocation.ForName(name).ArtefactRoot;
             var options = common.Read(parse, Path.GetDirectoryName(Path.GetFullPath(artefactRoot))!);
             var prepared = MainJob.Prepare(experiment, path ?? artefactRoot, options, new JobProgress(), cancellation);
+            StudySnapshot.Write(prepared, artefactRoot);
             var inputs = RecordedInputs.Of(prepared, options);
             var leases = new PostgresLeaseOptions(TimeSpan.FromSeconds(parse.GetValue(grace)), parse.GetValue(retries));
             var summary = ProgressDisplay.Run("worker", report => PostgresSweeps.WorkAsync(

@@ -36,6 +36,7 @@ public static class MainJob
         var runDirectory = Path.Combine(output, $"{experiment.Name}-{dataLabel}");
         var location = StudyOf(options, experiment.Name, dataLabel);
         KeepOnlyMatchingStudy(runDirectory, location, prepared, progress);
+        StudySnapshot.Write(prepared, location.ArtefactRoot);
         var trials = prepared.Trials(options.TorchThreads);
         var targets = StudyTargets.Of(experiment, prepared.ExperimentPath);
         // The stage blocks on the sweep so a terminal progress bar lives as long as the sweep does.
@@ -45,10 +46,11 @@ public static class MainJob
             : Sweeps.RunAsync(experiment, location, trials.Registry(), new SweepProgressAdapter(report), inputs, cancellationToken)).GetAwaiter().GetResult());
         progress.Info($"sweep: {summary}");
 
+        using var store = SqliteStudyStore.Open(location.DatabasePath);
         var results = targets.Select(target =>
         {
             var directory = StudyTargets.Directory(runDirectory, target, targets.Count);
-            var (csv, markdown, models) = Leaderboard(prepared, location, trials, target, directory);
+            var (csv, markdown, models) = Leaderboard(prepared, store, location.ArtefactRoot, location.DatabasePath, trials, target, directory);
             var reportPath = progress.Stage(targets.Count == 1 ? "report" : $"report {target}", report =>
             {
                 report(0, 1, "rendering figures");
@@ -147,27 +149,29 @@ public static class MainJob
 
     /// <summary>
     /// Writes the study report of each target (best model of each family) into <paramref name="directory"/> (a subfolder
-    /// per target when there are several); returns the HTML paths.
+    /// per target when there are several) from the study in <paramref name="store"/> (any store; <paramref name="where"/> names
+    /// it in messages) and its trials' artefacts under <paramref name="artefactRoot"/>; returns the HTML paths.
     /// </summary>
-    public static IReadOnlyList<string> WriteReports(PreparedStudy prepared, StudyLocation location, string directory)
+    public static IReadOnlyList<string> WriteReports(PreparedStudy prepared, IStudyStore store, string artefactRoot, string where, string directory)
     {
+        ArgumentNullException.ThrowIfNull(prepared);
         var trials = prepared.Trials();
         var targets = StudyTargets.Of(prepared.Experiment, prepared.ExperimentPath);
         return targets.Select(target =>
         {
             var folder = StudyTargets.Directory(directory, target, targets.Count);
-            var (csv, _, models) = Leaderboard(prepared, location, trials, target, folder);
+            var (csv, _, models) = Leaderboard(prepared, store, artefactRoot, where, trials, target, folder);
             return WriteReport(prepared, trials, target, models, csv, folder);
         }).ToArray();
     }
 
     /// <summary>The leaderboard of <paramref name="target"/>'s trials, written into <paramref name="directory"/>, and the best model of each family.</summary>
     private static (string Csv, string Markdown, IReadOnlyList<ReportedModel> Models) Leaderboard(
-        PreparedStudy prepared, StudyLocation location, StudyTrials trials, string target, string directory)
+        PreparedStudy prepared, IStudyStore store, string artefactRoot, string where, StudyTrials trials, string target, string directory)
     {
-        var (table, predicting) = StudyTargets.Leaderboard(location, prepared.Experiment, target, prepared.ManifestPath);
+        var (table, predicting) = StudyTargets.Leaderboard(store, artefactRoot, prepared.Experiment, target, prepared.ManifestPath);
         var (csv, markdown) = LeaderboardWriter.WriteFiles(table, directory);
-        return (csv, markdown, BestPerModel(predicting, trials, location, prepared.Experiment.Objective, target));
+        return (csv, markdown, BestPerModel(predicting, trials, artefactRoot, where, prepared.Experiment.Objective, target));
     }
 
     /// <summary>
@@ -289,18 +293,18 @@ public static class MainJob
 
     /// <summary>The best trial of each model family by the selection objective, the overall best (the selected model) first.</summary>
     private static IReadOnlyList<ReportedModel> BestPerModel(
-        IReadOnlyList<TrialRecord> trials, StudyTrials kinds, StudyLocation location, ObjectiveMetric objective, string target)
+        IReadOnlyList<TrialRecord> trials, StudyTrials kinds, string artefactRoot, string where, ObjectiveMetric objective, string target)
     {
         var complete = trials.Where(t => t is { Status: TrialStatus.Complete, Objective: not null }).ToArray();
         if (complete.Length == 0)
         {
-            throw new InvalidOperationException($"{location.DatabasePath}: no trial for target '{target}' completed; see 'olnm sweep status {location.DatabasePath}' for the errors.");
+            throw new InvalidOperationException($"{where}: no trial for target '{target}' completed; see 'olnm sweep status' for the errors.");
         }
 
         return complete.GroupBy(t => kinds.Describe(t.Parameters))
             .Select(g => g.MinBy(t => SelectionObjective.ToLoss(objective, t.Objective!.Value))!)
             .OrderBy(t => SelectionObjective.ToLoss(objective, t.Objective!.Value))
-            .Select(t => new ReportedModel(t, new ModelPredictions(kinds.Describe(t.Parameters), PredictionsFile.Read(Path.Combine(location.ArtefactRoot, t.Artefacts["predictions"])))))
+            .Select(t => new ReportedModel(t, new ModelPredictions(kinds.Describe(t.Parameters), PredictionsFile.Read(Path.Combine(artefactRoot, t.Artefacts["predictions"])))))
             .ToArray();
     }
 

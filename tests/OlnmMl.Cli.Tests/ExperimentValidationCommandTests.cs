@@ -45,6 +45,7 @@ public sealed class ExperimentValidationCommandTests : IDisposable
     [InlineData("{bags: axial+orthogonal, bag-max: \"2\"}", "  trial: {choice: [deep]}", "data.options.bag-max '2' leaves no room for an axial slice")]
     [InlineData("{device: gpu0}", "  trial: {choice: [deep]}", "data.options.device 'gpu0' is not cpu or auto")]
     [InlineData("{epochs: \"ten\"}", "  trial: {choice: [deep]}", "data.options.epochs 'ten' is not a positive integer")]
+    [InlineData("{asha-continue: \"no\"}", "  trial: {choice: [deep]}", "data.options.asha-continue 'no' is not true or false")]
     [InlineData("{}", "  trial: {choice: [deep, xgboost]}", "space.trial 'xgboost' is not a trial kind (known: radiomics-svm, clinical, deep, fusion, mil, dlrad)")]
     [InlineData("{}", "  trial: {choice: [fusion]}\n  fusion: {choice: [concat, sum]}", "space.fusion 'sum' is not a fusion mode")]
     [InlineData("{}", "  trial: {choice: [deep]}\n  backbone: {value: resnet99}", "space.backbone 'resnet99' is not a backbone (expected for deep and fusion: resnet10,")]

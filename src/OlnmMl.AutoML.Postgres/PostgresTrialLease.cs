@@ -1,4 +1,5 @@
 using Npgsql;
+using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Store;
 
 namespace OlnmMl.AutoML.Postgres;
@@ -16,14 +17,13 @@ internal sealed class PostgresTrialLease(NpgsqlDataSource database, int studyId,
 
     /// <summary>Held by another holder whose heartbeat is older than the grace period: a dead worker.</summary>
     private const string Stale = "holder IS NOT NULL AND holder <> @h AND heartbeat_at < now() - @grace";
-    private readonly HashSet<int> _claimed = [];
-    private readonly Lock _gate = new();
+    private readonly ClaimedTrials _claimed = new();
 
     /// <inheritdoc />
     public string Holder => holder;
 
     /// <inheritdoc />
-    public TimeSpan? HeartbeatInterval => options.Grace / 3;
+    public TimeSpan? HeartbeatInterval => LeaseHeartbeat.IntervalFor(options.Grace);
 
     /// <inheritdoc />
     public bool TryClaim(int number)
@@ -43,10 +43,7 @@ internal sealed class PostgresTrialLease(NpgsqlDataSource database, int studyId,
             """, number) > 0;
         if (claimed)
         {
-            lock (_gate)
-            {
-                _claimed.Add(number);
-            }
+            _claimed.Add(number);
         }
 
         return claimed;
@@ -55,12 +52,7 @@ internal sealed class PostgresTrialLease(NpgsqlDataSource database, int studyId,
     /// <inheritdoc />
     public void Renew()
     {
-        int[] claimed;
-        lock (_gate)
-        {
-            claimed = [.. _claimed];
-        }
-
+        var claimed = _claimed.Snapshot();
         if (claimed.Length == 0)
         {
             return;
@@ -80,12 +72,8 @@ internal sealed class PostgresTrialLease(NpgsqlDataSource database, int studyId,
             }
         }
 
-        var lost = claimed.Where(n => !renewed.Contains(n)).Order().ToArray();
-        lock (_gate)
-        {
-            // A claim released or finished meanwhile is not lost; one still listed here is.
-            lost = lost.Where(_claimed.Contains).ToArray();
-        }
+        // A claim released or finished meanwhile is not lost; one still listed here is.
+        var lost = claimed.Where(n => !renewed.Contains(n) && _claimed.Contains(n)).ToArray();
 
         if (lost.Length > 0 && Lost(lost) is { Length: > 0 } taken)
         {
@@ -98,26 +86,11 @@ internal sealed class PostgresTrialLease(NpgsqlDataSource database, int studyId,
     public void Release(int number)
     {
         Execute($"UPDATE olnm_trials SET holder = NULL WHERE study_id = @s AND number = @n AND holder = @h AND {Open}", number);
-        lock (_gate)
-        {
-            _claimed.Remove(number);
-        }
+        _claimed.Remove(number);
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        int[] claimed;
-        lock (_gate)
-        {
-            claimed = [.. _claimed];
-        }
-
-        foreach (var number in claimed)
-        {
-            Release(number);
-        }
-    }
+    public void Dispose() => _claimed.ReleaseAll(Release);
 
     /// <summary>Of <paramref name="numbers"/>, those now held by another holder (the others finished under this one).</summary>
     private int[] Lost(int[] numbers)
@@ -133,12 +106,9 @@ internal sealed class PostgresTrialLease(NpgsqlDataSource database, int studyId,
             taken.Add(reader.GetInt32(0));
         }
 
-        lock (_gate)
+        foreach (var number in numbers)
         {
-            foreach (var number in numbers)
-            {
-                _claimed.Remove(number);
-            }
+            _claimed.Remove(number);
         }
 
         return [.. taken.Order()];

@@ -53,6 +53,8 @@ public static class Sweeps
     /// Continues a study (path or name): re-runs interrupted trials, then proposes new ones within the budgets.
     /// <paramref name="inputs"/> are this run's inputs: any that differs from the recorded one is refused
     /// (<see cref="StudyInputsMismatchException"/>, naming each), any the study did not record yet is recorded.
+    /// A trial left Running by a process that died is adopted as a retry, at most <paramref name="maxRetries"/> times,
+    /// then recorded Failed; Interrupted trials are re-run without counting a retry; Failed trials stay Failed.
     /// </summary>
     public static async Task<SweepSummary> ResumeAsync(
         string study,
@@ -60,10 +62,11 @@ public static class Sweeps
         ISweepProgress? progress = null,
         string studiesDirectory = StudyLocation.DefaultDirectory,
         IReadOnlyDictionary<string, string>? inputs = null,
+        int maxRetries = SqliteStudyStore.DefaultMaxRetries,
         CancellationToken cancellationToken = default)
     {
         var location = StudyLocation.Resolve(study, studiesDirectory);
-        using var store = SqliteStudyStore.Open(location.DatabasePath);
+        using var store = SqliteStudyStore.Open(location.DatabasePath, maxRetries);
         if (inputs is not null)
         {
             StudyInputs.RequireMatch(location.DatabasePath, store.Inputs, inputs);

@@ -144,10 +144,14 @@ public class ExperimentYamlTests
         Assert.Equal(new PrunerSpec("median", WarmupSteps: 2, StartupTrials: 3), experiment.Pruner);
         Assert.Equal(experiment.Pruner, ExperimentYaml.Read(ExperimentYaml.Write(experiment)).Pruner);
         Assert.Null(ExperimentYaml.Load(ExperimentPath("quickstart.yaml")).Pruner);
+        var hyperband = ExperimentYaml.Read(WithPruner.Replace("{kind: median, warmup-steps: 2, startup-trials: 3}", "{kind: hyperband, max-steps: 9}", StringComparison.Ordinal));
+        Assert.Equal(new PrunerSpec("hyperband", MaxSteps: 9), hyperband.Pruner);
+        Assert.Equal(hyperband.Pruner, ExperimentYaml.Read(ExperimentYaml.Write(hyperband)).Pruner);
     }
 
     [Theory]
-    [InlineData("{kind: hyperband}", "unknown pruner kind 'hyperband'")]
+    [InlineData("{kind: patient}", "unknown pruner kind 'patient'")]
+    [InlineData("{kind: hyperband, min-steps: 1}", "hyperband needs max-steps")]
     [InlineData("{kind: successive-halving, reduction-factor: 1}", "pruner:")]
     [InlineData("{kind: median, warmup: 2}", "warmup")]
     public void A_bad_pruner_is_refused(string pruner, string expected)

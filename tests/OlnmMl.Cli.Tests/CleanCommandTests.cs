@@ -54,6 +54,38 @@ public sealed class CleanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Clean_previous_removes_exactly_what_the_job_moved_aside_under_reports_and_studies()
+    {
+        var (reports, studies) = (Path.Combine(_directory, "reports"), Path.Combine(_directory, "studies"));
+        string[] movedAside =
+        [
+            Path.Combine(reports, "quickstart-tiny-seed42.previous-20261207114500"),
+            Path.Combine(studies, "quickstart-tiny-seed42.artefacts.previous-20261207114500"),
+        ];
+        string[] movedAsideFiles = [Path.Combine(studies, "quickstart-tiny-seed42.previous-20261207114500.db")];
+        string[] kept = [Path.Combine(reports, "quickstart-tiny-seed42"), Path.Combine(studies, "quickstart-tiny-seed42.artefacts")];
+        string[] keptFiles = [Path.Combine(studies, "quickstart-tiny-seed42.db")];
+        foreach (var folder in movedAside.Concat(kept))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        foreach (var file in movedAsideFiles.Concat(keptFiles))
+        {
+            File.WriteAllText(file, "x");
+        }
+
+        var (code, output, error) = Run("clean", "--previous", "--reports", reports, "--studies", studies);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(3, output.Split('\n').Count(l => l.StartsWith("removed ", StringComparison.Ordinal)));
+        Assert.All(movedAside, folder => Assert.False(Directory.Exists(folder), folder));
+        Assert.All(movedAsideFiles, file => Assert.False(File.Exists(file), file));
+        Assert.All(kept, folder => Assert.True(Directory.Exists(folder), folder));
+        Assert.All(keptFiles, file => Assert.True(File.Exists(file), file));
+    }
+
+    [Fact]
     public void Status_of_an_empty_file_is_one_error_line_and_leaves_the_file_empty()
     {
         var empty = Path.Combine(_directory, "empty.db");

@@ -50,6 +50,7 @@ public sealed class ExperimentValidationCommandTests : IDisposable
     [InlineData("{}", "  trial: {choice: [tabular-search]}\n  selector: {value: boruta}", "space.selector 'boruta' is not a selector (expected: cart, tree-gain, mrmr, lasso, utest-lasso)")]
     [InlineData("{}", "  trial: {choice: [tabular-search]}\n  classifier: {value: xgboost}", "space.classifier 'xgboost' is not a classifier (expected: svm, logistic, lightgbm, fasttree)")]
     [InlineData("{}", "  trial: {choice: [deep, xgboost]}", "space.trial 'xgboost' is not a trial kind (known: radiomics-svm, clinical, tabular-search, deep, fusion, mil, dlrad)")]
+    [InlineData("{asha-continue: \"no\"}", "  trial: {choice: [deep]}", "data.options.asha-continue 'no' is not true or false")]
     [InlineData("{}", "  trial: {choice: [fusion]}\n  fusion: {choice: [concat, sum]}", "space.fusion 'sum' is not a fusion mode")]
     [InlineData("{}", "  trial: {choice: [deep]}\n  backbone: {value: resnet99}", "space.backbone 'resnet99' is not a backbone (expected for deep and fusion: resnet10,")]
     [InlineData("{}", "  trial: {choice: [deep]}\n  encoders: {value: both}", "space.encoders 'both' is not shared or separate")]

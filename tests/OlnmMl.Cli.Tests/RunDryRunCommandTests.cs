@@ -34,7 +34,7 @@ public sealed class RunDryRunCommandTests : IDisposable
         var experiment = Path.Combine(_directory, "plan.yaml");
         File.WriteAllText(experiment, Experiment);
         var (data, reports) = (Path.Combine(_directory, "data"), Path.Combine(_directory, "reports"));
-        string[] Args(params string[] more) => ["run", "--experiment", experiment, "--data", data, "--out", reports, .. more];
+        string[] Args(params string[] more) => ["run", "--experiment", experiment, "--data", data, "--out", reports, "--studies", Path.Combine(_directory, "studies"), .. more];
 
         var (code, output, error) = InProcessOlnm.Run(Args("--dry-run"));
 

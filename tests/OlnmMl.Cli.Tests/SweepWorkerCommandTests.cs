@@ -4,7 +4,7 @@ using OlnmMl.Tests.Shared;
 namespace OlnmMl.Cli.Tests;
 
 /// <summary>
-/// <c>olnm sweep worker</c> on a PostgreSQL study, then <c>sweep status</c> and <c>sweep leaderboard</c> reading it
+/// <c>olnm sweep worker</c> on a PostgreSQL study, then <c>sweep status</c>, <c>sweep leaderboard</c> and <c>report</c> reading it
 /// with <c>--storage</c>; a wrong password, an unreachable server and a study created from another experiment are
 /// each one error line, and nothing is written.
 /// </summary>
@@ -61,6 +61,14 @@ public sealed class SweepWorkerCommandTests : IDisposable
         (code, output, error) = InProcessOlnm.Run("sweep", "leaderboard", "w1", "--storage", storage, "--artefacts", artefacts);
         Assert.True(code == 0, error);
         Assert.Contains("radiomics-svm", output);
+
+        // The report reads the study from PostgreSQL and the cohort from the artefacts the worker kept (no regeneration).
+        var report = Path.Combine(_directory, "report");
+        (code, output, error) = InProcessOlnm.Run("report", "w1", "--storage", storage, "--artefacts", artefacts, "--out", report, "--data", Path.Combine(_directory, "no-data"));
+        Assert.True(code == 0, error + output);
+        Assert.DoesNotContain("note:", output);
+        Assert.True(File.Exists(Path.Combine(report, "report.html")), output);
+        Assert.False(Directory.Exists(Path.Combine(_directory, "no-data")), "the report regenerated the cohort");
 
         // The same study name with another search space: one error line, no trial added.
         (code, _, error) = InProcessOlnm.Run(

@@ -1,4 +1,7 @@
+using OlnmMl.AutoML;
+using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Runner;
+using OlnmMl.AutoML.Store;
 using OlnmMl.Cohorts.Synthetic;
 using OlnmMl.Onnx.Scoring;
 using OlnmMl.Workflows.Jobs;
@@ -79,6 +82,21 @@ public sealed class MainJobEndToEndTests : IDisposable
         Assert.Contains($"Limitations. The data are a synthetic cohort (tiny-seed{options.CohortSeed}), not patients", html);
         Assert.Contains($"<td>synthetic cohort</td><td>tiny-seed{options.CohortSeed}, seed {options.CohortSeed}</td>", html);
 
+        // The report redrawn from the study alone (the cohort snapshot in its artefacts, no data folder) has the job's Table 1 and leaderboard.
+        var location = new StudyLocation(run.StudyPath);
+        var snapshot = StudySnapshot.TryRead(ExperimentYaml.Load(experiment), experiment, location.ArtefactRoot);
+        Assert.NotNull(snapshot);
+        Assert.StartsWith(location.ArtefactRoot, snapshot.ManifestPath, StringComparison.Ordinal);
+        string redrawn;
+        using (var store = SqliteStudyStore.Open(run.StudyPath))
+        {
+            redrawn = File.ReadAllText(Assert.Single(MainJob.WriteReports(snapshot, store, location.ArtefactRoot, run.StudyPath, Path.Combine(_root, "redrawn"))));
+        }
+
+        Assert.Equal(Section(html, "Cohorts"), Section(redrawn, "Cohorts"));
+        // The job's report lies in report/ below its leaderboard.csv, the redrawn one beside it.
+        Assert.Equal(Section(html, "Leaderboard").Replace("../leaderboard.csv", "leaderboard.csv", StringComparison.Ordinal), Section(redrawn, "Leaderboard"));
+
         // The exported model scores the external cohorts as the in-process model did (ONNX Runtime vs stored predictions).
         Assert.True(File.Exists(result.OnnxPath));
         Assert.InRange(result.OnnxMaxDifference, 0, 1e-4);
@@ -93,5 +111,14 @@ public sealed class MainJobEndToEndTests : IDisposable
         Assert.Equal(firstWrite, File.GetLastWriteTimeUtc(second.RadiomicsTablePath)); // radiomics reused, not re-extracted
         Assert.Equal(run.StudyPath, second.StudyPath);
         Assert.Equal(5, File.ReadAllLines(second.Targets[0].LeaderboardCsv).Length); // the finished sweep is resumed, not repeated
+    }
+
+    /// <summary>The HTML from <c>&lt;h2&gt;NAME&lt;/h2&gt;</c> to the next heading of that level.</summary>
+    private static string Section(string html, string name)
+    {
+        var start = html.IndexOf($"<h2>{name}</h2>", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section {name}");
+        var end = html.IndexOf("<h2>", start + 4, StringComparison.Ordinal);
+        return end < 0 ? html[start..] : html[start..end];
     }
 }

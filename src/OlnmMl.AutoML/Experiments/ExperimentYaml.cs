@@ -106,7 +106,13 @@ public static class ExperimentYaml
         {
             s.Append("pruner: {kind: ").Append(pruner.Kind).Append(", warmup-steps: ").Append(Number(pruner.WarmupSteps))
                 .Append(", startup-trials: ").Append(Number(pruner.StartupTrials)).Append(", min-steps: ").Append(Number(pruner.MinSteps))
-                .Append(", reduction-factor: ").Append(Number(pruner.ReductionFactor)).AppendLine("}");
+                .Append(", reduction-factor: ").Append(Number(pruner.ReductionFactor));
+            if (pruner.MaxSteps is { } maxSteps)
+            {
+                s.Append(", max-steps: ").Append(Number(maxSteps));
+            }
+
+            s.AppendLine("}");
         }
 
         var b = definition.Budget;
@@ -210,7 +216,7 @@ public static class ExperimentYaml
 
         public PrunerSpec ReadPruner(YamlMappingNode node)
         {
-            AllowOnly(node, "pruner", "kind", "warmup-steps", "startup-trials", "min-steps", "reduction-factor");
+            AllowOnly(node, "pruner", "kind", "warmup-steps", "startup-trials", "min-steps", "max-steps", "reduction-factor");
             var defaults = new PrunerSpec(Scalar(node, "kind")!);
             return defaults with
             {
@@ -218,6 +224,7 @@ public static class ExperimentYaml
                 StartupTrials = Int(node, "startup-trials") ?? defaults.StartupTrials,
                 MinSteps = Int(node, "min-steps") ?? defaults.MinSteps,
                 ReductionFactor = Int(node, "reduction-factor") ?? defaults.ReductionFactor,
+                MaxSteps = Int(node, "max-steps"),
             };
         }
 

@@ -20,6 +20,12 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
         _loop = lease.HeartbeatInterval is { } interval ? Beat(lease, interval) : Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The heartbeat interval of a lease that expires <paramref name="expiry"/> after its last renewal: a third of it,
+    /// so two beats may be late before a live holder's claim expires.
+    /// </summary>
+    public static TimeSpan IntervalFor(TimeSpan expiry) => expiry / 3;
+
     /// <summary>Cancelled when the lease was lost.</summary>
     public CancellationToken Lost => _lost.Token;
 

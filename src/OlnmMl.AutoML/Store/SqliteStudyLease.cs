@@ -13,8 +13,7 @@ internal sealed class SqliteStudyLease : IStudyLease
     private readonly FileLock _lock;
     private readonly SqliteStudyStore _store;
     private readonly string _id = Guid.NewGuid().ToString("N");
-    private readonly HashSet<int> _claimed = [];
-    private readonly Lock _gate = new();
+    private readonly ClaimedTrials _claimed = new();
 
     private SqliteStudyLease(FileLock held, SqliteStudyStore store)
     {
@@ -53,16 +52,13 @@ internal sealed class SqliteStudyLease : IStudyLease
     /// <inheritdoc />
     public bool TryClaim(int number)
     {
-        lock (_gate)
+        if (!_store.Claim(number, _id))
         {
-            if (!_store.Claim(number, _id))
-            {
-                return false;
-            }
-
-            _claimed.Add(number);
-            return true;
+            return false;
         }
+
+        _claimed.Add(number);
+        return true;
     }
 
     /// <inheritdoc />
@@ -73,27 +69,14 @@ internal sealed class SqliteStudyLease : IStudyLease
     /// <inheritdoc />
     public void Release(int number)
     {
-        lock (_gate)
-        {
-            _store.Unclaim(number, _id);
-            _claimed.Remove(number);
-        }
+        _store.Unclaim(number, _id);
+        _claimed.Remove(number);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        int[] claimed;
-        lock (_gate)
-        {
-            claimed = [.. _claimed];
-        }
-
-        foreach (var number in claimed)
-        {
-            Release(number);
-        }
-
+        _claimed.ReleaseAll(Release);
         _lock.Dispose();
     }
 }

@@ -97,5 +97,5 @@ internal sealed class TrialClaims(TimeSpan duration, TimeProvider time, int maxR
         public void Dispose() => claims.Release(this, null);
     }
 
-    private TimeSpan HeartbeatInterval => duration / 3;
+    private TimeSpan HeartbeatInterval => Runner.LeaseHeartbeat.IntervalFor(duration);
 }

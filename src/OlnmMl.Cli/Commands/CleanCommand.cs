@@ -20,7 +20,7 @@ internal static class CleanCommand
         var studiesDirectory = new Option<string>("--studies") { Description = "Folder of study databases.", DefaultValueFactory = _ => StudyLocation.DefaultDirectory };
         var keepBest = new Option<int>("--keep-best") { Description = "Trials (best by the selection objective) that keep every artefact.", DefaultValueFactory = _ => 1 };
         var caches = new Option<bool>("--caches") { Description = "Remove the radiomics caches, crop caches and per-recipe radiomics tables under --data." };
-        var previous = new Option<bool>("--previous") { Description = "Remove the run folders moved aside (NAME.previous-TIME) under --reports." };
+        var previous = new Option<bool>("--previous") { Description = "Remove the runs moved aside (NAME.previous-TIME): folders under --reports, study files and artefacts under --studies." };
         var data = new Option<string>("--data") { Description = "Folder of generated cohorts and their caches.", DefaultValueFactory = _ => "data" };
         var reports = new Option<string>("--reports") { Description = "Folder of the main job's runs.", DefaultValueFactory = _ => "reports" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be removed and the bytes it would free; remove nothing." };
@@ -50,7 +50,7 @@ internal static class CleanCommand
 
             if (parse.GetValue(previous))
             {
-                items.AddRange(DiskCleanup.Remove(JobCleanup.PreviousRuns(parse.GetValue(reports)!), dry));
+                items.AddRange(DiskCleanup.Remove(JobCleanup.PreviousRuns(parse.GetValue(reports)!, parse.GetValue(studiesDirectory)!), dry));
             }
 
             var verb = dry ? "would remove" : "removed";

@@ -14,15 +14,16 @@ internal static class RunCommand
         var common = new CommonOptions();
         var experiment = new Option<string?>("--experiment") { Description = "Experiment YAML (default: the embedded experiments/quickstart.yaml)." };
         var output = new Option<string>("--out") { Description = "Folder for the study, leaderboard, report and ONNX model.", DefaultValueFactory = _ => "reports" };
+        var studies = new Option<string>("--studies") { Description = "Folder of study databases (as for olnm sweep and olnm report).", DefaultValueFactory = _ => AutoML.StudyLocation.DefaultDirectory };
         var dryRun = new Option<bool>("--dry-run") { Description = "Say what would run (data, run folder, targets, trials by kind, time left by the trials done so far) and exit without running it." };
         var command = new Command("run", "The main job: synthetic multi-centre cohort → radiomics → sweep (radiomics SVM, deep, fusion) → leaderboard, report, ONNX.")
         {
-            experiment, output, dryRun,
+            experiment, output, studies, dryRun,
         };
         common.AddTo(command);
         CommandAction.Set(command, (parse, cancellation) =>
         {
-            var options = common.Read(parse, parse.GetValue(output)!, parse.GetValue(experiment));
+            var options = common.Read(parse, parse.GetValue(output)!, parse.GetValue(experiment)) with { StudiesDirectory = parse.GetValue(studies) };
             if (parse.GetValue(dryRun))
             {
                 RunPlanSummary.Print(RunPlan.Of(options));
@@ -34,7 +35,7 @@ internal static class RunCommand
             Output.Stage($"done in {clock.Elapsed:hh\\:mm\\:ss}, peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB");
             Output.Line($"manifest      {result.ManifestPath}");
             Output.Line($"radiomics     {result.RadiomicsTablePath}");
-            Output.Line($"study         {result.StudyPath}");
+            Output.Line($"study         {result.StudyPath} (olnm sweep status|leaderboard {Path.GetFileNameWithoutExtension(result.StudyPath)}; olnm report {Path.GetFileNameWithoutExtension(result.StudyPath)})");
             foreach (var target in result.Targets)
             {
                 string Key(string name) => (result.Targets.Count == 1 ? name : $"{name} {target.Target}").PadRight(13) + " ";

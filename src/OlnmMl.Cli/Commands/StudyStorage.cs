@@ -24,6 +24,17 @@ internal static class StudyStorage
         Description = "Folder of the trials' artefacts, shared by all workers (default: STUDIES/NAME.artefacts).",
     };
 
+    /// <summary>
+    /// <c>--retries</c> of <c>sweep worker</c> and <c>sweep resume</c>: how often a trial left Running by a process or worker
+    /// that died is run again (each adoption counts one) before it is recorded Failed. Interrupted trials (stopped cleanly) are
+    /// re-run without counting; Failed trials stay Failed.
+    /// </summary>
+    public static Option<int> RetriesOption() => new("--retries")
+    {
+        Description = "How often a trial whose process or worker died is run again before it is recorded Failed.",
+        DefaultValueFactory = _ => SqliteStudyStore.DefaultMaxRetries,
+    };
+
     /// <summary>Opens the study; throws <see cref="OlnmUserException"/> (one line) when the storage is not a PostgreSQL URI or cannot be used.</summary>
     public static OpenedStudy Open(string? storage, string study, string studiesDirectory, string? artefacts)
     {

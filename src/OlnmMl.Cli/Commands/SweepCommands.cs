@@ -47,6 +47,7 @@ internal static class SweepCommands
             }
 
             var prepared = MainJob.Prepare(experiment, path, options, new JobProgress(), cancellation);
+            StudySnapshot.Write(prepared, location.ArtefactRoot);
             var inputs = RecordedInputs.Of(prepared, options);
             var summary = ProgressDisplay.Run("sweep", report =>
                 Sweeps.RunAsync(experiment, location, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), inputs, cancellation).GetAwaiter().GetResult());
@@ -62,7 +63,8 @@ internal static class SweepCommands
         var common = new CommonOptions();
         var studies = StudiesOption();
         var study = new Argument<string>("study") { Description = "Study name or .db path." };
-        var command = new Command("resume", "Continue a study: re-run interrupted trials, then propose new ones within the budgets.") { study, studies };
+        var retries = StudyStorage.RetriesOption();
+        var command = new Command("resume", "Continue a study: re-run interrupted trials, then propose new ones within the budgets.") { study, studies, retries };
         common.AddTo(command);
         CommandAction.Set(command, (parse, cancellation) =>
         {
@@ -71,9 +73,12 @@ internal static class SweepCommands
             // The inputs known from the options are checked before the (long) data preparation, the rest after it.
             Sweeps.RequireInputs(location.DatabasePath, RecordedInputs.FromOptions(experiment, options));
             var prepared = MainJob.Prepare(experiment, location.DatabasePath, options, new JobProgress(), cancellation);
+            StudySnapshot.Write(prepared, location.ArtefactRoot);
             var inputs = RecordedInputs.Of(prepared, options);
             var summary = ProgressDisplay.Run("sweep", report =>
-                Sweeps.ResumeAsync(location.DatabasePath, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), inputs: inputs, cancellationToken: cancellation).GetAwaiter().GetResult());
+                Sweeps.ResumeAsync(
+                    location.DatabasePath, prepared.Registry(parse.GetValue(common.TorchThreads)), new SweepProgressAdapter(report), inputs: inputs,
+                    maxRetries: parse.GetValue(retries), cancellationToken: cancellation).GetAwaiter().GetResult());
             Output.Line($"{summary}");
             return Task.FromResult(0);
         });
@@ -175,7 +180,9 @@ internal static class SweepCommands
                 + $"found as {Chromium.Searched}; figures stay vector). CSV tables and PNG/SVG figures are written with every format.",
             DefaultValueFactory = _ => "html",
         }.AcceptOnlyFromAmong("html", "md", "pdf");
-        var command = new Command("report", "Write the study's report (HTML, Markdown or PDF) with CSV tables and PNG/SVG figures.") { study, studies, output, format };
+        var storage = StudyStorage.StorageOption();
+        var artefacts = StudyStorage.ArtefactsOption();
+        var command = new Command("report", "Write the study's report (HTML, Markdown or PDF) with CSV tables and PNG/SVG figures, from the stored study and its cohort snapshot.") { study, studies, output, format, storage, artefacts };
         common.AddTo(command);
         CommandAction.Set(command, parse =>
         {
@@ -183,10 +190,17 @@ internal static class SweepCommands
             var chromium = chosen == "pdf"
                 ? Chromium.Find() ?? throw new OlnmUserException($"--format pdf: Chromium not found ({Chromium.Searched}); install Chromium, set {Chromium.Variable}, or use --format html")
                 : null;
-            var (location, experiment) = StoredExperiment.Load(parse.GetValue(study)!, parse.GetValue(studies)!);
-            var directory = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(location.DatabasePath)!, "report");
-            var prepared = MainJob.Prepare(experiment, location.DatabasePath, common.Read(parse, directory), new JobProgress());
-            foreach (var html in MainJob.WriteReports(prepared, location, directory))
+            using var opened = StudyStorage.Open(parse.GetValue(storage), parse.GetValue(study)!, parse.GetValue(studies)!, parse.GetValue(artefacts));
+            var experiment = ExperimentYaml.Read(opened.Store.Study.Definition, opened.Where);
+            var directory = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(opened.ArtefactRoot))!, "report");
+            var prepared = StudySnapshot.TryRead(experiment, opened.Where, opened.ArtefactRoot);
+            if (prepared is null)
+            {
+                Output.Line($"note: {opened.ArtefactRoot} holds no cohort snapshot (a study from an older version); regenerating the cohort to draw the report");
+                prepared = MainJob.Prepare(experiment, opened.Where, common.Read(parse, directory), new JobProgress());
+            }
+
+            foreach (var html in MainJob.WriteReports(prepared, opened.Store, opened.ArtefactRoot, opened.Where, directory))
             {
                 var report = chosen switch
                 {

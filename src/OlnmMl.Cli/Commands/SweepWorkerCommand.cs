@@ -23,7 +23,7 @@ internal static class SweepWorkerCommand
         var experimentFile = new Option<string?>("--experiment") { Description = "Experiment YAML: creates the study when missing, and must equal the stored one when present." };
         var artefacts = StudyStorage.ArtefactsOption();
         var grace = new Option<double>("--grace") { Description = "Seconds without heartbeat after which a worker counts as dead and its trial is retried.", DefaultValueFactory = _ => 60 };
-        var retries = new Option<int>("--retries") { Description = "How often a trial whose worker died is run again before it is recorded Failed.", DefaultValueFactory = _ => 2 };
+        var retries = StudyStorage.RetriesOption();
         var command = new Command("worker", "Work on a PostgreSQL study beside other workers (claims trials with leases and heartbeats).")
         {
             storage, study, experimentFile, artefacts, grace, retries,
@@ -40,6 +40,7 @@ internal static class SweepWorkerCommand
             var artefactRoot = parse.GetValue(artefacts) ?? StudyLocation.ForName(name).ArtefactRoot;
             var options = common.Read(parse, Path.GetDirectoryName(Path.GetFullPath(artefactRoot))!);
             var prepared = MainJob.Prepare(experiment, path ?? artefactRoot, options, new JobProgress(), cancellation);
+            StudySnapshot.Write(prepared, artefactRoot);
             var inputs = RecordedInputs.Of(prepared, options);
             var leases = new PostgresLeaseOptions(TimeSpan.FromSeconds(parse.GetValue(grace)), parse.GetValue(retries));
             var summary = ProgressDisplay.Run("worker", report => PostgresSweeps.WorkAsync(

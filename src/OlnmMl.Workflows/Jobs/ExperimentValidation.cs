@@ -111,6 +111,11 @@ public static class ExperimentValidation
         {
             throw new OlnmUserException($"{experimentPath}: data.options.epochs '{epochs}' is not a positive integer");
         }
+
+        if (options.TryGetValue(FusionTrial.ContinueOption, out var continuation) && continuation is not ("true" or "false"))
+        {
+            throw new OlnmUserException($"{experimentPath}: data.options.{FusionTrial.ContinueOption} '{continuation}' is not true or false");
+        }
     }
 
     /// <summary>The targets of a manifest source that exists already; null for a synthetic source (its manifest is generated later).</summary>

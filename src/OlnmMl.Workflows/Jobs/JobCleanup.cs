@@ -25,13 +25,16 @@ public static class JobCleanup
             .ToArray();
     }
 
-    /// <summary>The run folders moved aside under <paramref name="reportsDirectory"/>.</summary>
-    public static IReadOnlyList<CleanupItem> PreviousRuns(string reportsDirectory)
+    /// <summary>
+    /// What the main job moved aside (<c>NAME.previous-TIME</c>) when its data or experiment changed: run folders under
+    /// <paramref name="reportsDirectory"/>, and the study files and artefact folders under <paramref name="studiesDirectory"/>.
+    /// </summary>
+    public static IReadOnlyList<CleanupItem> PreviousRuns(string reportsDirectory, string studiesDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(reportsDirectory);
-        return Directory.Exists(reportsDirectory)
-            ? Directory.EnumerateDirectories(reportsDirectory, "*.previous-*").Order(StringComparer.Ordinal)
-                .Select(path => DiskCleanup.Item(path, "previous run, moved aside when its data or experiment changed")).ToArray()
-            : [];
+        ArgumentException.ThrowIfNullOrEmpty(studiesDirectory);
+        return new[] { reportsDirectory, studiesDirectory }.Distinct().Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFileSystemEntries(folder, "*.previous-*").Order(StringComparer.Ordinal))
+            .Select(path => DiskCleanup.Item(path, "previous run, moved aside when its data or experiment changed")).ToArray();
     }
 }

@@ -34,8 +34,9 @@ public static class MainJob
         var (experiment, study, images, dataLabel) = (prepared.Experiment, prepared.Data, prepared.Images, prepared.DataLabel);
         var (manifestPath, tablePath) = (prepared.ManifestPath, prepared.RadiomicsTablePath);
         var runDirectory = Path.Combine(output, $"{experiment.Name}-{dataLabel}");
-        KeepOnlyMatchingStudy(runDirectory, prepared, progress);
-        var location = new StudyLocation(Path.Combine(runDirectory, "study.db"));
+        var location = StudyOf(options, experiment.Name, dataLabel);
+        KeepOnlyMatchingStudy(runDirectory, location, prepared, progress);
+        StudySnapshot.Write(prepared, location.ArtefactRoot);
         var trials = prepared.Trials(options.TorchThreads);
         var targets = StudyTargets.Of(experiment, prepared.ExperimentPath);
         // The stage blocks on the sweep so a terminal progress bar lives as long as the sweep does.
@@ -45,10 +46,11 @@ public static class MainJob
             : Sweeps.RunAsync(experiment, location, trials.Registry(), new SweepProgressAdapter(report), inputs, cancellationToken)).GetAwaiter().GetResult());
         progress.Info($"sweep: {summary}");
 
+        using var store = SqliteStudyStore.Open(location.DatabasePath);
         var results = targets.Select(target =>
         {
             var directory = StudyTargets.Directory(runDirectory, target, targets.Count);
-            var (csv, markdown, models) = Leaderboard(prepared, location, trials, target, directory);
+            var (csv, markdown, models) = Leaderboard(prepared, store, location.ArtefactRoot, location.DatabasePath, trials, target, directory);
             var reportPath = progress.Stage(targets.Count == 1 ? "report" : $"report {target}", report =>
             {
                 report(0, 1, "rendering figures");
@@ -147,27 +149,29 @@ public static class MainJob
 
     /// <summary>
     /// Writes the study report of each target (best model of each family) into <paramref name="directory"/> (a subfolder
-    /// per target when there are several); returns the HTML paths.
+    /// per target when there are several) from the study in <paramref name="store"/> (any store; <paramref name="where"/> names
+    /// it in messages) and its trials' artefacts under <paramref name="artefactRoot"/>; returns the HTML paths.
     /// </summary>
-    public static IReadOnlyList<string> WriteReports(PreparedStudy prepared, StudyLocation location, string directory)
+    public static IReadOnlyList<string> WriteReports(PreparedStudy prepared, IStudyStore store, string artefactRoot, string where, string directory)
     {
+        ArgumentNullException.ThrowIfNull(prepared);
         var trials = prepared.Trials();
         var targets = StudyTargets.Of(prepared.Experiment, prepared.ExperimentPath);
         return targets.Select(target =>
         {
             var folder = StudyTargets.Directory(directory, target, targets.Count);
-            var (csv, _, models) = Leaderboard(prepared, location, trials, target, folder);
+            var (csv, _, models) = Leaderboard(prepared, store, artefactRoot, where, trials, target, folder);
             return WriteReport(prepared, trials, target, models, csv, folder);
         }).ToArray();
     }
 
     /// <summary>The leaderboard of <paramref name="target"/>'s trials, written into <paramref name="directory"/>, and the best model of each family.</summary>
     private static (string Csv, string Markdown, IReadOnlyList<ReportedModel> Models) Leaderboard(
-        PreparedStudy prepared, StudyLocation location, StudyTrials trials, string target, string directory)
+        PreparedStudy prepared, IStudyStore store, string artefactRoot, string where, StudyTrials trials, string target, string directory)
     {
-        var (table, predicting) = StudyTargets.Leaderboard(location, prepared.Experiment, target, prepared.ManifestPath);
+        var (table, predicting) = StudyTargets.Leaderboard(store, artefactRoot, prepared.Experiment, target, prepared.ManifestPath);
         var (csv, markdown) = LeaderboardWriter.WriteFiles(table, directory);
-        return (csv, markdown, BestPerModel(predicting, trials, location, prepared.Experiment.Objective, target));
+        return (csv, markdown, BestPerModel(predicting, trials, artefactRoot, where, prepared.Experiment.Objective, target));
     }
 
     /// <summary>
@@ -207,23 +211,43 @@ public static class MainJob
             .Write(directory);
     }
 
+    /// <summary>
+    /// Where the job keeps the study of <paramref name="experimentName"/> on data <paramref name="dataLabel"/>: the study
+    /// named <c>EXPERIMENT-DATA</c> in <see cref="MainJobOptions.StudiesDirectory"/>, so the sweep commands and
+    /// <c>olnm report</c> find it by that name.
+    /// </summary>
+    public static StudyLocation StudyOf(MainJobOptions options, string experimentName, string dataLabel)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return StudyLocation.ForName($"{experimentName}-{dataLabel}", Path.GetFullPath(options.StudiesDirectory ?? Path.Combine(options.OutputDirectory, StudyLocation.DefaultDirectory)));
+    }
+
     /// <summary>The data option naming the model family whose score the combined signature stacks with the clinical variables.</summary>
     public const string CombinedOption = "combined";
 
     /// <summary>
-    /// A run folder belongs to one experiment file, one radiomics table (whose name carries the data's
-    /// fingerprint) and one saved-model format. When any changed since the folder was written, the old folder is moved aside (kept,
-    /// never deleted) so the sweep starts afresh instead of resuming trials fitted on other data.
+    /// A run folder and its study belong to one experiment file, one radiomics table (whose name carries the data's
+    /// fingerprint) and one saved-model format. When any changed since they were written, the old folder and study are moved
+    /// aside (kept, never deleted, with the suffix <c>.previous-TIME</c>) so the sweep starts afresh instead of resuming trials
+    /// fitted on other data.
     /// </summary>
-    private static void KeepOnlyMatchingStudy(string runDirectory, PreparedStudy prepared, IJobProgress progress)
+    private static void KeepOnlyMatchingStudy(string runDirectory, StudyLocation study, PreparedStudy prepared, IJobProgress progress)
     {
         var marker = Path.Combine(runDirectory, "inputs.txt");
         var inputs = $"{Path.GetFileName(prepared.RadiomicsTablePath)}\n{FeatureCache.FileHash(prepared.ExperimentPath)}\nfusion model format {Torch.Fusion.FusionModelInfo.CurrentFormatVersion}\n";
-        if (Directory.Exists(runDirectory) && (!File.Exists(marker) || File.ReadAllText(marker) != inputs))
+        if ((Directory.Exists(runDirectory) || File.Exists(study.DatabasePath)) && (!File.Exists(marker) || File.ReadAllText(marker) != inputs))
         {
-            var kept = $"{runDirectory}.previous-{DateTime.UtcNow:yyyyMMddHHmmss}";
-            Directory.Move(runDirectory, kept);
-            progress.Info($"the data or experiment changed since the last run; the previous results were moved to {kept}");
+            var suffix = $".previous-{DateTime.UtcNow:yyyyMMddHHmmss}";
+            var moved = new[] { runDirectory, study.ArtefactRoot }.Where(Directory.Exists).ToList();
+            moved.ForEach(folder => Directory.Move(folder, folder + suffix));
+            var stem = Path.ChangeExtension(study.DatabasePath, null);
+            foreach (var file in new[] { study.DatabasePath, study.DatabasePath + "-wal", study.DatabasePath + "-shm" }.Where(File.Exists))
+            {
+                File.Move(file, stem + suffix + file[stem.Length..]);
+                moved.Add(file);
+            }
+
+            progress.Info($"the data or experiment changed since the last run; the previous results were moved aside with the suffix {suffix} ({string.Join(", ", moved)})");
         }
 
         Directory.CreateDirectory(runDirectory);
@@ -272,18 +296,18 @@ public static class MainJob
 
     /// <summary>The best trial of each model family by the selection objective, the overall best (the selected model) first.</summary>
     private static IReadOnlyList<ReportedModel> BestPerModel(
-        IReadOnlyList<TrialRecord> trials, StudyTrials kinds, StudyLocation location, ObjectiveMetric objective, string target)
+        IReadOnlyList<TrialRecord> trials, StudyTrials kinds, string artefactRoot, string where, ObjectiveMetric objective, string target)
     {
         var complete = trials.Where(t => t is { Status: TrialStatus.Complete, Objective: not null }).ToArray();
         if (complete.Length == 0)
         {
-            throw new InvalidOperationException($"{location.DatabasePath}: no trial for target '{target}' completed; see 'olnm sweep status {location.DatabasePath}' for the errors.");
+            throw new InvalidOperationException($"{where}: no trial for target '{target}' completed; see 'olnm sweep status' for the errors.");
         }
 
         return complete.GroupBy(t => kinds.Describe(t.Parameters))
             .Select(g => g.MinBy(t => SelectionObjective.ToLoss(objective, t.Objective!.Value))!)
             .OrderBy(t => SelectionObjective.ToLoss(objective, t.Objective!.Value))
-            .Select(t => new ReportedModel(t, new ModelPredictions(kinds.Describe(t.Parameters), PredictionsFile.Read(Path.Combine(location.ArtefactRoot, t.Artefacts["predictions"])))))
+            .Select(t => new ReportedModel(t, new ModelPredictions(kinds.Describe(t.Parameters), PredictionsFile.Read(Path.Combine(artefactRoot, t.Artefacts["predictions"])))))
             .ToArray();
     }
 

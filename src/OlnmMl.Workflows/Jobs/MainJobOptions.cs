@@ -20,6 +20,13 @@ public sealed record MainJobOptions
     /// <summary>Folder of the results: study, leaderboard, report, ONNX model.</summary>
     public string OutputDirectory { get; init; } = "reports";
 
+    /// <summary>
+    /// Folder of the study databases, where <c>olnm sweep status|list|leaderboard|resume</c> and <c>olnm report</c> look
+    /// (<c>olnm run</c> passes its <c>--studies</c>, default <c>studies</c>); null = <c>OUT/studies</c>. The study is
+    /// <c>STUDIES/EXPERIMENT-DATA.db</c> (<see cref="MainJob.StudyOf"/>).
+    /// </summary>
+    public string? StudiesDirectory { get; init; }
+
     /// <summary>Experiment YAML; null = the embedded quickstart.</summary>
     public string? ExperimentPath { get; init; }
 

@@ -9,7 +9,7 @@ namespace OlnmMl.Workflows.Jobs;
 /// <summary>
 /// What <c>olnm run</c> would do with the same options, found without generating, extracting or training anything:
 /// the data it would read (and whether it exists yet), the run folder, the targets, the trials by kind, and — when a
-/// study from an earlier run is in the run folder — how many trials are done and how long the rest should take.
+/// study from an earlier run exists (<see cref="MainJob.StudyOf"/>) — how many trials are done and how long the rest should take.
 /// </summary>
 /// <param name="Experiment">The experiment's name.</param>
 /// <param name="ExperimentPath">The experiment file (the embedded quickstart when none was given).</param>
@@ -21,7 +21,7 @@ namespace OlnmMl.Workflows.Jobs;
 /// <param name="Trials">The trials the sweep would run in all: the budget, or the grid's size when that is smaller.</param>
 /// <param name="TrialsByKind">Trials per kind (grid tuner), or the kinds the tuner draws from with no count (others).</param>
 /// <param name="Parallel">Trials run at once.</param>
-/// <param name="Complete">Trials already complete in the run folder's study.</param>
+/// <param name="Complete">Trials already complete in the run's study.</param>
 /// <param name="MeanTrialDuration">Mean duration of those complete trials, when there are any.</param>
 public sealed record RunPlan(
     string Experiment,
@@ -63,7 +63,7 @@ public sealed record RunPlan(
             : [];
         var runDirectory = Path.Combine(output, $"{experiment.Name}-{label}");
         var (trials, byKind) = TrialCount(experiment);
-        var (complete, mean) = Progress(Path.Combine(runDirectory, "study.db"));
+        var (complete, mean) = Progress(MainJob.StudyOf(options, experiment.Name, label).DatabasePath);
         return new RunPlan(
             experiment.Name, experimentPath, data, Path.Exists(data), cases, runDirectory, StudyTargets.Of(experiment, experimentPath),
             trials, byKind, experiment.Budget.Parallelism, complete, mean);

@@ -25,13 +25,17 @@ namespace OlnmMl.Workflows.Trials;
 /// concatenated — the PET/CT signature's two backbones); fine-tuning: <c>encoder-lr-scale</c> (factor on the encoders' learning rate, default 1),
 /// <c>freeze-encoder-epochs</c> (default 0) and <c>augment</c> (<see cref="Augmentations"/>, default <c>rotate</c>); the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
 /// A promoted successive-halving trial continues its parent's network (the parent's <c>fusion.bin</c>, its checkpoint-selected
-/// EMA weights) from the epoch the parent's budget reached, instead of training from scratch.
+/// EMA weights) from the epoch the parent's budget reached, instead of training from scratch; the data option
+/// <c>asha-continue: "false"</c> (<see cref="ContinueOption"/>) makes it train from scratch, for comparing the two.
 /// Each epoch's AUC on the checkpoint cases is reported to the trial, which stops when the study's pruner says so (<see cref="FusionEpochReporter"/>).
 /// </summary>
 public sealed class FusionTrial(string name, StudyData study, StudyImages images, int threads = 0) : IStudyTrial
 {
     /// <summary>File name of the saved radiomics prefix parameters (normaliser + selector).</summary>
     public const string RadiomicsFile = "radiomics-preprocessing.json";
+
+    /// <summary>The data option that, set to <c>false</c>, makes a promoted trial train from scratch (default <c>true</c>: continue the parent).</summary>
+    public const string ContinueOption = "asha-continue";
 
     /// <summary>File name of the saved network.</summary>
     public const string NetworkFile = "fusion.bin";
@@ -92,7 +96,8 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         var epochs = context.Budget ?? (int)TrialParameters.Number(p, "epochs", double.Parse(context.Data.Options.GetValueOrDefault("epochs", "10"), CultureInfo.InvariantCulture));
         var architecture = TrialParameters.Text(p, "backbone", "resnet10-tiny");
         var augment = Augmentations(TrialParameters.Text(p, "augment", "rotate"));
-        var parentModel = context.PromotedFromArtefactDirectory is { } parentFolder && File.Exists(Path.Combine(parentFolder, NetworkFile))
+        var parentModel = context.Data.Options.GetValueOrDefault(ContinueOption, "true") == "true"
+            && context.PromotedFromArtefactDirectory is { } parentFolder && File.Exists(Path.Combine(parentFolder, NetworkFile))
             ? Path.Combine(parentFolder, NetworkFile)
             : null;
         var trainer = ml.Torch().Fusion(new FusionTrainerOptions

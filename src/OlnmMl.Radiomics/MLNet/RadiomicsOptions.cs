@@ -1,6 +1,6 @@
 using OlnmMl.Radiomics.Settings;
 
-namespace OlnmMl.Radiomics.MlNet;
+namespace OlnmMl.Radiomics.MLNet;
 
 /// <summary>Options of <see cref="RadiomicsEstimator"/>.</summary>
 public sealed record RadiomicsOptions

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using OlnmMl.Radiomics.Settings;
 
-namespace OlnmMl.Radiomics.MlNet;
+namespace OlnmMl.Radiomics.MLNet;
 
 /// <summary><c>mlContext.Transforms.Radiomics(...)</c>.</summary>
 public static class RadiomicsCatalog

@@ -5,7 +5,7 @@ using Microsoft.ML.Data;
 using OlnmMl.Radiomics.Extraction;
 using OlnmMl.Radiomics.Settings;
 
-namespace OlnmMl.Radiomics.MlNet;
+namespace OlnmMl.Radiomics.MLNet;
 
 /// <summary>
 /// Appends the radiomics vector to every row. <see cref="Transform"/> extracts each distinct (image, mask)

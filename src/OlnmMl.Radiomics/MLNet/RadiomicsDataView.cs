@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace OlnmMl.Radiomics.MlNet;
+namespace OlnmMl.Radiomics.MLNet;
 
 // The input view plus one float vector column looked up by the row's (image, mask) paths.
 internal sealed class RadiomicsDataView : IDataView

@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace OlnmMl.Radiomics.MlNet;
+namespace OlnmMl.Radiomics.MLNet;
 
 /// <summary>
 /// Adds a <c>Radiomics</c> float vector column (slot names = feature names) computed from the image and mask

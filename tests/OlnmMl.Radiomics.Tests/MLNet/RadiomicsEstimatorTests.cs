@@ -1,10 +1,10 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using OlnmMl.Radiomics.Extraction;
-using OlnmMl.Radiomics.MlNet;
+using OlnmMl.Radiomics.MLNet;
 using OlnmMl.Tests.Shared;
 
-namespace OlnmMl.Radiomics.Tests.MlNet;
+namespace OlnmMl.Radiomics.Tests.MLNet;
 
 public sealed class RadiomicsEstimatorTests
 {

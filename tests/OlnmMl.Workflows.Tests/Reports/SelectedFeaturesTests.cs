@@ -66,16 +66,35 @@ public sealed class SelectedFeaturesTests : IDisposable
         Assert.True(features.ScoreIsP);
     }
 
-    [Fact]
-    public void FastTreeWithoutASelectionStepGivesEveryFeatureItsSplitGainTheSeparatingOneLargest()
+    [Theory]
+    [InlineData(BoostedTreesTrainer.FastTree, "FastTree")]
+    [InlineData(BoostedTreesTrainer.LightGbm, "LightGBM")]
+    public void BoostedTreesWithoutASelectionStepGiveEveryFeatureItsSplitGainTheSeparatingOneLargest(BoostedTreesTrainer trainer, string name)
     {
         var features = Fit(new TabularPipelineBuilder("trees")
-            .FastTree(new BoostedTreesOptions { NumberOfTrees = 5, NumberOfLeaves = 2, MinimumExampleCountPerLeaf = 5, LearningRate = 0.2 }));
+            .Add(new BoostedTreesStep(trainer, new BoostedTreesOptions { NumberOfTrees = 5, NumberOfLeaves = 2, MinimumExampleCountPerLeaf = 5, LearningRate = 0.2 })));
 
         Assert.Equal(Names, features.Rows.Select(r => r.Name));
         Assert.All(features.Rows, r => Assert.Null(r.Score));
         Assert.Equal("signal", features.Rows.MaxBy(r => r.Weight)!.Name);
-        Assert.Equal(("none (every input feature)", "FastTree", "FastTree split-gain importance"), (features.Selection, features.Learner, features.Rows[0].Meaning));
+        Assert.Equal(("none (every input feature)", name, $"{name} split-gain importance"), (features.Selection, features.Learner, features.Rows[0].Meaning));
+    }
+
+    [Fact]
+    public void ALinearKernelSvmGivesTheMaximumMarginWeights()
+    {
+        // 20 rows: x = (s, ±1), the second column balanced within each class. The widest margin separating s = ±1 is
+        // w·x + b = s, i.e. w = (1, 0), b = 0 (w·x = ±1 on the margin; any weight on the second column narrows it).
+        var rows = Enumerable.Range(0, 20).Select(i => new[] { i % 2 == 0 ? 1f : -1f, i / 2 % 2 == 0 ? 1f : -1f }).ToArray();
+        var table = FeatureTable.FromRows("linear", [.. Enumerable.Range(0, 20).Select(i => $"case{i}")], ["signal", "noise"], rows, [.. Enumerable.Range(0, 20).Select(i => i % 2 == 0)]);
+
+        var features = Train(new TabularPipelineBuilder("linear-svm").KernelSvm(new KernelSvmOptions { Kernel = KernelType.Linear, Seed = 1 }), table);
+
+        Assert.Equal(["signal", "noise"], features.Rows.Select(r => r.Name));
+        Assert.Equal(1, features.Rows[0].Weight!.Value, 1e-3);
+        Assert.Equal(0, features.Rows[1].Weight!.Value, 1e-3);
+        Assert.Equal(0, features.Intercept!.Value, 1e-3);
+        Assert.Equal(("linear kernel SVM", "weight w of the decision value, per unit of the feature"), (features.Learner, features.Rows[0].Meaning));
     }
 
     [Fact]
@@ -108,7 +127,11 @@ public sealed class SelectedFeaturesTests : IDisposable
             };
             return names.Select(n => all[n]).ToArray();
         }).ToArray();
-        var table = FeatureTable.FromRows("tiny", [.. Enumerable.Range(0, 40).Select(i => $"case{i}")], names, rows, [.. Enumerable.Range(0, 40).Select(i => i % 2 == 0)]);
+        return Train(pipeline, FeatureTable.FromRows("tiny", [.. Enumerable.Range(0, 40).Select(i => $"case{i}")], names, rows, [.. Enumerable.Range(0, 40).Select(i => i % 2 == 0)]));
+    }
+
+    private SelectedFeatures Train(TabularPipelineBuilder pipeline, FeatureTable table)
+    {
         var ml = new MLContext(1);
         var folder = Path.Combine(_directory, "model");
         TabularTraining.Train(ml, pipeline.Build(), table, "label").Save(ml, folder);

@@ -3,6 +3,7 @@ using OlnmMl.AutoML.Experiments;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.AutoML.Spaces;
 using OlnmMl.AutoML.Store;
+using OlnmMl.Learners.Clinical;
 using OlnmMl.Workflows.Jobs;
 using OlnmMl.Workflows.Reports;
 using OlnmMl.Workflows.Study;
@@ -56,6 +57,28 @@ public sealed class SelectedFeaturesReportTests : IDisposable
         Assert.Equal("feature,selection score,coefficient or importance,meaning", csv[0]);
         Assert.Equal(selected.Rows.Select(r => r.Name), csv.Skip(1).Select(line => line.Split(',')[0]));
         Assert.Contains("| original_f0 |", File.ReadAllText(Path.Combine(folder, "report.md")));
+    }
+
+    [Fact]
+    public void AClinicalLogisticLearnersSelectedFeaturesAreFollowedByItsOddsRatioTable()
+    {
+        var age = new LogisticCoefficient("age", 0.05, 0.02, 2.5, 0.0124, Math.Exp(0.05), 1.0112, 1.0935);
+        var signature = new ClinicalSignature(
+            [new ClinicalSignatureRow("age", age, age, SignatureEntry.InModel)], [0], [new LogisticCoefficient("(Intercept)", -2, 0.5, -4, 6e-5, 0.135, 0.05, 0.36), age], null, false);
+        var features = new Dictionary<string, SelectedFeatures>
+        {
+            ["clinical"] = new("univariable-logistic", "univariable Wald p", true, "multivariable logistic regression", -2, [new SelectedFeature("age", 0.0124, 0.05, "β")], signature),
+        };
+
+        var report = StudyReportBuilder.Build(
+            "s", [StudyReportFixtures.Separating("fusion", 0.9, 1), StudyReportFixtures.Separating("clinical", 0.5, 2)], [], null, "", new Dictionary<string, string>(), features: features);
+        var markdown = File.ReadAllText(Path.Combine(Path.GetDirectoryName(report.Write(Path.Combine(_artefacts, "clinical")))!, "report.md"));
+
+        var section = markdown[markdown.IndexOf("## Selected features", StringComparison.Ordinal)..markdown.IndexOf("## Discrimination", StringComparison.Ordinal)];
+        Assert.Contains("| age | 0.012 | 0.050 | β |", section);
+        Assert.Contains($"**{OddsRatioTable.Title("clinical")}**", section);
+        Assert.Contains("| age | 1.051 (1.011–1.094) | 0.012 | 1.051 (1.011–1.094) | 0.012 |", section);
+        Assert.DoesNotContain("fusion:", section); // only the models given features have a table
     }
 
     [Fact]

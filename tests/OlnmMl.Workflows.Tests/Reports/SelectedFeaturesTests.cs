@@ -66,6 +66,18 @@ public sealed class SelectedFeaturesTests : IDisposable
         Assert.True(features.ScoreIsP);
     }
 
+    [Fact]
+    public void AVariableTheClinicalModelsOwnScreenLeftOutHasNoBeta()
+    {
+        var features = Fit(new TabularPipelineBuilder("clinical").Logistic(new ClinicalLogisticOptions { EntryPValue = 0.05 }), "noise", "inverse");
+
+        Assert.Equal(
+            [new SelectedFeature("noise", null, null, "not in the multivariable model"), new SelectedFeature("inverse", null, features.Rows[1].Weight, "β (log-odds per unit of the feature)")],
+            features.Rows);
+        Assert.True(features.Rows[1].Weight < 0);
+        Assert.Equal("none (every input feature)", features.Selection);
+    }
+
     [Theory]
     [InlineData(BoostedTreesTrainer.FastTree, "FastTree")]
     [InlineData(BoostedTreesTrainer.LightGbm, "LightGBM")]

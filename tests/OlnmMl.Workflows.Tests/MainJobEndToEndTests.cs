@@ -72,7 +72,7 @@ public sealed class MainJobEndToEndTests : IDisposable
         var truthColumns = File.ReadLines(Path.Combine(Path.GetDirectoryName(run.ManifestPath)!, SyntheticTruth.FileName)).First().Split(',').Skip(1);
         Assert.Empty(File.ReadLines(run.RadiomicsTablePath).First().Split(',', '\t').Intersect(truthColumns));
         var html = File.ReadAllText(result.ReportPath);
-        foreach (var section in new[] { "Cohorts", "Discrimination", "Calibration and clinical utility", "Leaderboard", "Provenance" })
+        foreach (var section in new[] { "Cohorts", "Selected features", "Discrimination", "Calibration and clinical utility", "Leaderboard", "Provenance" })
         {
             Assert.Contains($"<h2>{section}</h2>", html);
         }
@@ -94,6 +94,8 @@ public sealed class MainJobEndToEndTests : IDisposable
         }
 
         Assert.Equal(Section(html, "Cohorts"), Section(redrawn, "Cohorts"));
+        Assert.Contains("radiomics-svm: 5 feature(s) selected by decision-tree", Section(redrawn, "Selected features")); // read from the trial's saved model
+        Assert.Equal(Section(html, "Selected features"), Section(redrawn, "Selected features"));
         // The job's report lies in report/ below its leaderboard.csv, the redrawn one beside it.
         Assert.Equal(Section(html, "Leaderboard").Replace("../leaderboard.csv", "leaderboard.csv", StringComparison.Ordinal), Section(redrawn, "Leaderboard"));
 

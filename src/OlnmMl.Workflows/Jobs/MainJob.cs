@@ -54,7 +54,7 @@ public static class MainJob
             var reportPath = progress.Stage(targets.Count == 1 ? "report" : $"report {target}", report =>
             {
                 report(0, 1, "rendering figures");
-                var path = WriteReport(prepared, trials, target, models, csv, Path.Combine(directory, "report"));
+                var path = WriteReport(prepared, trials, target, models, csv, location.ArtefactRoot, Path.Combine(directory, "report"));
                 report(1, 1, "written");
                 return path;
             });
@@ -161,7 +161,7 @@ public static class MainJob
         {
             var folder = StudyTargets.Directory(directory, target, targets.Count);
             var (csv, _, models) = Leaderboard(prepared, store, artefactRoot, where, trials, target, folder);
-            return WriteReport(prepared, trials, target, models, csv, folder);
+            return WriteReport(prepared, trials, target, models, csv, artefactRoot, folder);
         }).ToArray();
     }
 
@@ -178,9 +178,10 @@ public static class MainJob
     /// The report of one target's models; the clinical model, when one was run, is the reclassification reference. With the
     /// data option <c>combined: FAMILY</c> (e.g. <c>dlrad</c>), the combined signature of that family's best trial and the
     /// clinical variables (<see cref="CombinedSignature"/>) leads the tables, is compared with every model, and has its
-    /// OR table and nomogram.
+    /// OR table and nomogram. The tabular models' selected features come from their saved models under <paramref name="artefactRoot"/>.
     /// </summary>
-    private static string WriteReport(PreparedStudy prepared, StudyTrials trials, string target, IReadOnlyList<ReportedModel> models, string leaderboardCsv, string directory)
+    private static string WriteReport(
+        PreparedStudy prepared, StudyTrials trials, string target, IReadOnlyList<ReportedModel> models, string leaderboardCsv, string artefactRoot, string directory)
     {
         var outcome = target == Targets.Default ? "pN+" : target.ToUpperInvariant();
         var predictions = models.Select(m => m.Predictions).ToList();
@@ -207,7 +208,8 @@ public static class MainJob
             signatures,
             signatures.Count > 0 ? "the combined signature" : "the selected model",
             prepared.CohortSeed is null ? null : prepared.DataLabel,
-            ChosenPairs.Of(predictions))
+            ChosenPairs.Of(predictions),
+            ReportedFeatures.Of(models, trials, artefactRoot))
             .Write(directory);
     }
 

@@ -65,8 +65,7 @@ public sealed record ClinicalSignatureSection(
             [CalibrationFigureName] = CalibrationFigure.Build(StudyFigures.CalibrationPanels([predictions], includeTraining: true, smoothed: true)),
             [DecisionCurvesFigureName] = DecisionCurveFigure.Build(StudyFigures.DecisionPanels([predictions], includeTraining: true)),
         };
-        var title = $"{predictions.Model}: univariable and multivariable logistic regression on the training cohort (OR, 95% CI, Wald p)";
-        return new ClinicalSignatureSection(heading ?? predictions.Model, MethodsOf(signature, predictions), OddsRatioTable.Build(signature, title),
+        return new ClinicalSignatureSection(heading ?? predictions.Model, MethodsOf(signature, predictions), OddsRatioTable.Build(signature, OddsRatioTable.Title(predictions.Model)),
             nomogram, calibration, warnings, figures, predictions.Cohorts.Count);
     }
 

@@ -31,6 +31,9 @@ public static class OddsRatioTable
                 row.Multivariable is { } m ? P(m.P) : "",
             ])]);
 
+    /// <summary>The caption of <paramref name="model"/>'s table as the report prints it.</summary>
+    public static string Title(string model) => $"{model}: univariable and multivariable logistic regression on the training cohort (OR, 95% CI, Wald p)";
+
     /// <summary>"OR (lower–upper)" to 3 decimals; "n/a" when the model could not be fitted.</summary>
     private static string OddsRatio(LogisticCoefficient? c) =>
         c is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{c.OddsRatio:0.000} ({c.OddsRatioLower:0.000}–{c.OddsRatioUpper:0.000})");

@@ -36,6 +36,11 @@ public static class StudyReportBuilder
     /// <param name="firstRole">What the first model is, as the methods paragraph names it (the selected model, or the combined signature).</param>
     /// <param name="syntheticCohort">The synthetic cohort the data was generated as (e.g. <c>tiny-seed42</c>), or null for patients' data; the limitations paragraph says which.</param>
     /// <param name="pairs">Chosen pairs of model names to test (first minus second), e.g. fusion against radiomics, deep and clinical; null or empty leaves the table out.</param>
+    /// <param name="features">
+    /// The selected features of the tabular models by model name (<see cref="SelectedFeaturesTable"/>, with the OR table of a
+    /// clinical logistic learner), shown in the models' order; null or empty leaves the section out.
+    /// </param>
+    /// <exception cref="ArgumentException">No model, or <paramref name="features"/> names a model not in <paramref name="models"/>.</exception>
     public static HtmlReport Build(
         string title,
         IReadOnlyList<ModelPredictions> models,
@@ -49,7 +54,8 @@ public static class StudyReportBuilder
         IReadOnlyList<ClinicalSignatureSection>? signatures = null,
         string firstRole = "the selected model",
         string? syntheticCohort = null,
-        IReadOnlyList<(string First, string Second)>? pairs = null)
+        IReadOnlyList<(string First, string Second)>? pairs = null,
+        IReadOnlyDictionary<string, SelectedFeatures>? features = null)
     {
         if (models.Count == 0)
         {
@@ -66,6 +72,11 @@ public static class StudyReportBuilder
         if (clinical.Count > 0)
         {
             report.Section("Cohorts").Add(CohortSummaryTable.Build(clinical, outcome));
+        }
+
+        if (features is { Count: > 0 })
+        {
+            AddSelectedFeatures(report, models, features);
         }
 
         var cohorts = models[0].Evaluated.Select(c => c.Cohort).ToArray();
@@ -133,6 +144,27 @@ public static class StudyReportBuilder
     /// <param name="models">Models as given to <see cref="Build"/>.</param>
     public static IReadOnlyDictionary<string, Multiplot> Figures(IReadOnlyList<ModelPredictions> models) =>
         StudyFigures.Build(models, [.. models.Select(Summarise)], Palette(models));
+
+    private static void AddSelectedFeatures(HtmlReport report, IReadOnlyList<ModelPredictions> models, IReadOnlyDictionary<string, SelectedFeatures> features)
+    {
+        if (features.Keys.FirstOrDefault(name => models.All(m => m.Model != name)) is { } unknown)
+        {
+            throw new ArgumentException($"Selected features of '{unknown}', which is not a reported model ({string.Join(", ", models.Select(m => m.Model))}).", nameof(features));
+        }
+
+        report.Section("Selected features").Paragraph(
+            "The features each tabular model reads, chosen by its selection steps on the training cohort alone, with the learner's coefficient or importance "
+            + "per unit of the feature as the learner sees it (after the pipeline's normalisation, also fitted on the training cohort).");
+        foreach (var model in models.Where(m => features.ContainsKey(m.Model)))
+        {
+            var selected = features[model.Model];
+            report.Sortable(SelectedFeaturesTable.Build(selected, model.Model, model.Training));
+            if (selected.Signature is { } signature)
+            {
+                report.Add(OddsRatioTable.Build(signature, OddsRatioTable.Title(model.Model)));
+            }
+        }
+    }
 
     private static CrossCohortSummary Summarise(ModelPredictions model) =>
         CrossCohortEvaluation.Evaluate(model.Model, Scores(model.Training), model.Evaluated.Select(Scores).ToArray());

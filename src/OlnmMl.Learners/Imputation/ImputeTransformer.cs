@@ -5,7 +5,7 @@ namespace OlnmMl.Learners.Imputation;
 
 /// <summary>
 /// A fitted imputation: x'ⱼ = vⱼ when xⱼ is NaN or ±∞, else xⱼ, with vⱼ the training statistic of slot j
-/// (<see cref="Values"/>). The column keeps its name, size and slot names. Not exported to ONNX.
+/// (<see cref="Values"/>). The column keeps its name, size and slot names. Exported to ONNX as <c>Where(IsNaN(x) or IsInf(x), values, x)</c> (OlnmMl.Onnx).
 /// </summary>
 public sealed class ImputeTransformer : MappingTransformer
 {

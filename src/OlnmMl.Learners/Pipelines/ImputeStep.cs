@@ -5,7 +5,7 @@ namespace OlnmMl.Learners.Pipelines;
 
 /// <summary>
 /// Replaces the non-finite values of every feature slot by that slot's training median or mean
-/// (<see cref="ImputeEstimator"/>); YAML <c>impute: {method: median}</c> (or mean). Not exported to ONNX.
+/// (<see cref="ImputeEstimator"/>); YAML <c>impute: {method: median}</c> (or mean). Exported to ONNX (see <see cref="ImputeTransformer"/>).
 /// </summary>
 /// <param name="options">The statistic.</param>
 public sealed class ImputeStep(ImputeOptions options) : TabularStep

@@ -24,8 +24,8 @@ public sealed class ImputeParityTests(ITestOutputHelper output) : IDisposable
         var ml = new MLContext(seed: 1);
         var rows = TabularData.Make(200, seed: 19);
         rows[3].Features[1] = float.NaN;
-        var model = new FeatureSelectionEstimator(new FiniteNonConstantSelectionOptions())
-            .Append(new ImputeEstimator(new ImputeOptions()))
+        var model = ml.Transforms.SelectFiniteNonConstantFeatures()
+            .Append(ml.Transforms.ImputeNonFinite(ImputationMethod.Median))
             .Append(ml.Transforms.NormalizeMeanVariance("Features", fixZero: false))
             .Append(ml.BinaryClassification.Trainers.KernelSvm(seed: 1))
             .Fit(TabularData.WithSlotNames(ml, rows));

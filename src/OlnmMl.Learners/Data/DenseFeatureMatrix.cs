@@ -28,10 +28,10 @@ public sealed record DenseFeatureMatrix(double[] Values, int Rows, int Features,
 
     /// <summary>
     /// Reads <paramref name="featureColumn"/> (a known-size vector of Single) and, when given, the Boolean
-    /// <paramref name="labelColumn"/> of <paramref name="data"/>.
+    /// <paramref name="labelColumn"/> of <paramref name="data"/>; NaN and ±∞ are kept only when <paramref name="requireFinite"/> is false.
     /// </summary>
-    /// <exception cref="ArgumentException">When a column is missing or mistyped, a value is NaN or ±∞, or there are no rows.</exception>
-    public static DenseFeatureMatrix Read(IDataView data, string featureColumn, string? labelColumn)
+    /// <exception cref="ArgumentException">When a column is missing or mistyped, a value is NaN or ±∞ (with <paramref name="requireFinite"/>), or there are no rows.</exception>
+    public static DenseFeatureMatrix Read(IDataView data, string featureColumn, string? labelColumn, bool requireFinite = true)
     {
         var feature = FeatureColumn(data.Schema, featureColumn);
         var d = ((VectorDataViewType)feature.Type).Size;
@@ -60,7 +60,7 @@ public sealed record DenseFeatureMatrix(double[] Values, int Rows, int Features,
             buffer.CopyTo(dense);
             for (int j = 0; j < d; j++)
             {
-                if (!float.IsFinite(dense[j]))
+                if (requireFinite && !float.IsFinite(dense[j]))
                     throw new ArgumentException($"Column '{featureColumn}', slot '{names[j]}', row {row} is {dense[j]}; features must be finite (impute or drop it first).", nameof(data));
                 values.Add(dense[j]);
             }

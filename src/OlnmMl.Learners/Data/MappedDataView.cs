@@ -37,76 +37,27 @@ internal sealed class MappedDataView : IDataView
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [GetRowCursor(columnsNeeded, rand)];
 
-    private sealed class Cursor : DataViewRowCursor
+    private sealed class Cursor(MappedDataView view, DataViewRowCursor source, bool outputsActive) : DataViewRowCursor
     {
-        private readonly MappedDataView _view;
-        private readonly DataViewRowCursor _source;
-        private readonly bool _outputsActive;
-        private readonly ValueGetter<VBuffer<float>>? _inputGetter;
-        private readonly float[] _input;
-        private readonly float[] _output;
-        private VBuffer<float> _buffer;
-        private long _computedPosition = -1;
+        private readonly MappedRow _row = new(source, view.Schema, view._mapping, view._input, outputsActive);
 
-        public Cursor(MappedDataView view, DataViewRowCursor source, bool outputsActive)
-        {
-            _view = view;
-            _source = source;
-            _outputsActive = outputsActive;
-            _input = new float[view._mapping.InputLength];
-            _output = new float[view._mapping.OutputLength];
-            if (outputsActive) _inputGetter = source.GetGetter<VBuffer<float>>(view._input);
-        }
+        public override DataViewSchema Schema => view.Schema;
 
-        public override DataViewSchema Schema => _view.Schema;
+        public override long Position => source.Position;
 
-        public override long Position => _source.Position;
+        public override long Batch => source.Batch;
 
-        public override long Batch => _source.Batch;
+        public override ValueGetter<DataViewRowId> GetIdGetter() => source.GetIdGetter();
 
-        public override ValueGetter<DataViewRowId> GetIdGetter() => _source.GetIdGetter();
+        public override bool MoveNext() => source.MoveNext();
 
-        public override bool MoveNext() => _source.MoveNext();
+        public override bool IsColumnActive(DataViewSchema.Column column) => _row.IsColumnActive(column);
 
-        public override bool IsColumnActive(DataViewSchema.Column column) =>
-            column.Index < _view._source.Schema.Count
-                ? _source.IsColumnActive(_view._source.Schema[column.Index])
-                : _outputsActive;
-
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
-        {
-            var sourceCount = _view._source.Schema.Count;
-            if (column.Index < sourceCount) return _source.GetGetter<TValue>(_view._source.Schema[column.Index]);
-            if (!_outputsActive) throw new InvalidOperationException($"Column '{column.Name}' was not requested from this cursor.");
-            var output = _view._mapping.Outputs[column.Index - sourceCount];
-            Delegate getter = output.Kind switch
-            {
-                MappedColumnKind.Single => (ValueGetter<float>)((ref float v) => { Compute(); v = _output[output.Offset]; }),
-                MappedColumnKind.Boolean => (ValueGetter<bool>)((ref bool v) => { Compute(); v = _output[output.Offset] != 0; }),
-                _ => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> v) =>
-                {
-                    Compute();
-                    var editor = VBufferEditor.Create(ref v, output.Length);
-                    _output.AsSpan(output.Offset, output.Length).CopyTo(editor.Values);
-                    v = editor.Commit();
-                }),
-            };
-            return getter as ValueGetter<TValue>
-                ?? throw new InvalidOperationException($"Column '{column.Name}' has type {column.Type}, not {typeof(TValue).Name}.");
-        }
-
-        private void Compute()
-        {
-            if (_computedPosition == _source.Position) return;
-            _inputGetter!(ref _buffer);
-            _buffer.CopyTo(_input);
-            _view._mapping.Map(_input, _output);
-            _computedPosition = _source.Position;
-        }
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _row.GetGetter<TValue>(column);
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing) _source.Dispose();
+            if (disposing) source.Dispose();
             base.Dispose(disposing);
         }
     }

@@ -13,9 +13,6 @@ public abstract class MappingTransformer : ITransformer
 {
     private protected abstract RowMapping Mapping { get; }
 
-    /// <summary>False: the output is produced by <see cref="Transform"/> only.</summary>
-    public bool IsRowToRowMapper => false;
-
     /// <summary>The input schema plus the output columns.</summary>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
     {
@@ -23,10 +20,12 @@ public abstract class MappingTransformer : ITransformer
         return Mapping.OutputSchema(inputSchema);
     }
 
-    /// <summary>Not supported (see <see cref="IsRowToRowMapper"/>).</summary>
-    /// <exception cref="NotSupportedException">Always.</exception>
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) =>
-        throw new NotSupportedException($"{GetType().Name} is not a row-to-row mapper; call Transform on an IDataView.");
+    /// <summary>True: the mapping also works one row at a time (ML.NET's PredictionEngine).</summary>
+    public bool IsRowToRowMapper => true;
+
+    /// <summary>The input row plus the output columns, computed per row.</summary>
+    /// <exception cref="ArgumentException">When <paramref name="inputSchema"/> lacks the input column or its size differs.</exception>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new MappedRowToRowMapper(inputSchema, Mapping);
 
     /// <summary>A lazy view with the output columns appended.</summary>
     public IDataView Transform(IDataView input) => new MappedDataView(input, Mapping);

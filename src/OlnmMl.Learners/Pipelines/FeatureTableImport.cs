@@ -1,4 +1,5 @@
 using System.Globalization;
+using OlnmMl.Learners.Selection;
 
 namespace OlnmMl.Learners.Pipelines;
 
@@ -35,7 +36,7 @@ public sealed record FeatureTableImport(FeatureTable Table, IReadOnlyList<float>
         if (features.Count == 0)
             throw new FeatureTableException($"Feature table '{path}' has no numeric feature column left ({Describe(leftOut)}).");
         var cells = Cells(table, features, []);
-        var medians = features.Select((_, k) => Median(cells.Select(r => r[k]).Where(float.IsFinite))).ToArray();
+        var medians = features.Select((_, k) => ColumnStatistics.Median(cells.Select(r => r[k]).Where(float.IsFinite))).ToArray();
         var labels = table.Records.Select(r => FeatureTable.ParseLabel(r.Fields[labelIndex], path, r.Line, labelColumn)).ToArray();
         var notes = new List<string> { $"{path}: {leftOut.Count} of {table.Header.Length} columns are not features: {Describe(leftOut)}" };
         return Build(table, options, features, cells, medians, labels, notes);
@@ -115,13 +116,6 @@ public sealed record FeatureTableImport(FeatureTable Table, IReadOnlyList<float>
         if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return false;
         if (!float.IsFinite(value)) value = float.NaN;
         return true;
-    }
-
-    private static float Median(IEnumerable<float> values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (float)((sorted[middle - 1] + (double)sorted[middle]) / 2);
     }
 
     private static string Describe(IEnumerable<(string Reason, string Column)> leftOut) =>

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using OlnmMl.Learners.Clinical;
+using OlnmMl.Learners.Imputation;
 using OlnmMl.Learners.Selection;
 using OlnmMl.Learners.Svm;
 
@@ -39,6 +41,12 @@ public sealed class TabularModel
     /// <summary>The fitted transformers in order (the last adds Score, Probability, PredictedLabel).</summary>
     public IReadOnlyList<ITransformer> Transformers => [.. _steps.Select(s => s.Transformer)];
 
+    /// <summary>
+    /// The fitted steps as one ML.NET transformer (a <see cref="TransformerChain{TLastTransformer}"/>), e.g. for
+    /// <c>mlContext.Model.CreatePredictionEngine</c>; not savable with <c>mlContext.Model.Save</c> (use <see cref="Save"/>).
+    /// </summary>
+    public ITransformer Transformer => new TransformerChain<ITransformer>([.. _steps.Select(s => s.Transformer)]);
+
     /// <summary>Applies every step to <paramref name="data"/> (which must have the <c>Features</c> column).</summary>
     public IDataView Transform(IDataView data)
     {
@@ -61,6 +69,7 @@ public sealed class TabularModel
             var (format, extension) = transformer switch
             {
                 FeatureSelectionTransformer => ("olnm-selection", "bin"),
+                ImputeTransformer => ("olnm-impute", "bin"),
                 KernelSvmPredictionTransformer => ("olnm-svm", "bin"),
                 ClinicalLogisticTransformer => ("olnm-logistic", "bin"),
                 _ => ("mlnet", "zip"),
@@ -71,6 +80,7 @@ public sealed class TabularModel
                 switch (transformer)
                 {
                     case FeatureSelectionTransformer s: s.Save(stream); break;
+                    case ImputeTransformer s: s.Save(stream); break;
                     case KernelSvmPredictionTransformer s: s.Save(stream); break;
                     case ClinicalLogisticTransformer s: s.Save(stream); break;
                     default: ml.Model.Save(transformer, schema, stream); break;
@@ -106,6 +116,7 @@ public sealed class TabularModel
                 ITransformer transformer = entry.Format switch
                 {
                     "olnm-selection" => FeatureSelectionTransformer.Load(stream),
+                    "olnm-impute" => ImputeTransformer.Load(stream),
                     "olnm-svm" => KernelSvmPredictionTransformer.Load(stream),
                     "olnm-logistic" => ClinicalLogisticTransformer.Load(stream),
                     "mlnet" => ml.Model.Load(stream, out schema),

@@ -46,8 +46,8 @@ public sealed record TabularModelManifest
 }
 
 /// <summary>One fitted step file of a model directory.</summary>
-/// <param name="Kind">Step kind (normalize, select, svm, logistic, fasttree, lightgbm).</param>
-/// <param name="Format">mlnet (ML.NET zip) or olnm-selection / olnm-svm / olnm-logistic (this library's versioned binary).</param>
+/// <param name="Kind">Step kind (impute, normalize, select, svm, logistic, fasttree, lightgbm).</param>
+/// <param name="Format">mlnet (ML.NET zip) or olnm-impute / olnm-selection / olnm-svm / olnm-logistic (this library's versioned binary).</param>
 /// <param name="File">File name inside the directory.</param>
 public sealed record TabularModelStepEntry(
     [property: JsonPropertyName("kind")] string Kind,

@@ -1,4 +1,5 @@
 using OlnmMl.Learners.Clinical;
+using OlnmMl.Learners.Imputation;
 using OlnmMl.Learners.Selection;
 using OlnmMl.Learners.Svm;
 
@@ -10,7 +11,7 @@ namespace OlnmMl.Learners.Pipelines;
 /// <c>SelectByIcc(csv, options)</c> ↔ <c>select: {method: icc, second_extraction: csv, …}</c>,
 /// <c>KernelSvm(options)</c> ↔ <c>svm: {…}</c>, <c>Logistic(options)</c> ↔ <c>logistic: {…}</c>,
 /// <c>FastTree(options)</c> ↔ <c>fasttree: {…}</c>, <c>LightGbm(options)</c> ↔ <c>lightgbm: {…}</c>,
-/// <c>LbfgsLogistic(options)</c> ↔ <c>lbfgs-logistic: {…}</c>.
+/// <c>LbfgsLogistic(options)</c> ↔ <c>lbfgs-logistic: {…}</c>, <c>Impute(options)</c> ↔ <c>impute: {method: median}</c>.
 /// </summary>
 /// <param name="name">Pipeline name (recorded in the model directory).</param>
 public sealed class TabularPipelineBuilder(string name)
@@ -22,6 +23,9 @@ public sealed class TabularPipelineBuilder(string name)
 
     /// <summary>Adds ML.NET's min–max normaliser.</summary>
     public TabularPipelineBuilder NormalizeMinMax() => Add(new NormalizeStep(NormalizationMethod.MinMax));
+
+    /// <summary>Adds the replacement of non-finite values by each slot's training median or mean (see <see cref="ImputeStep"/>).</summary>
+    public TabularPipelineBuilder Impute(ImputeOptions options) => Add(new ImputeStep(options));
 
     /// <summary>Adds a feature selection (the options type is the method).</summary>
     public TabularPipelineBuilder Select(FeatureSelectionOptions options) => Add(new SelectStep(options));

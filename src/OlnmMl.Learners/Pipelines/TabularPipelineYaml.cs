@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using OlnmMl.Learners.Clinical;
+using OlnmMl.Learners.Imputation;
 using OlnmMl.Learners.Selection;
 using OlnmMl.Learners.Svm;
 using YamlDotNet.Core;
@@ -16,11 +17,13 @@ namespace OlnmMl.Learners.Pipelines;
 /// name: radiomics-svm
 /// seed: 0            # default for every step option named seed
 /// steps:
+///   - impute: {method: median}          # or mean: non-finite values → training statistic of the slot
 ///   - normalize: mean-variance          # or min-max
 ///   - select: {method: decision-tree, top_k: 10}
 ///   - svm: {kernel: rbf, gamma: scale, c: 1.0}
 /// </code>
-/// Selection methods: decision-tree, tree-ensemble-gain, utest, univariable-logistic, lasso, mrmr, variance, correlation, and icc with
+/// Selection methods: decision-tree, tree-ensemble-gain, utest, univariable-logistic, lasso, mrmr, variance, correlation,
+/// finite-non-constant (<see cref="FiniteNonConstantSelectionOptions"/>), and icc with
 /// <c>second_extraction</c> (a feature-table path, relative to the YAML's folder) and <c>id_column</c>
 /// (<see cref="IccSelectStep"/>). Trainers: svm, logistic, and ML.NET's own fasttree and lightgbm (<see cref="BoostedTreesStep"/>) and
 /// lbfgs-logistic (<see cref="LbfgsLogisticStep"/>).
@@ -38,6 +41,7 @@ public static class TabularPipelineYaml
         ["mrmr"] = () => new MrmrSelectionOptions(),
         ["variance"] = () => new VarianceSelectionOptions(),
         ["correlation"] = () => new CorrelationSelectionOptions(),
+        ["finite-non-constant"] = () => new FiniteNonConstantSelectionOptions(),
     };
 
     private static readonly HashSet<string> FixedProperties = ["FeatureColumnName", "LabelColumnName", "MethodName"];
@@ -152,10 +156,12 @@ public static class TabularPipelineYaml
                 return new BoostedTreesStep(BoostedTreesTrainer.FastTree, Apply(new BoostedTreesOptions(), Mapping(body, where, kind), seed, $"{where} (fasttree)"));
             case "lightgbm":
                 return new BoostedTreesStep(BoostedTreesTrainer.LightGbm, Apply(new BoostedTreesOptions(), Mapping(body, where, kind), seed, $"{where} (lightgbm)"));
+            case "impute":
+                return new ImputeStep(Apply(new ImputeOptions(), Mapping(body, where, kind), seed, $"{where} (impute)"));
             case "lbfgs-logistic":
                 return new LbfgsLogisticStep(Apply(new LbfgsLogisticOptions(), Mapping(body, where, kind), seed, $"{where} (lbfgs-logistic)"));
             default:
-                throw new FormatException($"{where}: unknown step '{kind}' (expected normalize, select, svm, logistic, lbfgs-logistic, fasttree, lightgbm).");
+                throw new FormatException($"{where}: unknown step '{kind}' (expected impute, normalize, select, svm, logistic, lbfgs-logistic, fasttree, lightgbm).");
         }
     }
 

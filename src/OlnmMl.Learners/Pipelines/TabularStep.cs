@@ -9,7 +9,7 @@ namespace OlnmMl.Learners.Pipelines;
 /// <summary>One step of a <see cref="TabularPipeline"/>; its YAML key is <see cref="Kind"/>.</summary>
 public abstract class TabularStep
 {
-    /// <summary>The YAML key of the step: normalize, select, svm, logistic, fasttree or lightgbm.</summary>
+    /// <summary>The YAML key of the step: impute, normalize, select, svm, logistic, lbfgs-logistic, fasttree or lightgbm.</summary>
     public abstract string Kind { get; }
 
     /// <summary>Whether the step is a trainer (adds Score, Probability, PredictedLabel).</summary>

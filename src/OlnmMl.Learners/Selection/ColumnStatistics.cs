@@ -37,6 +37,18 @@ internal static class ColumnStatistics
         return z;
     }
 
+    /// <summary>
+    /// The median of <paramref name="values"/>: the middle value, or the mean of the two middle values (in double) for an
+    /// even count; NaN when there are none.
+    /// </summary>
+    public static float Median(IEnumerable<float> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0) return float.NaN;
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (float)((sorted[middle - 1] + (double)sorted[middle]) / 2);
+    }
+
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double s = 0;

@@ -5,7 +5,7 @@ using OlnmMl.Learners.Statistics;
 namespace OlnmMl.Learners.Selection;
 
 /// <summary>
-/// Catalog entry points: <c>mlContext.Transforms.SelectFeaturesBy…(…)</c>. Each returns a
+/// Catalog entry points: <c>mlContext.Transforms.SelectFeaturesBy…(…)</c> and <c>SelectFiniteNonConstantFeatures()</c>. Each returns a
 /// <see cref="FeatureSelectionEstimator"/>; fit it on training rows only. Exportable to ONNX as a Gather of
 /// <see cref="FeatureSelectionTransformer.SelectedIndices"/>.
 /// </summary>
@@ -76,4 +76,9 @@ public static class FeatureSelectionCatalog
     public static FeatureSelectionEstimator SelectFeaturesByCorrelation(this TransformsCatalog catalog, double threshold = 0.9,
         string featureColumnName = DefaultColumnNames.Features) =>
         new(new CorrelationSelectionOptions { Threshold = threshold, FeatureColumnName = featureColumnName });
+
+    /// <summary>Finite on every training row and not constant there: the main job's column rule (<see cref="FiniteNonConstantSelectionOptions"/>).</summary>
+    public static FeatureSelectionEstimator SelectFiniteNonConstantFeatures(this TransformsCatalog catalog,
+        string featureColumnName = DefaultColumnNames.Features) =>
+        new(new FiniteNonConstantSelectionOptions { FeatureColumnName = featureColumnName });
 }

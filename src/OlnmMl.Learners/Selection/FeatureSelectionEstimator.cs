@@ -5,7 +5,8 @@ namespace OlnmMl.Learners.Selection;
 
 /// <summary>
 /// Fits a feature selection (the method is the options type) on the rows it is given — pass training rows only —
-/// and returns a <see cref="FeatureSelectionTransformer"/>. NaN/±∞ features are rejected naming column, slot and row.
+/// and returns a <see cref="FeatureSelectionTransformer"/>. NaN/±∞ features are rejected naming column, slot and row
+/// (except by <see cref="FiniteNonConstantSelectionOptions"/>, whose rule is about them).
 /// </summary>
 public sealed class FeatureSelectionEstimator : IEstimator<FeatureSelectionTransformer>
 {
@@ -21,7 +22,7 @@ public sealed class FeatureSelectionEstimator : IEstimator<FeatureSelectionTrans
     /// <summary>Scores the features of <paramref name="input"/> and keeps the selected slots.</summary>
     public FeatureSelectionTransformer Fit(IDataView input)
     {
-        var m = DenseFeatureMatrix.Read(input, _options.FeatureColumnName, _options.NeedsLabels ? _options.LabelColumnName : null);
+        var m = DenseFeatureMatrix.Read(input, _options.FeatureColumnName, _options.NeedsLabels ? _options.LabelColumnName : null, _options.NeedsFiniteValues);
         if (m.Labels is { } labels && (labels.All(l => l) || !labels.Any(l => l)))
             throw new ArgumentException($"Label column '{_options.LabelColumnName}' has only one class; '{_options.MethodName}' needs both.", nameof(input));
         var result = _options.Select(m);

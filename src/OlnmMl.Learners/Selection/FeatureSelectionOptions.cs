@@ -17,6 +17,9 @@ public abstract class FeatureSelectionOptions
     /// <summary>Whether <see cref="Select"/> needs labels.</summary>
     internal virtual bool NeedsLabels => true;
 
+    /// <summary>Whether <see cref="Select"/> needs finite values (the estimator then rejects NaN and ±∞).</summary>
+    internal virtual bool NeedsFiniteValues => true;
+
     /// <summary>Scores every input feature on the training rows and picks the kept slots.</summary>
     internal abstract FeatureSelectionResult Select(DenseFeatureMatrix train);
 

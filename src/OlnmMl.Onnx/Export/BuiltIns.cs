@@ -9,6 +9,7 @@ internal static class BuiltIns
         new LinearBinaryOnnxExporter(),
         new KernelSvmOnnxExporter(),
         new FeatureSelectionOnnxExporter(),
+        new ImputeOnnxExporter(),
         new ClinicalLogisticOnnxExporter(),
         new TreeEnsembleOnnxExporter(),
     ];

@@ -77,8 +77,7 @@ public static class OnnxModelExport
                 FeatureMedians = manifest.Medians ?? [],
             },
         };
-        var chain = new TransformerChain<ITransformer>([.. model.Transformers]);
-        return TabularPipelineExporter.Export(chain, manifest.Features.Count, options, outPath);
+        return TabularPipelineExporter.Export(model.Transformer, manifest.Features.Count, options, outPath);
     }
 
     private static OnnxModelMetadata ReadMetadata(string path)

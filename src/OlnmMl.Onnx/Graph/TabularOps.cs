@@ -21,6 +21,19 @@ public static class TabularOps
         return g.AddNode("Mul", [centred, s], hint);
     }
 
+    /// <summary>
+    /// Per-slot replacement of non-finite values: y[:, j] = values[j] where x[:, j] is NaN or ±∞, else x[:, j]
+    /// (<c>Where(Or(IsNaN(x), IsInf(x)), values, x)</c>, values broadcast over rows; [N,k] → [N,k]).
+    /// </summary>
+    public static string ReplaceNonFinite(OnnxGraphBuilder g, string x, ReadOnlySpan<float> values, string hint = "imputed")
+    {
+        var v = g.AddInitializer(hint + "_values", values, [values.Length]);
+        var nan = g.AddNode("IsNaN", [x], hint + "_is_nan");
+        var inf = g.AddNode("IsInf", [x], hint + "_is_inf");
+        var missing = g.AddNode("Or", [nan, inf], hint + "_missing");
+        return g.AddNode("Where", [missing, v, x], hint);
+    }
+
     /// <summary>Keeps the slots <paramref name="indices"/> in that order: y[:, j] = x[:, indices[j]] ([N,k] → [N,|indices|]).</summary>
     /// <exception cref="ArgumentException"><paramref name="indices"/> is empty or has a negative entry.</exception>
     public static string SelectSlots(OnnxGraphBuilder g, string x, ReadOnlySpan<int> indices, string hint = "selected")

@@ -53,10 +53,66 @@ public static class CohortSummaryTable
         return new Table("Clinical characteristics by cohort", ["characteristic", .. cohorts, "p", "test"], rows);
     }
 
+    /// <summary>
+    /// The same characteristics split by outcome within each cohort, as the fusion study's Table 1 prints them: per cohort
+    /// a <paramref name="outcome"/> column, a "not <paramref name="outcome"/>" column and the p-value of the test between
+    /// the two (chosen per row and cohort by the rules above; the last column names the tests used in the row).
+    /// </summary>
+    public static Table ByOutcome(
+        IReadOnlyList<ClinicalRecord> records,
+        string outcome = "pN+",
+        ContinuousDistribution age = ContinuousDistribution.Normal,
+        ContinuousDistribution diameter = ContinuousDistribution.Skewed)
+    {
+        var negative = outcome.EndsWith('+') ? outcome[..^1] + "−" : $"not {outcome}";
+        var cohorts = records.Select(r => r.Cohort).Distinct().ToArray();
+        var split = cohorts.Select(c => new[] { records.Where(r => r.Cohort == c && r.Positive).ToArray(), records.Where(r => r.Cohort == c && !r.Positive).ToArray() }).ToArray();
+        List<string> Split(string name, Func<ClinicalRecord[], string> cell, Func<ClinicalRecord[][], (double P, string Test)>? test)
+        {
+            var row = new List<string> { name };
+            var tests = new List<string>();
+            foreach (var pair in split)
+            {
+                row.AddRange(pair.Select(cell));
+                var (p, used) = test?.Invoke(pair) ?? (double.NaN, string.Empty);
+                row.Add(PValue(p));
+                if (!double.IsNaN(p) && !tests.Contains(used))
+                {
+                    tests.Add(used);
+                }
+            }
+
+            row.Add(string.Join(" / ", tests));
+            return row;
+        }
+
+        var rows = new List<IReadOnlyList<string>>
+        {
+            Split("cases", g => g.Length.ToString(CultureInfo.InvariantCulture), null),
+            Split($"age, {Summary(age)}", g => Summarise(g.Select(r => r.Age), age), pair => Continuous(pair, r => r.Age, age)),
+            Split("male %", g => Percent(g, r => r.Male), pair => Categorical(pair, r => r.Male ? 1 : 0, 2)),
+            Split($"max diameter cm, {Summary(diameter)}", g => Summarise(g.Select(r => r.DiameterCm), diameter), pair => Continuous(pair, r => r.DiameterCm, diameter)),
+            Split("solid % (rest part-solid)", g => Percent(g, r => r.Solid), pair => Categorical(pair, r => r.Solid ? 1 : 0, 2)),
+            Split(
+                "location inner/middle/outer %",
+                g => string.Join('/', Locations.Select(l => Percent(g, r => r.Location == l))),
+                pair => Categorical(pair, r => Math.Max(0, Array.IndexOf(Locations, r.Location)), 3)),
+        };
+        var header = new List<string> { "characteristic" };
+        foreach (var cohort in cohorts)
+        {
+            header.AddRange([$"{cohort} {outcome}", $"{cohort} {negative}", $"{cohort} p"]);
+        }
+
+        return new Table($"Clinical characteristics by cohort and {outcome}", [.. header, "test"], rows);
+    }
+
+    private static string PValue(double p) => double.IsNaN(p) ? string.Empty : p < 0.001 ? "<0.001" : F($"{p:0.000}");
+
     private static string Summary(ContinuousDistribution distribution) => distribution == ContinuousDistribution.Normal ? "mean ± SD" : "median (IQR)";
 
     private static List<string> Row(string name, ClinicalRecord[][] groups, Func<ClinicalRecord[], string> cell, (double P, string Test) test) =>
-        [name, .. groups.Select(cell), double.IsNaN(test.P) ? string.Empty : test.P < 0.001 ? "<0.001" : F($"{test.P:0.000}"), double.IsNaN(test.P) ? string.Empty : test.Test];
+        [name, .. groups.Select(cell), PValue(test.P), double.IsNaN(test.P) ? string.Empty : test.Test];
 
     private static (double, string) Continuous(ClinicalRecord[][] groups, Func<ClinicalRecord, double> value, ContinuousDistribution distribution)
     {

@@ -71,7 +71,7 @@ public static class StudyReportBuilder
             .Paragraph(LimitationsParagraph.Write(models, summaries, outcome, syntheticCohort));
         if (clinical.Count > 0)
         {
-            report.Section("Cohorts").Add(CohortSummaryTable.Build(clinical, outcome));
+            report.Section("Cohorts").Add(CohortSummaryTable.Build(clinical, outcome)).Add(CohortSummaryTable.ByOutcome(clinical, outcome));
         }
 
         if (features is { Count: > 0 })

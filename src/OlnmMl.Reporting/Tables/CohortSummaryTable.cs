@@ -40,16 +40,8 @@ public static class CohortSummaryTable
         {
             (IReadOnlyList<string>)["cases", .. groups.Select(g => g.Length.ToString(CultureInfo.InvariantCulture)), "", ""],
             Row($"{outcome} (prevalence %)", groups, g => F($"{g.Count(r => r.Positive)} ({Percent(g, r => r.Positive)})"), Categorical(groups, r => r.Positive ? 1 : 0, 2)),
-            Row($"age, {Summary(age)}", groups, g => Summarise(g.Select(r => r.Age), age), Continuous(groups, r => r.Age, age)),
-            Row("male %", groups, g => Percent(g, r => r.Male), Categorical(groups, r => r.Male ? 1 : 0, 2)),
-            Row($"max diameter cm, {Summary(diameter)}", groups, g => Summarise(g.Select(r => r.DiameterCm), diameter), Continuous(groups, r => r.DiameterCm, diameter)),
-            Row("solid % (rest part-solid)", groups, g => Percent(g, r => r.Solid), Categorical(groups, r => r.Solid ? 1 : 0, 2)),
-            Row(
-                "location inner/middle/outer %",
-                groups,
-                g => string.Join('/', Locations.Select(l => Percent(g, r => r.Location == l))),
-                Categorical(groups, r => Math.Max(0, Array.IndexOf(Locations, r.Location)), 3)),
         };
+        rows.AddRange(Characteristics(age, diameter).Select(c => Row(c.Name, groups, c.Cell, c.Test(groups))));
         return new Table("Clinical characteristics by cohort", ["characteristic", .. cohorts, "p", "test"], rows);
     }
 
@@ -86,18 +78,8 @@ public static class CohortSummaryTable
             return row;
         }
 
-        var rows = new List<IReadOnlyList<string>>
-        {
-            Split("cases", g => g.Length.ToString(CultureInfo.InvariantCulture), null),
-            Split($"age, {Summary(age)}", g => Summarise(g.Select(r => r.Age), age), pair => Continuous(pair, r => r.Age, age)),
-            Split("male %", g => Percent(g, r => r.Male), pair => Categorical(pair, r => r.Male ? 1 : 0, 2)),
-            Split($"max diameter cm, {Summary(diameter)}", g => Summarise(g.Select(r => r.DiameterCm), diameter), pair => Continuous(pair, r => r.DiameterCm, diameter)),
-            Split("solid % (rest part-solid)", g => Percent(g, r => r.Solid), pair => Categorical(pair, r => r.Solid ? 1 : 0, 2)),
-            Split(
-                "location inner/middle/outer %",
-                g => string.Join('/', Locations.Select(l => Percent(g, r => r.Location == l))),
-                pair => Categorical(pair, r => Math.Max(0, Array.IndexOf(Locations, r.Location)), 3)),
-        };
+        var rows = new List<IReadOnlyList<string>> { Split("cases", g => g.Length.ToString(CultureInfo.InvariantCulture), null) };
+        rows.AddRange(Characteristics(age, diameter).Select(c => Split(c.Name, c.Cell, c.Test)));
         var header = new List<string> { "characteristic" };
         foreach (var cohort in cohorts)
         {
@@ -106,6 +88,22 @@ public static class CohortSummaryTable
 
         return new Table($"Clinical characteristics by cohort and {outcome}", [.. header, "test"], rows);
     }
+
+    // One characteristic row: its label, its summary of a group of records, and the test across groups.
+    private sealed record Characteristic(string Name, Func<ClinicalRecord[], string> Cell, Func<ClinicalRecord[][], (double P, string Test)> Test);
+
+    // The rows both tables print after the case counts, in the papers' order.
+    private static Characteristic[] Characteristics(ContinuousDistribution age, ContinuousDistribution diameter) =>
+    [
+        new($"age, {Summary(age)}", g => Summarise(g.Select(r => r.Age), age), groups => Continuous(groups, r => r.Age, age)),
+        new("male %", g => Percent(g, r => r.Male), groups => Categorical(groups, r => r.Male ? 1 : 0, 2)),
+        new($"max diameter cm, {Summary(diameter)}", g => Summarise(g.Select(r => r.DiameterCm), diameter), groups => Continuous(groups, r => r.DiameterCm, diameter)),
+        new("solid % (rest part-solid)", g => Percent(g, r => r.Solid), groups => Categorical(groups, r => r.Solid ? 1 : 0, 2)),
+        new(
+            "location inner/middle/outer %",
+            g => string.Join('/', Locations.Select(l => Percent(g, r => r.Location == l))),
+            groups => Categorical(groups, r => Math.Max(0, Array.IndexOf(Locations, r.Location)), 3)),
+    ];
 
     private static string PValue(double p) => double.IsNaN(p) ? string.Empty : p < 0.001 ? "<0.001" : F($"{p:0.000}");
 

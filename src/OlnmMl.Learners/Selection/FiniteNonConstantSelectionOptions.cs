@@ -17,24 +17,27 @@ public sealed class FiniteNonConstantSelectionOptions : FeatureSelectionOptions
 
     internal override bool NeedsFiniteValues => false;
 
-    internal override FeatureSelectionResult Select(DenseFeatureMatrix train)
+    /// <summary>The rule for one feature: true when every one of its training <paramref name="values"/> is finite and not all equal the first.</summary>
+    public static bool Keeps(IEnumerable<double> values)
     {
-        var kept = Enumerable.Range(0, train.Features).Where(j => IsFiniteAndVaried(train, j)).ToArray();
-        return new FeatureSelectionResult(
-            FeatureRanking.RequireAny(kept, MethodName, "every feature is non-finite or constant on the training rows"),
-            ColumnStatistics.Variances(train));
-    }
-
-    private static bool IsFiniteAndVaried(DenseFeatureMatrix train, int j)
-    {
-        var first = train.Values[j];
+        double? first = null;
         var varies = false;
-        for (int i = 0; i < train.Rows; i++)
+        foreach (var value in values)
         {
-            var value = train.Values[i * train.Features + j];
             if (!double.IsFinite(value)) return false;
+            first ??= value;
             varies |= value != first;
         }
         return varies;
+    }
+
+    internal override FeatureSelectionResult Select(DenseFeatureMatrix train)
+    {
+        var kept = Enumerable.Range(0, train.Features)
+            .Where(j => Keeps(Enumerable.Range(0, train.Rows).Select(i => train.Values[i * train.Features + j])))
+            .ToArray();
+        return new FeatureSelectionResult(
+            FeatureRanking.RequireAny(kept, MethodName, "every feature is non-finite or constant on the training rows"),
+            ColumnStatistics.Variances(train));
     }
 }

@@ -1,3 +1,4 @@
+using OlnmMl.Evaluation.Reports;
 using ScottPlot;
 
 namespace OlnmMl.Reporting.Figures;
@@ -47,7 +48,7 @@ public static class KaplanMeierFigure
                 end = Math.Max(end, x[^1]);
             }
 
-            var title = double.IsNaN(panel.LogRankP) ? panel.Cohort : $"{panel.Cohort}: log-rank p = {(panel.LogRankP < 0.001 ? "<0.001" : panel.LogRankP.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))}";
+            var title = double.IsNaN(panel.LogRankP) ? panel.Cohort : $"{panel.Cohort}: log-rank p = {StatisticText.P(panel.LogRankP)}";
             FigureStyle.Decorate(plot, title, timeLabel, "Recurrence-free probability");
             plot.Axes.SetLimits(0, Math.Max(end, 1), 0, 1.05);
             FigureStyle.LegendBelow(plot);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using OlnmMl.Evaluation.Reports;
 using ScottPlot;
 
 namespace OlnmMl.Reporting.Figures;
@@ -43,5 +43,5 @@ public static class RocFigure
 
     /// <summary>"model, AUC 0.812 (0.751–0.866)".</summary>
     public static string Legend(RocSeries series) =>
-        string.Create(CultureInfo.InvariantCulture, $"{series.Model}, AUC {series.Auc:0.000} ({series.CiLower:0.000}–{series.CiUpper:0.000})");
+        $"{series.Model}, AUC {StatisticText.Interval(series.Auc, series.CiLower, series.CiUpper)}";
 }

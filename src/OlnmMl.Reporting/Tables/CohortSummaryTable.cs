@@ -1,5 +1,6 @@
 using System.Globalization;
 using OlnmMl.Evaluation.Bootstrap;
+using OlnmMl.Evaluation.Reports;
 
 namespace OlnmMl.Reporting.Tables;
 
@@ -105,7 +106,7 @@ public static class CohortSummaryTable
             groups => Categorical(groups, r => Math.Max(0, Array.IndexOf(Locations, r.Location)), 3)),
     ];
 
-    private static string PValue(double p) => double.IsNaN(p) ? string.Empty : p < 0.001 ? "<0.001" : F($"{p:0.000}");
+    private static string PValue(double p) => double.IsNaN(p) ? string.Empty : StatisticText.P(p);
 
     private static string Summary(ContinuousDistribution distribution) => distribution == ContinuousDistribution.Normal ? "mean ± SD" : "median (IQR)";
 

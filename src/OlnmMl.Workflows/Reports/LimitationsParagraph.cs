@@ -1,6 +1,7 @@
 using System.Globalization;
 using OlnmMl.AutoML.Runner;
 using OlnmMl.Evaluation.CrossCohort;
+using OlnmMl.Evaluation.Reports;
 
 namespace OlnmMl.Workflows.Reports;
 
@@ -42,7 +43,7 @@ internal static class LimitationsParagraph
 
         var wide = summaries[0].Cohorts
             .Where(c => external.Any(e => e.Cohort == c.Cohort) && c.Auc.CiUpper - c.Auc.CiLower >= WideInterval)
-            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Cohort} ({c.Auc.CiLower:0.000}–{c.Auc.CiUpper:0.000})"))
+            .Select(c => $"{c.Cohort} ({StatisticText.Value(c.Auc.CiLower)}–{StatisticText.Value(c.Auc.CiUpper)})")
             .ToArray();
         if (wide.Length > 0)
         {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using OlnmMl.Evaluation.Reports;
 using OlnmMl.Learners.Clinical;
 using OlnmMl.Reporting.Tables;
 using static OlnmMl.Workflows.Reports.ReportFormat;
@@ -36,5 +36,5 @@ public static class OddsRatioTable
 
     /// <summary>"OR (lower–upper)" to 3 decimals; "n/a" when the model could not be fitted.</summary>
     private static string OddsRatio(LogisticCoefficient? c) =>
-        c is null ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{c.OddsRatio:0.000} ({c.OddsRatioLower:0.000}–{c.OddsRatioUpper:0.000})");
+        c is null ? "n/a" : StatisticText.Interval(c.OddsRatio, c.OddsRatioLower, c.OddsRatioUpper);
 }

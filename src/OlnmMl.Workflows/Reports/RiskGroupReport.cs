@@ -5,6 +5,7 @@ using OlnmMl.Evaluation.Thresholds;
 using OlnmMl.Reporting.Figures;
 using OlnmMl.Reporting.Html;
 using OlnmMl.Reporting.Tables;
+using static OlnmMl.Workflows.Reports.ReportFormat;
 
 namespace OlnmMl.Workflows.Reports;
 
@@ -108,8 +109,4 @@ public static class RiskGroupReport
             return null;
         }
     }
-
-    private static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string P(double p) => double.IsNaN(p) ? "n/a" : p < 0.001 ? "<0.001" : p.ToString("0.000", CultureInfo.InvariantCulture);
 }

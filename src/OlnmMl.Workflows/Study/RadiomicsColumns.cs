@@ -1,8 +1,10 @@
+using OlnmMl.Learners.Selection;
+
 namespace OlnmMl.Workflows.Study;
 
 /// <summary>
 /// The label-free choice of radiomics columns, fitted on a set of training rows: a column is kept when it is finite in
-/// every training row and not constant over them; a non-finite value of a kept column in any other row is replaced by
+/// every training row and not constant over them (<see cref="FiniteNonConstantSelectionOptions.Keeps"/>, the pipeline step's rule); a non-finite value of a kept column in any other row is replaced by
 /// the column's training median. Fitted once on the training cohort for the study (<see cref="StudyData"/>), and again
 /// inside every leave-one-centre-out fold on that fold's training centres only.
 /// </summary>
@@ -24,7 +26,9 @@ public sealed class RadiomicsColumns
     public static RadiomicsColumns Fit(IReadOnlyList<float[]> training)
     {
         ArgumentOutOfRangeException.ThrowIfZero(training.Count);
-        var keep = Enumerable.Range(0, training[0].Length).Where(j => IsUsable(training, j)).ToArray();
+        var keep = Enumerable.Range(0, training[0].Length)
+            .Where(j => FiniteNonConstantSelectionOptions.Keeps(training.Select(row => (double)row[j])))
+            .ToArray();
         return new RadiomicsColumns(keep, keep.Select(j => Median(training, j)).ToArray());
     }
 
@@ -52,24 +56,6 @@ public sealed class RadiomicsColumns
     {
         var ignored = 0;
         return Apply(row, ref ignored);
-    }
-
-    private static bool IsUsable(IReadOnlyList<float[]> training, int column)
-    {
-        var first = training[0][column];
-        var varies = false;
-        foreach (var row in training)
-        {
-            var value = row[column];
-            if (!float.IsFinite(value))
-            {
-                return false;
-            }
-
-            varies |= value != first;
-        }
-
-        return varies;
     }
 
     private static float Median(IReadOnlyList<float[]> training, int column)

@@ -35,9 +35,9 @@ public static class CasePreprocessor
         for (var c = 0; c < channels.Length; c++)
         {
             var recipe = options.Channels[c];
-            var crop = CubeCrop.Extract(resampled.Channel(recipe.Key, recipe.Window.Lower), start, options.Edge, recipe.Window.Lower);
+            var crop = CubeCrop.Extract(resampled.Channel(recipe), start, options.Edge, recipe.Window.Lower);
             recipe.Window.ApplyInPlace(crop.Voxels);
-            ResampledCase.ThrowIfNotFinite(resampled.PathOf(recipe.Key), crop.Voxels);
+            ResampledCase.ThrowIfNotFinite(resampled.PathOf(recipe.ImageKey), crop.Voxels);
             channels[c] = crop.Voxels;
         }
 

@@ -40,7 +40,7 @@ public sealed class PreparedCaseCache(string directory)
 
     /// <summary>The cache key: hex SHA-256 over the recipe's fingerprint and the content hashes of the images it reads.</summary>
     public string Key(IReadOnlyDictionary<string, string> images, CropOptions options) =>
-        CaseCacheKey.Of(_fingerprints, options.Fingerprint(), options.ChannelKeys, images);
+        CaseCacheKey.Of(_fingerprints, options.Fingerprint(), options.Channels.Select(c => c.ImageKey), images);
 
     private static void Write(Stream stream, PreparedCase prepared)
     {

@@ -1,5 +1,6 @@
 using OlnmMl.Imaging.Geometry;
 using OlnmMl.Imaging.IO;
+using OlnmMl.Imaging.Morphology;
 using OlnmMl.Imaging.Resampling;
 
 namespace OlnmMl.Imaging.Preprocessing;
@@ -51,11 +52,64 @@ public sealed record ResampledCase(IReadOnlyDictionary<string, string> Images, V
     /// <summary>The path of this case's image <paramref name="key"/>.</summary>
     public string PathOf(string key) => PathOf(Images, key);
 
-    /// <summary>Image <paramref name="key"/> resampled (trilinear) onto <see cref="Grid"/>; voxels outside the image take <paramref name="outsideValue"/>.</summary>
-    public Volume Channel(string key, float outsideValue)
+    /// <summary>
+    /// The image of <paramref name="recipe"/> (<see cref="ChannelRecipe.ImageKey"/>) resampled (trilinear) onto <see cref="Grid"/>;
+    /// voxels outside the image, and for a peritumoral channel every voxel outside its shell around <see cref="Mask"/>
+    /// (<see cref="PeritumoralRegion.Shell"/> on the target grid), take the window's lower bound.
+    /// </summary>
+    public Volume Channel(ChannelRecipe recipe)
     {
-        var source = key == CasePreprocessor.ReferenceKey ? Ct : VolumeIO.Read(PathOf(key));
-        return Resampler.Resample(source, Grid, Interpolation.Linear, outsideValue);
+        var source = recipe.ImageKey == CasePreprocessor.ReferenceKey ? Ct : VolumeIO.Read(PathOf(recipe.ImageKey));
+        var channel = Resampler.Resample(source, Grid, Interpolation.Linear, recipe.Window.Lower);
+        if (recipe.Peritumoral is { } region)
+        {
+            KeepShell(channel, region, recipe.Window.Lower);
+        }
+
+        return channel;
+    }
+
+    /// <summary>
+    /// Sets every voxel of <paramref name="channel"/> outside <paramref name="region"/>'s shell around <see cref="Mask"/> to
+    /// <paramref name="outsideValue"/>. The distance transform runs on the mask's bounding box grown by ⌈outer / spacing⌉ + 1
+    /// voxels per axis (clamped to the grid): every mask voxel lies inside it and every voxel beyond it is farther than the
+    /// outer distance, so the shell is that of the whole grid.
+    /// </summary>
+    private void KeepShell(Volume channel, PeritumoralRegion region, float outsideValue)
+    {
+        var (size, spacing) = (Grid.Size, Grid.Spacing);
+        int Margin(double step) => (int)Math.Ceiling(region.OuterMm / step) + 1;
+        var (x0, y0, z0) = (Math.Max(0, Bounds.MinX - Margin(spacing.X)), Math.Max(0, Bounds.MinY - Margin(spacing.Y)), Math.Max(0, Bounds.MinZ - Margin(spacing.Z)));
+        var (x1, y1, z1) = (Math.Min(size.X - 1, Bounds.MaxX + Margin(spacing.X)), Math.Min(size.Y - 1, Bounds.MaxY + Margin(spacing.Y)), Math.Min(size.Z - 1, Bounds.MaxZ + Margin(spacing.Z)));
+        var box = new GridSize(x1 - x0 + 1, y1 - y0 + 1, z1 - z0 + 1);
+        var tumour = new bool[checked((int)box.Count)];
+        for (var z = 0; z < box.Z; z++)
+        {
+            for (var y = 0; y < box.Y; y++)
+            {
+                for (var x = 0; x < box.X; x++)
+                {
+                    tumour[box.Index(x, y, z)] = Mask.Voxels[size.Index(x0 + x, y0 + y, z0 + z)] > 0.5f;
+                }
+            }
+        }
+
+        var shell = region.Shell(tumour, box, spacing);
+        var voxels = channel.Voxels;
+        for (var z = 0; z < size.Z; z++)
+        {
+            for (var y = 0; y < size.Y; y++)
+            {
+                for (var x = 0; x < size.X; x++)
+                {
+                    var inBox = x >= x0 && x <= x1 && y >= y0 && y <= y1 && z >= z0 && z <= z1;
+                    if (!inBox || !shell[box.Index(x - x0, y - y0, z - z0)])
+                    {
+                        voxels[size.Index(x, y, z)] = outsideValue;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Throws when <paramref name="values"/> (a crop of <paramref name="path"/>) holds a NaN or ±∞.</summary>

@@ -44,7 +44,7 @@ public sealed class SliceBagCache(string directory)
 
     /// <summary>The cache file of a case's bag.</summary>
     public string FileOf(IReadOnlyDictionary<string, string> images, SliceBagOptions options) =>
-        Path.Combine(Directory, CaseCacheKey.Of(_fingerprints, options.Fingerprint(), options.ChannelKeys, images) + ".bag");
+        Path.Combine(Directory, CaseCacheKey.Of(_fingerprints, options.Fingerprint(), options.Channels.Select(c => c.ImageKey), images) + ".bag");
 
     private static byte[] Encode(SliceBag bag)
     {

@@ -25,7 +25,7 @@ public static class SliceBagPreprocessor
         for (var r = 0; r < options.Channels.Count; r++)
         {
             var recipe = options.Channels[r];
-            var volume = resampled.Channel(recipe.Key, recipe.Window.Lower);
+            var volume = resampled.Channel(recipe);
             for (var i = 0; i < instances.Length; i++)
             {
                 var (u, v, _) = SlicePlanes.Axes(instances[i].Plane);
@@ -33,7 +33,7 @@ public static class SliceBagPreprocessor
                 SliceCrop.Extract(
                     volume, instances[i].Plane, instances[i].Index, (profile.CentroidOn(u), profile.CentroidOn(v)), size, options.Neighbours, recipe.Window.Lower, destination);
                 recipe.Window.ApplyInPlace(destination);
-                ResampledCase.ThrowIfNotFinite(resampled.PathOf(recipe.Key), destination);
+                ResampledCase.ThrowIfNotFinite(resampled.PathOf(recipe.ImageKey), destination);
             }
         }
 

@@ -1,3 +1,4 @@
+using OlnmMl.Imaging.Morphology;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using OlnmMl.Imaging.Morphology;
 using OlnmMl.Imaging.Geometry;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;

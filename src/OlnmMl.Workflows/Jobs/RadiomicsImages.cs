@@ -1,3 +1,4 @@
+using OlnmMl.Imaging.Morphology;
 using System.Globalization;
 using System.Text;
 using OlnmMl.AutoML.Experiments;
@@ -12,19 +13,16 @@ namespace OlnmMl.Workflows.Jobs;
 /// images whose tumour VOI is extracted, each with its recipe: <c>ct</c> the main recipe, another key the file named by
 /// <c>radiomics-settings-KEY</c> (relative to the experiment), or for keys starting with <c>pet</c> the embedded PET recipe
 /// (SUV, fixed bin width). A key <c>IMAGE-peritumoral</c> describes the shell around the tumour on image IMAGE
-/// (<see cref="PeritumoralSuffix"/>); <c>ct-peritumoral</c> defaults to the embedded peritumoral recipe (a 3 mm shell), other
+/// (<see cref="PeritumoralRegion.KeySuffix"/>); <c>ct-peritumoral</c> defaults to the embedded peritumoral recipe (a 3 mm shell), other
 /// images need their own. Each key gets its own resumable table; with several keys they are joined into one table
 /// whose columns carry the key as prefix (<c>ct_original_…</c>, <c>pet_original_…</c>). With the default (CT alone)
 /// the table and its column names are unchanged.
 /// </summary>
 public static class RadiomicsImages
 {
-    /// <summary>The suffix of a radiomics key that reads the peritumoral shell of the image named before it.</summary>
-    public const string PeritumoralSuffix = "-peritumoral";
-
-    /// <summary>The image a radiomics key reads: the key itself, or the image before <see cref="PeritumoralSuffix"/>.</summary>
+    /// <summary>The image a radiomics key reads: the key itself, or the image before <see cref="PeritumoralRegion.KeySuffix"/>.</summary>
     public static string ImageOf(string key) =>
-        key.EndsWith(PeritumoralSuffix, StringComparison.Ordinal) ? key[..^PeritumoralSuffix.Length] : key;
+        key.EndsWith(PeritumoralRegion.KeySuffix, StringComparison.Ordinal) ? key[..^PeritumoralRegion.KeySuffix.Length] : key;
 
     /// <summary>The image keys and their recipe files.</summary>
     /// <exception cref="OlnmUserException">A key has no recipe, or a named recipe file is missing.</exception>
@@ -46,7 +44,7 @@ public static class RadiomicsImages
             }
 
             return key == ImageKeys.Ct ? (key, ctSettingsPath)
-                : key == ImageKeys.Ct + PeritumoralSuffix ? (key, EmbeddedDefaults.Materialise(EmbeddedDefaults.PeritumoralRadiomicsSettings, inputsDirectory))
+                : key == ImageKeys.Ct + PeritumoralRegion.KeySuffix ? (key, EmbeddedDefaults.Materialise(EmbeddedDefaults.PeritumoralRadiomicsSettings, inputsDirectory))
                 : ImageOf(key) == key && key.StartsWith(ImageKeys.Pet, StringComparison.Ordinal) ? (key, EmbeddedDefaults.Materialise(EmbeddedDefaults.PetRadiomicsSettings, inputsDirectory))
                 : throw new OlnmUserException($"{experimentPath}: image key '{key}' in data.options.radiomics-images needs a recipe: set data.options.radiomics-settings-{key}");
         }).ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OlnmMl.AutoML.Experiments;
+using OlnmMl.Imaging.Morphology;
 using OlnmMl.Imaging.Preprocessing;
 
 namespace OlnmMl.Workflows.Study;
@@ -9,9 +10,17 @@ namespace OlnmMl.Workflows.Study;
 /// <c>ct</c>), <c>crop</c> (cube edge, default 96), <c>spacing</c> (mm, default 1) and per key <c>window-KEY</c>
 /// (<c>lower,upper</c>). Without a window option, keys starting with <c>ct</c> get the published CT window
 /// [−1600, 400] HU and keys starting with <c>pet</c> the SUV window [0, 20]; any other key needs its window.
+/// A key ending in <c>-peritumoral</c> (<c>ct-peritumoral</c>) is the image before the suffix kept only in the shell of
+/// voxels outside the tumour mask within <c>peritumoral-mm</c> (default 3 mm) of it (<see cref="ChannelRecipe.InShell"/>).
 /// </summary>
 public static class ImageRecipeOptions
 {
+    /// <summary>The option that sets the outer distance (mm) of peritumoral channels.</summary>
+    public const string ShellOption = "peritumoral-mm";
+
+    /// <summary>The peritumoral shell's default outer distance: 3 mm, as the embedded peritumoral radiomics recipe.</summary>
+    public const double DefaultShellMm = 3;
+
     /// <summary>The recipe of <paramref name="data"/> (read from <paramref name="experimentPath"/>, named in errors).</summary>
     /// <exception cref="OlnmUserException">An option does not parse, or a channel has no window.</exception>
     public static CropOptions Of(ExperimentData data, string experimentPath)
@@ -23,13 +32,26 @@ public static class ImageRecipeOptions
             throw new OlnmUserException($"{experimentPath}: data.options.channels '{options.GetValueOrDefault("channels")}' must name distinct image keys (e.g. ct,pet)");
         }
 
+        if (options.ContainsKey(ShellOption) && !channels.Any(key => key.EndsWith(PeritumoralRegion.KeySuffix, StringComparison.Ordinal)))
+        {
+            throw new OlnmUserException($"{experimentPath}: data.options.{ShellOption} is set but no channel is peritumoral (name one as IMAGE{PeritumoralRegion.KeySuffix}, e.g. channels: \"ct,ct{PeritumoralRegion.KeySuffix}\")");
+        }
+
         return new CropOptions
         {
             Edge = Integer(options, "crop", 96, experimentPath),
             Spacing = Number(options, "spacing", 1, experimentPath),
-            Channels = channels.Select(key => new ChannelRecipe(key, Window(options, key, experimentPath))).ToArray(),
+            Channels = channels.Select(key => Channel(options, key, experimentPath)).ToArray(),
             RequireMaskInsideCrop = false,
         };
+    }
+
+    private static ChannelRecipe Channel(IReadOnlyDictionary<string, string> options, string key, string experimentPath)
+    {
+        var window = Window(options, key, experimentPath);
+        return key.EndsWith(PeritumoralRegion.KeySuffix, StringComparison.Ordinal) && key.Length > PeritumoralRegion.KeySuffix.Length
+            ? ChannelRecipe.InShell(key[..^PeritumoralRegion.KeySuffix.Length], window, new PeritumoralRegion(0, Number(options, ShellOption, DefaultShellMm, experimentPath)))
+            : new ChannelRecipe(key, window);
     }
 
     private static IntensityWindow Window(IReadOnlyDictionary<string, string> options, string key, string experimentPath)

@@ -1,3 +1,4 @@
+using OlnmMl.Imaging.Morphology;
 using OlnmMl.Imaging;
 using OlnmMl.Imaging.Geometry;
 using OlnmMl.Radiomics.Extraction;

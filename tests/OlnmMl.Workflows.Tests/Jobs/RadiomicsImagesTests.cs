@@ -62,7 +62,7 @@ public sealed class RadiomicsImagesTests : IDisposable
         Assert.Equal(["ct", "ct-peritumoral"], recipes.Select(r => r.Key));
         Assert.Equal("ct", RadiomicsImages.ImageOf("ct-peritumoral"));
         var shell = Radiomics.Settings.RadiomicsSettingsYaml.Load(recipes[1].SettingsPath);
-        Assert.Equal(new Radiomics.Settings.PeritumoralRegion(0, 3), shell.Peritumoral);
+        Assert.Equal(new Imaging.Morphology.PeritumoralRegion(0, 3), shell.Peritumoral);
         Assert.DoesNotContain("morph", shell.Families); // the shell's shape is the tumour's
 
         // A PET shell must not silently take the CT shell recipe (HU range) nor the PET tumour recipe.

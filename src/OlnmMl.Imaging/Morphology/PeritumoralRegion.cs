@@ -1,7 +1,6 @@
 using OlnmMl.Imaging.Geometry;
-using OlnmMl.Imaging.Morphology;
 
-namespace OlnmMl.Radiomics.Settings;
+namespace OlnmMl.Imaging.Morphology;
 
 /// <summary>
 /// Features of the tissue around the tumour instead of the tumour: the morphological mask becomes the shell of voxels
@@ -14,6 +13,9 @@ namespace OlnmMl.Radiomics.Settings;
 /// <param name="OuterMm">Outer distance (mm, &gt; <paramref name="InnerMm"/>).</param>
 public sealed record PeritumoralRegion(double InnerMm, double OuterMm)
 {
+    /// <summary>The suffix of an image key that names the image's peritumoral shell (<c>ct-peritumoral</c>), in radiomics keys and network channels.</summary>
+    public const string KeySuffix = "-peritumoral";
+
     /// <summary>The shell of <paramref name="tumour"/> on a grid of <paramref name="size"/> and <paramref name="spacing"/> (x fastest).</summary>
     public bool[] Shell(ReadOnlySpan<bool> tumour, GridSize size, Vec3 spacing)
     {

@@ -61,6 +61,9 @@ public sealed class ExperimentValidationCommandTests : IDisposable
     [InlineData("{}", "  trial: {choice: [deep]}\n  epochs: {value: many}", "space.epochs 'many' is not a number")]
     [InlineData("{}", "  trial: {choice: [deep]}\n  augment: {choice: [rotate, rotate+mixup]}", "space.augment 'rotate+mixup' names 'mixup', which is not an augmentation (known: rotate, flip, shift, jitter, none)")]
     [InlineData("{}", "  trial: {choice: [deep]}\n  encoder-lr-scale: {value: tenth}", "space.encoder-lr-scale 'tenth' is not a number")]
+    [InlineData("{}", "  trial: {choice: [deep, mil]}\n  augment: {value: rotate+shift}", "space.augment 'rotate+shift' names 'shift', which does not apply to the 2.5D bags of mil and dlrad trials")]
+    [InlineData("{}", "  trial: {choice: [deep, mil]}\n  mil-mode: {value: bag, when: {trial: [mil]}}\n  augment: {value: jitter, when: {mil-mode: [bag]}}", "space.augment 'jitter' names 'jitter', which does not apply to the 2.5D bags")]
+    [InlineData("{channels: ct, peritumoral-mm: \"3\"}", "  trial: {choice: [deep]}", "data.options.peritumoral-mm is set but no channel is peritumoral")]
     public void ABadExperimentIsOneLineNamingFileKeyAndValueBeforeAnyDataIsPrepared(string options, string space, string problem)
     {
         var path = Experiment(options, space);

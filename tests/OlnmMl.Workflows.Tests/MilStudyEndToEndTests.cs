@@ -12,7 +12,7 @@ namespace OlnmMl.Workflows.Tests;
 /// <summary>
 /// The 2.5D MIL study end to end on the tiny cohort: slice bags (no cube crops), clinical, MIL and DLRad trials, the
 /// combined signature (DLRad score + clinical variables) leading the report with its nomogram, and the DLRad model —
-/// network and tabular model in one graph — exported with ONNX Runtime equal to the in-process predictions.
+/// network and tabular model (here mRMR → logistic over the joined features) in one graph — exported with ONNX Runtime equal to the in-process predictions.
 /// </summary>
 public sealed class MilStudyEndToEndTests : IDisposable
 {
@@ -31,6 +31,8 @@ public sealed class MilStudyEndToEndTests : IDisposable
           trial: {choice: [clinical, mil, dlrad]}
           p-enter: {value: "0.1", when: {trial: [clinical]}}
           top-k: {value: "5", when: {trial: [dlrad]}}
+          selector: {value: mrmr, when: {trial: [dlrad]}}
+          classifier: {value: logistic, when: {trial: [dlrad]}}
           backbone: {value: resnet10-tiny-2d, when: {trial: [mil, dlrad]}}
         """;
 

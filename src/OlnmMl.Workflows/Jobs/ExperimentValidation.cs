@@ -54,7 +54,7 @@ public static class ExperimentValidation
         {
             foreach (var value in parameter.Choices)
             {
-                if (Problem(parameter.Name, value, recipe.ChannelKeys, targets) is { } problem)
+                if ((Problem(parameter.Name, value, recipe.ChannelKeys, targets) ?? BagProblem(parameter, value, experiment.Space)) is { } problem)
                 {
                     throw new OlnmUserException($"{experimentPath}: space.{parameter.Name} '{value}' {problem}");
                 }
@@ -86,6 +86,37 @@ public static class ExperimentValidation
         _ when NumericParameters.Contains(name) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => "is not a number",
         _ => null,
     };
+
+    /// <summary>
+    /// A problem of an <c>augment</c> value that a slice-bag trial (<c>mil</c>, <c>dlrad</c>) could receive: only the in-plane
+    /// <see cref="MilTrial.BagAugmentationNames"/> apply to 2.5D bags.
+    /// </summary>
+    private static string? BagProblem(CategoricalParameter parameter, string value, SearchSpace space) =>
+        parameter.Name == "augment"
+        && TrialKindsOf(parameter, space).Any(kind => kind is "mil" or "dlrad")
+        && value.Split('+', StringSplitOptions.TrimEntries).FirstOrDefault(a => a != "none" && !MilTrial.BagAugmentationNames.Contains(a)) is { } volumetric
+            ? $"names '{volumetric}', which does not apply to the 2.5D bags of mil and dlrad trials (they take {string.Join(", ", MilTrial.BagAugmentationNames)} or none; restrict it with when: {{trial: [deep, fusion]}})"
+            : null;
+
+    /// <summary>The trial kinds under which <paramref name="parameter"/> can be active: its <c>when</c> chain up to <c>trial</c>, or every kind.</summary>
+    private static IReadOnlyCollection<string> TrialKindsOf(Parameter parameter, SearchSpace space)
+    {
+        var trial = space.Parameters.OfType<CategoricalParameter>().First(p => p.Name == ExperimentDefinition.TrialKindParameter);
+        for (Parameter current = parameter; ;)
+        {
+            if (current.Condition is not { } condition)
+            {
+                return trial.Choices;
+            }
+
+            if (condition.Parent == ExperimentDefinition.TrialKindParameter)
+            {
+                return condition.Values.ToArray();
+            }
+
+            current = space.Parameters.First(p => p.Name == condition.Parent);
+        }
+    }
 
     private static bool IsFusionMode(string value)
     {

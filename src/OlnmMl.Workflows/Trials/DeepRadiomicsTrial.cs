@@ -16,11 +16,12 @@ namespace OlnmMl.Workflows.Trials;
 /// <summary>
 /// The DLRad signature of the 2.5D deep learning + MIL + clinical study (2025): a patient's MIL deep features (the pooled
 /// bag features z of a network trained as the <c>mil</c> kind trains it, <see cref="MilTrial.Fit"/>) placed after its
-/// radiomics, x = [radiomics, z], then z-score → CART top-k → RBF SVM (the radiomics-svm pipeline) on x — every step
-/// fitted on the training cohort only; the network keeps its epoch of highest internal-validation AUC. Parameters: the
-/// <c>mil</c> kind's (<c>backbone</c>, <c>pooling</c>, <c>mil-mode</c>, <c>aggregation</c>, <c>epochs</c>,
-/// <c>learning-rate</c>, <c>batch-size</c>), <c>top-k</c> (default 10) and <c>svm-c</c> (default 1) over the joined
-/// features, <c>target</c>. Artefacts: <c>mil.bin</c> and the tabular model folder <c>model/</c>. Exported as one ONNX
+/// radiomics, x = [radiomics, z], then z-score → selector → classifier on x (by default CART top-k → RBF SVM, the
+/// radiomics-svm pipeline; <c>selector</c>, <c>classifier</c> and their hyper-parameters as in
+/// <see cref="TabularSearchTrial.SearchPipeline"/>) — every step fitted on the training cohort only; the network keeps its
+/// epoch of highest internal-validation AUC. Parameters: the <c>mil</c> kind's (<c>backbone</c>, <c>pooling</c>,
+/// <c>mil-mode</c>, <c>aggregation</c>, <c>epochs</c>, <c>learning-rate</c>, <c>batch-size</c>, <c>augment</c>), the
+/// tabular ones over the joined features (<c>top-k</c> default 10, <c>svm-c</c> default 1, …), <c>target</c>. Artefacts: <c>mil.bin</c> and the tabular model folder <c>model/</c>. Exported as one ONNX
 /// graph (<see cref="DeepRadiomicsModelExporter"/>).
 /// </summary>
 public sealed class DeepRadiomicsTrial(StudyData study, StudyBags bags, int threads = 0) : IStudyTrial
@@ -58,7 +59,7 @@ public sealed class DeepRadiomicsTrial(StudyData study, StudyBags bags, int thre
         }
 
         var training = Table(TrialCohorts.Training, target);
-        var model = TabularTraining.Train(RadiomicsSvmTrial.Pipeline(context.Parameters, training.FeatureNames.Count, context.Seed), training, "label");
+        var model = TabularTraining.Train(TabularSearchTrial.SearchPipeline(Name, context.Parameters, training.FeatureNames.Count, context.Seed), training, "label");
         model.Save(ml, Path.Combine(context.ArtefactDirectory, ModelDirectory));
         var predictions = TrialCohorts.Of(study, context.Data).Select(cohort =>
         {

@@ -39,6 +39,9 @@ public sealed class MilTrial(StudyData study, StudyBags bags, int threads = 0) :
     public long EstimateMemoryBytes(ParameterSet parameters) =>
         (512L << 20) + (long)study.Cases.Count * bags.Options.MaxInstances * bags.Options.InstanceChannels * bags.Options.Size * bags.Options.Size * sizeof(float) / 4;
 
+    /// <summary>The augmentations a MIL (or DLRad) trial may name in <c>augment</c>: the in-plane ones of <see cref="BagAugmentation"/>.</summary>
+    public static IReadOnlyList<string> BagAugmentationNames { get; } = ["rotate", "flip"];
+
     /// <summary>The trainer options of a configuration.</summary>
     public static MilTrainerOptions Options(ParameterSet p, AutoML.Experiments.ExperimentData data, int? budget, int seed, int threads)
     {
@@ -49,9 +52,9 @@ public sealed class MilTrial(StudyData study, StudyBags bags, int threads = 0) :
             var other => throw new OlnmUserException($"trial parameter mil-mode: '{other}' is not bag or instance"),
         };
         var augment = FusionTrial.Augmentations(TrialParameters.Text(p, "augment", "none"));
-        if (augment.FirstOrDefault(a => a is not ("rotate" or "flip")) is { } planar)
+        if (augment.FirstOrDefault(a => !BagAugmentationNames.Contains(a)) is { } planar)
         {
-            throw new OlnmUserException($"trial parameter augment: '{planar}' is not an augmentation of 2.5D bags (rotate, flip or none)");
+            throw new OlnmUserException($"trial parameter augment: '{planar}' is not an augmentation of 2.5D bags ({string.Join(", ", BagAugmentationNames)} or none)");
         }
 
         return new MilTrainerOptions

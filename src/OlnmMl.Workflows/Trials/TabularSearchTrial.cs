@@ -76,10 +76,19 @@ public sealed class TabularSearchTrial : TabularTrial
     }
 
     /// <inheritdoc />
-    public override TabularPipeline Pipeline(ParameterSet parameters, IReadOnlyList<string> features, int seed)
+    public override TabularPipeline Pipeline(ParameterSet parameters, IReadOnlyList<string> features, int seed) =>
+        SearchPipeline(KindName, parameters, features.Count, seed);
+
+    /// <summary>
+    /// The z-score → selector → classifier pipeline of <paramref name="parameters"/> (the <c>selector</c>, <c>classifier</c>
+    /// and hyper-parameter vocabulary above; the defaults give the published CART top-10 → RBF SVM) over
+    /// <paramref name="featureCount"/> features, named <paramref name="name"/>.
+    /// </summary>
+    /// <exception cref="OlnmUserException">The selector or classifier is not one of the known names.</exception>
+    public static TabularPipeline SearchPipeline(string name, ParameterSet parameters, int featureCount, int seed)
     {
-        var builder = new TabularPipelineBuilder(KindName).NormalizeMeanVariance();
-        var topK = Math.Min(features.Count, (int)TrialParameters.Number(parameters, "top-k", 10));
+        var builder = new TabularPipelineBuilder(name).NormalizeMeanVariance();
+        var topK = Math.Min(featureCount, (int)TrialParameters.Number(parameters, "top-k", 10));
         var lasso = new LassoSelectionOptions { Seed = seed };
         builder = TrialParameters.Text(parameters, "selector", "cart") switch
         {

@@ -14,7 +14,7 @@ namespace OlnmMl.Cli.Commands;
 internal static class PretrainChannelOptions
 {
     /// <summary>The channels pre-training can read: the CT, or the CT in the shell around the tumour mask.</summary>
-    public static readonly string[] Names = ["ct", "ct" + PeritumoralRegion.KeySuffix];
+    public static IReadOnlyList<string> Names { get; } = ["ct", "ct" + PeritumoralRegion.KeySuffix];
 
     /// <summary>
     /// The recipe of channel <paramref name="channel"/> with window <paramref name="window"/> (<c>lower,upper</c>; null = the CT

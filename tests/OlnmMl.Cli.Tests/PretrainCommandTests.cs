@@ -1,5 +1,9 @@
+using System.Collections.Immutable;
+using OlnmMl.AutoML.Experiments;
+using OlnmMl.Imaging.Preprocessing;
 using OlnmMl.Torch.Networks;
 using OlnmMl.Torch.Weights;
+using OlnmMl.Workflows.Study;
 
 namespace OlnmMl.Cli.Tests;
 
@@ -101,5 +105,61 @@ public sealed class PretrainCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains(message, error);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Peritumoral_pretraining_caches_the_crops_a_study_with_the_same_options_reads()
+    {
+        var data = Path.Combine(_directory, "unlabeled");
+        Assert.Equal(0, InProcessOlnm.Run("cohort", "generate", "--preset", "unlabeled", "--count", "3", "--out", data, "--seed", "5").ExitCode);
+
+        var (code, output, error) = InProcessOlnm.Run(Pretrain(data, "--epochs", "1", "--channel", "ct-peritumoral", "--window=-900,-600", "--peritumoral-mm", "5"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("crops ct-peritumoral(0,5mm][-900,-600], 16³ at 1.5 mm", output);
+        var study = ImageRecipeOptions.Of(
+            new ExperimentData("synthetic:quick", SelectionStrategy.InternalValidation, [], ImmutableSortedDictionary.CreateRange(new Dictionary<string, string>
+            {
+                ["crop"] = "16", ["spacing"] = "1.5", ["channels"] = "ct-peritumoral", ["peritumoral-mm"] = "5", ["window-ct-peritumoral"] = "-900,-600",
+            })),
+            "study.yaml");
+        var cache = new PreparedCaseCache(Path.Combine(_directory, "cache"));
+        var images = Directory.GetFiles(Path.Combine(data, "images")).Order(StringComparer.Ordinal)
+            .Select(image => CasePreprocessor.ImagesOf(image, Path.Combine(data, "masks", Path.GetFileName(image)), null)).ToList();
+        Assert.Equal(
+            images.Select(i => cache.Key(i, study) + ".crop").Order(StringComparer.Ordinal),
+            Directory.GetFiles(Path.Combine(_directory, "cache")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(images, i => Assert.Equal(CasePreprocessor.Prepare(i, study).Channels[0], cache.GetOrPrepare(i, study).Channels[0]));
+    }
+
+    [Fact]
+    public void A_peritumoral_channel_refuses_a_volume_without_mask_in_one_line()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_directory, "volumes")).FullName;
+        File.WriteAllBytes(Path.Combine(data, "a.nii.gz"), []);
+
+        var (code, _, error) = InProcessOlnm.Run("pretrain", "--data", data, "--channel", "ct-peritumoral", "--out", Path.Combine(_directory, "w.pth"));
+
+        Assert.Equal(1, code);
+        Assert.Equal(
+            $"error: {Path.Combine(data, "a.nii.gz")}: has no tumour mask (masks/<same name> beside images/, or the manifest's mask), which channel 'ct-peritumoral' needs.",
+            error.Trim());
+    }
+
+    [Theory]
+    [InlineData("--channel pet", "--channel: 'pet' is not a pre-training channel (known: ct, ct-peritumoral).")]
+    [InlineData("--window=-600,-900", "--window: '-600,-900' is not 'lower,upper' (HU) with upper > lower.")]
+    [InlineData("--window=-900", "--window: '-900' is not 'lower,upper' (HU) with upper > lower.")]
+    [InlineData("--channel ct-peritumoral --peritumoral-mm 0", "--peritumoral-mm: '0' is not a positive number of mm.")]
+    [InlineData("--peritumoral-mm 5", "--peritumoral-mm: set, but --channel is 'ct'; the shell applies to --channel ct-peritumoral.")]
+    public void Bad_channel_options_are_one_error_line(string options, string message)
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_directory, "volumes")).FullName;
+        File.WriteAllBytes(Path.Combine(data, "a.nii.gz"), []);
+
+        var (code, _, error) = InProcessOlnm.Run(["pretrain", "--data", data, "--out", Path.Combine(_directory, "w.pth"), .. options.Split(' ')]);
+
+        Assert.Equal(1, code);
+        Assert.Equal("error: " + message, error.Trim());
     }
 }

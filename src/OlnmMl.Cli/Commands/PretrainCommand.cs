@@ -19,6 +19,9 @@ internal static class PretrainCommand
         var output = new Option<string>("--out") { Required = true, Description = "Encoder weights (PyTorch state_dict, our parameter names); the checkpoint is <out>.checkpoint." };
         var crop = new Option<int>("--crop") { Description = "Crop edge in voxels (a multiple of 8).", DefaultValueFactory = _ => 32 };
         var spacing = new Option<double>("--spacing") { Description = "Isotropic spacing of the crops in mm.", DefaultValueFactory = _ => 1.5 };
+        var channel = new Option<string>("--channel") { Description = "Channel of the crops: ct (the whole CT) or ct-peritumoral (the CT only in the shell outside the tumour mask; every volume needs its mask), as a study's channels option.", DefaultValueFactory = _ => "ct" };
+        var window = new Option<string?>("--window") { Description = "Intensity window lower,upper in HU, scaled to [0, 1] (default -1600,400), as a study's window-KEY option; write --window=-900,-600." };
+        var shell = new Option<double?>("--peritumoral-mm") { Description = "Outer distance of the ct-peritumoral shell in mm (default 3), as a study's peritumoral-mm option." };
         var epochs = new Option<int>("--epochs") { Description = "Epochs.", DefaultValueFactory = _ => 10 };
         var batch = new Option<int>("--batch") { Description = "Mini-batch size (at least 2).", DefaultValueFactory = _ => 8 };
         var learningRate = new Option<double?>("--lr") { Description = "Adam learning rate (default 1e-4 for swin, whose first steps diverge at 1e-3 on small batches; 1e-3 otherwise)." };
@@ -32,7 +35,7 @@ internal static class PretrainCommand
             "pretrain",
             "Self-supervised pre-training of an encoder on unlabelled CT (rotation, inpainting and contrastive proxy tasks of Swin UNETR); writes the encoder's weights for pretrained: true trials, resumable per epoch.")
         {
-            data, network, output, crop, spacing, epochs, batch, learningRate, tasks, seed, resume, cache, device, threads,
+            data, network, output, crop, spacing, channel, window, shell, epochs, batch, learningRate, tasks, seed, resume, cache, device, threads,
         };
         CommandAction.Set(command, (parse, cancellation) =>
         {
@@ -46,7 +49,13 @@ internal static class PretrainCommand
             {
                 Architecture = architecture,
                 Tasks = PretrainingTaskNames.Parse(parse.GetValue(tasks) ?? (architecture == "swin" ? PretrainingTaskNames.All : "rotation,inpainting")),
-                Crop = new() { Edge = parse.GetValue(crop), Spacing = parse.GetValue(spacing), RequireMaskInsideCrop = false },
+                Crop = new()
+                {
+                    Edge = parse.GetValue(crop),
+                    Spacing = parse.GetValue(spacing),
+                    Channels = [PretrainChannelOptions.Parse(parse.GetValue(channel)!, parse.GetValue(window), parse.GetValue(shell))],
+                    RequireMaskInsideCrop = false,
+                },
                 CacheDirectory = parse.GetValue(cache) ?? Path.Combine(Path.GetTempPath(), "olnm-crops"),
                 Epochs = parse.GetValue(epochs),
                 BatchSize = parse.GetValue(batch),
@@ -74,7 +83,7 @@ internal static class PretrainCommand
 
             Output.Line(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{volumes.Count} volumes, {PretrainingTaskNames.Of(options.Tasks)}, {result.VolumesPerSecond:F1} volumes/s → {options.OutputPath} (load with pretrained: true and data.options.weights-{architecture})"));
+                $"{volumes.Count} volumes, {PretrainingTaskNames.Of(options.Tasks)}, {result.VolumesPerSecond:F1} volumes/s, crops {options.Crop.Describe()} → {options.OutputPath} (load with pretrained: true and data.options.weights-{architecture})"));
             return Task.FromResult(0);
         });
         return command;

@@ -14,7 +14,7 @@ public sealed record PretrainingOptions
     /// <summary>The proxy tasks; their losses are summed with weight 1 each.</summary>
     public PretrainingTasks Tasks { get; init; } = PretrainingTasks.Rotation | PretrainingTasks.Inpainting;
 
-    /// <summary>Crop recipe: CT window, spacing and cube edge (a multiple of 8; default 32³ at 1.5 mm).</summary>
+    /// <summary>Crop recipe: its first channel (the CT or the CT in the peritumoral shell, with its window), spacing and cube edge (a multiple of 8; default the whole CT, 32³ at 1.5 mm).</summary>
     public CropOptions Crop { get; init; } = new() { Edge = 32, Spacing = 1.5, RequireMaskInsideCrop = false };
 
     /// <summary>Folder of the crop cache (crops of volumes with masks).</summary>

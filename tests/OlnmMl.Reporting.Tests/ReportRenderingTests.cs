@@ -164,6 +164,22 @@ public sealed class ReportRenderingTests : IDisposable
         Assert.Equal(["Fisher's exact", "1.000"], Row("solid")[^2..].Reverse());
     }
 
+    /// <summary>A table's CSV is named after its title; a 300-character title (the study's table titles state their fitting) must still give a file the file system accepts, found from the report's link.</summary>
+    [Fact]
+    public void A_long_table_title_gives_a_short_csv_name_that_the_report_links()
+    {
+        var title = string.Concat(Enumerable.Repeat("Clinical variables selected by univariable logistic score, ", 5));
+        var directory = Path.Combine(_directory, "long-title");
+
+        new HtmlReport("r").Section("s").Add(new Table(title, ["a"], [["1"]])).Write(directory);
+
+        var csv = Assert.Single(Directory.GetFiles(directory, "*.csv"));
+        Assert.InRange(Path.GetFileName(csv).Length, 20, 120);
+        Assert.StartsWith("table1-clinical-variables-selected-by", Path.GetFileName(csv));
+        Assert.Contains($"[CSV]({Path.GetFileName(csv)})", File.ReadAllText(Path.Combine(directory, "report.md")));
+        Assert.Equal("a\n1\n", File.ReadAllText(csv));
+    }
+
     [Fact]
     public void CsvQuotesFieldsThatNeedIt()
     {

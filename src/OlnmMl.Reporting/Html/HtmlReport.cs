@@ -158,8 +158,15 @@ public sealed class HtmlReport(string title)
 
     private static void WriteText(string path, string content) => DurableFile.WriteAllText(path, content);
 
-    private static string Slug(string text) =>
-        new string(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+    /// <summary>The longest title part of a table's CSV name: with <c>tableN-</c>, <c>.csv</c> and the temporary name's suffix the file name stays well under the 255-byte limit of common file systems; the table number keeps names unique.</summary>
+    private const int MaxSlugLength = 100;
+
+    /// <summary>The title in lower-case ASCII letters and digits, other characters as <c>-</c>, cut to <see cref="MaxSlugLength"/>.</summary>
+    private static string Slug(string text)
+    {
+        var slug = new string(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        return slug.Length <= MaxSlugLength ? slug : slug[..MaxSlugLength].TrimEnd('-');
+    }
 
     private const string Css =
         "body{font-family:system-ui,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}" +

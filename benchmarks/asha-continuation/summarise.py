@@ -3,7 +3,7 @@
 number, as the leaderboard ranks), that trial's external AUCs, trials completed, training epochs spent (stored per-epoch
 values), and whether the trials both runs share have identical objectives and byte-identical predictions.
 Usage: summarise.py WORK SEED..."""
-import filecmp, json, os, sqlite3, sys
+import filecmp, glob, json, os, sqlite3, sys
 
 work, seeds = sys.argv[1], sys.argv[2:]
 print("| seed | asha-continue | best objective (trial) | test-h5 AUC | test-h6 AUC | trials complete | epochs spent |")
@@ -12,8 +12,9 @@ checks = []
 for seed in seeds:
     runs = {}
     for c in ("true", "false"):
-        name = f"asha-continue-{c}-s{seed}-quick-seed{seed}"
-        db = sqlite3.connect(os.path.join(work, "studies", name + ".db"))
+        [path] = glob.glob(os.path.join(work, "studies", f"asha-continue-{c}-*s{seed}-quick-seed{seed}.db"))
+        name = os.path.basename(path)[:-3]
+        db = sqlite3.connect(path)
         trials = db.execute("select number, status, objective, metrics, budget, promoted_from from trials order by number").fetchall()
         epochs = db.execute("select count(*) from intermediate_values").fetchone()[0]
         complete = [t for t in trials if t[1] == "Complete"]

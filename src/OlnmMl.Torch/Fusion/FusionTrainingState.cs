@@ -51,8 +51,13 @@ internal sealed class FusionTrainingState : IDisposable
     /// learning rate, batch, loss, EMA, augmentation, fine-tuning, patience) and whether validation data select the epoch.
     /// <see cref="FusionTrainerOptions.Epochs"/> is not part of it: a state is continued to any later epoch.
     /// </summary>
-    public static string Describe(FusionTrainerOptions options, FusionNetworkSpec spec, bool validated) => FormattableString.Invariant(
-        $"fusion-state-v1;{JsonSerializer.Serialize(spec)};seed={options.Seed};horizon={options.ScheduleHorizon};decay={options.CosineDecayStartEpoch};lr={options.LearningRate:R};batch={options.BatchSize};wd={options.WeightDecay:R};lambda={options.ContrastiveWeight:R};tau={options.Temperature:R};ema={options.EmaMomentum:R};rotate={options.RandomRotations};flip={options.RandomFlips};shift={options.MaxShift};jitter={options.IntensityJitter:R};encoder-lr={options.EncoderLearningRateScale:R};freeze={options.FreezeEncoderEpochs};patience={options.EarlyStoppingPatience};pretrained={options.EncoderWeightsPath is not null};validated={validated}");
+    public static string Describe(FusionTrainerOptions options, FusionNetworkSpec spec, bool validated) =>
+        FormattableString.Invariant($"fusion-state-v1;{JsonSerializer.Serialize(spec)};seed={options.Seed};horizon={options.ScheduleHorizon};")
+        + FormattableString.Invariant($"decay={options.CosineDecayStartEpoch};lr={options.LearningRate:R};batch={options.BatchSize};wd={options.WeightDecay:R};")
+        + FormattableString.Invariant($"lambda={options.ContrastiveWeight:R};tau={options.Temperature:R};ema={options.EmaMomentum:R};")
+        + FormattableString.Invariant($"rotate={options.RandomRotations};flip={options.RandomFlips};shift={options.MaxShift};jitter={options.IntensityJitter:R};")
+        + FormattableString.Invariant($"encoder-lr={options.EncoderLearningRateScale:R};freeze={options.FreezeEncoderEpochs};patience={options.EarlyStoppingPatience};")
+        + FormattableString.Invariant($"pretrained={options.EncoderWeightsPath is not null};validated={validated}");
 
     /// <summary>Writes the state of <paramref name="online"/>, <paramref name="shadow"/> and <paramref name="optimizer"/> after epoch <see cref="NextEpoch"/> − 1.</summary>
     public void Save(string path, FusionNetwork online, FusionNetwork shadow, AdamOptimizer optimizer, string description)

@@ -132,6 +132,11 @@ public static class ExperimentYaml
             s.Append(", memory-mb: ").Append((memory / (1024.0 * 1024.0)).ToString("R", CultureInfo.InvariantCulture));
         }
 
+        if (b.MaxEpochs is { } epochs)
+        {
+            s.Append(", epochs: ").Append(Number(epochs));
+        }
+
         s.AppendLine("}");
         s.AppendLine("space:");
         foreach (var p in definition.Space.Parameters)
@@ -230,14 +235,17 @@ public static class ExperimentYaml
 
         public SweepBudget ReadBudget(YamlMappingNode node)
         {
-            AllowOnly(node, "budget", "trials", "time-minutes", "memory-mb", "parallel");
+            AllowOnly(node, "budget", "trials", "time-minutes", "memory-mb", "parallel", "epochs");
             var minutes = Double(node, "time-minutes");
             var megabytes = Double(node, "memory-mb");
             return new SweepBudget(
                 Int(node, "trials"),
                 minutes is null ? null : TimeSpan.FromMinutes(minutes.Value),
                 megabytes is null ? null : (long)Math.Round(megabytes.Value * 1024 * 1024),
-                Int(node, "parallel") ?? 1);
+                Int(node, "parallel") ?? 1)
+            {
+                MaxEpochs = Int(node, "epochs"),
+            };
         }
 
         public Spaces.SearchSpace ReadSpace(YamlMappingNode node)

@@ -12,6 +12,9 @@ public sealed record TunerSpec(string Kind, int GridResolution = 3, SmacOptions?
     /// <summary>The tuner kinds.</summary>
     public static IReadOnlyList<string> Kinds { get; } = ["grid", "random", "smac", "asha"];
 
+    /// <summary>The longest training any trial's lineage reaches (<see cref="AshaOptions.MaxBudget"/> for asha), or null when trials set their own epochs.</summary>
+    public int? EpochHorizon => Kind == "asha" ? (Asha ?? new AshaOptions()).MaxBudget : null;
+
     /// <summary>Creates the tuner over <paramref name="space"/> with <paramref name="seed"/>.</summary>
     public ITuner Create(Spaces.SearchSpace space, int seed) => Kind switch
     {

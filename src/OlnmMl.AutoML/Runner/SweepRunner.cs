@@ -10,7 +10,8 @@ namespace OlnmMl.AutoML.Runner;
 /// Runs a sweep against a study store, holding the study's lease (<see cref="IStudyStore.AcquireLease"/>, kept
 /// alive by a heartbeat where the store's leases expire): replays the stored trials into a fresh tuner, re-runs
 /// the unfinished trials it can claim — Interrupted ones and Running ones whose holder's lease is gone (same
-/// numbers, same seeds) — never a trial another live holder runs, then proposes new trials while the budgets allow — at most
+/// numbers, same seeds) — never a trial another live holder runs, then proposes new trials while the budgets allow (trials,
+/// time, and epochs: <see cref="SweepBudget.MaxEpochs"/> counts the stored intermediate values) — at most
 /// <see cref="SweepBudget.Parallelism"/> at once and, with a memory budget, only while the factories' estimates of
 /// the running trials fit (one trial always runs). Failed trials are recorded and the sweep goes on. The tuner is
 /// told only the selection objective (<see cref="SelectionObjective"/>). Cancelling the token stops the sweep: the
@@ -106,7 +107,8 @@ public sealed class SweepRunner
                     TrialRecord? restart = restarts.Count > 0 ? restarts.Peek() : null;
                     if (restart is null && held is null)
                     {
-                        if (exhausted || (budget.MaxTrials is { } max && study.NextNumber >= max))
+                        if (exhausted || (budget.MaxTrials is { } max && study.NextNumber >= max)
+                            || (budget.MaxEpochs is { } epochs && _store.GetIntermediateValues().Count >= epochs))
                         {
                             break;
                         }

@@ -7,7 +7,7 @@ namespace OlnmMl.AutoML.Runner;
 /// <summary>
 /// What one sweep process knows of its study: the stored trials replayed into a fresh tuner, the counts
 /// (<see cref="State"/>), the open trials it claimed and must re-run (<see cref="Restarts"/>: same number, same
-/// seed), and the number its next new trial gets. Other workers may write to the study meanwhile:
+/// seed), and the number its next new trial gets. A promoted trial gets its parent's seed. Other workers may write to the study meanwhile:
 /// <see cref="TryStart"/> then fails and <see cref="Reload"/> reads the study again, so a trial's parameters are
 /// always those the tuner proposed for its number after seeing every trial before it that this process read.
 /// </summary>
@@ -47,7 +47,7 @@ internal sealed class SweepStudyView
     {
         var number = NextNumber;
         var started = _store.TryStartTrial(number, new TrialStart(
-            suggestion.Parameters, TrialSeeds.For(_experiment.Seed, number, stream: 1), suggestion.Budget, suggestion.PromotedFrom, DateTimeOffset.UtcNow));
+            suggestion.Parameters, SeedOf(number, suggestion.PromotedFrom), suggestion.Budget, suggestion.PromotedFrom, DateTimeOffset.UtcNow));
         if (started is null)
         {
             return null;
@@ -62,6 +62,15 @@ internal sealed class SweepStudyView
         Tuner.Tell(SweepRunner.Observe(started, _experiment));
         return started;
     }
+
+    /// <summary>
+    /// The seed of new trial <paramref name="number"/>: <see cref="TrialSeeds.For"/>(study seed, number, stream 1), or — for a
+    /// trial promoted from <paramref name="promotedFrom"/> — the parent's stored seed, so a whole ASHA lineage is one training
+    /// run's random stream (a continuation then equals training from scratch to the child's budget). The seed is stored with
+    /// the trial, so a resumed or retried trial keeps it.
+    /// </summary>
+    private int SeedOf(int number, int? promotedFrom) =>
+        promotedFrom is { } parent ? _store.GetTrial(parent).Seed : TrialSeeds.For(_experiment.Seed, number, stream: 1);
 
     /// <summary>Tells the tuner and the counts about a trial this process finished.</summary>
     public void Finished(TrialRecord finished)

@@ -9,7 +9,7 @@ namespace OlnmMl.AutoML.Runner;
 /// </summary>
 /// <param name="TrialNumber">The trial's number in the study.</param>
 /// <param name="Parameters">The configuration (including the trial-kind parameter).</param>
-/// <param name="Seed">Seed for every random choice of the trial.</param>
+/// <param name="Seed">Seed for every random choice of the trial (a promoted trial has its parent's: one seed per lineage).</param>
 /// <param name="Budget">Epochs to train (successive halving), or null for the trial's default.</param>
 /// <param name="PromotedFrom">Trial whose configuration this one continues (its artefacts may hold a checkpoint), or null.</param>
 /// <param name="ArtefactDirectory">Existing, empty folder for this trial's artefacts.</param>
@@ -27,6 +27,14 @@ public sealed record TrialContext(
 {
     /// <summary>Budget (epochs) the trial <see cref="PromotedFrom"/> was given — what a continuation has already trained — or null.</summary>
     public int? PromotedFromBudget { get; init; }
+
+    /// <summary>
+    /// The schedule horizon: epochs of the longest training in this trial's lineage (ASHA's <c>max-epochs</c>), or null (other
+    /// tuners: the trial's own epochs). A trial with epochs follows the learning-rate schedule of a training this long and stops
+    /// at <see cref="Budget"/>, so every rung's schedule is a prefix of the max-budget run's, and a promoted trial that
+    /// continues its parent's training state (same seed: <see cref="Seed"/> is the lineage's) trains exactly as one run would.
+    /// </summary>
+    public int? ScheduleHorizon { get; init; }
 
     /// <summary>Receives the trial's intermediate values (default: <see cref="ITrialReporter.None"/>).</summary>
     public ITrialReporter Reporter { get; init; } = ITrialReporter.None;

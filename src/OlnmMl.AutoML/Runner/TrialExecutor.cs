@@ -41,6 +41,7 @@ internal sealed class TrialExecutor(ExperimentDefinition experiment, TrialFactor
         {
             Reporter = reporter,
             PromotedFromBudget = started.PromotedFrom is { } promotedFrom ? store.GetTrial(promotedFrom).Budget : null,
+            ScheduleHorizon = experiment.Tuner.EpochHorizon,
         };
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();

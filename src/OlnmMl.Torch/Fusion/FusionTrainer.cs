@@ -127,10 +127,10 @@ public sealed class FusionTrainer : IEstimator<FusionTransformer>
         Positive(options.BatchSize, nameof(options.BatchSize));
         Positive(options.Epochs, nameof(options.Epochs));
         if (options.LearningRate <= 0 || options.Temperature <= 0 || options.ContrastiveWeight < 0
-            || options.EmaMomentum is < 0 or >= 1 || options.EarlyStoppingPatience < 0 || options.FirstEpoch < 0 || options.FirstEpoch > options.Epochs)
+            || options.EmaMomentum is < 0 or >= 1 || options.EarlyStoppingPatience < 0 || options.ScheduleHorizon < options.Epochs)
         {
             throw new ArgumentOutOfRangeException(nameof(options),
-                "Fusion options need LearningRate > 0, Temperature > 0, ContrastiveWeight ≥ 0, 0 ≤ EmaMomentum < 1, EarlyStoppingPatience ≥ 0 and 0 ≤ FirstEpoch ≤ Epochs.");
+                "Fusion options need LearningRate > 0, Temperature > 0, ContrastiveWeight ≥ 0, 0 ≤ EmaMomentum < 1, EarlyStoppingPatience ≥ 0 and ScheduleEpochs ≥ Epochs.");
         }
         return options;
     }

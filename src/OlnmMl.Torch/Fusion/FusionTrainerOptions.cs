@@ -64,6 +64,16 @@ public sealed record FusionTrainerOptions
     /// <summary>Number of epochs E.</summary>
     public int Epochs { get; init; } = 100;
 
+    /// <summary>
+    /// The schedule horizon H ≥ <see cref="Epochs"/>: the learning rate of epoch e is that of a training of H epochs (cosine decay
+    /// to 0 at H), while training stops after <see cref="Epochs"/>; null: H = <see cref="Epochs"/>. With one horizon for all
+    /// budgets, a shorter training is exactly the beginning of a longer one (successive halving's rungs: H = the largest budget).
+    /// </summary>
+    public int? ScheduleEpochs { get; init; }
+
+    /// <summary>The horizon in force: <see cref="ScheduleEpochs"/>, else <see cref="Epochs"/>.</summary>
+    public int ScheduleHorizon => ScheduleEpochs ?? Epochs;
+
     /// <summary>First epoch of cosine decay (0-based); constant η₀ before it.</summary>
     public int CosineDecayStartEpoch { get; init; } = 5;
 
@@ -95,7 +105,8 @@ public sealed record FusionTrainerOptions
     public int EarlyStoppingPatience { get; init; } = 20;
 
     /// <summary>
-    /// Seed of weight initialisation, shuffling and augmentation; null (the default): drawn from the caller's
+    /// Seed of weight initialisation, shuffling and augmentation (epoch e shuffles and augments from its own stream,
+    /// <see cref="Training.EpochRandom"/>); null (the default): drawn from the caller's
     /// <see cref="Microsoft.ML.MLContext"/> when the trainer is created (its <see cref="FusionTrainer.Options"/> hold the drawn seed).
     /// </summary>
     public int? Seed { get; init; }
@@ -107,19 +118,23 @@ public sealed record FusionTrainerOptions
     public string? EncoderWeightsPath { get; init; }
 
     /// <summary>
-    /// A fusion model (<see cref="FusionModel.Save"/>) of the same network to continue from, or null (fresh weights):
-    /// a promoted successive-halving trial continues its parent's training. Both the online and the EMA network
-    /// start from its weights; the optimiser's moments start afresh. A model of another network is refused.
+    /// Where to write the training state at the end of training (<see cref="FusionTrainingState"/>: online and EMA weights, the
+    /// best validation snapshot, Adam's moments and step count, the early-stopping counters and the loss/AUC history), or null
+    /// (none is written). A later training with <see cref="ResumeStatePath"/> set to it continues exactly.
     /// </summary>
-    public string? InitialModelPath { get; init; }
+    public string? TrainingStatePath { get; init; }
 
     /// <summary>
-    /// First epoch to run, 0 … <see cref="Epochs"/>: epochs FirstEpoch … Epochs − 1 run, with the learning rate of a
-    /// training of <see cref="Epochs"/> epochs at those epochs (0 = all; with <see cref="InitialModelPath"/>, the epochs already trained).
+    /// A training state (<see cref="TrainingStatePath"/> of an earlier training of the same network and options, any
+    /// <see cref="Epochs"/>) to continue from, or null (train from scratch): the epochs it trained are not trained again,
+    /// the next ones run up to <see cref="Epochs"/>, and the result — weights, validation AUCs, selected epoch — is the same as
+    /// training <see cref="Epochs"/> epochs from scratch with the same seed and <see cref="ScheduleEpochs"/> (a promoted
+    /// successive-halving trial continues its parent this way). A state of another training, or one past <see cref="Epochs"/>,
+    /// is refused. Only the epochs trained by this call are told to <see cref="Progress"/>.
     /// </summary>
-    public int FirstEpoch { get; init; }
+    public string? ResumeStatePath { get; init; }
 
-    /// <summary>Told after every epoch (for progress display and memory monitoring); null = silent.</summary>
+    /// <summary>Told after every epoch this call trains (for progress display, pruning and memory monitoring); null = silent.</summary>
     public IProgress<FusionEpochProgress>? Progress { get; init; }
 
     /// <summary>Device and threads.</summary>

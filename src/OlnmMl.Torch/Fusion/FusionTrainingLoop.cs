@@ -14,7 +14,10 @@ namespace OlnmMl.Torch.Fusion;
 /// External cohorts are never seen here.
 /// All randomness is the run's own, so concurrent runs give the same result as sequential ones:
 /// initial weights come from a <see cref="Generator"/> seeded with <see cref="FusionTrainerOptions.Seed"/> (set by the trainer, from its context when null),
-/// shuffling and rotations from a <see cref="Random"/> with the same seed; the networks have no dropout;
+/// epoch e's shuffling and augmentation from its own stream (<see cref="EpochRandom"/>) of the same seed; the networks have no dropout.
+/// The learning rate follows the schedule of <see cref="FusionTrainerOptions.ScheduleHorizon"/> epochs. At the end the training state
+/// can be saved and a later training resumed from it (<see cref="FusionTrainingState"/>): nothing of an epoch depends on where the
+/// training started, so a resumed training equals an uninterrupted one;
 /// the training thread runs libtorch with <see cref="TorchDeviceOptions.TrainingThreads"/> intra-op threads.
 /// A non-finite loss or validation score stops training with <see cref="TrainingDivergedException"/> naming the
 /// epoch and batch, so no NaN weights or scores are ever kept. Every scalar operand on this path is an explicit,
@@ -41,10 +44,6 @@ internal static class FusionTrainingLoop
             var weights = options.EncoderWeightsPath is { } path
                 ? online.Encoders.Select(encoder => CheckpointLoader.Load(encoder, path, StrictLoadOptions.ForEncoder)).ToList()
                 : [];
-            if (options.InitialModelPath is { } initial)
-            {
-                ContinueFrom(online, spec, initial);
-            }
             online.to(device);
             shadow.to(device);
             EmaModel.CopyInto(shadow, online);
@@ -62,76 +61,79 @@ internal static class FusionTrainingLoop
         }
     }
 
-    /// <summary>Loads the weights of the saved model at <paramref name="path"/> into <paramref name="online"/>; refuses a model of another network.</summary>
-    private static void ContinueFrom(FusionNetwork online, FusionNetworkSpec spec, string path)
-    {
-        using var initial = FusionModel.Load(path, new TorchDeviceOptions { ForceCpu = true });
-        var (saved, wanted) = (System.Text.Json.JsonSerializer.Serialize(initial.Info.Network), System.Text.Json.JsonSerializer.Serialize(spec));
-        if (saved != wanted)
-        {
-            throw new ArgumentException($"The model to continue from, '{path}', is of another network ({saved}) than this training's ({wanted}).");
-        }
-        online.load_state_dict(initial.Network.state_dict());
-    }
-
     private static FusionTrainingReport Run(
         FusionNetwork online, FusionNetwork shadow, FusionDataset train, FusionDataset? validation,
         FusionTrainerOptions options, Device device, CancellationToken cancellationToken)
     {
         using var optimizer = new AdamOptimizer(
             online.named_parameters().Select(p => ((Tensor)p.parameter, IsEncoder(p.name) ? options.EncoderLearningRateScale : 1.0)), options.WeightDecay);
-        var random = new Random(options.Seed!.Value);
-        var order = Enumerable.Range(0, train.Count).ToArray();
-        var losses = new List<double>();
-        var aucs = new List<double>();
-        ModuleSnapshot? best = null;
-        double bestAuc = double.NegativeInfinity;
-        int selected = options.Epochs - 1;
-        int stale = 0;
-        try
+        var description = FusionTrainingState.Describe(options, online.Spec, validation is not null);
+        using var state = options.ResumeStatePath is { } resume
+            ? FusionTrainingState.Load(resume, online, shadow, optimizer, description)
+            : new FusionTrainingState { Validated = validation is not null };
+        if (state.NextEpoch > options.Epochs)
         {
-            for (int epoch = options.FirstEpoch; epoch < options.Epochs; epoch++)
+            throw new ArgumentException(
+                $"The training state '{options.ResumeStatePath}' has trained {state.NextEpoch} epochs, more than the {options.Epochs} asked for.");
+        }
+        for (int epoch = state.NextEpoch; epoch < options.Epochs && !state.Stopped; epoch++)
+        {
+            double rate = CosineSchedule.Rate(options.LearningRate, epoch, options.ScheduleHorizon, options.CosineDecayStartEpoch);
+            var random = EpochRandom.For(options.Seed!.Value, epoch);
+            var order = Enumerable.Range(0, train.Count).ToArray();
+            random.Shuffle(order);
+            double loss = Epoch(online, shadow, optimizer, rate, epoch, train, order, options, device, random, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            double auc = validation is null ? double.NaN : Validate(shadow, validation, options, device, epoch);
+            state.Losses.Add(loss);
+            state.NextEpoch = epoch + 1;
+            if (validation is null)
             {
-                double rate = CosineSchedule.Rate(options.LearningRate, epoch, options.Epochs, options.CosineDecayStartEpoch);
-                random.Shuffle(order);
-                losses.Add(Epoch(online, shadow, optimizer, rate, epoch, train, order, options, device, random, cancellationToken));
-                cancellationToken.ThrowIfCancellationRequested();
-                if (validation is null)
-                {
-                    selected = epoch;
-                    options.Progress?.Report(new FusionEpochProgress(epoch, losses[^1], double.NaN));
-                    continue;
-                }
-                var scores = FusionScoring.Scores(shadow, validation, options, device);
-                if (!scores.All(float.IsFinite))
-                {
-                    throw new TrainingDivergedException(
-                        $"{scores.Count(s => !float.IsFinite(s))} of {scores.Length} validation scores are not finite", epoch, null, null, options.LearningRate);
-                }
-                double auc = RankAuc.Compute(scores, validation.Labels);
-                aucs.Add(auc);
-                options.Progress?.Report(new FusionEpochProgress(epoch, losses[^1], auc));
-                if (auc > bestAuc)
-                {
-                    bestAuc = auc;
-                    selected = epoch;
-                    stale = 0;
-                    best?.Dispose();
-                    best = new ModuleSnapshot(shadow);
-                }
-                else if (options.EarlyStoppingPatience > 0 && ++stale >= options.EarlyStoppingPatience)
-                {
-                    break;
-                }
+                state.Selected = epoch;
             }
-            best?.RestoreInto(shadow);
+            else
+            {
+                state.Aucs.Add(auc);
+                Select(state, shadow, auc, epoch, options.EarlyStoppingPatience);
+            }
+            options.Progress?.Report(new FusionEpochProgress(epoch, loss, auc));
         }
-        finally
+        if (options.TrainingStatePath is { } path)
         {
-            best?.Dispose();
+            state.Save(path, online, shadow, optimizer, description);
         }
+        state.Best?.RestoreInto(shadow);
         shadow.eval();
-        return new FusionTrainingReport(losses, aucs, selected);
+        return new FusionTrainingReport([.. state.Losses], [.. state.Aucs], state.Selected ?? options.Epochs - 1);
+    }
+
+    /// <summary>The EMA model's validation AUC after <paramref name="epoch"/>; a non-finite score stops the training.</summary>
+    private static double Validate(FusionNetwork shadow, FusionDataset validation, FusionTrainerOptions options, Device device, int epoch)
+    {
+        var scores = FusionScoring.Scores(shadow, validation, options, device);
+        if (!scores.All(float.IsFinite))
+        {
+            throw new TrainingDivergedException(
+                $"{scores.Count(s => !float.IsFinite(s))} of {scores.Length} validation scores are not finite", epoch, null, null, options.LearningRate);
+        }
+        return RankAuc.Compute(scores, validation.Labels);
+    }
+
+    /// <summary>Keeps the EMA weights of a better validation AUC; otherwise counts a stale epoch and stops after <paramref name="patience"/> of them (0: never).</summary>
+    private static void Select(FusionTrainingState state, FusionNetwork shadow, double auc, int epoch, int patience)
+    {
+        if (auc > state.BestAuc)
+        {
+            state.BestAuc = auc;
+            state.Selected = epoch;
+            state.Stale = 0;
+            state.Best?.Dispose();
+            state.Best = new ModuleSnapshot(shadow);
+        }
+        else if (patience > 0 && ++state.Stale >= patience)
+        {
+            state.Stopped = true;
+        }
     }
 
     /// <summary>True for a parameter of one of the encoders (the <c>encoders</c> module dictionary of <see cref="FusionNetwork"/>).</summary>

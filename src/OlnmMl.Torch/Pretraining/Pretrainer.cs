@@ -13,7 +13,7 @@ namespace OlnmMl.Torch.Pretraining;
 /// every epoch a checkpoint (<see cref="PretrainingCheckpoint"/>); at the end the encoder alone is written as a PyTorch
 /// state_dict under the encoder's own parameter names (<see cref="PyTorchStateDictWriter"/>), which the pretrained-weights
 /// options of deep features, fusion and deep trials load strictly (<see cref="CheckpointLoader"/>). Randomness is the run's own:
-/// weights from a <see cref="Generator"/> seeded with the seed; epoch e shuffles and corrupts from <c>Random(seed·1000003 + e)</c>,
+/// weights from a <see cref="Generator"/> seeded with the seed; epoch e shuffles and corrupts from its own stream (<see cref="Training.EpochRandom"/>),
 /// so a resumed run repeats exactly what the uninterrupted one would have done. A non-finite loss throws
 /// <see cref="TrainingDivergedException"/>; cancellation is checked before every batch (the last checkpoint stays valid).
 /// </summary>
@@ -56,9 +56,6 @@ public static class Pretrainer
         return new PretrainingNetwork(options, generator);
     }
 
-    /// <summary>The random stream of epoch <paramref name="epoch"/>.</summary>
-    internal static Random EpochRandom(int seed, int epoch) => new(unchecked(seed * 1_000_003 + epoch));
-
     /// <summary>Crops <paramref name="indices"/> as a batch <c>[n, 1, E, E, E]</c> on <paramref name="device"/>.</summary>
     internal static Tensor Batch(IReadOnlyList<float[]> crops, ReadOnlySpan<int> indices, int edge, Device device)
     {
@@ -88,7 +85,7 @@ public static class Pretrainer
     private static (Dictionary<string, double> Losses, int Volumes) Epoch(
         PretrainingNetwork network, AdamOptimizer optimizer, IReadOnlyList<float[]> crops, int epoch, PretrainingOptions options, Device device, CancellationToken cancellationToken)
     {
-        var random = EpochRandom(options.Seed, epoch);
+        var random = Training.EpochRandom.For(options.Seed, epoch);
         var order = Enumerable.Range(0, crops.Count).ToArray();
         random.Shuffle(order);
         int batches = (order.Length + options.BatchSize - 1) / options.BatchSize;

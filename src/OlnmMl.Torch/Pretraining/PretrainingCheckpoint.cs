@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using OlnmMl.Torch.Training;
 using OlnmMl.Torch.Weights;
 using static TorchSharp.torch;
@@ -8,10 +6,10 @@ namespace OlnmMl.Torch.Pretraining;
 
 /// <summary>
 /// The resumable state of a pre-training after a finished epoch, one PyTorch state_dict file (written through a temporary file
-/// and a rename, so a kill leaves the previous epoch's): <c>network.*</c> (encoder and heads), <c>adam.mean.i</c> /
-/// <c>adam.variance.i</c> (the optimiser's moments in parameter order), and int64 scalars <c>meta.epoch</c> (the next epoch to run),
-/// <c>meta.steps</c> (Adam's t), <c>meta.seed</c> and <c>meta.fingerprint</c> (the first 8 bytes of the SHA-256 of
-/// <see cref="PretrainingOptions.Fingerprint"/>: a checkpoint of another network, task set, crop or seed is refused).
+/// and a rename, so a kill leaves the previous epoch's): <c>network.*</c> (encoder and heads), the optimiser's state
+/// (<see cref="AdamCheckpoint"/>), and int64 scalars <c>meta.epoch</c> (the next epoch to run), <c>meta.seed</c> and
+/// <c>meta.fingerprint</c> (<see cref="CheckpointFingerprint"/> of <see cref="PretrainingOptions.Fingerprint"/>: a checkpoint of
+/// another network, task set, crop or seed is refused).
 /// </summary>
 internal static class PretrainingCheckpoint
 {
@@ -20,14 +18,8 @@ internal static class PretrainingCheckpoint
     {
         using var scope = NewDisposeScope();
         var entries = network.state_dict().Select(p => KeyValuePair.Create("network." + p.Key, p.Value)).ToList();
-        var moments = optimizer.Moments;
-        for (int i = 0; i < moments.Count; i++)
-        {
-            entries.Add(KeyValuePair.Create($"adam.mean.{i}", moments[i].Mean));
-            entries.Add(KeyValuePair.Create($"adam.variance.{i}", moments[i].Variance));
-        }
+        entries.AddRange(AdamCheckpoint.Entries(optimizer));
         entries.Add(KeyValuePair.Create("meta.epoch", tensor((long)nextEpoch)));
-        entries.Add(KeyValuePair.Create("meta.steps", tensor((long)optimizer.Steps)));
         entries.Add(KeyValuePair.Create("meta.seed", tensor((long)options.Seed)));
         entries.Add(KeyValuePair.Create("meta.fingerprint", tensor(Fingerprint(options))));
         PyTorchStateDictWriter.Write(path, entries);
@@ -47,10 +39,7 @@ internal static class PretrainingCheckpoint
             CheckpointLoader.Assign(
                 network, saved.Where(p => p.Key.StartsWith("network.", StringComparison.Ordinal)).ToDictionary(), path,
                 new StrictLoadOptions { StripPrefixes = ["network."] });
-            var moments = Enumerable.Range(0, saved.Keys.Count(k => k.StartsWith("adam.mean.", StringComparison.Ordinal)))
-                .Select(i => (saved[$"adam.mean.{i}"], saved[$"adam.variance.{i}"]))
-                .ToArray();
-            optimizer.Restore((int)saved["meta.steps"].item<long>(), moments);
+            AdamCheckpoint.Restore(optimizer, saved);
             return (int)saved["meta.epoch"].item<long>();
         }
         finally
@@ -62,6 +51,5 @@ internal static class PretrainingCheckpoint
         }
     }
 
-    private static long Fingerprint(PretrainingOptions options) =>
-        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(options.Fingerprint())), 0);
+    private static long Fingerprint(PretrainingOptions options) => CheckpointFingerprint.Of(options.Fingerprint());
 }

@@ -24,10 +24,15 @@ namespace OlnmMl.Workflows.Trials;
 /// <c>image</c> over all inputs stacked as channels, the default; <c>separate</c>: one encoder per input, named by its key, features
 /// concatenated — the PET/CT signature's two backbones); fine-tuning: <c>encoder-lr-scale</c> (factor on the encoders' learning rate, default 1),
 /// <c>freeze-encoder-epochs</c> (default 0) and <c>augment</c> (<see cref="Augmentations"/>, default <c>rotate</c>); the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
-/// A promoted successive-halving trial continues its parent's network (the parent's <c>fusion.bin</c>, its checkpoint-selected
-/// EMA weights) from the epoch the parent's budget reached, instead of training from scratch; the data option
-/// <c>asha-continue: "false"</c> (<see cref="ContinueOption"/>) makes it train from scratch, for comparing the two.
-/// Each epoch's AUC on the checkpoint cases is reported to the trial, which stops when the study's pruner says so (<see cref="FusionEpochReporter"/>).
+/// The learning-rate schedule is that of <see cref="TrialContext.ScheduleHorizon"/> epochs (ASHA's max-epochs; else the trial's own
+/// epochs), cosine decay from epoch min(5, horizon − 1), and training stops at the trial's epochs: each rung's training is the
+/// beginning of the max-budget one. Every trial saves its training state (<c>training-state.bin</c>, <see cref="StateFile"/>);
+/// a promoted successive-halving trial — which has its parent's seed — continues its parent's state exactly, training only the
+/// epochs from the parent's budget on, so its result equals training from scratch to its budget. The data option
+/// <c>asha-continue: "false"</c> (<see cref="ContinueOption"/>) makes it train from scratch (same result, all epochs paid again),
+/// for comparing the two.
+/// Each epoch the trial trains reports its AUC on the checkpoint cases at step = epoch (a continuation: only its own epochs), and the
+/// trial stops when the study's pruner says so (<see cref="FusionEpochReporter"/>).
 /// </summary>
 public sealed class FusionTrial(string name, StudyData study, StudyImages images, int threads = 0) : IStudyTrial
 {
@@ -39,6 +44,9 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
 
     /// <summary>File name of the saved network.</summary>
     public const string NetworkFile = "fusion.bin";
+
+    /// <summary>File name of the saved training state (<see cref="FusionTrainerOptions.TrainingStatePath"/>), which a promoted trial continues.</summary>
+    public const string StateFile = "training-state.bin";
 
     /// <summary>The deep-only trial kind.</summary>
     public static FusionTrial DeepOnly(StudyData study, StudyImages images, int threads = 0) => new("deep", study, images, threads);
@@ -96,9 +104,10 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         var epochs = context.Budget ?? (int)TrialParameters.Number(p, "epochs", double.Parse(context.Data.Options.GetValueOrDefault("epochs", "10"), CultureInfo.InvariantCulture));
         var architecture = TrialParameters.Text(p, "backbone", "resnet10-tiny");
         var augment = Augmentations(TrialParameters.Text(p, "augment", "rotate"));
-        var parentModel = context.Data.Options.GetValueOrDefault(ContinueOption, "true") == "true"
-            && context.PromotedFromArtefactDirectory is { } parentFolder && File.Exists(Path.Combine(parentFolder, NetworkFile))
-            ? Path.Combine(parentFolder, NetworkFile)
+        var horizon = context.ScheduleHorizon ?? epochs;
+        var parentState = context.Data.Options.GetValueOrDefault(ContinueOption, "true") == "true"
+            && context.PromotedFromArtefactDirectory is { } parentFolder && File.Exists(Path.Combine(parentFolder, StateFile))
+            ? Path.Combine(parentFolder, StateFile)
             : null;
         var trainer = ml.Torch().Fusion(new FusionTrainerOptions
         {
@@ -112,17 +121,18 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             LearningRate = TrialParameters.Number(p, "learning-rate", 1e-3),
             BatchSize = (int)TrialParameters.Number(p, "batch-size", 12),
             Epochs = epochs,
+            ScheduleEpochs = horizon,
             EncoderLearningRateScale = TrialParameters.Number(p, "encoder-lr-scale", 1),
             FreezeEncoderEpochs = (int)TrialParameters.Number(p, "freeze-encoder-epochs", 0),
             RandomRotations = augment.Contains("rotate"),
             RandomFlips = augment.Contains("flip"),
             MaxShift = augment.Contains("shift") ? AugmentShiftVoxels : 0,
             IntensityJitter = augment.Contains("jitter") ? AugmentJitter : 0,
-            CosineDecayStartEpoch = Math.Min(5, Math.Max(0, epochs - 1)),
+            CosineDecayStartEpoch = Math.Min(5, Math.Max(0, horizon - 1)),
             Seed = context.Seed,
             Progress = new FusionEpochReporter(context),
-            InitialModelPath = parentModel,
-            FirstEpoch = parentModel is null ? 0 : Math.Min(context.PromotedFromBudget ?? 0, epochs),
+            TrainingStatePath = Path.Combine(context.ArtefactDirectory, StateFile),
+            ResumeStatePath = parentState,
             Device = new TorchDeviceOptions { Threads = threads, ForceCpu = context.Data.Options.GetValueOrDefault("device", "auto") == "cpu" },
         });
         using var network = trainer.Fit(Samples(fit), Samples(checkpoint), cancellationToken);
@@ -135,7 +145,7 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         }).ToArray();
         return new TrialOutcome(
             predictions,
-            new Dictionary<string, string> { ["radiomics"] = RadiomicsFile, ["network"] = NetworkFile },
+            new Dictionary<string, string> { ["radiomics"] = RadiomicsFile, ["network"] = NetworkFile, ["training-state"] = StateFile },
             new Dictionary<string, string> { ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?" });
     }, cancellationToken);
 

@@ -23,6 +23,8 @@ namespace OlnmMl.Workflows.Trials;
 /// <c>epochs</c>, else 10; the successive-halving budget wins), <c>learning-rate</c> (default 1e-3), <c>batch-size</c>
 /// (bags per step, default 4), <c>augment</c> (<c>rotate</c>, <c>flip</c> or <c>rotate+flip</c>: random in-plane quarter
 /// turns and mirroring of every training bag, <see cref="BagAugmentation"/>; default <c>none</c>), <c>weight-decay</c> (Adam L2, default 0), <c>target</c>. Artefact: <c>mil.bin</c>.
+/// Under ASHA a promoted MIL trial trains from scratch to its budget with its parent's seed and its own epochs as the
+/// schedule (no continuation and no <see cref="AutoML.Runner.TrialContext.ScheduleHorizon"/> yet, unlike <see cref="FusionTrial"/>).
 /// </summary>
 public sealed class MilTrial(StudyData study, StudyBags bags, int threads = 0) : IStudyTrial
 {

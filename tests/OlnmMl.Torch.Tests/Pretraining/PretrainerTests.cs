@@ -51,7 +51,7 @@ public sealed class PretrainerTests : IDisposable
         using var optimizer = new AdamOptimizer(network.parameters(), 0);
         for (int epoch = 0; epoch < 6; epoch++)
         {
-            var random = Pretrainer.EpochRandom(options.Seed, epoch);
+            var random = OlnmMl.Torch.Training.EpochRandom.For(options.Seed, epoch);
             for (int start = 0; start < train.Length; start += 8)
             {
                 using var batch = Pretrainer.Batch(train, Enumerable.Range(start, 8).ToArray(), Edge, CPU);

@@ -26,7 +26,8 @@ namespace OlnmMl.Workflows.Trials;
 /// <c>freeze-encoder-epochs</c> (default 0) and <c>augment</c> (<see cref="Augmentations"/>, default <c>rotate</c>); the data option <c>device</c> is <c>cpu</c> or <c>auto</c> (CUDA when TorchSharp reports it), and <c>pretrained</c> ("true" loads the data option <c>weights-BACKBONE</c>). Artefacts: <c>radiomics-preprocessing.json</c> (the fitted prefix) and <c>fusion.bin</c> (the network).
 /// The learning-rate schedule is that of <see cref="TrialContext.ScheduleHorizon"/> epochs (ASHA's max-epochs; else the trial's own
 /// epochs), cosine decay from epoch min(5, horizon − 1), and training stops at the trial's epochs: each rung's training is the
-/// beginning of the max-budget one. Every trial saves its training state (<c>training-state.bin</c>, <see cref="StateFile"/>);
+/// beginning of the max-budget one. A trial below the horizon (one ASHA may promote) saves its training state
+/// (<c>training-state.bin</c>, <see cref="StateFile"/>, about five times the network), unless promotions restart;
 /// a promoted successive-halving trial — which has its parent's seed — continues its parent's state exactly, training only the
 /// epochs from the parent's budget on, so its result equals training from scratch to its budget. The data option
 /// <c>asha-continue: "false"</c> (<see cref="ContinueOption"/>) makes it train from scratch (same result, all epochs paid again),
@@ -105,10 +106,12 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         var architecture = TrialParameters.Text(p, "backbone", "resnet10-tiny");
         var augment = Augmentations(TrialParameters.Text(p, "augment", "rotate"));
         var horizon = context.ScheduleHorizon ?? epochs;
-        var parentState = context.Data.Options.GetValueOrDefault(ContinueOption, "true") == "true"
+        var continues = context.Data.Options.GetValueOrDefault(ContinueOption, "true") == "true";
+        var parentState = continues
             && context.PromotedFromArtefactDirectory is { } parentFolder && File.Exists(Path.Combine(parentFolder, StateFile))
             ? Path.Combine(parentFolder, StateFile)
             : null;
+        var keepsState = continues && epochs < horizon; // only a trial below the top rung can be promoted and continued
         var trainer = ml.Torch().Fusion(new FusionTrainerOptions
         {
             Architecture = architecture,
@@ -131,7 +134,7 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
             CosineDecayStartEpoch = Math.Min(5, Math.Max(0, horizon - 1)),
             Seed = context.Seed,
             Progress = new FusionEpochReporter(context),
-            TrainingStatePath = Path.Combine(context.ArtefactDirectory, StateFile),
+            TrainingStatePath = keepsState ? Path.Combine(context.ArtefactDirectory, StateFile) : null,
             ResumeStatePath = parentState,
             Device = new TorchDeviceOptions { Threads = threads, ForceCpu = context.Data.Options.GetValueOrDefault("device", "auto") == "cpu" },
         });
@@ -145,7 +148,9 @@ public sealed class FusionTrial(string name, StudyData study, StudyImages images
         }).ToArray();
         return new TrialOutcome(
             predictions,
-            new Dictionary<string, string> { ["radiomics"] = RadiomicsFile, ["network"] = NetworkFile, ["training-state"] = StateFile },
+            keepsState
+                ? new Dictionary<string, string> { ["radiomics"] = RadiomicsFile, ["network"] = NetworkFile, ["training-state"] = StateFile }
+                : new Dictionary<string, string> { ["radiomics"] = RadiomicsFile, ["network"] = NetworkFile },
             new Dictionary<string, string> { ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?" });
     }, cancellationToken);
 

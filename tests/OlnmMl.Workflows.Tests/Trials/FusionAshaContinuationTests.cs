@@ -72,5 +72,13 @@ public sealed class FusionAshaContinuationTests : IDisposable
             Enumerable.Range(continued.GetTrial(t.PromotedFrom!.Value).Budget!.Value, t.Budget!.Value - continued.GetTrial(t.PromotedFrom!.Value).Budget!.Value),
             continued.GetIntermediateValues(t.Number).Select(v => v.Step)));
         Assert.All(r.Where(t => t.PromotedFrom is not null), t => Assert.Equal(t.Budget, restarted.GetIntermediateValues(t.Number).Count));
+
+        // Only a trial below the top rung (3 epochs) can be promoted, so only such a trial keeps a training state, and only when promotions continue.
+        Assert.All(c, t => Assert.Equal(t.Budget < 3, HasState(continued, t.Number)));
+        Assert.Contains(c, t => t.Budget == 3);
+        Assert.All(r, t => Assert.False(HasState(restarted, t.Number)));
     }
+
+    private bool HasState(SqliteStudyStore store, int trial) =>
+        File.Exists(Path.Combine(_root, "studies", Path.GetFileNameWithoutExtension(store.Path) + ".artefacts", $"trial-{trial:D5}", "training-state.bin"));
 }

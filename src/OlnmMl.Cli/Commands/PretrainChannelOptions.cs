@@ -45,12 +45,8 @@ internal static class PretrainChannelOptions
 
     private static IntensityWindow Window(string text)
     {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        return parts.Length == 2
-            && float.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lower)
-            && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var upper)
-            && upper > lower
-            ? new IntensityWindow(lower, upper)
+        return IntensityWindow.TryParse(text, out var window)
+            ? window
             : throw new ArgumentException($"--window: '{text}' is not 'lower,upper' (HU) with upper > lower.");
     }
 }

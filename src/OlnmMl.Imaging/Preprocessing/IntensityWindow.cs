@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OlnmMl.Imaging.Preprocessing;
 
 /// <summary>
@@ -8,6 +10,23 @@ public readonly record struct IntensityWindow(float Lower, float Upper)
 {
     /// <summary>The reference pipeline's window: [−1600, 400] HU → [0, 1].</summary>
     public static IntensityWindow ReferenceLung { get; } = new(-1600f, 400f);
+
+    /// <summary>Parses <c>lower,upper</c> (invariant culture, spaces allowed); false unless both are numbers with upper &gt; lower.</summary>
+    public static bool TryParse(string text, out IntensityWindow window)
+    {
+        window = default;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2
+            || !float.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lower)
+            || !float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var upper)
+            || !(upper > lower))
+        {
+            return false;
+        }
+
+        window = new IntensityWindow(lower, upper);
+        return true;
+    }
 
     /// <summary>A window from a level and width (e.g. lung: level −600, width 2000).</summary>
     public static IntensityWindow FromLevelWidth(float level, float width) => new(level - width / 2, level + width / 2);

@@ -58,12 +58,8 @@ public static class ImageRecipeOptions
     {
         if (options.TryGetValue($"window-{key}", out var text))
         {
-            var parts = text.Split(',', StringSplitOptions.TrimEntries);
-            return parts.Length == 2
-                && float.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lower)
-                && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var upper)
-                && upper > lower
-                ? new IntensityWindow(lower, upper)
+            return IntensityWindow.TryParse(text, out var window)
+                ? window
                 : throw new OlnmUserException($"{experimentPath}: data.options.window-{key} '{text}' is not 'lower,upper' with upper > lower");
         }
 

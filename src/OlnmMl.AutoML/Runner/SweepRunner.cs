@@ -140,7 +140,7 @@ public sealed class SweepRunner
                     }
                     else
                     {
-                        // Another worker took the number: read its trials and propose again for the next one.
+                        // Another worker took the number or claimed the trial: read its trials and propose again for the next one.
                         held = null;
                         study.Reload(lease, running.Values.Select(r => r.Trial.Number));
                         continue;

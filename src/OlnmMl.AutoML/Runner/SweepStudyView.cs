@@ -41,7 +41,9 @@ internal sealed class SweepStudyView
 
     /// <summary>
     /// Starts the suggested trial under <see cref="NextNumber"/> and claims it with <paramref name="lease"/>; null
-    /// when another worker took that number (nothing was written). Throws when the new trial is claimed by someone else.
+    /// when another worker took that number (nothing was written) or claimed the new trial between its start and this
+    /// claim (a worker reloading the study sees an open, unclaimed trial and takes it as a restart, same number and seed):
+    /// that worker runs it, and the caller reloads the study.
     /// </summary>
     public TrialRecord? TryStart(TrialSuggestion suggestion, IStudyLease lease)
     {
@@ -55,7 +57,7 @@ internal sealed class SweepStudyView
 
         if (!lease.TryClaim(number))
         {
-            throw new InvalidOperationException($"Study '{_store.Study.Name}': trial {number} was started here but is claimed by another holder.");
+            return null;
         }
 
         NextNumber++;

@@ -16,6 +16,10 @@ public sealed record PeritumoralRegion(double InnerMm, double OuterMm)
     /// <summary>The suffix of an image key that names the image's peritumoral shell (<c>ct-peritumoral</c>), in radiomics keys and network channels.</summary>
     public const string KeySuffix = "-peritumoral";
 
+    /// <summary>The image a peritumoral key (<c>IMAGE-peritumoral</c>) reads, or null when <paramref name="key"/> is not one.</summary>
+    public static string? ImageOf(string key) =>
+        key.Length > KeySuffix.Length && key.EndsWith(KeySuffix, StringComparison.Ordinal) ? key[..^KeySuffix.Length] : null;
+
     /// <summary>The shell of <paramref name="tumour"/> on a grid of <paramref name="size"/> and <paramref name="spacing"/> (x fastest).</summary>
     public bool[] Shell(ReadOnlySpan<bool> tumour, GridSize size, Vec3 spacing)
     {

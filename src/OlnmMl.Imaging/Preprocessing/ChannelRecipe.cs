@@ -24,7 +24,7 @@ public sealed record ChannelRecipe(string Key, IntensityWindow Window)
     public PeritumoralRegion? Peritumoral { get; init; }
 
     /// <summary>The case image the channel reads: <see cref="Key"/>, less <see cref="PeritumoralRegion.KeySuffix"/> for a peritumoral channel.</summary>
-    public string ImageKey => Peritumoral is null ? Key : Key[..^PeritumoralRegion.KeySuffix.Length];
+    public string ImageKey => Peritumoral is null ? Key : PeritumoralRegion.ImageOf(Key) ?? Key;
 
     /// <summary>The channel of image <paramref name="imageKey"/> inside <paramref name="shell"/>, named <c>IMAGE-peritumoral</c>.</summary>
     public static ChannelRecipe InShell(string imageKey, IntensityWindow window, PeritumoralRegion shell) =>

@@ -21,8 +21,7 @@ namespace OlnmMl.Workflows.Jobs;
 public static class RadiomicsImages
 {
     /// <summary>The image a radiomics key reads: the key itself, or the image before <see cref="PeritumoralRegion.KeySuffix"/>.</summary>
-    public static string ImageOf(string key) =>
-        key.EndsWith(PeritumoralRegion.KeySuffix, StringComparison.Ordinal) ? key[..^PeritumoralRegion.KeySuffix.Length] : key;
+    public static string ImageOf(string key) => PeritumoralRegion.ImageOf(key) ?? key;
 
     /// <summary>The image keys and their recipe files.</summary>
     /// <exception cref="OlnmUserException">A key has no recipe, or a named recipe file is missing.</exception>

@@ -32,7 +32,7 @@ public static class ImageRecipeOptions
             throw new OlnmUserException($"{experimentPath}: data.options.channels '{options.GetValueOrDefault("channels")}' must name distinct image keys (e.g. ct,pet)");
         }
 
-        if (options.ContainsKey(ShellOption) && !channels.Any(key => key.EndsWith(PeritumoralRegion.KeySuffix, StringComparison.Ordinal)))
+        if (options.ContainsKey(ShellOption) && !channels.Any(key => PeritumoralRegion.ImageOf(key) is not null))
         {
             throw new OlnmUserException($"{experimentPath}: data.options.{ShellOption} is set but no channel is peritumoral (name one as IMAGE{PeritumoralRegion.KeySuffix}, e.g. channels: \"ct,ct{PeritumoralRegion.KeySuffix}\")");
         }
@@ -49,8 +49,8 @@ public static class ImageRecipeOptions
     private static ChannelRecipe Channel(IReadOnlyDictionary<string, string> options, string key, string experimentPath)
     {
         var window = Window(options, key, experimentPath);
-        return key.EndsWith(PeritumoralRegion.KeySuffix, StringComparison.Ordinal) && key.Length > PeritumoralRegion.KeySuffix.Length
-            ? ChannelRecipe.InShell(key[..^PeritumoralRegion.KeySuffix.Length], window, new PeritumoralRegion(0, Number(options, ShellOption, DefaultShellMm, experimentPath)))
+        return PeritumoralRegion.ImageOf(key) is { } image
+            ? ChannelRecipe.InShell(image, window, new PeritumoralRegion(0, Number(options, ShellOption, DefaultShellMm, experimentPath)))
             : new ChannelRecipe(key, window);
     }
 

@@ -60,11 +60,18 @@ public class KillAndResumeTests
         var live = await first.WaitForTrials(location.DatabasePath, SomeCompleteOneRunning, "3 complete, 1 running");
 
         // A re-run of a live trial would delete its folder; a sentinel in each shows whether the refused resume did.
+        // The live sweep itself empties a trial's folder just after recording it Running, so a sentinel goes in only
+        // once that folder exists (under load the gap can outlast the snapshot above).
         var sentinels = live.Where(t => t.Status == TrialStatus.Running)
             .Select(t => Path.Combine(location.ArtefactRoot, Folder(t.Number), "sentinel")).ToArray();
         foreach (var sentinel in sentinels)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(sentinel)!);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!Directory.Exists(Path.GetDirectoryName(sentinel)) && clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(20);
+            }
+
             File.WriteAllText(sentinel, "live");
         }
 

@@ -92,7 +92,7 @@ public sealed class PretrainCommandTests : IDisposable
     [Theory]
     [InlineData("empty", "resnet10-tiny", "rotation", "holds no .nii, .nii.gz or .nrrd volume")]
     [InlineData("volumes", "resnet99", "rotation", "--network: 'resnet99' is not a 3D encoder (known: resnet10, resnet10-tiny,")]
-    [InlineData("volumes", "resnet10-tiny", "rotation,jigsaw", "--tasks: 'jigsaw' is not a pre-training task (known: rotation, inpainting, contrastive).")]
+    [InlineData("volumes", "resnet10-tiny", "rotation,jigsaw", "--tasks: 'jigsaw' is not a pre-training task (known: rotation, inpainting, contrastive, histogram).")]
     public void Bad_input_is_one_error_line(string folder, string network, string tasks, string message)
     {
         var data = Directory.CreateDirectory(Path.Combine(_directory, folder)).FullName;

@@ -25,7 +25,7 @@ internal static class PretrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Epochs.", DefaultValueFactory = _ => 10 };
         var batch = new Option<int>("--batch") { Description = "Mini-batch size (at least 2).", DefaultValueFactory = _ => 8 };
         var learningRate = new Option<double?>("--lr") { Description = "Adam learning rate (default 1e-4 for swin, whose first steps diverge at 1e-3 on small batches; 1e-3 otherwise)." };
-        var tasks = new Option<string?>("--tasks") { Description = $"Proxy tasks, comma-separated: {PretrainingTaskNames.All} (default: all three for swin, rotation,inpainting otherwise)." };
+        var tasks = new Option<string?>("--tasks") { Description = $"Proxy tasks, comma-separated: {PretrainingTaskNames.All} (default: rotation,inpainting,contrastive for swin as in Swin UNETR, rotation,inpainting otherwise; histogram, ours, predicts the intensity histogram above the window floor)." };
         var seed = new Option<int>("--seed") { Description = "Seed of weights, shuffling and corruptions.", DefaultValueFactory = _ => 42 };
         var resume = new Option<bool>("--resume") { Description = "Continue from <out>.checkpoint (same network, tasks, crop, seed, batch, lr)." };
         var cache = new Option<string?>("--cache") { Description = "Crop cache folder (default: olnm-crops in the temp folder)." };
@@ -33,7 +33,7 @@ internal static class PretrainCommand
         var threads = new Option<int>("--torch-threads") { Description = "CPU threads of libtorch (0 = 1, bit-reproducible)." };
         var command = new Command(
             "pretrain",
-            "Self-supervised pre-training of an encoder on unlabelled CT (rotation, inpainting and contrastive proxy tasks of Swin UNETR); writes the encoder's weights for pretrained: true trials, resumable per epoch.")
+            "Self-supervised pre-training of an encoder on unlabelled CT (rotation, inpainting and contrastive proxy tasks of Swin UNETR, and an intensity-histogram task); writes the encoder's weights for pretrained: true trials, resumable per epoch.")
         {
             data, network, output, crop, spacing, channel, window, shell, epochs, batch, learningRate, tasks, seed, resume, cache, device, threads,
         };
@@ -48,7 +48,7 @@ internal static class PretrainCommand
             var options = new PretrainingOptions
             {
                 Architecture = architecture,
-                Tasks = PretrainingTaskNames.Parse(parse.GetValue(tasks) ?? (architecture == "swin" ? PretrainingTaskNames.All : "rotation,inpainting")),
+                Tasks = PretrainingTaskNames.Parse(parse.GetValue(tasks) ?? (architecture == "swin" ? PretrainingTaskNames.SwinUnetr : "rotation,inpainting")),
                 Crop = new()
                 {
                     Edge = parse.GetValue(crop),

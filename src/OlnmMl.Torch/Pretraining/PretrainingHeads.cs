@@ -9,7 +9,8 @@ namespace OlnmMl.Torch.Pretraining;
 /// pre-training (Tang et al. 2022), named as a PyTorch module would name them:
 /// <c>rotation_head</c> Linear W → 4 (logits of 0°, 90°, 180°, 270°); <c>contrastive_head</c> Linear W → 512 (the projection
 /// whose outputs NT-Xent compares); <c>inpainting_head</c> a light decoder: <c>fc</c> Linear W → 16·g³ with g = E/8, reshaped to
-/// <c>[N, 16, g, g, g]</c>, ReLU, <c>conv</c> Conv3d 16 → 1 (3³, padding 1), then trilinear upsampling ×8 to <c>[N, 1, E, E, E]</c>.
+/// <c>[N, 16, g, g, g]</c>, ReLU, <c>conv</c> Conv3d 16 → 1 (3³, padding 1), then trilinear upsampling ×8 to <c>[N, 1, E, E, E]</c>;
+/// and ours, <c>histogram_head</c> Linear W → 16 (logits of the foreground intensity histogram, <see cref="IntensityHistogramLoss"/>).
 /// Deviation: Tang et al. decode the bottleneck feature map with transposed convolutions; our encoders expose the pooled vector
 /// (the contract every downstream network uses), so the decoder starts from f, which forces the pooled features to keep the
 /// crop's coarse layout. Heads of tasks not trained are absent.
@@ -25,6 +26,7 @@ internal sealed class PretrainingHeads : nn.Module
     private readonly Linear? rotation_head;
     private readonly Linear? contrastive_head;
     private readonly Sequential? inpainting_head;
+    private readonly Linear? histogram_head;
     private readonly int edge;
 
     /// <summary>Heads for <paramref name="tasks"/> on features of width <paramref name="featureWidth"/> and crops of <paramref name="edge"/>³ voxels (a multiple of 8).</summary>
@@ -48,6 +50,10 @@ internal sealed class PretrainingHeads : nn.Module
                 ("relu", nn.ReLU()),
                 ("conv", nn.Conv3d(DecoderChannels, 1, 3, padding: 1)));
         }
+        if (tasks.HasFlag(PretrainingTasks.Histogram))
+        {
+            histogram_head = nn.Linear(featureWidth, IntensityHistogramLoss.Bins);
+        }
         RegisterComponents();
         Networks.NetworkInitialisation.PyTorchDefaults(this, generator);
     }
@@ -57,6 +63,9 @@ internal sealed class PretrainingHeads : nn.Module
 
     /// <summary>Contrastive projection <c>[N, 512]</c>.</summary>
     public Tensor Projection(Tensor features) => contrastive_head!.forward(features);
+
+    /// <summary>Histogram logits <c>[N, 16]</c>.</summary>
+    public Tensor Histogram(Tensor features) => histogram_head!.forward(features);
 
     /// <summary>The reconstructed crop <c>[N, 1, E, E, E]</c>.</summary>
     public Tensor Reconstruction(Tensor features) =>

@@ -11,7 +11,8 @@ namespace OlnmMl.Torch.Pretraining;
 /// else 1) is built from x by: quarter turns about the depth axis with labels k (rotation or contrastive task), then cutout
 /// (inpainting or contrastive), then intensity jitter ±0.1 (contrastive). Losses, each averaged over the views:
 /// rotation CE(rotation_head(f), k); inpainting L1(decoder(f), turned x), the whole crop reconstructed from its cut-out view;
-/// contrastive NT-Xent(projection(f₁), projection(f₂)) (<see cref="ContrastiveLoss"/>). The total is their sum.
+/// contrastive NT-Xent(projection(f₁), projection(f₂)) (<see cref="ContrastiveLoss"/>); histogram (ours) KL(p(x) ‖ softmax(histogram_head(f)))
+/// with p(x) the intact crop's foreground intensity histogram (<see cref="IntensityHistogramLoss"/>). The total is their sum.
 /// </summary>
 internal sealed class PretrainingNetwork : nn.Module
 {
@@ -44,6 +45,7 @@ internal sealed class PretrainingNetwork : nn.Module
         bool contrastive = tasks.HasFlag(PretrainingTasks.Contrastive);
         var sums = new Dictionary<string, Tensor>();
         var projections = new List<Tensor>();
+        var histogram = tasks.HasFlag(PretrainingTasks.Histogram) ? IntensityHistogramLoss.Target(batch) : null;
         int views = contrastive ? 2 : 1;
         for (int v = 0; v < views; v++)
         {
@@ -63,6 +65,10 @@ internal sealed class PretrainingNetwork : nn.Module
             if (tasks.HasFlag(PretrainingTasks.Inpainting))
             {
                 Add(sums, "inpainting", nn.functional.l1_loss(heads.Reconstruction(features), target));
+            }
+            if (histogram is not null)
+            {
+                Add(sums, "histogram", IntensityHistogramLoss.Compute(heads.Histogram(features), histogram));
             }
             if (contrastive)
             {
@@ -90,6 +96,14 @@ internal sealed class PretrainingNetwork : nn.Module
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         return heads.Rotation(encoder.Features(batch)).argmax(1).cpu().data<long>().ToArray();
+    }
+
+    /// <summary>The predicted foreground intensity histogram (probabilities <c>[N, 16]</c>) of each crop of <paramref name="batch"/>; needs the histogram task.</summary>
+    public Tensor PredictHistogram(Tensor batch)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return nn.functional.softmax(heads.Histogram(encoder.Features(batch)), 1).MoveToOuterDisposeScope();
     }
 
     private static void Add(Dictionary<string, Tensor> sums, string name, Tensor loss) =>

@@ -15,13 +15,19 @@ public enum PretrainingTasks
 
     /// <summary>Contrastive coding: two augmented views of each crop; NT-Xent (InfoNCE over the 2N views) on projected features.</summary>
     Contrastive = 4,
+
+    /// <summary>Intensity-histogram prediction (ours, not Tang et al.'s): the 16-bin histogram of the intact crop's voxels above the window floor; KL divergence (<see cref="IntensityHistogramLoss"/>).</summary>
+    Histogram = 8,
 }
 
 /// <summary>Command-line names of <see cref="PretrainingTasks"/>: <c>rotation</c>, <c>inpainting</c>, <c>contrastive</c>, joined by commas.</summary>
 public static class PretrainingTaskNames
 {
     private static readonly (PretrainingTasks Task, string Name)[] Names =
-        [(PretrainingTasks.Rotation, "rotation"), (PretrainingTasks.Inpainting, "inpainting"), (PretrainingTasks.Contrastive, "contrastive")];
+        [(PretrainingTasks.Rotation, "rotation"), (PretrainingTasks.Inpainting, "inpainting"), (PretrainingTasks.Contrastive, "contrastive"), (PretrainingTasks.Histogram, "histogram")];
+
+    /// <summary>The three tasks of Swin UNETR's pre-training (Tang et al. 2022): rotation, inpainting, contrastive.</summary>
+    public const string SwinUnetr = "rotation,inpainting,contrastive";
 
     /// <summary>Every task name, comma-separated.</summary>
     public static string All { get; } = string.Join(", ", Names.Select(n => n.Name));

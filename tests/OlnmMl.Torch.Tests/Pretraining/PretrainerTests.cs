@@ -27,6 +27,7 @@ public sealed class PretrainerTests : IDisposable
     [InlineData(PretrainingTasks.Rotation, "rotation")]
     [InlineData(PretrainingTasks.Inpainting, "inpainting")]
     [InlineData(PretrainingTasks.Contrastive, "contrastive")]
+    [InlineData(PretrainingTasks.Histogram, "histogram")]
     public void EachProxyTaskLossDropsOverAFewSeededStepsOnTheSameBatch(PretrainingTasks task, string name)
     {
         // Chance levels: rotation log 4 ≈ 1.39, contrastive log(2N − 1) = log 7 ≈ 1.95 for N = 4; inpainting starts near the
@@ -67,6 +68,91 @@ public sealed class PretrainerTests : IDisposable
             right += network.PredictRotation(turned).Count(p => p == k);
         }
         Assert.True(right >= 16, $"{right} of 32 rotations right");
+    }
+
+    [Fact]
+    public void HistogramTargetAndLossMatchAHandCalculation()
+    {
+        // Crop 0: five voxels above the floor, three at 0.2 (bin ⌊16·0.2⌋ = 3), one at 0.7 (bin 11), one at 1.0 (bin 16 → the last,
+        // 15); p = (0.6, 0.2, 0.2) there. Crop 1 is all floor: a zero row, left out of the mean. Against uniform logits,
+        // KL = 0.6 ln 0.6 + 2 · 0.2 ln 0.2 + ln 16 = −0.30650 − 0.64378 + 2.77259 = 1.82230.
+        var crops = new float[2][];
+        crops[0] = new float[Edge * Edge * Edge];
+        crops[1] = new float[Edge * Edge * Edge];
+        (crops[0][5], crops[0][77], crops[0][900], crops[0][1000], crops[0][4095]) = (0.2f, 0.2f, 0.2f, 0.7f, 1f);
+        using var batch = Pretrainer.Batch(crops, [0, 1], Edge, CPU);
+        using var target = IntensityHistogramLoss.Target(batch);
+        var p = target.data<float>().ToArray();
+        var expected = new float[32];
+        (expected[3], expected[11], expected[15]) = (0.6f, 0.2f, 0.2f);
+        Assert.Equal(expected, p, (a, b) => Math.Abs(a - b) < 1e-6);
+        using var uniform = zeros(2, IntensityHistogramLoss.Bins);
+        using var loss = IntensityHistogramLoss.Compute(uniform, target);
+        Assert.Equal(1.82230, loss.item<float>(), 4);
+        using var exact = target.narrow(0, 0, 1).clamp_min(1e-30).log();
+        using var perfect = IntensityHistogramLoss.Compute(exact, target.narrow(0, 0, 1));
+        Assert.Equal(0, perfect.item<float>(), 5);
+    }
+
+    [Fact]
+    public void HistogramHeadCodesTheIntensityLevelOfHeldOutShells()
+    {
+        // Shells of random radius at a level uniform in [0.1, 0.9] on a zero floor: after pre-training on 48 crops, the mean of
+        // the predicted histogram (Σ q_b (b + ½) / 16) tracks the held-out crops' level to within half the error of always
+        // predicting the training crops' mean level.
+        var (train, trainLevels) = ShellCrops(48, seed: 8);
+        var (heldOut, levels) = ShellCrops(12, seed: 9);
+        var options = Options(PretrainingTasks.Histogram) with { BatchSize = 8 };
+        using var network = Pretrainer.Create(options);
+        using var optimizer = new AdamOptimizer(network.parameters(), 0);
+        for (int epoch = 0; epoch < 8; epoch++)
+        {
+            var random = EpochRandom.For(options.Seed, epoch);
+            for (int start = 0; start < train.Length; start += 8)
+            {
+                using var batch = Pretrainer.Batch(train, Enumerable.Range(start, 8).ToArray(), Edge, CPU);
+                Pretrainer.Step(network, optimizer, batch, random, 3e-3);
+            }
+        }
+        network.eval();
+        using var crops = Pretrainer.Batch(heldOut, Enumerable.Range(0, heldOut.Length).ToArray(), Edge, CPU);
+        using var predicted = network.PredictHistogram(crops);
+        var q = predicted.data<float>().ToArray();
+        var means = Enumerable.Range(0, heldOut.Length)
+            .Select(i => Enumerable.Range(0, IntensityHistogramLoss.Bins).Sum(b => q[i * IntensityHistogramLoss.Bins + b] * (b + 0.5) / IntensityHistogramLoss.Bins))
+            .ToArray();
+        double error = means.Zip(levels).Average(p => Math.Abs(p.First - p.Second));
+        double constant = levels.Average(l => Math.Abs(trainLevels.Average() - l));
+        Assert.True(error < 0.5 * constant, $"mean |error| {error:F3} vs {constant:F3} for the constant");
+    }
+
+    private static (float[][] Crops, double[] Levels) ShellCrops(int count, int seed)
+    {
+        var random = new Random(seed);
+        var crops = new float[count][];
+        var levels = new double[count];
+        for (int n = 0; n < count; n++)
+        {
+            levels[n] = 0.1 + 0.8 * random.NextDouble();
+            double radius = 3 + 3 * random.NextDouble();
+            var crop = new float[Edge * Edge * Edge];
+            for (int z = 0; z < Edge; z++)
+            {
+                for (int y = 0; y < Edge; y++)
+                {
+                    for (int x = 0; x < Edge; x++)
+                    {
+                        double r = Math.Sqrt(Math.Pow(x - 7.5, 2) + Math.Pow(y - 7.5, 2) + Math.Pow(z - 7.5, 2));
+                        if (r > radius && r <= radius + 2)
+                        {
+                            crop[x + Edge * (y + Edge * z)] = (float)(levels[n] + 0.04 * random.NextDouble() - 0.02);
+                        }
+                    }
+                }
+            }
+            crops[n] = crop;
+        }
+        return (crops, levels);
     }
 
     [Fact]
@@ -125,7 +211,7 @@ public sealed class PretrainerTests : IDisposable
     {
         Assert.Equal(PretrainingTasks.Rotation | PretrainingTasks.Contrastive, PretrainingTaskNames.Parse("rotation, contrastive"));
         var error = Assert.Throws<ArgumentException>(() => PretrainingTaskNames.Parse("rotation,jigsaw"));
-        Assert.Equal("--tasks: 'jigsaw' is not a pre-training task (known: rotation, inpainting, contrastive).", error.Message);
+        Assert.Equal("--tasks: 'jigsaw' is not a pre-training task (known: rotation, inpainting, contrastive, histogram).", error.Message);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ implemented here in plain Python (no third-party package), independently of Olnm
 import csv
 import json
 import math
+import os
 import sqlite3
 import sys
 from collections import defaultdict
@@ -82,7 +83,9 @@ def average(columns):
 
 def read_study(db):
     artefacts = db[:-3] + ".artefacts"
-    rows = sqlite3.connect(db).execute("select number, parameters from trials where status = 'Complete' order by number").fetchall()
+    if not os.path.isfile(db):
+        sys.exit(f"{db}: no such study database")
+    rows = sqlite3.connect(f"file:{db}?mode=ro", uri=True).execute("select number, parameters from trials where status = 'Complete' order by number").fetchall()
     arms = defaultdict(dict)
     for number, parameters in rows:
         p = json.loads(parameters)

@@ -20,7 +20,7 @@ public enum PretrainingTasks
     Histogram = 8,
 }
 
-/// <summary>Command-line names of <see cref="PretrainingTasks"/>: <c>rotation</c>, <c>inpainting</c>, <c>contrastive</c>, joined by commas.</summary>
+/// <summary>Command-line names of <see cref="PretrainingTasks"/>: <c>rotation</c>, <c>inpainting</c>, <c>contrastive</c>, <c>histogram</c>, joined by commas.</summary>
 public static class PretrainingTaskNames
 {
     private static readonly (PretrainingTasks Task, string Name)[] Names =

@@ -62,19 +62,22 @@ public sealed class PretrainingCropsTests : IDisposable
         return (imagePath, maskPath);
     }
 
+    /// <summary>16³ crops at 1.5 mm of the CT within 3 mm outside the mask, windowed by <paramref name="window"/>.</summary>
+    private static CropOptions ShellRecipe(IntensityWindow window) => new()
+    {
+        Edge = 16,
+        Spacing = 1.5,
+        Channels = [ChannelRecipe.InShell("ct", window, new PeritumoralRegion(0, 3))],
+        RequireMaskInsideCrop = false,
+    };
+
     [Fact]
     public void PeritumoralCropsAreTheTrialPipelinesCropsOfTheSameRecipe()
     {
         // The shell of 3 mm (2 voxels) around the tumour keeps its HU, windowed by [−1100, −900] (−1000 → 0.5); the tumour and
         // everything beyond the shell are the window floor, 0.
         var (imagePath, maskPath) = WriteCase();
-        var recipe = new CropOptions
-        {
-            Edge = 16,
-            Spacing = 1.5,
-            Channels = [ChannelRecipe.InShell("ct", new IntensityWindow(-1100, -900), new PeritumoralRegion(0, 3))],
-            RequireMaskInsideCrop = false,
-        };
+        var recipe = ShellRecipe(new IntensityWindow(-1100, -900));
 
         var crop = PretrainingCrops.Load([new(imagePath, maskPath)], recipe, Path.Combine(folder, "cache"))[0];
 
@@ -90,13 +93,7 @@ public sealed class PretrainingCropsTests : IDisposable
     public void APeritumoralRecipeRefusesAVolumeWithoutMaskNamingItsFile()
     {
         var (imagePath, maskPath) = WriteCase();
-        var recipe = new CropOptions
-        {
-            Edge = 16,
-            Spacing = 1.5,
-            Channels = [ChannelRecipe.InShell("ct", ChannelRecipe.Ct.Window, new PeritumoralRegion(0, 3))],
-            RequireMaskInsideCrop = false,
-        };
+        var recipe = ShellRecipe(ChannelRecipe.Ct.Window);
 
         var error = Assert.Throws<ArgumentException>(() => PretrainingCrops.Load([new(imagePath, maskPath), new(imagePath, null)], recipe, Path.Combine(folder, "cache")));
 

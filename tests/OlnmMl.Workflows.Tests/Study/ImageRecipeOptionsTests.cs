@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using OlnmMl.AutoML.Experiments;
 using OlnmMl.Imaging.Morphology;
 using OlnmMl.Imaging.Preprocessing;
 using OlnmMl.Workflows.Study;
@@ -9,10 +7,7 @@ namespace OlnmMl.Workflows.Tests.Study;
 /// <summary>Peritumoral channels in the image recipe: <c>channels: ct,ct-peritumoral</c> and <c>peritumoral-mm</c>.</summary>
 public sealed class ImageRecipeOptionsTests
 {
-    private static CropOptions Parse(params (string Key, string Value)[] options) =>
-        ImageRecipeOptions.Of(
-            new ExperimentData("synthetic:test", SelectionStrategy.InternalValidation, [], options.ToImmutableSortedDictionary(o => o.Key, o => o.Value)),
-            "exp.yaml");
+    private static CropOptions Parse(params (string Key, string Value)[] options) => ImageRecipeOptions.Of(ExperimentOptions.Data(options), "exp.yaml");
 
     [Fact]
     public void A_peritumoral_key_reads_its_image_in_a_3_mm_shell_unless_told_otherwise()

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using OlnmMl.AutoML.Experiments;
 using OlnmMl.Imaging.Preprocessing;
 using OlnmMl.Workflows.Study;
 
@@ -7,10 +5,7 @@ namespace OlnmMl.Workflows.Tests.Study;
 
 public sealed class SliceBagRecipeOptionsTests
 {
-    private static SliceBagOptions Parse(params (string Key, string Value)[] options) =>
-        SliceBagRecipeOptions.Of(
-            new ExperimentData("synthetic:test", SelectionStrategy.InternalValidation, [], options.ToImmutableSortedDictionary(o => o.Key, o => o.Value)),
-            "exp.yaml");
+    private static SliceBagOptions Parse(params (string Key, string Value)[] options) => SliceBagRecipeOptions.Of(ExperimentOptions.Data(options), "exp.yaml");
 
     [Fact]
     public void DefaultsAreAllAxialMaskSlicesOf64PixelsWithOneNeighbourEachSide()

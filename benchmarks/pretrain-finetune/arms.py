@@ -108,6 +108,8 @@ def main(dbs):
     for db in dbs:
         arms = read_study(db)
         scratch = next(a for a in arms if "pretrained=false" in a)
+        # each arm's trial (number, predictions) with the best validation AUC, as the study itself selects
+        selected = {arm: max(trials.values(), key=lambda trial: auc(*cohort_arrays(trial[1], "validation")[1:])) for arm, trials in arms.items()}
         print(f"\n## {db}")
         for cohort in ("validation",) + EXTERNAL:
             print(f"\n### {cohort}")
@@ -119,24 +121,20 @@ def main(dbs):
             def scores(arm):
                 return {r: cohort_arrays(p, cohort)[2] for r, (_, p) in arms[arm].items()}
 
-            def selected(arm):
-                return max(arms[arm].items(), key=lambda item: auc(*cohort_arrays(item[1][1], "validation")[1:]))
-
             ref_scores = scores(scratch)
             ref_ensemble = average(ref_scores.values())
-            ref_selected = selected(scratch)
-            ref_selected_scores = cohort_arrays(ref_selected[1][1], cohort)[2]
+            ref_selected_scores = cohort_arrays(selected[scratch][1], cohort)[2]
             for arm in sorted(arms, key=lambda a: (a != scratch, a)):
                 arm_scores = scores(arm)
                 if cohort_arrays(next(iter(arms[arm].values()))[1], cohort)[0] != ref_cases:
                     sys.exit(f"{db}: arm {arm} scores other {cohort} cases than scratch")
                 trial_aucs = {r: auc(labels, s) for r, s in arm_scores.items()}
                 ensemble = average(arm_scores.values())
-                chosen = selected(arm)
-                chosen_scores = cohort_arrays(chosen[1][1], cohort)[2]
+                chosen = selected[arm]
+                chosen_scores = cohort_arrays(chosen[1], cohort)[2]
                 line = f"| {arm} | {len(arm_scores)} | {mean(trial_aucs.values()):.3f} | "
                 if arm == scratch:
-                    line += f"— | — | {auc(labels, ensemble):.3f} | — | {auc(labels, chosen_scores):.3f} (trial {chosen[1][0]}) | — |"
+                    line += f"— | — | {auc(labels, ensemble):.3f} | — | {auc(labels, chosen_scores):.3f} (trial {chosen[0]}) | — |"
                 else:
                     diffs = [trial_aucs[r] - auc(labels, ref_scores[r]) for r in trial_aucs if r in ref_scores]
                     spread = sd(diffs) if len(diffs) > 1 else 0.0
@@ -146,7 +144,7 @@ def main(dbs):
                     a, b, z, p = delong(labels, ensemble, ref_ensemble)
                     sa, sb, _, sp = delong(labels, chosen_scores, ref_selected_scores)
                     line += f"{mean(diffs):+.3f} (t {t:.2f}, {len(diffs)} pairs) | z {mz:.2f}, p {mp:.3f} | {a:.3f} | {a - b:+.3f}, z {z:.2f}, p {p:.3f} | "
-                    line += f"{sa:.3f} (trial {chosen[1][0]}) | {sa - sb:+.3f}, p {sp:.3f} |"
+                    line += f"{sa:.3f} (trial {chosen[0]}) | {sa - sb:+.3f}, p {sp:.3f} |"
                     if cohort in EXTERNAL:
                         stouffer[arm].append(z)
                         stouffer_mean[arm].append(mz)

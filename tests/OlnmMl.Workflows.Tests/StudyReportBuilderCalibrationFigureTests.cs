@@ -1,5 +1,6 @@
 using System.Globalization;
 using OlnmMl.Evaluation.Calibration;
+using OlnmMl.Reporting.Figures;
 using OlnmMl.Workflows.Reports;
 using ScottPlot;
 
@@ -39,9 +40,7 @@ public sealed class StudyReportBuilderCalibrationFigureTests
                 var points = scatters.Single(s => s.LegendText == model.Model).Data.GetScatterPoints();
                 Assert.Equal(curve.Bins.Select(b => new Coordinates(b.MeanPredicted, b.Observed.Estimate)), points);
                 // The rug: one tick per prediction, below the axis.
-                Assert.Contains(scatters, s => s.LegendText == string.Empty
-                    && s.Data.GetScatterPoints().Select(c => c.X).SequenceEqual(cohort.Probabilities)
-                    && s.Data.GetScatterPoints().All(c => c.Y < 0));
+                Assert.Contains(plot.GetPlottables<RugPlot>(), r => r.Xs.SequenceEqual(cohort.Probabilities) && r.Y < 0);
             }
         }
     }

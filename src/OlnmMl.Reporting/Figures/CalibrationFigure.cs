@@ -80,10 +80,8 @@ public static class CalibrationFigure
             curve.LineWidth = 2;
         }
 
-        var rug = plot.Add.Scatter(series.Predictions, series.Predictions.Select(_ => rugBase + RugRow / 2).ToArray());
-        rug.Color = colour.WithAlpha(0.6);
-        rug.LineWidth = 0;
-        rug.MarkerShape = MarkerShape.VerticalBar;
-        rug.MarkerSize = 8;
+        var rug = new RugPlot(series.Predictions, rugBase + RugRow / 2);
+        rug.LineStyle.Color = colour.WithAlpha(0.6);
+        plot.Add.Plottable(rug);
     }
 }

@@ -1,5 +1,4 @@
 using OlnmMl.Cli;
 
-OlnmMl.Torch.OpenMpWaitPolicy.UsePassiveWaiting();
-OlnmMl.Torch.OpenMpWaitPolicy.UseOneIntraOpThread();
+OlnmMl.Torch.NativeRuntime.ConfigureAtStartup();
 return await OlnmCommandLine.InvokeAsync(args);

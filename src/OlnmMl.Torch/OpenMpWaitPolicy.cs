@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace OlnmMl.Torch;
 
 /// <summary>
@@ -9,21 +7,14 @@ namespace OlnmMl.Torch;
 /// the Torch test suite 174 s → 9 s. libgomp reads OMP_WAIT_POLICY once, when libtorch is first
 /// loaded, so call <see cref="UsePassiveWaiting"/> at program start, before any TorchSharp call.
 /// </summary>
-public static partial class OpenMpWaitPolicy
+public static class OpenMpWaitPolicy
 {
     /// <summary>
     /// Sets OMP_WAIT_POLICY=PASSIVE in the native environment (the .NET Environment API does not
     /// reach getenv on Unix) unless it is already set. Returns false when it had no effect (not
     /// Linux, or already set by the caller).
     /// </summary>
-    public static bool UsePassiveWaiting()
-    {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is not null)
-        {
-            return false;
-        }
-        return SetEnvironment("OMP_WAIT_POLICY", "PASSIVE", 0) == 0;
-    }
+    public static bool UsePassiveWaiting() => NativeEnvironment.SetUnlessSet("OMP_WAIT_POLICY", "PASSIVE");
 
     /// <summary>
     /// Sets OMP_NUM_THREADS=1 in the native environment unless the caller set it: libtorch's
@@ -34,25 +25,11 @@ public static partial class OpenMpWaitPolicy
     /// from running trials and cases in parallel. Set OMP_NUM_THREADS yourself to trade that for speed.
     /// Call at program start, before any TorchSharp call. Returns false when it had no effect.
     /// </summary>
-    public static bool UseOneIntraOpThread()
-    {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is not null)
-        {
-            return false;
-        }
-        return SetEnvironment("OMP_NUM_THREADS", "1", 0) == 0;
-    }
+    public static bool UseOneIntraOpThread() => NativeEnvironment.SetUnlessSet("OMP_NUM_THREADS", "1");
 
     /// <summary>
     /// The native environment's value of <paramref name="name"/> (what libgomp reads, including what
     /// <see cref="UsePassiveWaiting"/> and <see cref="UseOneIntraOpThread"/> set), or null when unset or not on Linux.
     /// </summary>
-    public static string? NativeValue(string name) =>
-        OperatingSystem.IsLinux() ? Marshal.PtrToStringUTF8(GetEnvironment(name)) : Environment.GetEnvironmentVariable(name);
-
-    [LibraryImport("libc", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr GetEnvironment(string name);
-
-    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int SetEnvironment(string name, string value, int overwrite);
+    public static string? NativeValue(string name) => NativeEnvironment.Get(name);
 }

@@ -28,8 +28,7 @@ void OnSignal(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 var delay = TimeSpan.FromMilliseconds(int.Parse(args[^1], System.Globalization.CultureInfo.InvariantCulture));
-OlnmMl.Torch.OpenMpWaitPolicy.UsePassiveWaiting();
-OlnmMl.Torch.OpenMpWaitPolicy.UseOneIntraOpThread();
+OlnmMl.Torch.NativeRuntime.ConfigureAtStartup();
 var registry = new TrialFactoryRegistry().Register(new SyntheticTrialFactory(delay)).Register(new DeepTrialFactory());
 var progress = new PlainLineProgress(Console.Out);
 Console.WriteLine($"pid {Environment.ProcessId}");

@@ -20,6 +20,7 @@ public sealed class DoctorCommandTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains("1 + 2 + 3 = 6", text); // libtorch loaded and summed
         Assert.Contains("[1, 2] + [3, 4] = [4, 6]", text); // ONNX Runtime ran a graph our writer made
+        Assert.Contains("ONEDNN_MAX_CPU_ISA=AVX2, MKL_ENABLE_INSTRUCTIONS=AVX2, ATEN_CPU_CAPABILITY=avx2", text); // the kernel caps the process set at start
         Assert.Matches($@"data folder +ok +{System.Text.RegularExpressions.Regex.Escape(data)} \(exists\), writable, \d+\.\d GiB free", text);
         Assert.Matches($@"output folder +ok +{System.Text.RegularExpressions.Regex.Escape(output)} \(made on first use\)", text);
         Assert.False(Directory.Exists(output), "doctor left the folder it probed");

@@ -1,4 +1,5 @@
 using OlnmMl.Torch.Networks;
+using OlnmMl.Torch.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -96,8 +97,8 @@ public sealed class FusionNetwork : nn.Module<Tensor, Tensor, Tensor>
         var deep = routes.Length == 0 ? null : Deep(image);
         var fused = mode switch
         {
-            FusionMode.AddProjected => deep! + radiomics_projection!.forward(radiomics),
-            FusionMode.LearnableAddProjected => deep_weight! * deep! + radiomics_weight! * radiomics_projection!.forward(radiomics),
+            FusionMode.AddProjected => deep!.add(radiomics_projection!.forward(radiomics), ScalarValue.One),
+            FusionMode.LearnableAddProjected => (deep_weight! * deep!).add(radiomics_weight! * radiomics_projection!.forward(radiomics), ScalarValue.One),
             FusionMode.ConcatProjected => cat([deep!, radiomics_projection!.forward(radiomics)], 1),
             FusionMode.Concat => cat([deep!, radiomics], 1),
             FusionMode.DeepOnly => deep!,

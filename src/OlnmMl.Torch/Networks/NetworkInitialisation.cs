@@ -1,3 +1,4 @@
+using OlnmMl.Torch.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -65,7 +66,7 @@ internal static class NetworkInitialisation
 
                     break;
                 case BatchNorm norm:
-                    norm.weight!.fill_(1);
+                    norm.weight!.fill_(ScalarValue.One);
                     norm.bias!.zero_();
                     break;
                 case Linear linear when linear.bias is not null:

@@ -1,3 +1,4 @@
+using OlnmMl.Torch.Training;
 using static TorchSharp.torch;
 
 namespace OlnmMl.Torch.Networks;
@@ -57,7 +58,9 @@ internal static class SwinWindows
         var grid = tensor(labels, [1, padded[0], padded[1], padded[2], 1], device: device);
         var windows = Partition(grid, w).squeeze(-1);
         var difference = windows.unsqueeze(1) - windows.unsqueeze(2);
-        return difference.ne(0).to(ScalarType.Float32).mul(-100f).MoveToOuterDisposeScope();
+        using var zero = ScalarValue.Of(0);
+        using var masked = ScalarValue.Of(-100);
+        return difference.ne(zero.Value).to(ScalarType.Float32).mul(masked.Value).MoveToOuterDisposeScope();
     }
 
     /// <summary>Slices (−∞, −w), [−w, −s), [−s, ∞) of MONAI's mask loop, as 0, 1, 2.</summary>

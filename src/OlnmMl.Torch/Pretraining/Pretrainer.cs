@@ -74,7 +74,7 @@ public static class Pretrainer
         using var scope = NewDisposeScope();
         network.train();
         var losses = network.Losses(batch, random);
-        var total = losses.Values.Aggregate((a, b) => a.add(b));
+        var total = losses.Values.Aggregate((a, b) => a.add(b, ScalarValue.One));
         var values = losses.ToDictionary(p => p.Key, p => p.Value.item<float>());
         optimizer.ZeroGrad();
         total.backward();

@@ -107,5 +107,5 @@ internal sealed class PretrainingNetwork : nn.Module
     }
 
     private static void Add(Dictionary<string, Tensor> sums, string name, Tensor loss) =>
-        sums[name] = sums.TryGetValue(name, out var sum) ? sum.add(loss) : loss;
+        sums[name] = sums.TryGetValue(name, out var sum) ? sum.add(loss, ScalarValue.One) : loss;
 }

@@ -25,6 +25,6 @@ public static class IntensityJitter
         shape[0] = n;
         var a = tensor(scale, device: batch.device).reshape(shape);
         var b = tensor(shift, device: batch.device).reshape(shape);
-        return batch.mul(a).add_(b).MoveToOuterDisposeScope();
+        return batch.mul(a).add_(b, ScalarValue.One).MoveToOuterDisposeScope();
     }
 }

@@ -12,7 +12,7 @@ internal sealed class ModuleSnapshot : IDisposable
 
     /// <summary>Copies every tensor of <paramref name="module"/>'s state.</summary>
     public ModuleSnapshot(nn.Module module) =>
-        _tensors = module.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+        _tensors = module.state_dict().ToDictionary(p => p.Key, p => Copy(p.Value));
 
     private ModuleSnapshot(Dictionary<string, Tensor> tensors) => _tensors = tensors;
 
@@ -33,7 +33,7 @@ internal sealed class ModuleSnapshot : IDisposable
                 }
                 throw new ArgumentException($"'{source}' has no tensor '{prefix}{name}' of shape [{string.Join(", ", tensor.shape)}]: it is not a state of this network.");
             }
-            tensors[name] = value.detach().clone();
+            tensors[name] = Copy(value);
         }
         return new ModuleSnapshot(tensors);
     }
@@ -50,6 +50,16 @@ internal sealed class ModuleSnapshot : IDisposable
         {
             tensor.copy_(_tensors[name]);
         }
+    }
+
+    /// <summary>
+    /// A detached copy of <paramref name="tensor"/>. The detached view is held by a dispose scope while libtorch clones it:
+    /// an unreferenced temporary can be finalised by a collection in the middle of the native call (see <see cref="ScalarValue"/>).
+    /// </summary>
+    private static Tensor Copy(Tensor tensor)
+    {
+        using var scope = NewDisposeScope();
+        return tensor.detach().clone().MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />

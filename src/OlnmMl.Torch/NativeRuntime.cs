@@ -4,8 +4,8 @@ namespace OlnmMl.Torch;
 public static class NativeRuntime
 {
     /// <summary>
-    /// Passive OpenMP waiting and one intra-op thread (<see cref="OpenMpWaitPolicy"/>), and oneDNN and MKL kernels capped at
-    /// AVX2 (<see cref="NativeKernelIsa"/>); each only where the caller has not set the variable.
+    /// Passive OpenMP waiting and one intra-op thread (<see cref="OpenMpWaitPolicy"/>), and oneDNN, MKL and libtorch's own
+    /// kernels capped at AVX2 (<see cref="NativeKernelIsa"/>); each only where the caller has not set the variable.
     /// </summary>
     public static void ConfigureAtStartup()
     {

@@ -30,14 +30,17 @@ public static class EnvironmentDoctor
             Guarded("libtorch", Libtorch),
             Guarded("cuda", Cuda),
             new("openmp", CheckOutcome.Ok,
-                $"OMP_WAIT_POLICY={OpenMpWaitPolicy.NativeValue("OMP_WAIT_POLICY") ?? "(unset)"}, OMP_NUM_THREADS={OpenMpWaitPolicy.NativeValue("OMP_NUM_THREADS") ?? "(unset)"} (olnm sets PASSIVE and 1 unless you set them: passive waiting on shared cores, bit-reproducible training)"),
+                $"{NativeSetting("OMP_WAIT_POLICY")}, {NativeSetting("OMP_NUM_THREADS")} (olnm sets PASSIVE and 1 unless you set them: passive waiting on shared cores, bit-reproducible training)"),
             new("cpu kernels", CheckOutcome.Ok,
-                $"{NativeKernelIsa.OneDnnVariable}={OpenMpWaitPolicy.NativeValue(NativeKernelIsa.OneDnnVariable) ?? "(unset)"}, {NativeKernelIsa.MklVariable}={OpenMpWaitPolicy.NativeValue(NativeKernelIsa.MklVariable) ?? "(unset)"}, {NativeKernelIsa.AtenVariable}={OpenMpWaitPolicy.NativeValue(NativeKernelIsa.AtenVariable) ?? "(unset)"} (olnm caps oneDNN, MKL and libtorch at AVX2 unless you set them: with AVX-512, training gave sporadic NaN here)"),
+                $"{NativeSetting(NativeKernelIsa.OneDnnVariable)}, {NativeSetting(NativeKernelIsa.MklVariable)}, {NativeSetting(NativeKernelIsa.AtenVariable)} (olnm caps oneDNN, MKL and libtorch at AVX2 unless you set them: with AVX-512, training gave sporadic NaN here)"),
             Guarded("onnxruntime", OnnxRuntime),
         };
         checks.AddRange(folders.Select(f => Guarded(f.Label, () => Folder(f.Path))));
         return checks;
     }
+
+    /// <summary><c>NAME=value</c> of the native environment (what libtorch's libraries read), or <c>NAME=(unset)</c>.</summary>
+    private static string NativeSetting(string name) => $"{name}={OpenMpWaitPolicy.NativeValue(name) ?? "(unset)"}";
 
     private static EnvironmentCheck Guarded(string subject, Func<(CheckOutcome, string)> check)
     {
